@@ -31,13 +31,15 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/src-main/**', '!**/src-main/contract/**'],
-              message: 'The renderer may only import types from the contract.',
+              regex: 'src-main/',
+              allowTypeImports: true,
+              message: 'The renderer may only import types from src-main/contract.',
             },
           ],
         },

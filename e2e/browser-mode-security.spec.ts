@@ -1,0 +1,23 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+test.describe('browser mode refuses what is not the app itself', () => {
+  test('no token, a wrong token, a foreign Origin or a foreign Host are refused', async ({ app }) => {
+    test.skip(app.kind !== 'browser', 'browser mode only');
+    const origin = app.origin ?? '';
+    const api = await playwrightRequest.newContext();
+    const invoke = (headers: Record<string, string>): ReturnType<typeof api.post> =>
+      api.post(`${origin}/api/invoke/settings.get`, { data: {}, headers });
+
+    expect((await invoke({})).status()).toBe(401);
+    expect((await invoke({ 'x-motiv-token': 'wrong' })).status()).toBe(401);
+    const foreign = await invoke({ 'x-motiv-token': app.token ?? '', origin: 'https://evil.example' });
+    expect(foreign.status()).toBe(403);
+    const rebinding = await invoke({ 'x-motiv-token': app.token ?? '', host: 'evil.example' });
+    expect(rebinding.status()).toBe(403);
+    const ok = await invoke({ 'x-motiv-token': app.token ?? '' });
+    expect(ok.status()).toBe(200);
+    expect(((await ok.json()) as { result: { schemaVersion: number } }).result.schemaVersion).toBe(1);
+    await api.dispose();
+  });
+});

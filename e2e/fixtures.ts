@@ -1,0 +1,89 @@
+import { test as base, expect, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { join } from 'node:path';
+import { electronBinary, newDataDir, REPO_ROOT, startBrowserMode } from './app-launcher.ts';
+
+export type SectionName = 'graph' | 'ideate' | 'ideas' | 'methods' | 'settings';
+
+export interface AppHandle {
+  kind: 'electron' | 'browser';
+  window: Page;
+  dataDir: string;
+  /** Browser mode only: the URL printed at start (with its token) and the bare origin. */
+  url: string | null;
+  origin: string | null;
+  token: string | null;
+}
+
+interface Fixtures {
+  app: AppHandle;
+  section: (name: SectionName) => Promise<void>;
+}
+
+/**
+ * `app` is the running app with a fresh data directory per test; `page` is its window. With an Electron binary
+ * present it is the real desktop app (`_electron.launch`); here, where the binary cannot be fetched, it is
+ * browser mode in Debian's Chromium: the same renderer talking to the same core over loopback HTTP.
+ */
+export const test = base.extend<Fixtures>({
+  app: async ({ browser }, use) => {
+    const dataDir = newDataDir();
+    const binary = electronBinary();
+    if (binary) await useElectron(binary, dataDir, use);
+    else await useBrowserMode(browser, dataDir, use);
+  },
+  page: async ({ app }, use) => {
+    await use(app.window);
+  },
+  section: async ({ page }, use) => {
+    await use(async (name) => {
+      await page.getByTestId(`nav-${name}`).click();
+      await expect(page.getByTestId(`section-${name}`)).toBeVisible();
+    });
+  },
+});
+
+async function useElectron(
+  binary: string,
+  dataDir: string,
+  use: (app: AppHandle) => Promise<void>,
+): Promise<void> {
+  const electronApp = await _electron.launch({
+    executablePath: binary,
+    args: [join(REPO_ROOT, 'out/main/index.js')],
+    env: { ...process.env, MOTIV_DATA_DIR: dataDir },
+  });
+  const window = await electronApp.firstWindow();
+  await use({ kind: 'electron', window, dataDir, url: null, origin: null, token: null });
+  await electronApp.close();
+}
+
+async function useBrowserMode(
+  browser: Browser,
+  dataDir: string,
+  use: (app: AppHandle) => Promise<void>,
+): Promise<void> {
+  const server = await startBrowserMode(dataDir);
+  const context = await browser.newContext();
+  const window = await context.newPage();
+  await window.goto(server.url);
+  await use({
+    kind: 'browser',
+    window,
+    dataDir,
+    url: server.url,
+    origin: server.origin,
+    token: server.token,
+  });
+  await context.close();
+  await server.stop();
+}
+
+/** A full-page screenshot kept as a test artifact (test-results/… and the report). */
+export async function captureScreenshot(page: Page, name: string, testInfo: TestInfo): Promise<string> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+  return path;
+}
+
+export { expect };

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { captureScreenshot, expect, test } from './fixtures.ts';
+
+test('a changed setting survives a reload and lands in the settings file', async ({
+  page,
+  section,
+  app,
+}, testInfo) => {
+  await section('settings');
+  await page.getByTestId('setting-theme').selectOption('dark');
+  await page.getByTestId('setting-display-name').fill('Ada Lovelace');
+  await page.getByTestId('setting-max-rounds').fill('7');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await page.reload();
+  await expect(page.getByTestId('section-settings')).toBeVisible();
+  await expect(page.getByTestId('setting-theme')).toHaveValue('dark');
+  await expect(page.getByTestId('setting-display-name')).toHaveValue('Ada Lovelace');
+  await expect(page.getByTestId('setting-max-rounds')).toHaveValue('7');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await captureScreenshot(page, 'settings-dark', testInfo);
+
+  const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as {
+    appearance: { theme: string };
+    ideation: { maxRounds: number };
+  };
+  expect(onDisk.appearance.theme).toBe('dark');
+  expect(onDisk.ideation.maxRounds).toBe(7);
+});
+
+test('an invalid value is refused with the field named, and nothing is saved', async ({
+  page,
+  section,
+  app,
+}) => {
+  await section('settings');
+  await page.getByTestId('setting-max-rounds').fill('50');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toContainText('ideation.maxRounds');
+  await page.reload();
+  await expect(page.getByTestId('setting-max-rounds')).toHaveValue('5');
+  expect(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toThrow();
+});
+
+test('diagnostics show where each value came from', async ({ page, section }) => {
+  await section('settings');
+  await page.getByRole('button', { name: 'Run checks' }).click();
+  const diagnostics = page.getByTestId('diagnostics');
+  await expect(diagnostics).toContainText('dataDir');
+  await expect(diagnostics).toContainText('env');
+  await expect(diagnostics).toContainText('not configured: the embedded store is used');
+});

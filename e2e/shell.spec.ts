@@ -1,0 +1,44 @@
+import { captureScreenshot, expect, test, type SectionName } from './fixtures.ts';
+
+const SECTIONS: { id: SectionName; heading: string }[] = [
+  { id: 'graph', heading: 'Graph' },
+  { id: 'ideate', heading: 'Ideate' },
+  { id: 'ideas', heading: 'Ideas' },
+  { id: 'methods', heading: 'Methods' },
+  { id: 'settings', heading: 'Settings' },
+];
+
+test('every section opens from the sidebar and the URL remembers it', async ({ page, section }, testInfo) => {
+  for (const { id, heading } of SECTIONS) {
+    await section(id);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+    await captureScreenshot(page, `section-${id}`, testInfo);
+  }
+  await page.reload();
+  await expect(page.getByTestId('section-settings')).toBeVisible();
+});
+
+test('sections without their feature yet say so instead of showing invented data', async ({
+  page,
+  section,
+}) => {
+  await section('graph');
+  await expect(page.getByTestId('graph-empty')).toContainText('problems');
+  await section('ideate');
+  await expect(page.getByTestId('ideate-empty')).toContainText('LLM endpoint');
+  await section('ideas');
+  await expect(page.getByTestId('ideas-empty')).toContainText('No ideas yet');
+});
+
+test('the page runs under a strict CSP with no Node and no raw IPC', async ({ page, app }) => {
+  test.skip(app.kind !== 'browser', 'browser-mode specific: checks the HTTP response headers');
+  const response = await page.request.get(app.url ?? '');
+  expect(response.headers()['content-security-policy']).toContain("default-src 'self'");
+  expect(response.headers()['access-control-allow-origin']).toBeUndefined();
+  const globals = await page.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+  }));
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined' });
+});

@@ -1,0 +1,70 @@
+import { APP_VERSION } from '../core/app-version.ts';
+import { AppError } from '../shared/errors.ts';
+import { doctorCommand, doctorHelp } from './commands/doctor.ts';
+import { serveCommand, serveHelp } from './commands/serve.ts';
+import { processIo, UsageError, type CliIo } from './io.ts';
+
+interface Command {
+  summary: string;
+  help: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  serve: { summary: 'serve the app in browser mode on 127.0.0.1', help: serveHelp, run: serveCommand },
+  doctor: { summary: 'show configuration and check what is reachable', help: doctorHelp, run: doctorCommand },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `motiv ${APP_VERSION}: MotivGraph Studio on the command line
+
+Usage: motiv <command> [options]
+
+Commands:
+${rows.join('\n')}
+
+Run "motiv <command> --help" for a command's options.
+Configuration: the settings file in the data directory, overridden by MOTIV_DATA_DIR, MOTIV_LLM_BASE_URL,
+MOTIV_LLM_API_KEY, MOTIV_LLM_MODEL, MOTIV_NEO4J_URI, MOTIV_NEO4J_USER, MOTIV_NEO4J_PASSWORD, MOTIV_NEO4J_DATABASE.
+`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return 0;
+  }
+  if (name === '--version') {
+    io.out(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`motiv: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
+      io.err(`motiv ${name}: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.err(`motiv ${name}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { SettingsSchema } from './settings.ts';
+
+/** Events pushed from the core to every connected renderer (IPC or server-sent events). */
+export const events = {
+  'settings.changed': SettingsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

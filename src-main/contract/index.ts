@@ -1,0 +1,11 @@
+export * from './channels.ts';
+export * from './doctor.ts';
+export * from './envelope.ts';
+export * from './events.ts';
+export * from './settings.ts';
+
+/** The narrow object the preload exposes as `window.motiv` (and the HTTP transport mirrors). */
+export interface MotivBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

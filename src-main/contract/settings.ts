@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The settings file as stored on disk (`settings.json` in the data directory). Secrets never live here: API keys
+ * and passwords go to the encrypted secret store. Later features add their own sections with defaults, so an
+ * older file keeps parsing.
+ */
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+
+export const SettingsSchema = z
+  .object({
+    schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+    appearance: z
+      .object({
+        theme: ThemeSchema.default('system'),
+        density: z.enum(['comfortable', 'compact']).default('comfortable'),
+      })
+      .strict()
+      .default({ theme: 'system', density: 'comfortable' }),
+    profile: z
+      .object({
+        // Recorded as createdBy/updatedBy on graph edits, so lab members can tell who changed what.
+        displayName: z.string().trim().max(80).default(''),
+      })
+      .strict()
+      .default({ displayName: '' }),
+    ideation: z
+      .object({
+        ideasPerTopic: z.int().min(1).max(20).default(3),
+        maxRounds: z.int().min(1).max(20).default(5),
+      })
+      .strict()
+      .default({ ideasPerTopic: 3, maxRounds: 5 }),
+    llm: z
+      .object({
+        baseUrl: z
+          .url({ protocol: /^https?$/ })
+          .nullable()
+          .default(null),
+        model: z.string().trim().min(1).max(200).nullable().default(null),
+      })
+      .strict()
+      .default({ baseUrl: null, model: null }),
+    neo4j: z
+      .object({
+        uri: z
+          .string()
+          .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt:// or neo4j://')
+          .nullable()
+          .default(null),
+        user: z.string().max(200).nullable().default(null),
+        database: z.string().max(200).nullable().default(null),
+      })
+      .strict()
+      .default({ uri: null, user: null, database: null }),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A partial update: each section may be given in part; unknown keys are refused. */
+export const SettingsPatchSchema = z
+  .object({
+    appearance: SettingsSchema.shape.appearance.unwrap().partial().optional(),
+    profile: SettingsSchema.shape.profile.unwrap().partial().optional(),
+    ideation: SettingsSchema.shape.ideation.unwrap().partial().optional(),
+    llm: SettingsSchema.shape.llm.unwrap().partial().optional(),
+    neo4j: SettingsSchema.shape.neo4j.unwrap().partial().optional(),
+  })
+  .strict();
+
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

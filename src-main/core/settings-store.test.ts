@@ -1,0 +1,53 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../shared/errors.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { SettingsStore } from './settings-store.ts';
+
+const tempDir = useTempDirs();
+
+describe('SettingsStore', () => {
+  it('starts from defaults without writing a file, and persists an update across instances', () => {
+    const dir = tempDir();
+    const first = new SettingsStore(dir);
+    expect(first.get().ideation.maxRounds).toBe(5);
+    expect(() => statSync(first.file)).toThrow();
+
+    first.update({ ideation: { maxRounds: 8 }, appearance: { theme: 'dark' } });
+    const second = new SettingsStore(dir);
+    expect(second.get().ideation).toEqual({ ideasPerTopic: 3, maxRounds: 8 });
+    expect(second.get().appearance).toEqual({ theme: 'dark', density: 'comfortable' });
+    expect(statSync(first.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses an invalid update and leaves the file as it was', () => {
+    const dir = tempDir();
+    const store = new SettingsStore(dir);
+    store.update({ profile: { displayName: 'Ada' } });
+    const before = readFileSync(store.file, 'utf8');
+    expect(() => store.update({ ideation: { maxRounds: 0 } })).toThrow(AppError);
+    expect(readFileSync(store.file, 'utf8')).toBe(before);
+    expect(store.get().ideation.maxRounds).toBe(5);
+  });
+
+  it('migrates a file written before versioning', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ profile: { displayName: 'Old' } }));
+    const store = new SettingsStore(dir);
+    expect(store.get()).toMatchObject({ schemaVersion: 1, profile: { displayName: 'Old' } });
+  });
+
+  it('names the file and the field when the file is broken', () => {
+    const dir = tempDir();
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, '{ "schemaVersion": 1, ');
+    expect(() => new SettingsStore(dir)).toThrow(`${file}: not valid JSON`);
+
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, ideation: { maxRounds: 'ten' } }));
+    expect(() => new SettingsStore(dir)).toThrow(/ideation\.maxRounds/);
+
+    writeFileSync(file, JSON.stringify({ schemaVersion: 99 }));
+    expect(() => new SettingsStore(dir)).toThrow(/newer than this app understands/);
+  });
+});

@@ -1,0 +1,55 @@
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { AuditAction, AuditEntry } from '../model.ts';
+import type { AuditQuerySchema } from '../schemas.ts';
+import { sql } from './open-database.ts';
+
+/** Append-only audit log: every change, who made it, and the entity before and after. */
+export function appendAudit(
+  db: Database,
+  entry: { at: string; actor: string; action: AuditAction; entityId: string; before: unknown; after: unknown },
+): void {
+  sql(db, 'INSERT INTO audit_log (at, actor, action, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.entityId,
+    entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === null ? null : JSON.stringify(entry.after),
+  );
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function queryAudit(db: Database, query: z.output<typeof AuditQuerySchema>): AuditEntry[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (query.entityId !== undefined) (where.push('entity_id = ?'), params.push(query.entityId));
+  if (query.actor !== undefined) (where.push('actor = ?'), params.push(query.actor));
+  if (query.action !== undefined) (where.push('action = ?'), params.push(query.action));
+  if (query.since !== undefined) (where.push('at >= ?'), params.push(query.since));
+  if (query.afterSeq !== undefined) (where.push('seq > ?'), params.push(query.afterSeq));
+  const rows = db
+    .prepare(
+      `SELECT seq, at, actor, action, entity_id, before, after FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(...params, query.limit) as AuditRow[];
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditAction,
+    entityId: row.entity_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+  }));
+}

@@ -1,0 +1,81 @@
+import { EDGE_TYPES, NODE_KINDS, ORIGINS, REVIEW_STATES } from '../../model.ts';
+
+/**
+ * Versioned schema of the embedded store. Append only: a released migration never changes; the next change is a
+ * new entry. Applied versions are recorded in `schema_migrations`.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+const V001_INITIAL = `
+CREATE TABLE nodes (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN (${sqlList(NODE_KINDS)})),
+  name TEXT NOT NULL,
+  normalized_name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  aliases TEXT NOT NULL DEFAULT '[]',
+  level INTEGER NOT NULL DEFAULT 0,
+  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(ORIGINS)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (kind, normalized_name)
+);
+-- random sampling orders candidates by id within kinds
+CREATE INDEX nodes_kind_id ON nodes (kind, id);
+
+CREATE TABLE edges (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN (${sqlList(EDGE_TYPES)})),
+  from_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
+  to_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
+  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(ORIGINS)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  CHECK (from_seq <> to_seq),
+  UNIQUE (from_seq, type, to_seq)
+);
+CREATE INDEX edges_to ON edges (to_seq, type);
+
+-- One row per embedding model; its vectors live in the vec0 table named here (created on first use).
+CREATE TABLE embedding_models (
+  model TEXT PRIMARY KEY,
+  dimension INTEGER NOT NULL,
+  vec_table TEXT NOT NULL UNIQUE
+);
+
+CREATE VIRTUAL TABLE nodes_fts USING fts5 (
+  name, aliases, description,
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX audit_entity ON audit_log (entity_id, seq);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: V001_INITIAL }];

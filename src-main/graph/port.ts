@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import type { GraphDump } from './dump-format.ts';
+import type { AuditEntry, EdgeType, GraphEdge, GraphNode, NodeEmbedding, NodeKind, ReviewState } from './model.ts';
+import type {
+  AddEdgeSchema,
+  AuditQuerySchema,
+  DeleteNodeSchema,
+  ImportBatchSchema,
+  MergeNodesSchema,
+  NodeInputSchema,
+  NodeRelationOptionsSchema,
+  NodeSearchSchema,
+  RandomNodesSchema,
+  RemoveEdgeSchema,
+  RestoreOptionsSchema,
+  SetEmbeddingSchema,
+  SubgraphSchema,
+  UpdateEdgeSchema,
+  UpdateNodeSchema,
+  WriteContextSchema,
+} from './schemas.ts';
+
+/**
+ * The GraphStore port: everything the app does with MotivGraph, implemented by the embedded (SQLite) and Neo4j
+ * adapters and proven identical by `describeGraphStoreContract`.
+ *
+ * Rules every adapter keeps:
+ * - Inputs are parsed with the zod schemas in `schemas.ts`; a bad input throws AppError('VALIDATION') whose
+ *   details name the field, and nothing is written.
+ * - Every write runs in one transaction and appends audit entries (who, when, before/after). A failed write
+ *   leaves the store unchanged.
+ * - A write naming a stale `expectedVersion` throws AppError('CONFLICT'); a missing id throws
+ *   AppError('NOT_FOUND'). Names are unique per kind after `normalizeName`.
+ */
+
+export type NodeInput = z.input<typeof NodeInputSchema>;
+export type WriteContext = z.input<typeof WriteContextSchema>;
+export type UpdateNodeInput = z.input<typeof UpdateNodeSchema>;
+export type DeleteNodeInput = z.input<typeof DeleteNodeSchema>;
+export type MergeNodesInput = z.input<typeof MergeNodesSchema>;
+export type AddEdgeInput = z.input<typeof AddEdgeSchema>;
+export type UpdateEdgeInput = z.input<typeof UpdateEdgeSchema>;
+export type RemoveEdgeInput = z.input<typeof RemoveEdgeSchema>;
+export type SetEmbeddingInput = z.input<typeof SetEmbeddingSchema>;
+export type NodeSearchInput = z.input<typeof NodeSearchSchema>;
+export type NodeRelationOptions = z.input<typeof NodeRelationOptionsSchema>;
+export type RandomNodesInput = z.input<typeof RandomNodesSchema>;
+export type SubgraphInput = z.input<typeof SubgraphSchema>;
+export type ImportBatchInput = z.input<typeof ImportBatchSchema>;
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+export type RestoreOptions = z.input<typeof RestoreOptionsSchema>;
+
+export interface UpsertResult {
+  node: GraphNode;
+  /** true when no node of this kind had the normalised name. */
+  created: boolean;
+  /** false when the upsert added nothing new (idempotent repeat): no version bump, no audit entry. */
+  changed: boolean;
+}
+
+export interface EdgeResult {
+  edge: GraphEdge;
+  /** false when an identical (type, from, to) edge already existed and was returned as is. */
+  created: boolean;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** Higher is better. Lexical: −BM25; vector: 1 − cosine distance; hybrid: the RRF score. */
+  score: number;
+  /** 1-based ranks in each list that contributed (hybrid shows both). */
+  lexicalRank?: number;
+  vectorRank?: number;
+}
+
+export interface RelatedNode {
+  node: GraphNode;
+  edge: GraphEdge;
+}
+
+export interface HierarchyEntry {
+  node: GraphNode;
+  /** 1 = direct parent (or child). */
+  depth: number;
+}
+
+/** One motivation chain through the node: problem → challenge → solution (solution absent when none). */
+export interface MotivationChain {
+  problem: GraphNode;
+  challenge: GraphNode;
+  solution?: GraphNode;
+}
+
+export interface NodeRelation {
+  node: GraphNode;
+  description: string;
+  /** Per edge type, the neighbours reached along outgoing and incoming edges (capped, sorted by name). */
+  neighbours: Record<EdgeType, { outgoing: RelatedNode[]; incoming: RelatedNode[] }>;
+  /** PARENT_OF ancestors (up) and descendants (down), nearest first. */
+  ancestors: HierarchyEntry[];
+  descendants: HierarchyEntry[];
+  chains: MotivationChain[];
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** true when the node cap stopped the expansion. */
+  truncated: boolean;
+}
+
+export interface GraphStats {
+  nodes: Record<NodeKind, number>;
+  edges: Record<EdgeType, number>;
+  review: Record<ReviewState, number>;
+  embeddings: Array<{ model: string; dimension: number; count: number }>;
+  /** Highest level per motivation kind (0 when there is no hierarchy). */
+  maxLevel: number;
+  schemaVersion: number;
+}
+
+export interface ImportResult {
+  nodesCreated: number;
+  nodesMerged: number;
+  edgesCreated: number;
+  embeddingsSet: number;
+  /** The id of each batch node, in batch order. */
+  nodeIds: string[];
+}
+
+export interface GraphStore {
+  /** 'embedded' | 'neo4j': shown in diagnostics. */
+  readonly kind: string;
+
+  /**
+   * Create, or merge into the node of the same kind and normalised name: aliases gain new spellings, an empty
+   * description or missing props are filled, level takes the higher value. Repeating an upsert changes nothing.
+   */
+  upsertNode(input: NodeInput, ctx: WriteContext): Promise<UpsertResult>;
+  getNode(id: string): Promise<GraphNode | null>;
+  /** Lookup by kind and any spelling that normalises to the node's name (aliases not included). */
+  getNodeByName(kind: NodeKind, name: string): Promise<GraphNode | null>;
+  updateNode(input: UpdateNodeInput, ctx: WriteContext): Promise<GraphNode>;
+  /** Deletes the node, its edges and embeddings. */
+  deleteNode(input: DeleteNodeInput, ctx: WriteContext): Promise<void>;
+  /**
+   * Fold `drop` into `keep` (same kind): edges re-pointed (duplicates and would-be self-loops dropped), the
+   * dropped name and aliases kept as aliases, provenance edges (EXTRACTED_FROM) kept, embeddings the keeper lacks
+   * taken over; `drop` is deleted.
+   */
+  mergeNodes(input: MergeNodesInput, ctx: WriteContext): Promise<GraphNode>;
+
+  /** Idempotent on (type, from, to). Refuses self-loops, missing endpoints (NOT_FOUND) and disallowed kinds. */
+  addEdge(input: AddEdgeInput, ctx: WriteContext): Promise<EdgeResult>;
+  getEdge(id: string): Promise<GraphEdge | null>;
+  updateEdge(input: UpdateEdgeInput, ctx: WriteContext): Promise<GraphEdge>;
+  removeEdge(input: RemoveEdgeInput, ctx: WriteContext): Promise<void>;
+
+  /**
+   * Store or replace a node's vector for `model`. The first vector of a model fixes its dimension; another
+   * dimension afterwards is VALIDATION (details.field = 'vector').
+   */
+  setEmbedding(input: SetEmbeddingInput, ctx: WriteContext): Promise<NodeEmbedding>;
+  getEmbedding(nodeId: string, model: string): Promise<number[] | null>;
+
+  /**
+   * Lexical (BM25 over name, aliases, description; user text is never parsed as query syntax), vector (cosine
+   * kNN) or hybrid (reciprocal rank fusion, k = 60). Hybrid without a vector is lexical; vector without a vector
+   * is VALIDATION. Filters: kinds, exact level, review states.
+   */
+  nodeSearch(input: NodeSearchInput): Promise<SearchHit[]>;
+  nodeRelation(id: string, options?: NodeRelationOptions): Promise<NodeRelation>;
+  /**
+   * `count` distinct nodes of the given kinds. With a seed the pick is reproducible on the same graph and the same
+   * across stores: nodes ordered by id, indices drawn with `seededSample` (seeded-random.ts).
+   */
+  randomNodes(input: RandomNodesInput): Promise<GraphNode[]>;
+  /** Nodes within `depth` hops of `ids` (both directions) and the edges among them. */
+  subgraph(input: SubgraphInput): Promise<Subgraph>;
+  stats(): Promise<GraphStats>;
+
+  /** All nodes, edges and embeddings in one transaction: any bad item and nothing is written. */
+  importBatch(input: ImportBatchInput, ctx: WriteContext): Promise<ImportResult>;
+  dump(): Promise<GraphDump>;
+  /** `dump` is untrusted JSON: validated first (errors name the JSON path), then written in one transaction. */
+  restore(dump: unknown, ctx: WriteContext, options?: RestoreOptions): Promise<{ nodes: number; edges: number }>;
+
+  /** Newest first. */
+  auditLog(query?: AuditQuery): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { assistantMessage, chat } from './chat.ts';
+import { UsageLedger } from './ledger.ts';
+import { harness, rejection } from './test-fixture.ts';
+import type { Harness } from './test-fixture.ts';
+
+const SYSTEM = { role: 'system' as const, content: 'You are the researcher. [role:researcher]' };
+const TOOLS = [
+  {
+    type: 'function' as const,
+    function: { name: 'node_search', description: 'search', parameters: { type: 'object', properties: {} } },
+  },
+];
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+describe('chat over the real openai client', () => {
+  it('returns a plain reply with usage and records it in the ledger', async () => {
+    const ledger = new UsageLedger();
+    h = await harness(
+      {
+        name: 'plain',
+        steps: [{ reply: { content: 'Hello there', usage: { prompt_tokens: 11, completion_tokens: 3 } } }],
+      },
+      { client: { ledger } },
+    );
+    const result = await chat(h.client, {
+      role: 'researcher',
+      messages: [SYSTEM, { role: 'user', content: 'hi' }],
+      tags: { sessionId: 's1', turn: 1 },
+    });
+    expect(result).toMatchObject({
+      content: 'Hello there',
+      finishReason: 'stop',
+      cached: false,
+      attempts: 1,
+    });
+    expect(result.usage).toEqual({ promptTokens: 11, completionTokens: 3 });
+    expect(h.server.requests[0]?.body.model).toBe('scripted-chat');
+    expect(ledger.entries()).toMatchObject([
+      { role: 'researcher', sessionId: 's1', turn: 1, promptTokens: 11, completionTokens: 3, cached: false },
+    ]);
+  });
+
+  it('returns native tool calls and sends tools to the server', async () => {
+    h = await harness({
+      name: 'tools',
+      steps: [
+        {
+          match: { role: 'researcher' },
+          reply: {
+            content: null,
+            tool_calls: [{ id: 'c1', name: 'node_search', arguments: { query: 'graphs' } }],
+          },
+        },
+      ],
+    });
+    const result = await chat(h.client, { role: 'researcher', messages: [SYSTEM], tools: TOOLS });
+    expect(result.finishReason).toBe('tool_calls');
+    expect(result.toolCalls).toEqual([{ id: 'c1', name: 'node_search', arguments: '{"query":"graphs"}' }]);
+    expect(h.server.requests[0]?.body.tools).toEqual(TOOLS);
+    expect(assistantMessage(result)).toEqual({
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        { id: 'c1', type: 'function', function: { name: 'node_search', arguments: '{"query":"graphs"}' } },
+      ],
+    });
+  });
+
+  it('streams tokens through the callback and assembles streamed tool calls', async () => {
+    h = await harness({
+      name: 'stream',
+      steps: [
+        {
+          reply: {
+            content: 'Let me search the graph.',
+            tool_calls: [{ name: 'node_search', arguments: { query: 'graph ideation', k: 5 } }],
+            usage: { prompt_tokens: 40, completion_tokens: 12 },
+          },
+        },
+      ],
+    });
+    const tokens: string[] = [];
+    const result = await chat(h.client, {
+      role: 'researcher',
+      messages: [SYSTEM],
+      tools: TOOLS,
+      onToken: (text) => tokens.push(text),
+    });
+    expect(tokens.length).toBeGreaterThan(2);
+    expect(tokens.join('')).toBe('Let me search the graph.');
+    expect(result.content).toBe('Let me search the graph.');
+    expect(result.toolCalls).toHaveLength(1);
+    expect(result.toolCalls[0]?.name).toBe('node_search');
+    expect(JSON.parse(result.toolCalls[0]?.arguments ?? '')).toEqual({ query: 'graph ideation', k: 5 });
+    expect(result.usage).toEqual({ promptTokens: 40, completionTokens: 12 });
+    expect(result.usageEstimated).toBe(false);
+    expect(h.server.requests[0]?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+  });
+
+  it('cancels promptly when the caller aborts mid-stream, without retrying', async () => {
+    h = await harness({ name: 'abort', steps: [{ fault: { type: 'stall', afterChunks: 1 } }] });
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = chat(h.client, {
+      role: 'researcher',
+      messages: [SYSTEM],
+      signal: controller.signal,
+      onToken: () => controller.abort(),
+    });
+    const err = await rejection(pending);
+    expect(err.code).toBe('CANCELLED');
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(h.server.requests).toHaveLength(1);
+  });
+
+  it('refuses at once when the signal is already aborted', async () => {
+    h = await harness({ name: 'pre-aborted', steps: [{ reply: { content: 'never' } }] });
+    const err = await rejection(
+      chat(h.client, { role: 'mentor', messages: [SYSTEM], signal: AbortSignal.abort() }),
+    );
+    expect(err.code).toBe('CANCELLED');
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it('fails fast with LLM_BAD_REQUEST on a 400 (no retry)', async () => {
+    h = await harness({ name: 'bad', steps: [{ times: 3, fault: { type: 'http', status: 400 } }] });
+    const err = await rejection(chat(h.client, { role: 'mentor', messages: [SYSTEM] }));
+    expect(err.code).toBe('LLM_BAD_REQUEST');
+    expect(h.server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,132 @@
+import { AppError } from '../shared/errors.ts';
+import { Secret, displayUrl } from './secret.ts';
+
+/**
+ * Which endpoint, key and model each agent uses. Precedence, most specific first: the role's env variable, the
+ * global env variable, the role's setting, the global setting, the default. Env wins over settings so a
+ * one-off run (`MOTIV_LLM_MODEL=llama3 motiv ideate …`) needs no settings change. The embeddings role never
+ * falls back to the global chat model: a chat model cannot embed.
+ */
+
+export const LLM_ROLES = ['researcher', 'mentor', 'judge', 'extractor', 'embeddings'] as const;
+export type LlmRole = (typeof LLM_ROLES)[number];
+export type ChatRole = Exclude<LlmRole, 'embeddings'>;
+
+export type ValueSource = 'env' | 'settings' | 'default';
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_CHAT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_EMBEDDINGS_MODEL = 'text-embedding-3-small';
+
+/** What the settings file and the secret store provide (settings.llm plus the decrypted key). */
+export interface LlmSettingsInput {
+  baseUrl?: string | null;
+  model?: string | null;
+  models?: Partial<Record<LlmRole, string | null>>;
+  apiKey?: string | null;
+}
+
+export type EnvLike = Readonly<Record<string, string | undefined>>;
+
+export interface ResolvedLlmConfig {
+  baseUrl: string;
+  apiKey: Secret;
+  models: Record<LlmRole, string>;
+  sources: {
+    baseUrl: ValueSource;
+    apiKey: ValueSource;
+    models: Record<LlmRole, ValueSource>;
+  };
+}
+
+/** The view safe to show anywhere (renderer, logs, `motiv doctor`): the key is only "set / not set". */
+export interface LlmConfigSummary {
+  baseUrl: string;
+  apiKeySet: boolean;
+  models: Record<LlmRole, string>;
+  sources: ResolvedLlmConfig['sources'];
+}
+
+export function roleEnvVar(role: LlmRole): string {
+  return `MOTIV_LLM_${role.toUpperCase()}_MODEL`;
+}
+
+function present(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function pick(candidates: [string | undefined, ValueSource][], fallback: string): [string, ValueSource] {
+  for (const [value, source] of candidates) if (value !== undefined) return [value, source];
+  return [fallback, 'default'];
+}
+
+function normaliseBaseUrl(url: string, source: ValueSource): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
+    throw new AppError('LLM_CONFIG', `${where} is not a valid URL`, { source });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
+    throw new AppError('LLM_CONFIG', `${where} must use http or https (got ${displayUrl(url)})`, { source });
+  }
+  return url.replace(/\/+$/, '');
+}
+
+/** Pure: the same settings and env always give the same config. Throws LLM_CONFIG for an unusable base URL. */
+export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): ResolvedLlmConfig {
+  const [rawBaseUrl, baseUrlSource] = pick(
+    [
+      [present(env.MOTIV_LLM_BASE_URL), 'env'],
+      [present(settings.baseUrl), 'settings'],
+    ],
+    DEFAULT_BASE_URL,
+  );
+  const [key, apiKeySource] = pick(
+    [
+      [present(env.MOTIV_LLM_API_KEY), 'env'],
+      [present(settings.apiKey), 'settings'],
+    ],
+    '',
+  );
+  const models = {} as Record<LlmRole, string>;
+  const modelSources = {} as Record<LlmRole, ValueSource>;
+  for (const role of LLM_ROLES) {
+    const candidates: [string | undefined, ValueSource][] =
+      role === 'embeddings'
+        ? [
+            [present(env[roleEnvVar(role)]), 'env'],
+            [present(settings.models?.[role]), 'settings'],
+          ]
+        : [
+            [present(env[roleEnvVar(role)]), 'env'],
+            [present(env.MOTIV_LLM_MODEL), 'env'],
+            [present(settings.models?.[role]), 'settings'],
+            [present(settings.model), 'settings'],
+          ];
+    const [model, source] = pick(
+      candidates,
+      role === 'embeddings' ? DEFAULT_EMBEDDINGS_MODEL : DEFAULT_CHAT_MODEL,
+    );
+    models[role] = model;
+    modelSources[role] = source;
+  }
+  return {
+    baseUrl: normaliseBaseUrl(rawBaseUrl, baseUrlSource),
+    apiKey: new Secret(key),
+    models,
+    sources: { baseUrl: baseUrlSource, apiKey: apiKeySource, models: modelSources },
+  };
+}
+
+export function summariseLlmConfig(config: ResolvedLlmConfig): LlmConfigSummary {
+  return {
+    baseUrl: displayUrl(config.baseUrl),
+    apiKeySet: config.apiKey.isSet,
+    models: { ...config.models },
+    sources: { ...config.sources, models: { ...config.sources.models } },
+  };
+}

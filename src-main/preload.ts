@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+/**
+ * The only bridge between the sandboxed renderer and the main process: `window.motiv.invoke` and
+ * `window.motiv.on`. No raw ipcRenderer, no Node. Bundled as CommonJS so `sandbox: true` can stay on.
+ */
+const INVOKE = 'motiv:invoke';
+const EVENT = 'motiv:event';
+
+contextBridge.exposeInMainWorld('motiv', {
+  invoke: (channel: string, payload: unknown): Promise<unknown> => {
+    if (typeof channel !== 'string') return Promise.reject(new TypeError('channel must be a string'));
+    return ipcRenderer.invoke(INVOKE, channel, payload);
+  },
+  on: (event: string, listener: (payload: unknown) => void): (() => void) => {
+    const wrapped = (_e: IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT, wrapped);
+    return () => ipcRenderer.removeListener(EVENT, wrapped);
+  },
+});

@@ -1,0 +1,41 @@
+import type {
+  Channel,
+  ErrorReply,
+  EventName,
+  EventPayload,
+  MotivBridge,
+  Reply,
+  RequestOf,
+  ResponseOf,
+} from '../../../src-main/contract/index.ts';
+import { pickTransport } from './transport.ts';
+
+/** A reply's error half, thrown so callers can `try/catch` and show `code` and `message`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(body: ErrorReply['error']) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.details = body.details;
+  }
+}
+
+let bridge: MotivBridge | undefined;
+const transport = (): MotivBridge => (bridge ??= pickTransport());
+
+/** Typed call of one channel; the main side validates the payload again, this typing only helps us write it. */
+export async function invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const reply = (await transport().invoke(channel, payload)) as Reply<ResponseOf<C>>;
+  if ('error' in reply) throw new ApiError(reply.error);
+  return reply.result;
+}
+
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
+  return transport().on(event, (payload) => listener(payload as EventPayload<E>));
+}

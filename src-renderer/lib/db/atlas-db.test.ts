@@ -1,0 +1,176 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import json from '../../../resources/planning-methods.json';
+import { emptyAnnotation } from '../../features/methods/atlas-types.ts';
+import { DatasetSchema } from '../../features/methods/dataset-schema.ts';
+import type { Dataset } from '../../features/methods/dataset-schema.ts';
+import { IDEATION_PENDING_NOTICE, startSeededIdeation } from '../../features/methods/inspiration.ts';
+import { AtlasDb } from './atlas-db.ts';
+import { addUserMethod, saveAnnotation } from './atlas-notes.ts';
+import { readAtlasSnapshot, syncBundledDataset } from './atlas-sync.ts';
+import { ATLAS_SCHEMA_V1, ATLAS_SCHEMA_VERSION } from './atlas-upgrades.ts';
+
+const bundled: Dataset = DatasetSchema.parse(json);
+let n = 0;
+const opened: Dexie[] = [];
+function freshDb(): AtlasDb {
+  const db = new AtlasDb(`atlas-test-${++n}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** The next dataset release: one method dropped, one description changed. */
+function nextRelease(): Dataset {
+  const next = structuredClone(bundled);
+  next.version = bundled.version + 1;
+  next.methods = next.methods.filter((m) => m.id !== 'llm-p');
+  const tot = next.methods.find((m) => m.id === 'tree-of-thoughts-tot');
+  if (tot) tot.description = 'Updated description';
+  return next;
+}
+
+describe('atlas database', () => {
+  it('imports the bundled dataset on first start and reads it back', async () => {
+    const db = freshDb();
+    expect(await readAtlasSnapshot(db)).toBeNull();
+    expect(await syncBundledDataset(db, json, 1000)).toEqual({
+      replaced: true,
+      from: null,
+      to: bundled.version,
+    });
+    const snap = await readAtlasSnapshot(db);
+    expect(snap?.methods).toHaveLength(183);
+    expect(snap?.benchmarks).toHaveLength(79);
+    expect(snap?.version).toBe(bundled.version);
+    expect(snap?.extras.performanceTables).toHaveLength(2);
+    expect(snap?.extras.taxonomy).toHaveLength(4);
+  });
+
+  it('does nothing when the stored dataset is as new as the bundled one', async () => {
+    const db = freshDb();
+    await syncBundledDataset(db, json);
+    await db.methods.update('llm-p', { description: 'local copy' });
+    expect(await syncBundledDataset(db, json)).toEqual({
+      replaced: false,
+      from: bundled.version,
+      to: bundled.version,
+    });
+    expect((await db.methods.get('llm-p'))?.description).toBe('local copy');
+  });
+
+  it('replaces methods on a newer dataset without touching annotations, user methods or inspirations', async () => {
+    const db = freshDb();
+    await syncBundledDataset(db, json);
+    await saveAnnotation(
+      db,
+      { ...emptyAnnotation('llm-p'), starred: true, tags: ['pddl'], note: 'keep me' },
+      5,
+    );
+    await saveAnnotation(db, { ...emptyAnnotation('tree-of-thoughts-tot'), solutionNodeIds: ['sol:42'] }, 6);
+    const mine = await addUserMethod(db, {
+      name: 'My planner',
+      paperTitle: '',
+      year: '2026',
+      venue: '',
+      link: '',
+      code: '',
+      categoryId: 'searching-based',
+      subcategoryId: 'exploration-based',
+      description: 'A method the survey missed',
+    });
+    await startSeededIdeation(['llm-p', mine.id], db, 7);
+
+    const result = await syncBundledDataset(db, nextRelease());
+    expect(result).toEqual({ replaced: true, from: bundled.version, to: bundled.version + 1 });
+
+    const snap = await readAtlasSnapshot(db);
+    expect(snap?.version).toBe(bundled.version + 1);
+    expect(snap?.methods).toHaveLength(182);
+    expect(snap?.methods.some((m) => m.id === 'llm-p')).toBe(false);
+    expect(snap?.methods.find((m) => m.id === 'tree-of-thoughts-tot')?.description).toBe(
+      'Updated description',
+    );
+    // The user's data is untouched, even the annotation of the method the release dropped.
+    expect(await db.annotations.get('llm-p')).toEqual({
+      methodId: 'llm-p',
+      starred: true,
+      tags: ['pddl'],
+      note: 'keep me',
+      solutionNodeIds: [],
+      updatedAt: 5,
+    });
+    expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionNodeIds).toEqual(['sol:42']);
+    expect(snap?.userMethods.map((u) => u.name)).toEqual(['My planner']);
+    expect(await db.inspirations.count()).toBe(1);
+  });
+
+  it('upgrades a v1 database to the current schema, keeping and completing annotations', async () => {
+    const name = `atlas-test-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(ATLAS_SCHEMA_V1);
+    await v1.table('annotations').put({ methodId: 'llm-p', tags: ['old'], starred: true, note: 'v1 note' });
+    v1.close();
+
+    const db = new AtlasDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
+    expect(await db.annotations.get('llm-p')).toEqual({
+      methodId: 'llm-p',
+      tags: ['old'],
+      starred: true,
+      note: 'v1 note',
+      solutionNodeIds: [],
+      updatedAt: 0,
+    });
+    expect(await db.inspirations.count()).toBe(0);
+  });
+
+  it('saves a seeded-ideation selection and says honestly that no session started', async () => {
+    const db = freshDb();
+    await syncBundledDataset(db, json);
+    const result = await startSeededIdeation(['llm-p', 'tree-of-thoughts-tot', 'llm-p'], db, 99);
+    expect(result.status).toBe('saved');
+    expect(result.notice).toBe(IDEATION_PENDING_NOTICE);
+    const stored = await db.inspirations.get(result.inspirationId);
+    expect(stored).toMatchObject({
+      methodIds: ['llm-p', 'tree-of-thoughts-tot'],
+      methodNames: ['LLM+P', 'Tree of Thoughts (ToT)'],
+      createdAt: 99,
+      status: 'awaiting-ideator',
+    });
+    await expect(startSeededIdeation([], db)).rejects.toThrow(/at least one/);
+  });
+
+  it('normalises annotations and validates user methods', async () => {
+    const db = freshDb();
+    const saved = await saveAnnotation(
+      db,
+      { ...emptyAnnotation('x'), tags: [' a ', 'a', ''], solutionNodeIds: ['s1', ' s1', ''] },
+      3,
+    );
+    expect(saved).toMatchObject({ tags: ['a'], solutionNodeIds: ['s1'], updatedAt: 3 });
+    await expect(
+      addUserMethod(db, {
+        name: ' ',
+        paperTitle: '',
+        year: 'soon',
+        venue: '',
+        link: 'ftp://x',
+        code: '',
+        categoryId: 'searching-based',
+        subcategoryId: 'exploration-based',
+        description: 'x',
+      }),
+    ).rejects.toThrow();
+    expect(await db.userMethods.count()).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Dexie } from 'dexie';
+
+/**
+ * The atlas database's schema history. Never edit a released version: add a new one with its upgrade.
+ *
+ * v1: dataset copy (methods, benchmarks, meta) and the user's annotations and added methods.
+ * v2: `inspirations` (methods chosen to seed ideation); annotations gain an `updatedAt` index, and older
+ *     annotation rows get `updatedAt` and `solutionNodeIds` defaults.
+ */
+
+export const ATLAS_SCHEMA_V1 = {
+  methods: 'id, categoryId, subcategoryId, year, venueKey',
+  benchmarks: 'id, scenario, domain',
+  meta: 'key',
+  annotations: 'methodId, *tags',
+  userMethods: 'id, createdAt',
+} as const;
+
+export const ATLAS_SCHEMA_V2 = {
+  ...ATLAS_SCHEMA_V1,
+  annotations: 'methodId, *tags, updatedAt',
+  inspirations: '++id, createdAt',
+} as const;
+
+export const ATLAS_SCHEMA_VERSION = 2;
+
+export function defineAtlasSchema(db: Dexie): void {
+  db.version(1).stores(ATLAS_SCHEMA_V1);
+  db.version(2)
+    .stores(ATLAS_SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((a: Record<string, unknown>) => {
+          if (typeof a['updatedAt'] !== 'number') a['updatedAt'] = 0;
+          if (!Array.isArray(a['solutionNodeIds'])) a['solutionNodeIds'] = [];
+          if (!Array.isArray(a['tags'])) a['tags'] = [];
+          if (typeof a['note'] !== 'string') a['note'] = '';
+          if (typeof a['starred'] !== 'boolean') a['starred'] = false;
+        });
+    });
+}

@@ -1,0 +1,26 @@
+/** The app's sections, in sidebar order; the URL hash names the open one so a reload stays put. */
+export const SECTIONS = [
+  { id: 'graph', label: 'Graph' },
+  { id: 'ideate', label: 'Ideate' },
+  { id: 'ideas', label: 'Ideas' },
+  { id: 'methods', label: 'Methods' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+function fromHash(): SectionId {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return SECTIONS.find((s) => s.id === id)?.id ?? 'graph';
+}
+
+export const navigation = $state({ current: fromHash() });
+
+export function goTo(id: SectionId): void {
+  navigation.current = id;
+  history.replaceState(null, '', `#/${id}`);
+}
+
+window.addEventListener('hashchange', () => {
+  navigation.current = fromHash();
+});
