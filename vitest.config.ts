@@ -11,6 +11,8 @@ export default defineConfig({
       'graph/**/*.test.ts',
       'resources/**/*.test.ts',
     ],
+    // Starts one real Neo4j 5.26 for the Neo4j adapter's tests (graph/neo4j-server).
+    globalSetup: ['graph/neo4j-server/vitest-global-setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 120_000,

@@ -35,12 +35,13 @@ async function main(): Promise<number> {
       port,
       ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     });
-    process.stdout.write(`SCRIPTED_LLM ${server.baseUrl}\n`);
     const shutdown = () => {
       void server.stop().then(() => process.exit(0));
     };
+    // Handlers first: a launcher may send SIGTERM the moment it reads the line below.
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
+    process.stdout.write(`SCRIPTED_LLM ${server.baseUrl}\n`);
     return -1;
   } catch (err) {
     process.stderr.write(`${err instanceof ScenarioError ? err.message : String(err)}\n`);

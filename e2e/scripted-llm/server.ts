@@ -210,7 +210,10 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
         badJson = true;
       }
     }
-    const stepIndex = endpoint && !badJson ? findStep(endpoint, body) : null;
+    // Requests refused before reaching the "model" (unknown path, bad JSON, wrong key) use up no step.
+    const authorised =
+      options.apiKey === undefined || req.headers.authorization === `Bearer ${options.apiKey}`;
+    const stepIndex = endpoint && !badJson && authorised ? findStep(endpoint, body) : null;
     const step = stepIndex === null ? undefined : scenario.steps[stepIndex];
     if (stepIndex !== null) uses[stepIndex] = (uses[stepIndex] ?? 0) + 1;
     requests.push({
@@ -228,7 +231,7 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     if (!endpoint) return sendJson(res, 404, errorBody(`Unknown path ${method} ${path}`, 'not_found'));
     if (badJson)
       return sendJson(res, 400, errorBody('Request body is not a JSON object', 'invalid_request_error'));
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+    if (!authorised) {
       // Real providers echo (part of) the key they received; echo all of it so leaks are easy to catch.
       const sent = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
       return sendJson(
@@ -239,7 +242,8 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     }
     if (step && step.delayMs > 0) await wait(step.delayMs, res);
     if (res.destroyed) return;
-    if (!step) return defaultAnswer(res, endpoint, body, index);
+    // On embeddings and models a step's reply means "answer normally"; only its faults and delay are scripted.
+    if (!step || (step.reply && endpoint !== 'chat')) return defaultAnswer(res, endpoint, body, index);
     if (step.fault) return sendFault(res, step.fault, body, index);
     sendReply(res, step, body, index);
   };

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -15,9 +16,10 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Embedded Neo4j Community with Bolt on 127.0.0.1, for tests and local development only (auth is off).
+ * Embedded Neo4j Community with Bolt on 127.0.0.1, for tests and local development only (auth off by default).
  *
- * <p>Usage: {@code java Launcher <dataDir> [port]}. Port 0 (the default) lets the OS pick a free port, which
+ * <p>Usage: {@code java Launcher <dataDir> [port] [auth]}. With {@code auth}, authentication is on (user neo4j,
+ * initial password neo4j, which must be changed before use): only tests of credential errors want that. Port 0 (the default) lets the OS pick a free port, which
  * avoids races between parallel runs. Prints exactly one line {@code READY <port>} on stdout once Bolt accepts
  * TCP connections. Stops cleanly on SIGTERM/SIGINT or when stdin closes (the parent process went away).
  */
@@ -26,21 +28,25 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: Launcher <dataDir> [port]");
+      System.err.println("usage: Launcher <dataDir> [port] [auth]");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int requestedPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    boolean auth = args.length > 2 && args[2].equals("auth");
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", requestedPort))
-            .setConfig(GraphDatabaseSettings.auth_enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, auth)
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             // Test data is small: keep the off-heap page cache modest on a shared 2-core machine.
             .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+            // Netty's default graceful shutdown waits 2 x 5 s after the databases are already closed.
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
             .build();
 
     CountDownLatch stopped = new CountDownLatch(1);

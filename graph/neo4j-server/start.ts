@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,8 @@ export interface StartNeo4jOptions {
   dataDir?: string;
   /** Bolt port; 0 (default) lets the OS choose a free one inside the JVM, so parallel runs never collide. */
   port?: number;
+  /** Turn authentication on (user neo4j, password neo4j, expired): for tests of credential errors only. */
+  auth?: boolean;
   /** Progress lines (fetching jars, compiling); silent by default. */
   log?: (line: string) => void;
 }
@@ -50,7 +52,8 @@ function shortHash(file: string): string {
 
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { cwd: HERE, encoding: 'utf8' });
-  if (result.error) throw new Error(`${what}: cannot run ${command} (${result.error.message}). Is it installed?`);
+  if (result.error)
+    throw new Error(`${what}: cannot run ${command} (${result.error.message}). Is it installed?`);
   if (result.status !== 0) {
     throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.trim());
   }
@@ -108,6 +111,10 @@ function waitForReady(child: ChildProcess, stderrTail: () => string): Promise<nu
       reject(new Error(`Neo4j exited before READY (code ${code}, signal ${signal}).\n${stderrTail()}`));
     };
     child.once('exit', onExit);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`Cannot start java (${err.message}). Is a Java 17+ runtime on PATH?`));
+    });
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       buffered += chunk;
@@ -144,7 +151,15 @@ export async function startNeo4j(options: StartNeo4jOptions = {}): Promise<Runni
   // stdin stays a pipe: if this Node process dies, the pipe closes and the launcher exits on its own.
   const child = spawn(
     'java',
-    [...JVM_OPTIONS, '-cp', classpath, 'Launcher', dataDir, String(options.port ?? 0)],
+    [
+      ...JVM_OPTIONS,
+      '-cp',
+      classpath,
+      'Launcher',
+      dataDir,
+      String(options.port ?? 0),
+      options.auth ? 'auth' : 'noauth',
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -180,7 +195,9 @@ async function main(): Promise<void> {
     port: values.port === undefined ? 0 : Number(values.port),
     log,
   });
-  log(`Neo4j ${neo4jVersion()} ready in ${(server.startMs / 1000).toFixed(1)} s (auth off). Ctrl-C stops it.`);
+  log(
+    `Neo4j ${neo4jVersion()} ready in ${(server.startMs / 1000).toFixed(1)} s (auth off). Ctrl-C stops it.`,
+  );
   process.stdout.write(`${server.uri}\n`);
   const shutdown = (): void => {
     void server.stop().then(() => process.exit(0));

@@ -45,9 +45,11 @@ function metricIdsIn(text: string | null, families: readonly MetricFamily[]): st
 
 function benchmarkCaveats(d: RawDataset): Caveat[] {
   const caveats: Caveat[] = [];
-  if (FIGURE_ONLY.test(d.scenario)) caveats.push({ kind: 'figure-only', message: `${d.scenario}: ${d.source}` });
+  if (FIGURE_ONLY.test(d.scenario))
+    caveats.push({ kind: 'figure-only', message: `${d.scenario}: ${d.source}` });
   if (d.link === null) caveats.push({ kind: 'missing-link', message: 'No link in the sources.' });
-  if (d.paper_title === null) caveats.push({ kind: 'no-paper-title', message: 'The sources give no paper title.' });
+  if (d.paper_title === null)
+    caveats.push({ kind: 'no-paper-title', message: 'The sources give no paper title.' });
   return caveats;
 }
 
@@ -174,7 +176,10 @@ function buildRow(
   const cells = columns.map((c) => cellOf(c.key, r[c.key]));
   for (const cell of cells) {
     if (cell.status === 'obscured') {
-      caveats.push({ kind: 'obscured-cell', message: `${cell.column} cell cannot be read in the source image.` });
+      caveats.push({
+        kind: 'obscured-cell',
+        message: `${cell.column} cell cannot be read in the source image.`,
+      });
     }
   }
   if (typeof r['finetune'] !== 'boolean') throw new Error(`finetune missing for ${method}`);

@@ -13,7 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DatasetSchema } from '../../src-renderer/features/methods/dataset-schema.ts';
 import type { Dataset } from '../../src-renderer/features/methods/dataset-schema.ts';
-import { buildBenchmarks, buildMetricFamilies, buildScenarios, buildTables, findBenchmark } from './benchmarks.ts';
+import {
+  buildBenchmarks,
+  buildMetricFamilies,
+  buildScenarios,
+  buildTables,
+  findBenchmark,
+} from './benchmarks.ts';
 import { buildMethods, buildTaxonomy } from './methods.ts';
 import { RawBenchmarksSchema, RawMethodSchema } from './raw-schema.ts';
 

@@ -30,7 +30,11 @@ export function buildTaxonomy(raw: readonly RawMethod[]): Category[] {
     }
     const group = groupOf(r);
     if (group && !sub.groups.some((g) => g.name === group)) {
-      sub.groups.push({ id: `${sub.id}-${slugify(group, 80)}`, name: group, source: r.group_source ?? 'unknown' });
+      sub.groups.push({
+        id: `${sub.id}-${slugify(group, 80)}`,
+        name: group,
+        source: r.group_source ?? 'unknown',
+      });
     }
   }
   return categories;
@@ -58,13 +62,19 @@ function venueKeys(raw: readonly RawMethod[]): Map<string, string> {
   return keys;
 }
 
-function caveatsOf(r: RawMethod, arxivId: string | null, anthologyId: string | null, venueKey: string | null) {
+function caveatsOf(
+  r: RawMethod,
+  arxivId: string | null,
+  anthologyId: string | null,
+  venueKey: string | null,
+) {
   const caveats: Caveat[] = [];
   if (r.link === null) {
     caveats.push({ kind: 'missing-link', message: '★ No link in either source (survey list or review).' });
   }
   if (!r.source.startsWith('https://')) caveats.push({ kind: 'secondary-source-only', message: r.source });
-  if (r.paper_title === null) caveats.push({ kind: 'no-paper-title', message: 'The sources give no paper title.' });
+  if (r.paper_title === null)
+    caveats.push({ kind: 'no-paper-title', message: 'The sources give no paper title.' });
   if (r.link !== null && urlOf(r.link) !== r.link.trim()) {
     caveats.push({ kind: 'link-annotation', message: `Link field as given: "${r.link}"` });
   }
@@ -92,7 +102,10 @@ function caveatsOf(r: RawMethod, arxivId: string | null, anthologyId: string | n
   if (/README/.test(r.note)) caveats.push({ kind: 'placement-conflict', message: r.note });
   if (r.group?.startsWith('(')) caveats.push({ kind: 'placement-conflict', message: r.group });
   if (r.venue !== null && venueKey !== null && r.venue !== venueKey) {
-    caveats.push({ kind: 'venue-spelling', message: `Venue given as "${r.venue}" (elsewhere "${venueKey}").` });
+    caveats.push({
+      kind: 'venue-spelling',
+      message: `Venue given as "${r.venue}" (elsewhere "${venueKey}").`,
+    });
   }
   if (/^survey\b/i.test(r.method)) {
     caveats.push({ kind: 'not-a-method', message: 'A survey paper listed as a reference, not a method.' });

@@ -1,6 +1,8 @@
 import { APP_VERSION } from '../core/app-version.ts';
 import { AppError } from '../shared/errors.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
+import { graphCommand, graphHelp } from './commands/graph.ts';
+import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { processIo, UsageError, type CliIo } from './io.ts';
 
@@ -13,6 +15,16 @@ interface Command {
 const commands: Record<string, Command> = {
   serve: { summary: 'serve the app in browser mode on 127.0.0.1', help: serveHelp, run: serveCommand },
   doctor: { summary: 'show configuration and check what is reachable', help: doctorHelp, run: doctorCommand },
+  graph: {
+    summary: 'inspect, dump, restore, migrate and push the motivational graph',
+    help: graphHelp,
+    run: graphCommand,
+  },
+  ideate: {
+    summary: 'run the Socratic researcher/mentor ideator on a topic',
+    help: ideateHelp,
+    run: ideateCommand,
+  },
 };
 
 function usage(): string {

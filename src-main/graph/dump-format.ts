@@ -105,10 +105,14 @@ export function parseGraphDump(input: unknown): GraphDump {
   if (!parsed.success) {
     const issues = fieldIssues(parsed.error);
     const first = issues[0];
-    throw new AppError('VALIDATION', `Malformed graph dump at ${first?.path ?? '(root)'}: ${first?.message ?? ''}`, {
-      path: first?.path,
-      issues,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `Malformed graph dump at ${first?.path ?? '(root)'}: ${first?.message ?? ''}`,
+      {
+        path: first?.path,
+        issues,
+      },
+    );
   }
   return parsed.data as GraphDump;
 }

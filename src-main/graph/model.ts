@@ -110,7 +110,7 @@ export interface Provenance {
 }
 
 interface NodeBase<K extends NodeKind> extends Provenance {
-  /** A random UUID: stable across renames and merges, and the same id in both stores after dump → restore. */
+  /** A UUIDv7 (`newId`, ids.ts): stable across renames and merges, and the same in both stores after dump → restore. */
   id: string;
   kind: K;
   /** Stored verbatim (quotes, backticks, Unicode). For a Paper this is its title. */

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { GraphDump } from './dump-format.ts';
-import type { AuditEntry, EdgeType, GraphEdge, GraphNode, NodeEmbedding, NodeKind, ReviewState } from './model.ts';
+import type {
+  AuditEntry,
+  EdgeType,
+  GraphEdge,
+  GraphNode,
+  NodeEmbedding,
+  NodeKind,
+  ReviewState,
+} from './model.ts';
 import type {
   AddEdgeSchema,
   AuditQuerySchema,
@@ -179,11 +187,15 @@ export interface GraphStore {
   subgraph(input: SubgraphInput): Promise<Subgraph>;
   stats(): Promise<GraphStats>;
 
-  /** All nodes, edges and embeddings in one transaction: any bad item and nothing is written. */
+  /** All nodes, edges and embeddings in one transaction: one bad item and nothing is written. */
   importBatch(input: ImportBatchInput, ctx: WriteContext): Promise<ImportResult>;
   dump(): Promise<GraphDump>;
   /** `dump` is untrusted JSON: validated first (errors name the JSON path), then written in one transaction. */
-  restore(dump: unknown, ctx: WriteContext, options?: RestoreOptions): Promise<{ nodes: number; edges: number }>;
+  restore(
+    dump: unknown,
+    ctx: WriteContext,
+    options?: RestoreOptions,
+  ): Promise<{ nodes: number; edges: number }>;
 
   /** Newest first. */
   auditLog(query?: AuditQuery): Promise<AuditEntry[]>;

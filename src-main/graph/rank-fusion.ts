@@ -11,7 +11,11 @@ export interface FusedRank {
   vectorRank?: number;
 }
 
-export function fuseRanks(lexicalIds: readonly string[], vectorIds: readonly string[], limit: number): FusedRank[] {
+export function fuseRanks(
+  lexicalIds: readonly string[],
+  vectorIds: readonly string[],
+  limit: number,
+): FusedRank[] {
   const fused = new Map<string, FusedRank>();
   const entry = (id: string): FusedRank => {
     let found = fused.get(id);

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  EDGE_TYPES,
-  IDEA_STATUSES,
-  LIMITS,
-  NODE_KINDS,
-  ORIGINS,
-  REVIEW_STATES,
-} from './model.ts';
+import { EDGE_TYPES, IDEA_STATUSES, LIMITS, NODE_KINDS, ORIGINS, REVIEW_STATES } from './model.ts';
 
 /**
  * zod schemas for every GraphStore input. Both adapters parse with these at the port boundary, so a bad input
@@ -28,7 +21,10 @@ export const NodeNameSchema = z
 
 export const DescriptionSchema = z
   .string()
-  .refine((text) => utf8Bytes(text) <= LIMITS.descriptionMaxBytes, `must be at most ${LIMITS.descriptionMaxBytes} bytes`);
+  .refine(
+    (text) => utf8Bytes(text) <= LIMITS.descriptionMaxBytes,
+    `must be at most ${LIMITS.descriptionMaxBytes} bytes`,
+  );
 
 export const AliasesSchema = z.array(NodeNameSchema).max(LIMITS.aliasesMax);
 export const LevelSchema = z.int().min(0).max(LIMITS.levelMax);
@@ -63,7 +59,10 @@ export const PropsSchemaByKind = {
 } as const;
 
 export const EmbeddingVectorSchema = z.union([
-  z.instanceof(Float32Array),
+  z.custom<Float32Array>(
+    (value) => value instanceof Float32Array && value.every(Number.isFinite),
+    'must be a Float32Array of finite numbers',
+  ),
   z.array(z.number().refine(Number.isFinite, 'must be a finite number')),
 ]);
 
@@ -78,8 +77,11 @@ const nodeFields = {
   review: ReviewStateSchema.default('proposed'),
 };
 
-const nodeVariant = <K extends string, P extends z.ZodType, E extends z.ZodRawShape>(kind: K, props: P, extra: E) =>
-  z.strictObject({ kind: z.literal(kind), ...nodeFields, props, ...extra });
+const nodeVariant = <K extends string, P extends z.ZodType, E extends z.ZodRawShape>(
+  kind: K,
+  props: P,
+  extra: E,
+) => z.strictObject({ kind: z.literal(kind), ...nodeFields, props, ...extra });
 
 /** One variant per kind. Props may be omitted on input; Paper and Idea then get their field defaults. */
 const nodeVariants = <E extends z.ZodRawShape>(extra: E) =>
@@ -113,7 +115,10 @@ export const UpdateNodeSchema = z.strictObject({
   patch: NodePatchSchema,
 });
 
-export const DeleteNodeSchema = z.strictObject({ id: NodeIdSchema, expectedVersion: z.int().min(1).optional() });
+export const DeleteNodeSchema = z.strictObject({
+  id: NodeIdSchema,
+  expectedVersion: z.int().min(1).optional(),
+});
 
 export const MergeNodesSchema = z
   .strictObject({
@@ -141,7 +146,10 @@ export const UpdateEdgeSchema = z.strictObject({
   patch: z.strictObject({ origin: OriginSchema.optional(), review: ReviewStateSchema.optional() }),
 });
 
-export const RemoveEdgeSchema = z.strictObject({ id: NodeIdSchema, expectedVersion: z.int().min(1).optional() });
+export const RemoveEdgeSchema = z.strictObject({
+  id: NodeIdSchema,
+  expectedVersion: z.int().min(1).optional(),
+});
 
 export const SetEmbeddingSchema = z.strictObject({
   nodeId: NodeIdSchema,
@@ -189,7 +197,10 @@ export const NodeRefSchema = z.union([
 ]);
 
 const BatchEmbeddingSchema = z.strictObject({ model: EmbeddingModelSchema, vector: EmbeddingVectorSchema });
-const BatchNodeSchema = z.discriminatedUnion('kind', nodeVariants({ embedding: BatchEmbeddingSchema.optional() }));
+const BatchNodeSchema = z.discriminatedUnion(
+  'kind',
+  nodeVariants({ embedding: BatchEmbeddingSchema.optional() }),
+);
 
 export const ImportBatchSchema = z.strictObject({
   nodes: z.array(BatchNodeSchema),

@@ -29,7 +29,10 @@ export function unionAliases(name: string, ...lists: ReadonlyArray<readonly stri
   return out.slice(0, LIMITS.aliasesMax);
 }
 
-function fillProps(existing: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
+function fillProps(
+  existing: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...existing };
   for (const [key, value] of Object.entries(incoming)) {
     const current = out[key];

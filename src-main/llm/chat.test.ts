@@ -122,6 +122,17 @@ describe('chat over the real openai client', () => {
     expect(h.server.requests).toHaveLength(1);
   });
 
+  it('cancels a plain (non-streaming) request that is still waiting', async () => {
+    h = await harness({ name: 'abort-plain', steps: [{ fault: { type: 'stall' } }] });
+    const started = performance.now();
+    const err = await rejection(
+      chat(h.client, { role: 'mentor', messages: [SYSTEM], signal: AbortSignal.timeout(100) }),
+    );
+    expect(err.code).toBe('CANCELLED');
+    expect(performance.now() - started).toBeLessThan(600);
+    expect(h.server.requests).toHaveLength(1);
+  });
+
   it('refuses at once when the signal is already aborted', async () => {
     h = await harness({ name: 'pre-aborted', steps: [{ reply: { content: 'never' } }] });
     const err = await rejection(

@@ -47,6 +47,8 @@ export function createLlmClient(config: ResolvedLlmConfig, options: LlmClientOpt
     apiKey: config.apiKey.isSet ? config.apiKey.reveal() : NO_KEY,
     maxRetries: 0,
     timeout: timeoutMs,
+    // We classify and report every failure ourselves; the client's console output would only duplicate it.
+    logLevel: 'off',
   });
   return {
     openai,

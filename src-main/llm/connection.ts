@@ -38,8 +38,9 @@ export async function listModels(
   const guard = new CallGuard({ signal: options.signal, timeoutMs });
   const ctx = { baseUrl: client.config.baseUrl, secret: client.config.apiKey, timeoutMs };
   try {
-    const page = await client.openai.models.list({ signal: guard.signal, timeout: timeoutMs });
-    const data: unknown = (page as { data?: unknown }).data;
+    // The raw body, not models.list(): its Page wrapper turns an HTML page into an empty list.
+    const body = await client.openai.get<unknown>('/models', { signal: guard.signal, timeout: timeoutMs });
+    const data: unknown = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
     if (!Array.isArray(data)) {
       throw llmError('LLM_BAD_OUTPUT', `${displayUrl(ctx.baseUrl)} did not answer with a model list`, {
         retryable: false,

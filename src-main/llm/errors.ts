@@ -87,11 +87,11 @@ function serverMessage(err: APIError): string {
 }
 
 export function classifyLlmError(err: unknown, ctx: ErrorContext): AppError {
-  if (err instanceof AppError) return err;
   const url = displayUrl(ctx.baseUrl);
   const make = (code: LlmErrorCode, message: string, details: LlmErrorDetails) =>
     llmError(code, message, details, ctx.secret);
 
+  // Our own abort explains whatever the aborted request then threw (an abort error, or a stream cut short).
   if (ctx.abortCause === 'user') return make('CANCELLED', 'The LLM call was cancelled', { retryable: false });
   if (ctx.abortCause === 'idle') {
     return make(
@@ -109,6 +109,7 @@ export function classifyLlmError(err: unknown, ctx: ErrorContext): AppError {
       reason: 'deadline',
     });
   }
+  if (err instanceof AppError) return err;
   if (err instanceof APIUserAbortError)
     return make('CANCELLED', 'The LLM call was cancelled', { retryable: false });
   if (err instanceof APIConnectionError) {
@@ -153,9 +154,12 @@ export function classifyLlmError(err: unknown, ctx: ErrorContext): AppError {
     if (status === 408)
       return make('LLM_TIMEOUT', `The LLM at ${url} timed out (HTTP 408)`, { retryable: true, status });
     if (status >= 500) {
+      // Some gateways send Retry-After with 503 too; honouring it is cheaper than guessing.
+      const retryAfterMs = parseRetryAfter(err.headers);
       return make('LLM_UNAVAILABLE', `The LLM at ${url} failed (HTTP ${status})${said ? `: ${said}` : ''}`, {
         retryable: true,
         status,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });
     }
     return make(

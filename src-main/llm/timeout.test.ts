@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { loadScenarioFile } from '../../e2e/scripted-llm/scenario.ts';
 import { chat } from './chat.ts';
 import { harness, rejection } from './test-fixture.ts';
 import type { Harness } from './test-fixture.ts';
@@ -68,5 +70,24 @@ describe('timeouts', () => {
       { client: { timeoutMs: 1_000 } },
     );
     expect((await chat(h.client, { role: 'mentor', messages: MESSAGES })).content).toBe('late but fine');
+  });
+
+  it('the bundled faults scenario: every fault is survived by a retrying client', async () => {
+    const scenario = loadScenarioFile(
+      join(resolve(import.meta.dirname, '../../e2e/scripted-llm/scenarios'), 'faults.json'),
+    );
+    h = await harness(scenario, { client: { idleTimeoutMs: 200 } });
+    const answers: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const result = await chat(h.client, { role: 'researcher', messages: MESSAGES, onToken: () => {} });
+      answers.push(result.content ?? '');
+    }
+    expect(answers).toEqual([
+      'answer after rate limit',
+      'answer after 500',
+      'answer after garbage',
+      'answer after stall',
+    ]);
+    expect(h.server.unusedSteps()).toEqual([]);
   });
 });

@@ -7,9 +7,19 @@ import { sql } from './open-database.ts';
 /** Append-only audit log: every change, who made it, and the entity before and after. */
 export function appendAudit(
   db: Database,
-  entry: { at: string; actor: string; action: AuditAction; entityId: string; before: unknown; after: unknown },
+  entry: {
+    at: string;
+    actor: string;
+    action: AuditAction;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+  },
 ): void {
-  sql(db, 'INSERT INTO audit_log (at, actor, action, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+  sql(
+    db,
+    'INSERT INTO audit_log (at, actor, action, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     entry.at,
     entry.actor,
     entry.action,
@@ -32,11 +42,16 @@ interface AuditRow {
 export function queryAudit(db: Database, query: z.output<typeof AuditQuerySchema>): AuditEntry[] {
   const where: string[] = [];
   const params: Array<string | number> = [];
-  if (query.entityId !== undefined) (where.push('entity_id = ?'), params.push(query.entityId));
-  if (query.actor !== undefined) (where.push('actor = ?'), params.push(query.actor));
-  if (query.action !== undefined) (where.push('action = ?'), params.push(query.action));
-  if (query.since !== undefined) (where.push('at >= ?'), params.push(query.since));
-  if (query.afterSeq !== undefined) (where.push('seq > ?'), params.push(query.afterSeq));
+  const add = (clause: string, value: string | number | undefined): void => {
+    if (value === undefined) return;
+    where.push(clause);
+    params.push(value);
+  };
+  add('entity_id = ?', query.entityId);
+  add('actor = ?', query.actor);
+  add('action = ?', query.action);
+  add('at >= ?', query.since);
+  add('seq > ?', query.afterSeq);
   const rows = db
     .prepare(
       `SELECT seq, at, actor, action, entity_id, before, after FROM audit_log

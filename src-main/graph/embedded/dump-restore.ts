@@ -5,7 +5,7 @@ import type { DumpEmbedding, GraphDump } from '../dump-format.ts';
 import { normalizeName } from '../normalize-name.ts';
 import { appendAudit } from './audit.ts';
 import { checkEdge, writeEdgeRow } from './edge-writes.ts';
-import { ensureModel, listModels, putVector, readVector } from './embeddings.ts';
+import { blobToVector, ensureModel, listModels, putVector } from './embeddings.ts';
 import { writeNewNode } from './node-writes.ts';
 import type { WriteMeta } from './node-writes.ts';
 import { sql } from './open-database.ts';
@@ -17,16 +17,19 @@ export function dumpGraph(db: Database): GraphDump {
   const nodeRows = sql(db, `SELECT ${NODE_COLUMNS} FROM nodes n ORDER BY n.seq`).all() as NodeRow[];
   const edgeRows = sql(db, `${EDGE_SELECT} ORDER BY e.seq`).all() as EdgeRow[];
   const embeddings: DumpEmbedding[] = [];
+  const idBySeq = new Map(nodeRows.map((r) => [r.seq, r.id]));
   for (const info of listModels(db)) {
-    const rows = sql(db, `SELECT node_seq, embedding FROM ${info.vec_table} ORDER BY node_seq`).all() as Array<{
+    const rows = sql(
+      db,
+      `SELECT node_seq, embedding FROM ${info.vec_table} ORDER BY node_seq`,
+    ).all() as Array<{
       node_seq: number;
       embedding: Buffer;
     }>;
-    const idBySeq = new Map(nodeRows.map((r) => [r.seq, r.id]));
     for (const row of rows) {
       const nodeId = idBySeq.get(row.node_seq);
-      const vector = readVector(db, info, row.node_seq);
-      if (nodeId && vector) embeddings.push({ nodeId, model: info.model, vector: Array.from(vector) });
+      const vector = blobToVector(row.embedding);
+      if (nodeId) embeddings.push({ nodeId, model: info.model, vector: Array.from(vector) });
     }
   }
   return {
@@ -44,6 +47,7 @@ export function isEmpty(db: Database): boolean {
 }
 
 function clearGraph(db: Database): void {
+  db.exec('DELETE FROM vector_codes');
   for (const info of listModels(db)) db.exec(`DROP TABLE ${info.vec_table}`);
   db.exec('DELETE FROM embedding_models; DELETE FROM edges; DELETE FROM nodes; DELETE FROM nodes_fts;');
 }
@@ -67,7 +71,8 @@ export function restoreGraph(db: Database, dump: GraphDump, meta: WriteMeta, rep
     if (seqById.has(node.id)) throw invalid(`nodes.${index}.id`, 'duplicate id');
     const normalizedName = normalizeName(node.name);
     const key = `${node.kind}\u0000${normalizedName}`;
-    if (normalizedName === '' || names.has(key)) throw invalid(`nodes.${index}.name`, 'duplicate or empty name');
+    if (normalizedName === '' || names.has(key))
+      throw invalid(`nodes.${index}.name`, 'duplicate or empty name');
     names.add(key);
     seqById.set(node.id, { seq: writeNewNode(db, { ...node, normalizedName }), node });
   });
@@ -92,7 +97,7 @@ export function restoreGraph(db: Database, dump: GraphDump, meta: WriteMeta, rep
     if (!owner) throw invalid(`embeddings.${index}.nodeId`, 'no node with this id in the dump');
     try {
       const info = ensureModel(db, embedding.model, embedding.vector.length);
-      putVector(db, info, { ...owner.node, seq: owner.seq }, Float32Array.from(embedding.vector));
+      putVector(db, info, { ...owner.node, seq: owner.seq }, Float32Array.from(embedding.vector), true);
     } catch (err) {
       throw invalid(`embeddings.${index}.vector`, err instanceof Error ? err.message : String(err));
     }
@@ -102,6 +107,11 @@ export function restoreGraph(db: Database, dump: GraphDump, meta: WriteMeta, rep
     action: 'graph.restore',
     entityId: 'graph',
     before: null,
-    after: { nodes: dump.nodes.length, edges: dump.edges.length, embeddings: dump.embeddings.length, exportedAt: dump.exportedAt },
+    after: {
+      nodes: dump.nodes.length,
+      edges: dump.edges.length,
+      embeddings: dump.embeddings.length,
+      exportedAt: dump.exportedAt,
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
@@ -41,9 +41,16 @@ export function checkEdge(type: EdgeType, from: EdgeEndpoint, to: EdgeEndpoint, 
 }
 
 function existingEdge(db: Database, fromSeq: number, type: EdgeType, toSeq: number): EdgeRow | undefined {
-  return sql(db, `${EDGE_SELECT} WHERE e.from_seq = ? AND e.type = ? AND e.to_seq = ?`).get(fromSeq, type, toSeq) as
-    | EdgeRow
-    | undefined;
+  // A cheap probe on the unique index first: the joined read is only needed for the rare duplicate.
+  const seq = sql(db, 'SELECT seq FROM edges WHERE from_seq = ? AND type = ? AND to_seq = ?')
+    .pluck()
+    .get(fromSeq, type, toSeq);
+  if (seq === undefined) return undefined;
+  return sql(db, `${EDGE_SELECT} WHERE e.from_seq = ? AND e.type = ? AND e.to_seq = ?`).get(
+    fromSeq,
+    type,
+    toSeq,
+  ) as EdgeRow | undefined;
 }
 
 /** Insert unless the same (from, type, to) exists; idempotent. */
@@ -59,7 +66,7 @@ export function insertEdge(
   const found = existingEdge(db, from.seq, edge.type, to.seq);
   if (found) return { edge: rowToEdge(found), created: false };
   const created: GraphEdge = {
-    id: randomUUID(),
+    id: newId(),
     type: edge.type,
     from: from.id,
     to: to.id,
@@ -73,7 +80,8 @@ export function insertEdge(
     version: 1,
   };
   writeEdgeRow(db, created, from.seq, to.seq);
-  if (audit) appendAudit(db, { ...meta, action: 'edge.create', entityId: created.id, before: null, after: created });
+  if (audit)
+    appendAudit(db, { ...meta, action: 'edge.create', entityId: created.id, before: null, after: created });
   return { edge: created, created: true };
 }
 
@@ -100,11 +108,16 @@ export function writeEdgeRow(db: Database, edge: GraphEdge, fromSeq: number, toS
 
 function requireEdgeRow(db: Database, id: string): EdgeRow {
   const row = edgeRowById(db, id);
-  if (!row) throw new AppError('NOT_FOUND', `No graph edge with id ${JSON.stringify(id)}`, { field: 'id', id });
+  if (!row)
+    throw new AppError('NOT_FOUND', `No graph edge with id ${JSON.stringify(id)}`, { field: 'id', id });
   return row;
 }
 
-export function updateEdge(db: Database, input: z.output<typeof UpdateEdgeSchema>, meta: WriteMeta): GraphEdge {
+export function updateEdge(
+  db: Database,
+  input: z.output<typeof UpdateEdgeSchema>,
+  meta: WriteMeta,
+): GraphEdge {
   const row = requireEdgeRow(db, input.id);
   requireVersion(row.version, input.expectedVersion, 'Edge', input.id);
   const before = rowToEdge(row);
@@ -116,14 +129,10 @@ export function updateEdge(db: Database, input: z.output<typeof UpdateEdgeSchema
     updatedAt: meta.at,
     version: before.version + 1,
   };
-  sql(db, 'UPDATE edges SET origin = ?, review = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?').run(
-    after.origin,
-    after.review,
-    after.updatedBy,
-    after.updatedAt,
-    after.version,
-    row.seq,
-  );
+  sql(
+    db,
+    'UPDATE edges SET origin = ?, review = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?',
+  ).run(after.origin, after.review, after.updatedBy, after.updatedAt, after.version, row.seq);
   appendAudit(db, { ...meta, action: 'edge.update', entityId: before.id, before, after });
   return after;
 }

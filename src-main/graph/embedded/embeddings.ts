@@ -19,14 +19,22 @@ export function toFloat32(vector: Float32Array | readonly number[]): Float32Arra
   return vector instanceof Float32Array ? vector : Float32Array.from(vector);
 }
 
+/** Table names are spliced into SQL, so one read back from the file must look exactly like ours. */
+function checked(info: ModelInfo): ModelInfo {
+  if (!/^vec_model_\d+$/.test(info.vec_table) || !Number.isInteger(info.dimension)) {
+    throw new AppError('INTERNAL', `Corrupt embedding model entry for ${JSON.stringify(info.model)}`);
+  }
+  return info;
+}
+
 export function listModels(db: Database): ModelInfo[] {
-  return sql(db, 'SELECT model, dimension, vec_table FROM embedding_models ORDER BY model').all() as ModelInfo[];
+  const rows = sql(db, 'SELECT model, dimension, vec_table FROM embedding_models ORDER BY model').all();
+  return (rows as ModelInfo[]).map(checked);
 }
 
 export function findModel(db: Database, model: string): ModelInfo | undefined {
-  return sql(db, 'SELECT model, dimension, vec_table FROM embedding_models WHERE model = ?').get(model) as
-    | ModelInfo
-    | undefined;
+  const row = sql(db, 'SELECT model, dimension, vec_table FROM embedding_models WHERE model = ?').get(model);
+  return row === undefined ? undefined : checked(row as ModelInfo);
 }
 
 export function checkDimension(info: ModelInfo, dimension: number): void {
@@ -76,31 +84,43 @@ export interface VectorOwner {
   review: string;
 }
 
-export function putVector(db: Database, info: ModelInfo, owner: VectorOwner, vector: Float32Array): void {
+/** Store a node's vector; `fresh` skips the delete when the node cannot have one yet (a node just inserted). */
+export function putVector(
+  db: Database,
+  info: ModelInfo,
+  owner: VectorOwner,
+  vector: Float32Array,
+  fresh = false,
+): void {
   checkDimension(info, vector.length);
-  sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(owner.seq));
-  // vec0 wants SQLite integers for INTEGER columns; JS numbers bind as REAL, hence BigInt.
-  sql(db, `INSERT INTO ${info.vec_table} (node_seq, embedding, kind, level, review) VALUES (?, ?, ?, ?, ?)`).run(
-    BigInt(owner.seq),
-    vector,
-    owner.kind,
-    BigInt(owner.level),
-    owner.review,
+  touch(db, info.model, owner.seq);
+  if (!fresh) sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(owner.seq));
+  sql(db, 'INSERT OR REPLACE INTO vector_codes (model, node_seq, code) VALUES (?, ?, ?)').run(
+    info.model,
+    owner.seq,
+    signCode(vector),
   );
+  // vec0 wants SQLite integers for INTEGER columns; JS numbers bind as REAL, hence BigInt.
+  sql(
+    db,
+    `INSERT INTO ${info.vec_table} (node_seq, embedding, kind, level, review) VALUES (?, ?, ?, ?, ?)`,
+  ).run(BigInt(owner.seq), vector, owner.kind, BigInt(owner.level), owner.review);
 }
 
 export function readVector(db: Database, info: ModelInfo, seq: number): Float32Array | null {
   const row = sql(db, `SELECT embedding FROM ${info.vec_table} WHERE node_seq = ?`).get(BigInt(seq)) as
-    | { embedding: Buffer }
-    | undefined;
-  if (!row) return null;
-  const bytes = row.embedding;
+    { embedding: Buffer } | undefined;
+  return row ? blobToVector(row.embedding) : null;
+}
+
+export function blobToVector(bytes: Buffer): Float32Array {
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /** Keep the filter columns in step with the node after level or review changes. */
 export function syncVectorMetadata(db: Database, owner: VectorOwner): void {
   for (const info of listModels(db)) {
+    touch(db, info.model, owner.seq);
     sql(db, `UPDATE ${info.vec_table} SET level = ?, review = ? WHERE node_seq = ?`).run(
       BigInt(owner.level),
       owner.review,
@@ -109,8 +129,51 @@ export function syncVectorMetadata(db: Database, owner: VectorOwner): void {
   }
 }
 
+/** One bit per dimension, set where the component is positive; little-endian, padded to whole 32-bit words. */
+export function signCode(vector: Float32Array): Buffer {
+  const code = Buffer.alloc(Math.ceil(vector.length / 32) * 4);
+  for (let d = 0; d < vector.length; d++) {
+    if ((vector[d] ?? 0) > 0) code[d >>> 3] = (code[d >>> 3] ?? 0) | (1 << (d & 7));
+  }
+  return code;
+}
+
 export function removeVectors(db: Database, seq: number): void {
-  for (const info of listModels(db)) sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(seq));
+  sql(db, 'DELETE FROM vector_codes WHERE node_seq = ?').run(seq);
+  for (const info of listModels(db)) {
+    touch(db, info.model, seq);
+    sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(seq));
+  }
+}
+
+/**
+ * Nodes whose vector or filter columns this connection changed, per model, so the in-memory code index can
+ * re-read just those instead of reloading. Recorded even if the transaction later rolls back: a re-read then
+ * finds the old state, which is still right.
+ */
+const touchedByDb = new WeakMap<Database, Map<string, Set<number>>>();
+
+function touch(db: Database, model: string, seq: number): void {
+  let byModel = touchedByDb.get(db);
+  if (!byModel) {
+    byModel = new Map();
+    touchedByDb.set(db, byModel);
+  }
+  let seqs = byModel.get(model);
+  if (!seqs) {
+    seqs = new Set();
+    byModel.set(model, seqs);
+  }
+  seqs.add(seq);
+}
+
+/** The seqs touched for `model` since the last call. */
+export function takeTouched(db: Database, model: string): number[] {
+  const seqs = touchedByDb.get(db)?.get(model);
+  if (!seqs || seqs.size === 0) return [];
+  const out = [...seqs];
+  seqs.clear();
+  return out;
 }
 
 /** Merge: the keeper takes over the dropped node's vectors for models it has none for. */

@@ -33,7 +33,13 @@ const refKey = (kind: string, name: string): string => `${kind}\u0000${normalize
 
 /** Runs inside the caller's transaction: the first bad item throws and nothing of the batch stays. */
 export function importBatch(db: Database, batch: Batch, meta: WriteMeta): ImportResult {
-  const result: ImportResult = { nodesCreated: 0, nodesMerged: 0, edgesCreated: 0, embeddingsSet: 0, nodeIds: [] };
+  const result: ImportResult = {
+    nodesCreated: 0,
+    nodesMerged: 0,
+    edgesCreated: 0,
+    embeddingsSet: 0,
+    nodeIds: [],
+  };
   const byName = new Map<string, EdgeEndpoint>();
 
   batch.nodes.forEach((input, index) => {
@@ -48,7 +54,9 @@ export function importBatch(db: Database, batch: Batch, meta: WriteMeta): Import
       if (embedding) {
         const vector = toFloat32(embedding.vector);
         const info = atPath('embedding', () => ensureModel(db, embedding.model, vector.length));
-        atPath('embedding', () => putVector(db, info, { ...node, seq: upserted.seq }, vector));
+        atPath('embedding', () =>
+          putVector(db, info, { ...node, seq: upserted.seq }, vector, upserted.created),
+        );
         result.embeddingsSet++;
       }
     });

@@ -17,7 +17,11 @@ import type { EdgeRow } from './rows.ts';
  * keep's or loop onto keep is removed instead), the dropped spellings become aliases, vectors keep lacks are
  * adopted, then `drop` is deleted. Provenance survives as the re-pointed EXTRACTED_FROM edges and the audit log.
  */
-export function mergeNodes(db: Database, input: z.output<typeof MergeNodesSchema>, meta: WriteMeta): GraphNode {
+export function mergeNodes(
+  db: Database,
+  input: z.output<typeof MergeNodesSchema>,
+  meta: WriteMeta,
+): GraphNode {
   const keepRow = requireNodeRow(db, input.keepId, 'keepId');
   const dropRow = requireNodeRow(db, input.dropId, 'dropId');
   requireVersion(keepRow.version, input.expectedKeepVersion, 'Node', input.keepId);
@@ -40,7 +44,13 @@ export function mergeNodes(db: Database, input: z.output<typeof MergeNodesSchema
   deleteNodeRow(db, dropRow.seq);
   const after = saveNode(db, keepRow.seq, keep, merged, meta);
   appendAudit(db, { ...meta, action: 'node.merge', entityId: keep.id, before: { keep, drop }, after });
-  appendAudit(db, { ...meta, action: 'node.merge', entityId: drop.id, before: drop, after: { mergedInto: keep.id } });
+  appendAudit(db, {
+    ...meta,
+    action: 'node.merge',
+    entityId: drop.id,
+    before: drop,
+    after: { mergedInto: keep.id },
+  });
   return after;
 }
 
@@ -64,14 +74,10 @@ function repointEdge(
     appendAudit(db, { ...meta, action: 'edge.delete', entityId: edge.id, before, after: null });
     return;
   }
-  sql(db, 'UPDATE edges SET from_seq = ?, to_seq = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?').run(
-    fromSeq,
-    toSeq,
-    meta.actor,
-    meta.at,
-    edge.version + 1,
-    edge.seq,
-  );
+  sql(
+    db,
+    'UPDATE edges SET from_seq = ?, to_seq = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?',
+  ).run(fromSeq, toSeq, meta.actor, meta.at, edge.version + 1, edge.seq);
   const after = {
     ...before,
     from: edge.from_seq === dropSeq ? keep.id : before.from,

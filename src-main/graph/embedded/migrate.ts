@@ -11,15 +11,21 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     applied_at TEXT NOT NULL
   )`);
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
   );
   const newest = Math.max(0, ...migrations.map((m) => m.version));
   const unknown = [...applied].filter((v) => v > newest);
   if (unknown.length > 0) {
     // A file written by a newer app: refuse rather than guess at a schema we do not know.
-    throw new AppError('CONFLICT', `Graph file has schema version ${Math.max(...unknown)}; this app knows ${newest}`, {
-      field: 'schemaVersion',
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Graph file has schema version ${Math.max(...unknown)}; this app knows ${newest}`,
+      {
+        field: 'schemaVersion',
+      },
+    );
   }
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
@@ -33,7 +33,7 @@ export function normalizedNameOf(name: string, field: string): string {
 
 export function insertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta, audit = true): NodeRow {
   const node = {
-    id: randomUUID(),
+    id: newId(),
     kind: input.kind,
     name: input.name,
     normalizedName: normalizedNameOf(input.name, 'name'),
@@ -50,7 +50,8 @@ export function insertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta
     version: 1,
   } as GraphNode;
   const seq = writeNewNode(db, node);
-  if (audit) appendAudit(db, { ...meta, action: 'node.create', entityId: node.id, before: null, after: node });
+  if (audit)
+    appendAudit(db, { ...meta, action: 'node.create', entityId: node.id, before: null, after: node });
   return { ...nodeToRowFields(node), seq };
 }
 
@@ -62,11 +63,24 @@ export function writeNewNode(db: Database, node: GraphNode): number {
     `INSERT INTO nodes (id, kind, name, normalized_name, description, aliases, level, props, origin, review,
       created_by, updated_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    f.id, f.kind, f.name, f.normalized_name, f.description, f.aliases, f.level, f.props, f.origin, f.review,
-    f.created_by, f.updated_by, f.created_at, f.updated_at, f.version,
+    f.id,
+    f.kind,
+    f.name,
+    f.normalized_name,
+    f.description,
+    f.aliases,
+    f.level,
+    f.props,
+    f.origin,
+    f.review,
+    f.created_by,
+    f.updated_by,
+    f.created_at,
+    f.updated_at,
+    f.version,
   );
   const seq = Number(info.lastInsertRowid);
-  indexNodeText(db, seq, node.name, node.aliases, node.description);
+  indexNodeText(db, seq, node.name, node.aliases, node.description, true);
   return seq;
 }
 
@@ -91,16 +105,37 @@ function nodeToRowFields(node: GraphNode): Omit<NodeRow, 'seq'> {
 }
 
 /** Save a changed node: one version up, stamped with the writer; text index and vector filters follow. */
-export function saveNode(db: Database, seq: number, before: GraphNode, changed: GraphNode, meta: WriteMeta): GraphNode {
-  const next = { ...changed, updatedBy: meta.actor, updatedAt: meta.at, version: before.version + 1 } as GraphNode;
+export function saveNode(
+  db: Database,
+  seq: number,
+  before: GraphNode,
+  changed: GraphNode,
+  meta: WriteMeta,
+): GraphNode {
+  const next = {
+    ...changed,
+    updatedBy: meta.actor,
+    updatedAt: meta.at,
+    version: before.version + 1,
+  } as GraphNode;
   const f = nodeToRowFields(next);
   sql(
     db,
     `UPDATE nodes SET name = ?, normalized_name = ?, description = ?, aliases = ?, level = ?, props = ?, origin = ?,
       review = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?`,
   ).run(
-    f.name, f.normalized_name, f.description, f.aliases, f.level, f.props, f.origin, f.review, f.updated_by,
-    f.updated_at, f.version, seq,
+    f.name,
+    f.normalized_name,
+    f.description,
+    f.aliases,
+    f.level,
+    f.props,
+    f.origin,
+    f.review,
+    f.updated_by,
+    f.updated_at,
+    f.version,
+    seq,
   );
   indexNodeText(db, seq, next.name, next.aliases, next.description);
   if (next.level !== before.level || next.review !== before.review) {
@@ -109,7 +144,12 @@ export function saveNode(db: Database, seq: number, before: GraphNode, changed: 
   return next;
 }
 
-export function upsertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta, audit = true): UpsertResult & { seq: number } {
+export function upsertNode(
+  db: Database,
+  input: ParsedNodeInput,
+  meta: WriteMeta,
+  audit = true,
+): UpsertResult & { seq: number } {
   const existing = nodeRowByName(db, input.kind, normalizedNameOf(input.name, 'name'));
   if (!existing) {
     const row = insertNode(db, input, meta, audit);
@@ -123,7 +163,11 @@ export function upsertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta
   return { node: after, created: false, changed: true, seq: existing.seq };
 }
 
-export function updateNode(db: Database, input: z.output<typeof UpdateNodeSchema>, meta: WriteMeta): GraphNode {
+export function updateNode(
+  db: Database,
+  input: z.output<typeof UpdateNodeSchema>,
+  meta: WriteMeta,
+): GraphNode {
   const row = requireNodeRow(db, input.id);
   requireVersion(row.version, input.expectedVersion, 'Node', input.id);
   const before = rowToNode(row);
@@ -157,9 +201,18 @@ export function updateNode(db: Database, input: z.output<typeof UpdateNodeSchema
 export function deleteNode(db: Database, input: z.output<typeof DeleteNodeSchema>, meta: WriteMeta): void {
   const row = requireNodeRow(db, input.id);
   requireVersion(row.version, input.expectedVersion, 'Node', input.id);
-  const edges = sql(db, `${EDGE_SELECT} WHERE e.from_seq = ? OR e.to_seq = ?`).all(row.seq, row.seq) as EdgeRow[];
+  const edges = sql(db, `${EDGE_SELECT} WHERE e.from_seq = ? OR e.to_seq = ?`).all(
+    row.seq,
+    row.seq,
+  ) as EdgeRow[];
   for (const edge of edges) {
-    appendAudit(db, { ...meta, action: 'edge.delete', entityId: edge.id, before: rowToEdge(edge), after: null });
+    appendAudit(db, {
+      ...meta,
+      action: 'edge.delete',
+      entityId: edge.id,
+      before: rowToEdge(edge),
+      after: null,
+    });
   }
   deleteNodeRow(db, row.seq);
   appendAudit(db, { ...meta, action: 'node.delete', entityId: row.id, before: rowToNode(row), after: null });

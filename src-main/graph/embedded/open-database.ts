@@ -5,17 +5,24 @@ import type { Database, Statement } from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { migrate } from './migrate.ts';
 
+const MMAP_BYTES = 4 * 2 ** 30;
+
 /** Open (or create) the graph file: WAL for concurrent readers, foreign keys on, sqlite-vec loaded, migrated. */
 export function openGraphDatabase(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   try {
+    // Must precede the first table (ignored on an existing file). Big pages put sqlite-vec's 1.5 MB vector
+    // chunks on short overflow chains: bulk loads write vectors about three times faster.
+    db.pragma('page_size = 65536');
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
+    // Reads through the OS page cache without copying into SQLite's cache: halves vector-scan time.
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     sqliteVec.load(db);
     migrate(db);
     return db;

@@ -25,20 +25,20 @@ export function nodeRelation(db: Database, id: string, options: RelationOptions)
 }
 
 function neighbours(db: Database, seq: number, limit: number): NodeRelation['neighbours'] {
-  const out = Object.fromEntries(EDGE_TYPES.map((t) => [t, { outgoing: [], incoming: [] }])) as Record<
-    EdgeType,
-    { outgoing: RelatedNode[]; incoming: RelatedNode[] }
-  >;
+  type Lists = { outgoing: RelatedNode[]; incoming: RelatedNode[] };
+  const out = Object.fromEntries(
+    EDGE_TYPES.map((t): [EdgeType, Lists] => [t, { outgoing: [], incoming: [] }]),
+  ) as Record<EdgeType, Lists>;
   // Per type and direction at most `limit` edges, chosen in SQL so a hub (a much-cited paper) stays cheap.
   const edges = sql(
     db,
     `SELECT * FROM (
        SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.type, x.dir ORDER BY x.seq) AS n FROM (
-         SELECT e.*, 'out' AS dir FROM edges e WHERE e.from_seq = ?1
-         UNION ALL SELECT e.*, 'in' AS dir FROM edges e WHERE e.to_seq = ?1
+         SELECT e.*, 'out' AS dir FROM edges e WHERE e.from_seq = @p1
+         UNION ALL SELECT e.*, 'in' AS dir FROM edges e WHERE e.to_seq = @p1
        ) x
-     ) WHERE n <= ?2`,
-  ).all(seq, limit) as Array<Omit<EdgeRow, 'from_id' | 'to_id'> & { dir: 'out' | 'in' }>;
+     ) WHERE n <= @p2`,
+  ).all({ p1: seq, p2: limit }) as Array<Omit<EdgeRow, 'from_id' | 'to_id'> & { dir: 'out' | 'in' }>;
   const nodes = nodesBySeq(db, [seq, ...edges.flatMap((e) => [e.from_seq, e.to_seq])]);
   for (const e of edges) {
     const from = nodes.get(e.from_seq);
@@ -65,13 +65,13 @@ function hierarchy(db: Database, seq: number, direction: 'up' | 'down', maxDepth
   const rows = sql(
     db,
     `WITH RECURSIVE walk(seq, depth) AS (
-       SELECT ${near}, 1 FROM edges WHERE ${far} = ?1 AND type = 'PARENT_OF'
+       SELECT ${near}, 1 FROM edges WHERE ${far} = @p1 AND type = 'PARENT_OF'
        UNION
        SELECT e.${near}, walk.depth + 1 FROM edges e JOIN walk ON e.${far} = walk.seq
-       WHERE e.type = 'PARENT_OF' AND walk.depth < ?2
+       WHERE e.type = 'PARENT_OF' AND walk.depth < @p2
      )
-     SELECT seq, MIN(depth) AS depth FROM walk WHERE seq <> ?1 GROUP BY seq ORDER BY depth, seq LIMIT ?3`,
-  ).all(seq, maxDepth, HIERARCHY_CAP) as Array<{ seq: number; depth: number }>;
+     SELECT seq, MIN(depth) AS depth FROM walk WHERE seq <> @p1 GROUP BY seq ORDER BY depth, seq LIMIT @p3`,
+  ).all({ p1: seq, p2: maxDepth, p3: HIERARCHY_CAP }) as Array<{ seq: number; depth: number }>;
   const nodes = nodesBySeq(
     db,
     rows.map((r) => r.seq),
@@ -86,19 +86,23 @@ function hierarchy(db: Database, seq: number, direction: 'up' | 'down', maxDepth
 const CHAIN_SQL: Partial<Record<GraphNode['kind'], string>> = {
   Problem: `SELECT hc.from_seq AS p, hc.to_seq AS c, sb.to_seq AS s FROM edges hc
     LEFT JOIN edges sb ON sb.from_seq = hc.to_seq AND sb.type = 'SOLVED_BY'
-    WHERE hc.from_seq = ?1 AND hc.type = 'HAS_CHALLENGE' ORDER BY hc.seq, sb.seq LIMIT ?2`,
+    WHERE hc.from_seq = @p1 AND hc.type = 'HAS_CHALLENGE' ORDER BY hc.seq, sb.seq LIMIT @p2`,
   Challenge: `SELECT hc.from_seq AS p, hc.to_seq AS c, sb.to_seq AS s FROM edges hc
     LEFT JOIN edges sb ON sb.from_seq = hc.to_seq AND sb.type = 'SOLVED_BY'
-    WHERE hc.to_seq = ?1 AND hc.type = 'HAS_CHALLENGE' ORDER BY hc.seq, sb.seq LIMIT ?2`,
+    WHERE hc.to_seq = @p1 AND hc.type = 'HAS_CHALLENGE' ORDER BY hc.seq, sb.seq LIMIT @p2`,
   Solution: `SELECT hc.from_seq AS p, hc.to_seq AS c, sb.to_seq AS s FROM edges sb
     JOIN edges hc ON hc.to_seq = sb.from_seq AND hc.type = 'HAS_CHALLENGE'
-    WHERE sb.to_seq = ?1 AND sb.type = 'SOLVED_BY' ORDER BY sb.seq, hc.seq LIMIT ?2`,
+    WHERE sb.to_seq = @p1 AND sb.type = 'SOLVED_BY' ORDER BY sb.seq, hc.seq LIMIT @p2`,
 };
 
 function chains(db: Database, node: GraphNode, seq: number, limit: number): MotivationChain[] {
   const query = CHAIN_SQL[node.kind];
   if (!query) return [];
-  const rows = sql(db, query).all(seq, limit) as Array<{ p: number; c: number; s: number | null }>;
+  const rows = sql(db, query).all({ p1: seq, p2: limit }) as Array<{
+    p: number;
+    c: number;
+    s: number | null;
+  }>;
   const nodes = nodesBySeq(
     db,
     rows.flatMap((r) => (r.s === null ? [r.p, r.c] : [r.p, r.c, r.s])),
@@ -116,7 +120,7 @@ export function edgesAmong(db: Database, seqs: readonly number[], types?: readon
   const set = JSON.stringify(seqs);
   return sql(
     db,
-    `${EDGE_SELECT} WHERE e.from_seq IN (SELECT value FROM json_each(?1)) AND e.to_seq IN (SELECT value FROM json_each(?1))
-     ${types ? 'AND e.type IN (SELECT value FROM json_each(?2))' : ''} ORDER BY e.seq`,
-  ).all(...(types ? [set, JSON.stringify(types)] : [set])) as EdgeRow[];
+    `${EDGE_SELECT} WHERE e.from_seq IN (SELECT value FROM json_each(@p1)) AND e.to_seq IN (SELECT value FROM json_each(@p1))
+     ${types ? 'AND e.type IN (SELECT value FROM json_each(@p2))' : ''} ORDER BY e.seq`,
+  ).all(types ? { p1: set, p2: JSON.stringify(types) } : { p1: set }) as EdgeRow[];
 }

@@ -1,4 +1,5 @@
 import dataset from '../../../resources/planning-methods.json';
+import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import type { DatasetExtras, AtlasDb } from '../../lib/db/atlas-db.ts';
 import { addUserMethod, deleteUserMethod, saveAnnotation } from '../../lib/db/atlas-notes.ts';
 import type { UserMethodInput } from '../../lib/db/atlas-notes.ts';
@@ -6,11 +7,13 @@ import { readAtlasSnapshot, syncBundledDataset } from '../../lib/db/atlas-sync.t
 import type { AtlasSnapshot } from '../../lib/db/atlas-sync.ts';
 import { emptyAnnotation } from './atlas-types.ts';
 import type { Annotation, AtlasEntry, UserMethod } from './atlas-types.ts';
+import { DatasetSchema } from './dataset-schema.ts';
 import type { Benchmark, Method } from './dataset-schema.ts';
 import { buildEntries, toSearchDoc } from './entries.ts';
 import { applyFilter, emptyFilter, facetCounts } from './facets.ts';
 import type { MethodFilter } from './facets.ts';
 import { startSeededIdeation } from './inspiration.ts';
+import { indexBy, withEntry, withoutEntry } from './maps.ts';
 import { createSearchIndex } from './search.ts';
 
 /** The atlas section's shared state: data from IndexedDB, the user's query, filters and selection. */
@@ -22,6 +25,13 @@ export interface Notice {
 }
 
 export const MAX_SELECTION = 8;
+
+/**
+ * The bundled dataset. Imported statically (not as a lazy chunk): in browser mode with the core gone, a lazy
+ * chunk cannot be fetched, and the version check must still work with no network.
+ */
+export type BundledLoader = () => Promise<unknown>;
+const loadBundled: BundledLoader = () => Promise.resolve(dataset);
 
 function byYearThenName(a: AtlasEntry, b: AtlasEntry): number {
   return (b.year ?? 0) - (a.year ?? 0) || a.name.localeCompare(b.name);
@@ -42,7 +52,7 @@ export class AtlasState {
   methods = $state.raw<Method[]>([]);
   benchmarks = $state.raw<Benchmark[]>([]);
   userMethods = $state.raw<UserMethod[]>([]);
-  annotations = $state.raw<Map<string, Annotation>>(new Map());
+  annotations = $state.raw<ReadonlyMap<string, Annotation>>(indexBy<Annotation>([], (a) => a.methodId));
 
   query = $state('');
   filter = $state.raw<MethodFilter>(emptyFilter());
@@ -56,8 +66,8 @@ export class AtlasState {
   entries = $derived(
     buildEntries(this.methods, this.userMethods, this.extras?.performanceTables ?? []).sort(byYearThenName),
   );
-  entryById = $derived(new Map(this.entries.map((e) => [e.id, e])));
-  benchmarkById = $derived(new Map(this.benchmarks.map((b) => [b.id, b])));
+  entryById = $derived(indexBy(this.entries, (e) => e.id));
+  benchmarkById = $derived(indexBy(this.benchmarks, (b) => b.id));
   index = $derived(
     createSearchIndex(
       this.entries.map((e) => {
@@ -76,6 +86,8 @@ export class AtlasState {
   results = $derived(applyFilter(this.matched, this.filter, this.annotations));
   counts = $derived(facetCounts(this.matched, this.filter, this.annotations));
   selected = $derived(this.selectedId === null ? null : (this.entryById.get(this.selectedId) ?? null));
+  /** Annotations of methods a dataset update dropped: kept in IndexedDB, listed so they are not lost from view. */
+  orphanedNotes = $derived([...this.annotations.values()].filter((a) => !this.entryById.has(a.methodId)));
   chosen = $derived(
     this.chosenIds.map((id) => this.entryById.get(id)).filter((e): e is AtlasEntry => e !== undefined),
   );
@@ -84,26 +96,52 @@ export class AtlasState {
     this.db = db;
   }
 
+  private loading: Promise<void> | null = null;
+
+  /** Loads once per state; later calls (the section mounted again) return the same promise. */
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
   /** Shows what IndexedDB holds at once, then imports the bundled dataset if it is newer. */
-  async load(bundled: unknown = dataset): Promise<void> {
+  async load(bundled: BundledLoader = loadBundled): Promise<void> {
     const start = performance.now();
     try {
       const stored = await readAtlasSnapshot(this.db);
       if (stored) this.apply(stored, start);
-      const sync = await syncBundledDataset(this.db, bundled);
+      const raw = await bundled();
+      if (!stored) {
+        // First start: show the bundled dataset while it is being written to IndexedDB.
+        const { methods, benchmarks, ...extras } = DatasetSchema.parse(raw);
+        this.apply(
+          { version: extras.version, extras, methods, benchmarks, annotations: [], userMethods: [] },
+          start,
+        );
+      }
+      const sync = await syncBundledDataset(this.db, raw);
       if (sync.replaced) {
         const fresh = await readAtlasSnapshot(this.db);
         if (fresh) this.apply(fresh, start);
         if (sync.from !== null) {
           this.notice = {
             kind: 'info',
-            text: `Methods updated to dataset v${sync.to} (was v${sync.from}); your notes and methods were kept.`,
+            text:
+              `Methods updated to dataset v${sync.to} (was v${sync.from}); your notes and methods were kept.` +
+              (this.orphanedNotes.length > 0
+                ? ` ${this.orphanedNotes.length} of your notes are on methods this version no longer lists.`
+                : ''),
           };
         }
       }
     } catch (e) {
-      this.status = 'error';
-      this.error = message(e);
+      if (this.status === 'ready') {
+        // What IndexedDB holds is on screen; only the check for a newer dataset failed.
+        this.notice = { kind: 'error', text: `Could not check for a newer methods dataset: ${message(e)}` };
+      } else {
+        this.status = 'error';
+        this.error = message(e);
+      }
     }
   }
 
@@ -113,7 +151,7 @@ export class AtlasState {
     this.methods = snapshot.methods;
     this.benchmarks = snapshot.benchmarks;
     this.userMethods = snapshot.userMethods;
-    this.annotations = new Map(snapshot.annotations.map((a) => [a.methodId, a]));
+    this.annotations = indexBy(snapshot.annotations, (a) => a.methodId);
     if (this.status !== 'ready') {
       this.status = 'ready';
       this.loadMs = performance.now() - start;
@@ -124,10 +162,13 @@ export class AtlasState {
     return this.annotations.get(methodId) ?? emptyAnnotation(methodId);
   }
 
-  async annotate(methodId: string, patch: Partial<Omit<Annotation, 'methodId' | 'updatedAt'>>): Promise<void> {
+  async annotate(
+    methodId: string,
+    patch: Partial<Omit<Annotation, 'methodId' | 'updatedAt'>>,
+  ): Promise<void> {
     try {
       const saved = await saveAnnotation(this.db, { ...this.annotation(methodId), ...patch });
-      this.annotations = new Map(this.annotations).set(methodId, saved);
+      this.annotations = withEntry(this.annotations, methodId, saved);
     } catch (e) {
       this.notice = { kind: 'error', text: `Could not save: ${message(e)}` };
     }
@@ -146,9 +187,7 @@ export class AtlasState {
   async removeUserMethod(id: string): Promise<void> {
     await deleteUserMethod(this.db, id);
     this.userMethods = this.userMethods.filter((u) => u.id !== id);
-    const annotations = new Map(this.annotations);
-    annotations.delete(id);
-    this.annotations = annotations;
+    this.annotations = withoutEntry(this.annotations, id);
     this.chosenIds = this.chosenIds.filter((c) => c !== id);
     if (this.selectedId === id) this.selectedId = null;
   }
@@ -195,4 +234,12 @@ export class AtlasState {
       this.notice = { kind: 'error', text: message(e) };
     }
   }
+}
+
+let shared: AtlasState | null = null;
+
+/** The app's atlas state: kept across section switches, so query, filters and selection survive them. */
+export function sharedAtlasState(): AtlasState {
+  shared ??= new AtlasState(getAtlasDb());
+  return shared;
 }

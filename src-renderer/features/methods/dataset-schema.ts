@@ -107,7 +107,11 @@ export const MetricSchema = z.object({
   fine: z.array(FineMetricSchema),
   examples: z.string(),
 });
-export const MetricFamilySchema = z.object({ id: Id, name: z.string().min(1), metrics: z.array(MetricSchema) });
+export const MetricFamilySchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  metrics: z.array(MetricSchema),
+});
 export type MetricFamily = z.infer<typeof MetricFamilySchema>;
 
 export const CellStatusSchema = z.enum(['reported', 'not-reported', 'obscured']);

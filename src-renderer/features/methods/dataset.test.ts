@@ -55,7 +55,8 @@ describe('planning-methods.json', () => {
       ...f.metrics.flatMap((m) => [m.id, ...m.fine.map((x) => x.id)]),
     ]);
     expect(duplicates(metricIds)).toEqual([]);
-    for (const table of dataset.performanceTables) expect(duplicates(table.rows.map((r) => r.id))).toEqual([]);
+    for (const table of dataset.performanceTables)
+      expect(duplicates(table.rows.map((r) => r.id))).toEqual([]);
   });
 
   it('places every method on an existing taxonomy path', () => {
@@ -63,7 +64,11 @@ describe('planning-methods.json', () => {
       const category = dataset.taxonomy.find((c) => c.id === m.categoryId);
       const sub = category?.subcategories.find((s) => s.id === m.subcategoryId);
       expect(sub, `${m.id} -> ${m.categoryId}/${m.subcategoryId}`).toBeDefined();
-      if (m.groupId !== null) expect(sub?.groups.some((g) => g.id === m.groupId), m.id).toBe(true);
+      if (m.groupId !== null)
+        expect(
+          sub?.groups.some((g) => g.id === m.groupId),
+          m.id,
+        ).toBe(true);
     }
   });
 
@@ -73,8 +78,10 @@ describe('planning-methods.json', () => {
     const metricIds = new Set(
       dataset.metrics.families.flatMap((f) => f.metrics.flatMap((m) => [m.id, ...m.fine.map((x) => x.id)])),
     );
-    for (const m of dataset.methods) for (const b of m.alsoBenchmarkIds) expect(benchmarkIds.has(b)).toBe(true);
-    for (const b of dataset.benchmarks) for (const id of b.metricIds) expect(metricIds.has(id), id).toBe(true);
+    for (const m of dataset.methods)
+      for (const b of m.alsoBenchmarkIds) expect(benchmarkIds.has(b)).toBe(true);
+    for (const b of dataset.benchmarks)
+      for (const id of b.metricIds) expect(metricIds.has(id), id).toBe(true);
     for (const f of dataset.metrics.datasetsInFigure) {
       expect(f.benchmarkId === null || benchmarkIds.has(f.benchmarkId), f.label).toBe(true);
     }
@@ -115,7 +122,11 @@ describe('planning-methods.json', () => {
     expect(withCaveat('missing-link')).toHaveLength(7);
     expect(dataset.methods.filter((m) => m.link === null)).toHaveLength(7);
     expect(withCaveat('year-conflict').sort()).toEqual(['planetarium', 'thoughtsculpt']);
-    expect(withCaveat('placement-conflict').sort()).toEqual(['autowebglm', 'generative-agents', 'memorybank']);
+    expect(withCaveat('placement-conflict').sort()).toEqual([
+      'autowebglm',
+      'generative-agents',
+      'memorybank',
+    ]);
     expect(withCaveat('venue-spelling')).toHaveLength(1);
     expect(withCaveat('link-annotation')).toEqual(['proc2pddl']);
     expect(dataset.benchmarks.find((b) => b.id === 'cat-bench')?.caveats.map((c) => c.kind)).toContain(

@@ -51,11 +51,18 @@ describe('facets', () => {
 
   it('filters by benchmark, star, tag and user-added', () => {
     const alf = applyFilter(entries, { ...emptyFilter(), benchmarks: ['alfworld'] }, notes).map((e) => e.id);
-    expect(alf.sort()).toEqual(['eto', 'knowagent', 'ltc-universal-feedback-in-communication', 'wkm-world-knowledge-model']);
+    expect(alf.sort()).toEqual([
+      'eto',
+      'knowagent',
+      'ltc-universal-feedback-in-communication',
+      'wkm-world-knowledge-model',
+    ]);
     expect(applyFilter(entries, { ...emptyFilter(), starredOnly: true }, notes).map((e) => e.id)).toEqual([
       'tree-of-thoughts-tot',
     ]);
-    expect(applyFilter(entries, { ...emptyFilter(), tags: ['pddl'] }, notes).map((e) => e.id)).toEqual(['llm-p']);
+    expect(applyFilter(entries, { ...emptyFilter(), tags: ['pddl'] }, notes).map((e) => e.id)).toEqual([
+      'llm-p',
+    ]);
     expect(applyFilter(entries, { ...emptyFilter(), userAddedOnly: true }, notes).map((e) => e.id)).toEqual([
       'user-1',
     ]);
@@ -67,10 +74,16 @@ describe('facets', () => {
     const result = applyFilter(entries, f, notes);
     // Year counts ignore the year facet but honour the venue facet.
     const neurips = entries.filter((e) => e.venueKey === 'NeurIPS');
-    expect(counts.years.find((y) => y.value === '2023')?.count).toBe(neurips.filter((e) => e.year === 2023).length);
-    expect(counts.years.find((y) => y.value === '2024')?.count).toBe(neurips.filter((e) => e.year === 2024).length);
+    expect(counts.years.find((y) => y.value === '2023')?.count).toBe(
+      neurips.filter((e) => e.year === 2023).length,
+    );
+    expect(counts.years.find((y) => y.value === '2024')?.count).toBe(
+      neurips.filter((e) => e.year === 2024).length,
+    );
     expect(counts.hasCode.yes + counts.hasCode.no).toBe(result.length);
-    expect(counts.taxon.get('searching-based')).toBe(result.filter((e) => e.categoryId === 'searching-based').length);
+    expect(counts.taxon.get('searching-based')).toBe(
+      result.filter((e) => e.categoryId === 'searching-based').length,
+    );
     const all = facetCounts(entries, emptyFilter(), notes);
     expect(all.tags).toEqual([
       { value: 'baseline', count: 2 },

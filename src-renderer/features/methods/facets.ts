@@ -60,7 +60,11 @@ function matches(e: AtlasEntry, f: MethodFilter, notes: Annotations, skip: Facet
   }
   if (skip !== 'years' && f.years.length > 0 && !f.years.includes(yearKey(e))) return false;
   if (skip !== 'venues' && f.venues.length > 0 && !f.venues.includes(venueKeyOf(e))) return false;
-  if (skip !== 'benchmarks' && f.benchmarks.length > 0 && !f.benchmarks.some((b) => e.benchmarkIds.includes(b))) {
+  if (
+    skip !== 'benchmarks' &&
+    f.benchmarks.length > 0 &&
+    !f.benchmarks.some((b) => e.benchmarkIds.includes(b))
+  ) {
     return false;
   }
   if (skip !== 'hasCode' && f.hasCode !== 'any' && (e.code !== null) !== (f.hasCode === 'yes')) return false;
@@ -71,7 +75,11 @@ function matches(e: AtlasEntry, f: MethodFilter, notes: Annotations, skip: Facet
   return true;
 }
 
-export function applyFilter(entries: readonly AtlasEntry[], f: MethodFilter, notes: Annotations): AtlasEntry[] {
+export function applyFilter(
+  entries: readonly AtlasEntry[],
+  f: MethodFilter,
+  notes: Annotations,
+): AtlasEntry[] {
   return entries.filter((e) => matches(e, f, notes, null));
 }
 
@@ -80,7 +88,10 @@ export interface FacetCount {
   count: number;
 }
 
-function countBy(entries: readonly AtlasEntry[], keysOf: (e: AtlasEntry) => readonly string[]): Map<string, number> {
+function countBy(
+  entries: readonly AtlasEntry[],
+  keysOf: (e: AtlasEntry) => readonly string[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entries) for (const k of new Set(keysOf(e))) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
@@ -104,11 +115,19 @@ export interface FacetCounts {
   userAdded: number;
 }
 
-export function facetCounts(entries: readonly AtlasEntry[], f: MethodFilter, notes: Annotations): FacetCounts {
+export function facetCounts(
+  entries: readonly AtlasEntry[],
+  f: MethodFilter,
+  notes: Annotations,
+): FacetCounts {
   const without = (facet: FacetName) => entries.filter((e) => matches(e, f, notes, facet));
   const code = without('hasCode');
   return {
-    taxon: countBy(without('taxon'), (e) => [e.categoryId, e.subcategoryId, ...(e.groupId ? [e.groupId] : [])]),
+    taxon: countBy(without('taxon'), (e) => [
+      e.categoryId,
+      e.subcategoryId,
+      ...(e.groupId ? [e.groupId] : []),
+    ]),
     years: toList(
       countBy(without('years'), (e) => [yearKey(e)]),
       'value-desc',
@@ -121,7 +140,10 @@ export function facetCounts(entries: readonly AtlasEntry[], f: MethodFilter, not
       countBy(without('benchmarks'), (e) => e.benchmarkIds),
       'count',
     ),
-    hasCode: { yes: code.filter((e) => e.code !== null).length, no: code.filter((e) => e.code === null).length },
+    hasCode: {
+      yes: code.filter((e) => e.code !== null).length,
+      no: code.filter((e) => e.code === null).length,
+    },
     tags: toList(
       countBy(without('tags'), (e) => notes.get(e.id)?.tags ?? []),
       'count',

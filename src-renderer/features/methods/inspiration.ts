@@ -24,10 +24,17 @@ export async function startSeededIdeation(
 ): Promise<SeededIdeationResult> {
   const ids = [...new Set(methodIds)];
   if (ids.length === 0) throw new Error('Choose at least one method to use as inspiration');
-  const inspirationId = await db.transaction('rw', [db.inspirations, db.methods, db.userMethods], async () => {
-    const [methods, userMethods] = await Promise.all([db.methods.bulkGet(ids), db.userMethods.bulkGet(ids)]);
-    const methodNames = ids.map((id, i) => methods[i]?.name ?? userMethods[i]?.name ?? id);
-    return db.inspirations.add({ methodIds: ids, methodNames, createdAt: now, status: 'awaiting-ideator' });
-  });
+  const inspirationId = await db.transaction(
+    'rw',
+    [db.inspirations, db.methods, db.userMethods],
+    async () => {
+      const [methods, userMethods] = await Promise.all([
+        db.methods.bulkGet(ids),
+        db.userMethods.bulkGet(ids),
+      ]);
+      const methodNames = ids.map((id, i) => methods[i]?.name ?? userMethods[i]?.name ?? id);
+      return db.inspirations.add({ methodIds: ids, methodNames, createdAt: now, status: 'awaiting-ideator' });
+    },
+  );
   return { status: 'saved', inspirationId, methodIds: ids, notice: IDEATION_PENDING_NOTICE };
 }

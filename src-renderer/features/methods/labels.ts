@@ -14,11 +14,18 @@ export function provenanceLabel(p: AtlasEntry['descriptionProvenance']): { short
   }
 }
 
-export function taxonPath(taxonomy: readonly Category[], e: Pick<AtlasEntry, 'categoryId' | 'subcategoryId' | 'groupId'>) {
+export function taxonPath(
+  taxonomy: readonly Category[],
+  e: Pick<AtlasEntry, 'categoryId' | 'subcategoryId' | 'groupId'>,
+) {
   const category = taxonomy.find((c) => c.id === e.categoryId);
   const subcategory = category?.subcategories.find((s) => s.id === e.subcategoryId);
   const group = subcategory?.groups.find((g) => g.id === e.groupId);
-  return { category: category?.name ?? e.categoryId, subcategory: subcategory?.name ?? e.subcategoryId, group: group?.name ?? null };
+  return {
+    category: category?.name ?? e.categoryId,
+    subcategory: subcategory?.name ?? e.subcategoryId,
+    group: group?.name ?? null,
+  };
 }
 
 export function taxonName(taxonomy: readonly Category[], id: string): string {
@@ -51,8 +58,4 @@ export const CAVEAT_LABEL: Record<CaveatKind, string> = {
 
 export function arxivUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
-}
-
-export function formatScore(value: number | null): string {
-  return value === null ? '–' : value.toFixed(1);
 }

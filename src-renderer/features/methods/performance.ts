@@ -70,7 +70,8 @@ export function chartModel(table: PerformanceTable, column: string, width = 560,
   const span = Math.max(1, maxM - minM);
   const values = rows.map((r) => cellValue(r, column) ?? 0);
   const maxV = Math.max(0, ...values);
-  const top = Math.max(10, Math.ceil(maxV / 10) * 10);
+  const yStep = maxV > 50 ? 20 : 10;
+  const top = Math.max(yStep, Math.ceil(maxV / yStep) * yStep);
   const xOf = (m: number) => plot.left + ((m - minM) / span) * (plot.right - plot.left);
   const yOf = (v: number) => plot.bottom - (v / top) * (plot.bottom - plot.top);
   const points = rows.map((r) => {
@@ -93,13 +94,15 @@ export function chartModel(table: PerformanceTable, column: string, width = 560,
     }
   }
   const yTicks: ChartTick[] = [];
-  const yStep = top > 50 ? 20 : 10;
   for (let v = 0; v <= top; v += yStep) yTicks.push({ pos: yOf(v), label: String(v) });
   return { width, height, plot, points, xTicks, yTicks, missing: table.rows.length - rows.length };
 }
 
 /** Mean reported value per group (finetuned vs not), for the chart's summary line. */
-export function meanByFinetune(table: PerformanceTable, column: string): { finetuned: number | null; not: number | null } {
+export function meanByFinetune(
+  table: PerformanceTable,
+  column: string,
+): { finetuned: number | null; not: number | null } {
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   const pick = (ft: boolean) =>
     table.rows
@@ -107,4 +110,16 @@ export function meanByFinetune(table: PerformanceTable, column: string): { finet
       .map((r) => cellValue(r, column))
       .filter((v): v is number => v !== null);
   return { finetuned: mean(pick(true)), not: mean(pick(false)) };
+}
+
+/** 'Mind2Web: 46.6%; WebArena: not reported; …' for one row. */
+export function describeScores(table: PerformanceTable, row: TableRow): string {
+  return table.columns
+    .map((column) => {
+      const cell = row.cells.find((c) => c.column === column.key);
+      if (!cell || cell.status === 'not-reported') return `${column.label}: not reported`;
+      if (cell.status === 'obscured' || cell.value === null) return `${column.label}: obscured in source`;
+      return `${column.label}: ${cell.value.toFixed(1)}${column.unit === 'percent' ? '%' : ''}`;
+    })
+    .join('; ');
 }

@@ -50,13 +50,18 @@ describe('search index', () => {
     expect(index.search('pddl').length).toBeGreaterThan(5);
     expect(index.search('minecraft')).toContain('jarvis-1');
     expect(index.search('2305.10601')).toEqual(['tree-of-thoughts-tot']);
+    // One-letter tokens match whole words only.
+    expect(index.search('llm+p')[0]).toBe('llm-p');
+    expect(index.search('llm+p').length).toBeLessThan(5);
   });
 
   it('searches the user notes and tags when given', () => {
     const first = entries[0];
     if (!first) throw new Error('no entries');
     const withNote = createSearchIndex(
-      entries.map((e) => (e.id === first.id ? toSearchDoc(e, ['baseline'], 'compare with zebra') : toSearchDoc(e))),
+      entries.map((e) =>
+        e.id === first.id ? toSearchDoc(e, ['baseline'], 'compare with zebra') : toSearchDoc(e),
+      ),
     );
     expect(withNote.search('zebra')).toEqual([first.id]);
     expect(withNote.search('baseline')).toEqual([first.id]);

@@ -1,7 +1,8 @@
 /**
  * A small in-memory full-text index: tokens of name, title and description (plus venue, arXiv id and the
- * user's tags and note). Every query token must prefix-match a token of the document (AND); hits in the
- * name rank above hits in the title, which rank above the rest.
+ * user's tags and note). Every query token must match a token of the document (AND): by prefix, except
+ * one-character query tokens, which must match whole ('llm+p' finds LLM+P, not every word starting with
+ * p). Hits in the name rank above hits in the title, which rank above the rest.
  */
 
 export interface SearchDoc {
@@ -63,7 +64,7 @@ export function createSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
     const scores = new Map<number, number>();
     for (let k = lowerBound(vocabulary, queryToken); k < vocabulary.length; k++) {
       const token = vocabulary[k] ?? '';
-      if (!token.startsWith(queryToken)) break;
+      if (!token.startsWith(queryToken) || (queryToken.length === 1 && token !== queryToken)) break;
       const exact = token === queryToken ? 1.5 : 1;
       for (const [doc, weight] of postings.get(token) ?? []) {
         scores.set(doc, Math.max(scores.get(doc) ?? 0, weight * exact));

@@ -78,4 +78,32 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_entity ON audit_log (entity_id, seq);
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: V001_INITIAL }];
+// No stemmer: query words are looked up verbatim in nodes_fts_vocab to weigh their cost (fts.ts); recall across
+// word forms is the vector half's job in hybrid search. The index is rebuilt from the nodes table.
+const V002_FTS_VOCABULARY = `
+DROP TABLE nodes_fts;
+CREATE VIRTUAL TABLE nodes_fts USING fts5 (
+  name, aliases, description,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO nodes_fts (rowid, name, aliases, description)
+  SELECT seq, name, (SELECT group_concat(value, ' ; ') FROM json_each(nodes.aliases)), description FROM nodes;
+CREATE VIRTUAL TABLE nodes_fts_vocab USING fts5vocab (nodes_fts, 'row');
+`;
+
+// One sign bit per dimension for every stored vector: the in-memory prefilter for large graphs (binary-index.ts)
+// loads these 48-byte codes instead of the 1.5 KB float vectors. Filled for existing vectors on first use.
+const V003_VECTOR_CODES = `
+CREATE TABLE vector_codes (
+  model TEXT NOT NULL REFERENCES embedding_models (model),
+  node_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
+  code BLOB NOT NULL,
+  PRIMARY KEY (model, node_seq)
+) WITHOUT ROWID;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: V001_INITIAL },
+  { version: 2, name: 'fts_vocabulary', sql: V002_FTS_VOCABULARY },
+  { version: 3, name: 'vector_codes', sql: V003_VECTOR_CODES },
+];

@@ -1,0 +1,254 @@
+/**
+ * MotivGraph store benchmark at the paper's scale: `node bench/graph.ts [--store embedded|neo4j|all] [--wipe]`.
+ * Prints a table and writes bench/results/graph.json. Neo4j settings come from MOTIV_NEO4J_URI, _USER,
+ * _PASSWORD and _DATABASE; without a URI the Neo4j run is skipped and reported as such.
+ *
+ * Each latency is reported as wall time (the target) and as on-CPU time of this process: on a shared 2-core
+ * machine the gap between the two is time spent waiting for a core, not work done by the store.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
+import { neo4jConfigFromEnv } from '../src-main/graph/neo4j/config.ts';
+import { openNeo4jStore } from '../src-main/graph/neo4j/open-store.ts';
+import type { GraphStore } from '../src-main/graph/port.ts';
+import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import type { Metric } from './lib/results.ts';
+import { generateSyntheticGraph } from './lib/synthetic-motivgraph.ts';
+import type { SyntheticGraph } from './lib/synthetic-motivgraph.ts';
+import { percentile, sampleLatency, timed } from './lib/timing.ts';
+import type { LatencySummary } from './lib/timing.ts';
+
+const STORE_NAMES = ['embedded', 'neo4j'] as const;
+type StoreName = (typeof STORE_NAMES)[number];
+
+interface OpenedStore {
+  store: GraphStore;
+  /** Bytes on disk after close, when the store can tell. */
+  sizeAfterClose: () => number | null;
+  dispose: () => Promise<void>;
+  /** A second handle on the same data whose vector search is exact: the reference for recall@10. */
+  openExact?: () => GraphStore;
+}
+
+/** Targets per store (upper bounds); null = measured and reported, no target set. */
+const TARGETS: Record<StoreName, Record<string, number | null>> = {
+  embedded: { load_s: 15, lexical_p95_ms: 5, vector_p95_ms: 25, hybrid_p95_ms: 30, relation_p95_ms: 5 },
+  neo4j: {},
+};
+
+const FACTORIES: Record<StoreName, () => Promise<OpenedStore | string>> = {
+  async embedded() {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-bench-graph-'));
+    const path = join(dir, 'graph.sqlite');
+    return {
+      store: EmbeddedGraphStore.open(path),
+      sizeAfterClose: () => statSync(path).size,
+      openExact: () => EmbeddedGraphStore.open(path, { approximateVectorSearchFrom: Infinity }),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+  async neo4j() {
+    const config = neo4jConfigFromEnv(process.env);
+    if (!config) return 'skipped: MOTIV_NEO4J_URI is not set';
+    const { store } = await openNeo4jStore(config);
+    return { store, sizeAfterClose: () => null, dispose: async () => undefined };
+  },
+};
+
+const SAMPLES = { samples: 300, warmup: 30 };
+
+async function benchStore(name: StoreName, graph: SyntheticGraph, wipe: boolean): Promise<Metric[]> {
+  const opened = await FACTORIES[name]();
+  if (typeof opened === 'string') {
+    console.log(`${name}: ${opened}`);
+    return [{ name: `${name}.status`, value: null, unit: opened, target: null, met: null }];
+  }
+  const { store } = opened;
+  const target = (key: string): number | null => TARGETS[name][key] ?? null;
+  try {
+    const existing = await store.stats();
+    if (Object.values(existing.nodes).some((n) => n > 0)) {
+      if (!wipe) throw new Error(`${name} store is not empty; pass --wipe to clear it first`);
+      await store.restore(emptyDump(), { actor: 'bench' }, { replace: true });
+    }
+    console.log(
+      `${name}: loading ${graph.batch.nodes.length} nodes, ${graph.batch.edges?.length ?? 0} edges…`,
+    );
+    const load = await timed(() => store.importBatch(graph.batch, { actor: 'bench' }));
+    console.log(`${name}: loaded in ${(load.ms / 1000).toFixed(2)} s`, load.result.nodesCreated, 'nodes');
+
+    const { texts, vectors } = graph.queries;
+    const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+    const lexical = await sampleLatency(
+      (i) => store.nodeSearch({ query: pick(texts, i), mode: 'lexical', limit: 10 }),
+      SAMPLES,
+    );
+    // The first vector search after a load builds the in-memory code index (embedded): shown on its own.
+    const firstVector = await timed(() =>
+      store.nodeSearch({ vector: pick(vectors, 0), mode: 'vector', limit: 10, model: graph.model }),
+    );
+    const vectorIds: string[][] = [];
+    const vector = {
+      ...(await sampleLatency(async (i) => {
+        const hits = await store.nodeSearch({
+          vector: pick(vectors, i),
+          mode: 'vector',
+          limit: 10,
+          model: graph.model,
+        });
+        if (i < RECALL_QUERIES) vectorIds[i] = hits.map((h) => h.node.id);
+      }, SAMPLES)),
+      ids: vectorIds,
+    };
+    const hybrid = await sampleLatency(
+      (i) =>
+        store.nodeSearch({
+          query: pick(texts, i),
+          vector: pick(vectors, i),
+          mode: 'hybrid',
+          limit: 10,
+          model: graph.model,
+        }),
+      SAMPLES,
+    );
+    const exact = opened.openExact ? await exactVectorFigures(opened.openExact(), graph, vector.ids) : null;
+    // A curator's loop: change one node's vector, then search. The embedded code index patches, not reloads.
+    const touchedIds = (await store.randomNodes({ count: 50, seed: 11 })).map((n) => n.id);
+    const afterWriteMs: number[] = [];
+    for (const [i, nodeId] of touchedIds.entries()) {
+      await store.setEmbedding(
+        { nodeId, model: graph.model, vector: pick(vectors, i + 7) },
+        { actor: 'bench' },
+      );
+      const query = { vector: pick(vectors, i), mode: 'vector' as const, limit: 10, model: graph.model };
+      afterWriteMs.push((await timed(() => store.nodeSearch(query))).ms);
+    }
+    afterWriteMs.sort((a, b) => a - b);
+    const ids = (await store.randomNodes({ count: 100, seed: 7 })).map((n) => n.id);
+    const relation = await sampleLatency((i) => store.nodeRelation(pick(ids, i)), SAMPLES);
+    const random = await sampleLatency((i) => store.randomNodes({ count: 5, seed: i }), SAMPLES);
+
+    await store.close();
+    const size = opened.sizeAfterClose();
+    const latency = (metric: string, summary: LatencySummary, p95Target: number | null): Metric[] => [
+      atMost(`${name}.${metric}_p50`, summary.p50, 'ms', null),
+      atMost(`${name}.${metric}_p95`, summary.p95, 'ms', p95Target),
+      atMost(`${name}.${metric}_cpu_p95`, summary.cpuP95, 'ms', null),
+    ];
+    return [
+      atMost(`${name}.load`, load.ms / 1000, 's', target('load_s')),
+      atMost(`${name}.load_cpu`, load.cpuMs / 1000, 's', null),
+      ...latency('lexical', lexical, target('lexical_p95_ms')),
+      atMost(`${name}.vector_first_after_load`, firstVector.ms, 'ms', null),
+      atMost(`${name}.vector_after_single_write_p95`, percentile(afterWriteMs, 95), 'ms', null),
+      ...latency('vector', vector, target('vector_p95_ms')),
+      ...(exact
+        ? [
+            atMost(`${name}.vector_recall_at_10`, exact.recall, 'ratio', null),
+            ...latency('vector_exact', exact.latency, null),
+          ]
+        : []),
+      ...latency('hybrid', hybrid, target('hybrid_p95_ms')),
+      ...latency('node_relation', relation, target('relation_p95_ms')),
+      ...latency('random_nodes', random, null),
+      atMost(`${name}.store_size`, size === null ? null : size / 2 ** 20, 'MiB', null),
+    ];
+  } finally {
+    await store.close();
+    await opened.dispose();
+  }
+}
+
+const RECALL_QUERIES = 100;
+
+/** Exact-search latency and the recall@10 of the store's own answers (`answers[i]` for query i) against it. */
+async function exactVectorFigures(
+  exactStore: GraphStore,
+  graph: SyntheticGraph,
+  answers: string[][],
+): Promise<{ recall: number; latency: LatencySummary }> {
+  try {
+    let found = 0;
+    let wanted = 0;
+    for (let i = 0; i < RECALL_QUERIES; i++) {
+      const query = graph.queries.vectors[i % graph.queries.vectors.length] as Float32Array;
+      const truth = await exactStore.nodeSearch({
+        vector: query,
+        mode: 'vector',
+        limit: 10,
+        model: graph.model,
+      });
+      const answer = new Set(answers[i] ?? []);
+      wanted += truth.length;
+      found += truth.filter((h) => answer.has(h.node.id)).length;
+    }
+    const latency = await sampleLatency(
+      (i) =>
+        exactStore.nodeSearch({
+          vector: graph.queries.vectors[i % graph.queries.vectors.length] as Float32Array,
+          mode: 'vector',
+          limit: 10,
+          model: graph.model,
+        }),
+      { samples: 100, warmup: 10 },
+    );
+    return { recall: found / Math.max(1, wanted), latency };
+  } finally {
+    await exactStore.close();
+  }
+}
+
+function emptyDump(): unknown {
+  return {
+    format: 'motivgraph-dump',
+    formatVersion: 1,
+    exportedAt: new Date().toISOString(),
+    nodes: [],
+    edges: [],
+    embeddings: [],
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { store: { type: 'string', default: 'embedded' }, wipe: { type: 'boolean', default: false } },
+  });
+  const chosen = values.store === 'all' ? [...STORE_NAMES] : [values.store];
+  const stores = chosen.filter((s): s is StoreName => (STORE_NAMES as readonly string[]).includes(s ?? ''));
+  if (stores.length !== chosen.length)
+    throw new Error(`--store must be one of ${STORE_NAMES.join(', ')} or all`);
+
+  const generated = await timed(async () => generateSyntheticGraph());
+  console.log(`generated synthetic graph in ${(generated.ms / 1000).toFixed(2)} s`);
+  const metrics: Metric[] = [];
+  for (const name of stores) {
+    try {
+      metrics.push(...(await benchStore(name, generated.result, values.wipe)));
+    } catch (err) {
+      // One store failing (server down, out of memory) must not hide the other's figures.
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`${name}: failed: ${message}`);
+      metrics.push({
+        name: `${name}.status`,
+        value: null,
+        unit: `failed: ${message}`,
+        target: null,
+        met: null,
+      });
+    }
+  }
+  // maxRSS is the process peak in KiB: it covers generation and every store run.
+  metrics.push(atMost('process.peak_rss', process.resourceUsage().maxRSS / 1024, 'MiB', null));
+
+  const results = { area: 'graph', machine: machineDescription(), date: new Date().toISOString(), metrics };
+  printTable(results);
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'graph.json');
+  writeResults(out, results);
+  console.log(`\nwrote ${out}`);
+}
+
+await main();

@@ -1,0 +1,117 @@
+import { captureScreenshot, expect, test } from './fixtures.ts';
+
+/**
+ * The planning-methods atlas (issue 6) in a real Chromium: search, filter, compare, annotate, reload with the
+ * network off, and "use as inspiration" (saved until the ideator of issue 4 exists; no session is faked).
+ */
+
+test('search, filter and open a method', async ({ page, section }) => {
+  await section('methods');
+  await expect(page.getByTestId('methods-page')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('methods-count')).toHaveText('183 of 183');
+
+  await page.getByTestId('methods-search').fill('tree of thoughts');
+  const first = page.getByTestId('method-row').first();
+  await expect(first).toHaveAttribute('data-method-id', 'tree-of-thoughts-tot');
+
+  await page.getByTestId('methods-search').fill('');
+  await page.locator('[data-testid="taxon-node"][data-taxon-id="exploration-based-mcts-based"]').click();
+  await expect(page.getByTestId('methods-count')).toHaveText('5 of 183');
+  await page.getByTestId('facet-code').getByLabel('Has code').check();
+  const withCode = await page.getByTestId('method-row').count();
+  expect(withCode).toBeLessThanOrEqual(5);
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('methods-count')).toHaveText('183 of 183');
+
+  await page.getByTestId('facet-year').getByLabel('unknown').check();
+  await expect(page.getByTestId('methods-count')).toHaveText('7 of 183');
+  await page.getByTestId('method-row').first().getByRole('button').click();
+  await expect(page.getByTestId('detail-caveats')).toContainText('No link');
+
+  // Filters and the open method survive a visit to another section.
+  await section('settings');
+  await section('methods');
+  await expect(page.getByTestId('methods-count')).toHaveText('7 of 183');
+  await expect(page.getByTestId('method-detail')).toBeVisible();
+});
+
+test('compare chosen methods and see the performance tables', async ({ page, section }, testInfo) => {
+  await section('methods');
+  await page.getByTestId('methods-search').fill('llm+p');
+  await page.locator('[data-method-id="llm-p"] [data-testid="method-choose"]').check();
+  await page.getByTestId('methods-search').fill('knowagent');
+  await page.locator('[data-method-id="knowagent"] [data-testid="method-choose"]').check();
+  await expect(page.getByTestId('chosen-count')).toHaveText('2 chosen');
+
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-column')).toHaveCount(2);
+  await expect(page.getByTestId('compare-table')).toContainText('ALFWorld');
+
+  await page.getByTestId('tab-performance').click();
+  await expect(page.getByTestId('perf-row')).toHaveCount(25);
+  await expect(page.getByTestId('perf-chart').locator('circle[data-testid="perf-point"]')).not.toHaveCount(0);
+  await page.getByTestId('perf-sort').first().click();
+  await expect(page.getByTestId('perf-row').first()).toContainText('UI-TARS');
+  await page.getByTestId('perf-table-choice').nth(1).click();
+  await expect(page.getByTestId('perf-row')).toHaveCount(16);
+  await captureScreenshot(page, 'methods-performance', testInfo);
+
+  await page.getByTestId('tab-benchmarks').click();
+  await expect(page.getByTestId('benchmark-row')).toHaveCount(79);
+  await page.locator('[data-benchmark-id="alfworld"] [data-testid="benchmark-methods"]').click();
+  await expect(page.getByTestId('method-row')).toHaveCount(4);
+});
+
+test('annotations survive a reload with the network off', async ({ page, section }, testInfo) => {
+  await section('methods');
+  await page.getByTestId('methods-search').fill('llm+p');
+  await page.locator('[data-method-id="llm-p"]').getByRole('button').first().click();
+  await page.getByTestId('star-toggle').click();
+  await expect(page.getByTestId('star-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('tag-input').fill('pddl-baseline');
+  await page.getByTestId('tag-add').click();
+  await page.getByTestId('note-input').fill('Try with our solver');
+  await page.getByTestId('solution-ids-input').fill('sol-1, sol-2');
+  await page.getByTestId('save-notes').click();
+  await expect(page.getByTestId('notes-saved')).toBeVisible();
+  await captureScreenshot(page, 'methods-annotated', testInfo);
+
+  await page.reload();
+  await page.context().setOffline(true);
+  await section('methods');
+  await expect(page.getByTestId('methods-page')).toHaveAttribute('data-status', 'ready');
+  // Everything shown comes from IndexedDB: no core, no network.
+  await expect(page.getByTestId('methods-error')).toHaveCount(0);
+  await expect(page.getByTestId('methods-notice')).toHaveCount(0);
+  await page.getByTestId('facet-starred').check();
+  await expect(page.getByTestId('method-row')).toHaveCount(1);
+  await page.getByTestId('method-row').getByRole('button').click();
+  await expect(page.getByTestId('tag-list')).toContainText('pddl-baseline');
+  await expect(page.getByTestId('note-input')).toHaveValue('Try with our solver');
+  await expect(page.getByTestId('solution-ids-input')).toHaveValue('sol-1, sol-2');
+  await page.context().setOffline(false);
+});
+
+test('add a user method and use chosen methods as inspiration', async ({ page, section }) => {
+  await section('methods');
+  await page.getByTestId('add-method-button').click();
+  await page.getByTestId('add-submit').click();
+  await expect(page.getByTestId('add-errors')).toContainText('Name is required');
+  await page.getByTestId('add-name').fill('Lab planner');
+  await page.getByTestId('add-description').fill('Our own planner, missing from the survey');
+  await page.getByTestId('add-category').selectOption('searching-based');
+  await page.getByTestId('add-subcategory').selectOption('exploration-based');
+  await page.getByTestId('add-year').fill('2026');
+  await page.getByTestId('add-submit').click();
+  await expect(page.getByTestId('method-detail')).toContainText('Lab planner');
+  await expect(page.getByTestId('user-added-badge')).toBeVisible();
+  await expect(page.getByTestId('methods-count')).toHaveText('184 of 184');
+
+  await page.getByTestId('detail-choose').click();
+  await page.getByTestId('methods-search').fill('tree of thoughts');
+  await page.locator('[data-method-id="tree-of-thoughts-tot"] [data-testid="method-choose"]').check();
+  await page.getByTestId('inspire-button').click();
+  await expect(page.getByTestId('methods-notice')).toContainText(
+    'Ideation sessions arrive with the ideator (issue 4); your selection is saved',
+  );
+});

@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../../core/create-core.ts';
+import {
+  openGraphStore,
+  openEmbeddedGraphStore,
+  openNeo4jGraphStore,
+} from '../../core/graph-store-factory.ts';
+import type { GraphStore } from '../../graph/port.ts';
+import { AppError } from '../../shared/errors.ts';
+import { UsageError, type CliIo } from '../io.ts';
+
+export const graphHelp = `motiv graph <subcommand> [options]
+
+  stats [--json]             counts of nodes, edges, review states and embeddings in the configured store
+  dump [--out FILE]          the whole graph as versioned JSON (stdout without --out)
+  restore FILE [--replace]   load a dump into the configured store, in one transaction
+  push [--replace]           copy the embedded graph into the configured Neo4j (lab sharing)
+  migrate                    apply the Cypher migrations in graph/migrations to Neo4j
+  check                      test the connection and the schema of the configured store
+
+The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.`;
+
+const actorOf = (core: Core): string => core.settings.get().profile.displayName || 'cli';
+
+export async function graphCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  const core = createCore({ env: io.env });
+  try {
+    switch (sub) {
+      case 'stats':
+        return await withStore(core, async (store) => {
+          const stats = await store.stats();
+          io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
+          return 0;
+        });
+      case 'dump':
+        return await withStore(core, async (store) => {
+          const text = `${JSON.stringify(await store.dump())}\n`;
+          if (values.out) writeFileSync(values.out, text);
+          else io.out(text);
+          if (values.out) io.err(`wrote ${values.out}\n`);
+          return 0;
+        });
+      case 'restore': {
+        const file = positionals[0];
+        if (!file) throw new UsageError('restore needs a dump file');
+        const dump = parseDumpFile(file);
+        return await withStore(core, async (store) => {
+          const result = await store.restore(dump, { actor: actorOf(core) }, { replace: values.replace });
+          io.out(`restored ${result.nodes} nodes and ${result.edges} edges into the ${store.kind} store\n`);
+          return 0;
+        });
+      }
+      case 'push':
+        return await push(core, io, values.replace);
+      case 'migrate':
+        return await withNeo4j(core, async (store, applied) => {
+          io.out(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema up to date\n');
+          void store;
+          return 0;
+        });
+      case 'check':
+        return await withStore(core, async (store) => {
+          const stats = await store.stats();
+          io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
+          return 0;
+        });
+      default:
+        throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+async function withStore(core: Core, run: (store: GraphStore) => Promise<number>): Promise<number> {
+  const store = await openGraphStore(core);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function withNeo4j(
+  core: Core,
+  run: (store: GraphStore, applied: string[]) => Promise<number>,
+): Promise<number> {
+  const { store, applied } = await openNeo4jGraphStore(core);
+  try {
+    return await run(store, applied);
+  } finally {
+    await store.close();
+  }
+}
+
+async function push(core: Core, io: CliIo, replace: boolean): Promise<number> {
+  const source = openEmbeddedGraphStore(core);
+  try {
+    const dump = await source.dump();
+    return await withNeo4j(core, async (target) => {
+      const result = await target.restore(dump, { actor: actorOf(core) }, { replace });
+      io.out(`pushed ${result.nodes} nodes and ${result.edges} edges from the embedded store to Neo4j\n`);
+      return 0;
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+function parseDumpFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `${file}: cannot read the file`, { file });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new AppError('VALIDATION', `${file}: not valid JSON (${err instanceof Error ? err.message : ''})`, {
+      file,
+    });
+  }
+}
+
+function formatStats(kind: string, stats: Awaited<ReturnType<GraphStore['stats']>>): string {
+  const lines = [`${kind} store, schema version ${stats.schemaVersion}`, '', 'nodes:'];
+  for (const [name, count] of Object.entries(stats.nodes)) lines.push(`  ${name.padEnd(14)} ${count}`);
+  lines.push('edges:');
+  for (const [name, count] of Object.entries(stats.edges)) lines.push(`  ${name.padEnd(14)} ${count}`);
+  lines.push('review:');
+  for (const [name, count] of Object.entries(stats.review)) lines.push(`  ${name.padEnd(14)} ${count}`);
+  if (stats.embeddings.length) {
+    lines.push('embeddings:');
+    for (const e of stats.embeddings) lines.push(`  ${e.model} (${e.dimension}d): ${e.count}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,98 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNeo4j } from '../../../graph/neo4j-server/start.ts';
+import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
+import { AppError } from '../../shared/errors.ts';
+import { neo4jConfigFromEnv } from './config.ts';
+import { isSupportedNeo4jVersion, testNeo4jConnection } from './connection.ts';
+import { testNeo4jConfig } from './test-database.ts';
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+/** A port nothing listens on: bind an ephemeral one, then free it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('testNeo4jConnection', () => {
+  it('reports the server version of the test Neo4j', async () => {
+    const check = await testNeo4jConnection(testNeo4jConfig());
+    expect(check.version).toMatch(/^5\.26\.\d+$/);
+    expect(check.database).toBe('neo4j');
+  });
+
+  it('explains an unreachable server', async () => {
+    const err = await failure(
+      testNeo4jConnection({ uri: `bolt://127.0.0.1:${await closedPort()}`, database: 'neo4j' }),
+    );
+    expect(err.code).toBe('UNAVAILABLE');
+    expect(err.details).toMatchObject({ reason: 'unreachable' });
+    expect(err.message).toMatch(/unreachable/);
+  });
+
+  it('explains a missing database', async () => {
+    const err = await failure(testNeo4jConnection({ ...testNeo4jConfig(), database: 'nosuchdb' }));
+    expect(err.code).toBe('NOT_FOUND');
+    expect(err.details).toMatchObject({ reason: 'database' });
+  });
+
+  it('accepts 5.26 and its calendar-versioned successors, refuses older servers', () => {
+    expect(isSupportedNeo4jVersion('5.26.0')).toBe(true);
+    expect(isSupportedNeo4jVersion('2025.10.1')).toBe(true);
+    expect(isSupportedNeo4jVersion('5.25.1')).toBe(false);
+    expect(isSupportedNeo4jVersion('4.4.40')).toBe(false);
+  });
+});
+
+describe('testNeo4jConnection against a server with authentication on', () => {
+  let server: RunningNeo4j;
+  beforeAll(async () => {
+    server = await startNeo4j({ auth: true });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('explains refused credentials', async () => {
+    const err = await failure(
+      testNeo4jConnection({ uri: server.uri, user: 'neo4j', password: 'wrong-password', database: 'neo4j' }),
+    );
+    expect(err.code).toBe('UNAUTHORIZED');
+    expect(err.details).toMatchObject({ reason: 'auth' });
+    expect(err.message).not.toContain('wrong-password');
+  });
+});
+
+describe('neo4jConfigFromEnv', () => {
+  it('reads MOTIV_NEO4J_* and defaults the database', () => {
+    expect(neo4jConfigFromEnv({})).toBeUndefined();
+    expect(
+      neo4jConfigFromEnv({
+        MOTIV_NEO4J_URI: 'neo4j+s://lab.example:7687',
+        MOTIV_NEO4J_USER: 'ada',
+        MOTIV_NEO4J_PASSWORD: 's',
+      }),
+    ).toEqual({ uri: 'neo4j+s://lab.example:7687', user: 'ada', password: 's', database: 'neo4j' });
+    expect(neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'bolt://h:1', MOTIV_NEO4J_DATABASE: 'lab' })).toEqual({
+      uri: 'bolt://h:1',
+      database: 'lab',
+    });
+  });
+
+  it('refuses a URI that is not Bolt or Neo4j', () => {
+    expect(() => neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'http://h:7474' })).toThrow(AppError);
+    expect(() => neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'not a uri' })).toThrow(AppError);
+  });
+});

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
+import type { ImportResult } from '../port.ts';
+import type { ImportBatchSchema, NodeRefSchema } from '../schemas.ts';
+import { normalizeName } from '../normalize-name.ts';
+import { mergeIncoming } from '../upsert-merge.ts';
+import { checkEdge, normalizedNameOf } from './checks.ts';
+import type { Endpoint } from './checks.ts';
+import { rowToEdge } from './edge-writes.ts';
+import { checkDimension, checkNewDimension, listModels } from './embeddings.ts';
+import type { ModelInfo } from './embeddings.ts';
+import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List, toNode } from './mapping.ts';
+import type { PropertyMap } from './mapping.ts';
+import {
+  BULK_CREATE_EDGES,
+  BULK_CREATE_MODELS,
+  BULK_CREATE_NODES,
+  BULK_PUT_VECTORS,
+  BULK_SAVE_NODES,
+  FIND_EDGES,
+  NODES_BY_IDS,
+  NODES_BY_NAMES,
+} from './queries.ts';
+import { inChunks } from './tx.ts';
+import type { WriteTx } from './tx.ts';
+
+type Batch = z.output<typeof ImportBatchSchema>;
+type NodeRef = z.output<typeof NodeRefSchema>;
+
+/**
+ * Batch import with the embedded store's exact semantics (items applied in order as upserts, same versions,
+ * audit entries, counts and error paths), but planned in memory and written with a few UNWIND statements:
+ * one round trip per item would make a paper-scale import take tens of minutes. All in the caller's transaction.
+ */
+
+/** Prefix a typed error's field with the batch path (`edges.12.to`), as the embedded store does. */
+function atPath<T>(path: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof AppError) {
+      const details = (err.details ?? {}) as Record<string, unknown>;
+      const field = typeof details.field === 'string' ? `${path}.${details.field}` : path;
+      throw new AppError(err.code, `${path}: ${err.message}`, { ...details, field });
+    }
+    throw err;
+  }
+}
+
+function groupPush<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
+const nameKey = (kind: string, normalizedName: string): string => `${kind}\u0000${normalizedName}`;
+
+interface Slot {
+  node: GraphNode;
+  /** Created by this batch (written with CREATE) rather than already stored (written with SET). */
+  isNew: boolean;
+  dirty: boolean;
+}
+
+async function existingByName(
+  w: WriteTx,
+  keys: Array<{ kind: NodeKind; name: string }>,
+): Promise<Map<string, GraphNode>> {
+  const byKind = new Map<NodeKind, Set<string>>();
+  for (const { kind, name } of keys) byKind.set(kind, (byKind.get(kind) ?? new Set()).add(name));
+  const out = new Map<string, GraphNode>();
+  for (const [kind, names] of byKind) {
+    for (const row of await w.rows(NODES_BY_NAMES[kind], { names: [...names] })) {
+      const node = toNode(row.n as PropertyMap);
+      out.set(nameKey(node.kind, node.normalizedName), node);
+    }
+  }
+  return out;
+}
+
+export async function importBatch(w: WriteTx, batch: Batch): Promise<ImportResult> {
+  const { actor, at } = w.meta;
+  const result: ImportResult = {
+    nodesCreated: 0,
+    nodesMerged: 0,
+    edgesCreated: 0,
+    embeddingsSet: 0,
+    nodeIds: [],
+  };
+  // Non-throwing here: an unusable name fails below, at its item, in batch order.
+  const normalized = batch.nodes.map((input) => normalizeName(input.name));
+  const edgeNameRefs = batch.edges
+    .flatMap((e) => [e.from, e.to])
+    .flatMap((ref) => ('id' in ref ? [] : [ref]));
+  const existing = await existingByName(w, [
+    ...batch.nodes.map((n, i) => ({ kind: n.kind, name: normalized[i] as string })),
+    ...edgeNameRefs.map((ref) => ({ kind: ref.kind, name: normalizeName(ref.name) })),
+  ]);
+  const models = new Map((await listModels(w.tx)).map((m): [string, ModelInfo] => [m.model, m]));
+  const newModels: ModelInfo[] = [];
+  const slots = new Map<string, Slot>();
+  const vectors = new Map<string, { nodeId: string; model: string; vector: number[] }>();
+
+  batch.nodes.forEach((input, index) => {
+    atPath(`nodes.${index}`, () => {
+      const { embedding, ...nodeInput } = input;
+      const key = nameKey(input.kind, normalizedNameOf(input.name, 'name'));
+      const found = existing.get(key);
+      let slot = slots.get(key) ?? (found ? { node: found, isNew: false, dirty: false } : undefined);
+      if (!slot) {
+        const node = {
+          ...nodeInput,
+          id: randomUUID(),
+          normalizedName: normalized[index],
+          aliases: input.aliases.filter((alias) => alias !== input.name),
+          createdBy: actor,
+          updatedBy: actor,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        } as GraphNode;
+        slot = { node, isNew: true, dirty: true };
+        result.nodesCreated++;
+        w.audit({ action: 'node.create', entityId: node.id, before: null, after: node });
+      } else {
+        const changes = mergeIncoming(slot.node, nodeInput);
+        if (changes) {
+          const before = slot.node;
+          const after = {
+            ...before,
+            ...changes,
+            updatedBy: actor,
+            updatedAt: at,
+            version: before.version + 1,
+          };
+          slot = { ...slot, node: after as GraphNode, dirty: true };
+          result.nodesMerged++;
+          w.audit({ action: 'node.update', entityId: before.id, before, after });
+        }
+      }
+      slots.set(key, slot);
+      result.nodeIds.push(slot.node.id);
+      if (embedding) {
+        const vector = toFloat32List(embedding.vector);
+        atPath('embedding', () => {
+          const known = models.get(embedding.model);
+          if (known) return checkDimension(known, vector.length);
+          checkNewDimension(vector.length);
+          const info = { model: embedding.model, dimension: vector.length };
+          models.set(info.model, info);
+          newModels.push(info);
+        });
+        vectors.set(`${slot.node.id}\u0000${embedding.model}`, {
+          nodeId: slot.node.id,
+          model: embedding.model,
+          vector,
+        });
+        result.embeddingsSet++;
+      }
+    });
+  });
+
+  const newEdges = await planEdges(w, batch, slots, existing, result);
+  await writePlan(w, [...slots.values()], newEdges, newModels, [...vectors.values()]);
+  return result;
+}
+
+async function planEdges(
+  w: WriteTx,
+  batch: Batch,
+  slots: Map<string, Slot>,
+  existing: Map<string, GraphNode>,
+  result: ImportResult,
+): Promise<GraphEdge[]> {
+  const idRefs = batch.edges.flatMap((e) => [e.from, e.to]).flatMap((ref) => ('id' in ref ? [ref.id] : []));
+  const byId = new Map<string, Endpoint>();
+  for (const slot of slots.values()) byId.set(slot.node.id, slot.node);
+  const missingIds = [...new Set(idRefs)].filter((id) => !byId.has(id));
+  if (missingIds.length > 0) {
+    for (const row of await w.rows(NODES_BY_IDS, { ids: missingIds })) {
+      const node = toNode(row.n as PropertyMap);
+      byId.set(node.id, node);
+    }
+  }
+  const resolve = (ref: NodeRef, field: string): Endpoint => {
+    if ('id' in ref) {
+      const known = byId.get(ref.id);
+      if (known) return { id: known.id, kind: known.kind };
+    } else {
+      const key = nameKey(ref.kind, normalizeName(ref.name));
+      const known = slots.get(key)?.node ?? existing.get(key);
+      if (known) return { id: known.id, kind: known.kind };
+    }
+    throw new AppError('NOT_FOUND', `Edge endpoint not found: ${JSON.stringify(ref)}`, { field });
+  };
+  const planned = batch.edges.map((edge, index) =>
+    atPath(`edges.${index}`, () => {
+      const from = resolve(edge.from, 'from');
+      const to = resolve(edge.to, 'to');
+      checkEdge(edge.type, from, to);
+      return { edge, from, to };
+    }),
+  );
+
+  // Edges already stored between stored nodes make the repeat a no-op, as addEdge's idempotency does.
+  const stored = new Set<string>();
+  const byType = new Map<EdgeType, Array<{ from: string; to: string }>>();
+  for (const { edge, from, to } of planned) groupPush(byType, edge.type, { from: from.id, to: to.id });
+  for (const [type, pairs] of byType) {
+    await inChunks(pairs, async (chunk) => {
+      for (const row of await w.rows(FIND_EDGES[type], { pairs: chunk })) {
+        const e = rowToEdge(row);
+        stored.add(`${e.from}/${e.type}/${e.to}`);
+      }
+    });
+  }
+  const created: GraphEdge[] = [];
+  for (const { edge, from, to } of planned) {
+    const key = `${from.id}/${edge.type}/${to.id}`;
+    if (stored.has(key)) continue;
+    stored.add(key);
+    const { actor, at } = w.meta;
+    const next: GraphEdge = {
+      id: randomUUID(),
+      type: edge.type,
+      from: from.id,
+      to: to.id,
+      props: edge.props,
+      origin: edge.origin,
+      review: edge.review,
+      createdBy: actor,
+      updatedBy: actor,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    created.push(next);
+    result.edgesCreated++;
+    w.audit({ action: 'edge.create', entityId: next.id, before: null, after: next });
+  }
+  return created;
+}
+
+async function writePlan(
+  w: WriteTx,
+  slots: Slot[],
+  edges: GraphEdge[],
+  models: ModelInfo[],
+  vectors: Array<{ nodeId: string; model: string; vector: number[] }>,
+): Promise<void> {
+  const fresh = slots.filter((s) => s.isNew);
+  let seq = await w.nextSeq(Math.max(1, fresh.length + edges.length));
+  const createsByKind = new Map<NodeKind, PropertyMap[]>();
+  for (const { node } of fresh) groupPush(createsByKind, node.kind, nodeToProps(node, seq++));
+  for (const [kind, rows] of createsByKind)
+    await inChunks(rows, (chunk) => w.rows(BULK_CREATE_NODES[kind], { rows: chunk }));
+  const saves = slots
+    .filter((s) => !s.isNew && s.dirty)
+    .map((s) => ({ id: s.node.id, props: nodeUpdateProps(s.node) }));
+  await inChunks(saves, (chunk) => w.rows(BULK_SAVE_NODES, { rows: chunk }));
+  if (models.length > 0) {
+    await w.rows(BULK_CREATE_MODELS, {
+      rows: models.map((m) => ({ model: m.model, dimension: int(m.dimension) })),
+    });
+  }
+  await inChunks(vectors, (chunk) => w.rows(BULK_PUT_VECTORS, { rows: chunk }));
+  const edgesByType = new Map<EdgeType, PropertyMap[]>();
+  for (const edge of edges) {
+    groupPush(edgesByType, edge.type, { from: edge.from, to: edge.to, props: edgeToProps(edge, seq++) });
+  }
+  for (const [type, rows] of edgesByType)
+    await inChunks(rows, (chunk) => w.rows(BULK_CREATE_EDGES[type], { rows: chunk }));
+}

@@ -1,0 +1,268 @@
+import { EDGE_TYPES } from '../model.ts';
+import { ANY_EDGE, perEdgeType, perKind } from './vocabulary.ts';
+
+/**
+ * Every Cypher text the Neo4j adapter runs, in one place so the lint test can check them all. Values are always
+ * parameters; labels and relationship types come only from the model's allowlists (perKind / perEdgeType).
+ */
+
+const EDGE_RETURN = 'properties(r) AS r, type(r) AS type, a.id AS from, b.id AS to';
+const NODE_FILTERS = `($kinds IS NULL OR n.kind IN $kinds)
+  AND ($level IS NULL OR n.level = $level)
+  AND ($review IS NULL OR n.review IN $review)`;
+
+export const PING = 'RETURN 1 AS ok';
+/** The server's own procedure and function catalogue (the Cypher lint test checks our queries against it). */
+export const SHOW_PROCEDURES = 'SHOW PROCEDURES YIELD *';
+export const SHOW_FUNCTIONS = 'SHOW FUNCTIONS YIELD *';
+
+// --- migrations -------------------------------------------------------------------------------------------
+export const MIGRATION_CONSTRAINT =
+  'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE';
+export const APPLIED_MIGRATIONS = `MATCH (m:__Migration)
+RETURN m.version AS version, m.name AS name, m.appliedAt AS appliedAt, m.checksum AS checksum
+ORDER BY version`;
+export const RECORD_MIGRATION = `MERGE (m:__Migration {version: $version})
+ON CREATE SET m.name = $name, m.appliedAt = $appliedAt, m.checksum = $checksum`;
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
+export const SCHEMA_VERSION = 'MATCH (m:__Migration) RETURN coalesce(max(m.version), 0) AS version';
+
+// --- write lock, sequence numbers and audit ----------------------------------------------------------------
+/** First statement of every write: an exclusive lock on one counter node serialises writers, so a version
+ * check followed by a write can never interleave with another writer (no lost updates). */
+export const LOCK_GRAPH = `MERGE (c:GraphCounter {name: 'graph'})
+ON CREATE SET c.seq = 0, c.audit = 0
+SET c.writes = coalesce(c.writes, 0) + 1`;
+export const NEXT_SEQS = `MATCH (c:GraphCounter {name: 'graph'})
+SET c.seq = c.seq + $count
+RETURN c.seq - $count AS base`;
+export const APPEND_AUDIT = `MATCH (c:GraphCounter {name: 'graph'})
+SET c.audit = c.audit + size($entries)
+WITH c.audit - size($entries) AS base
+UNWIND range(0, size($entries) - 1) AS i
+WITH base + i + 1 AS seq, $entries[i] AS e
+CREATE (:AuditEntry {seq: seq, at: e.at, actor: e.actor, action: e.action, entityId: e.entityId,
+  before: e.before, after: e.after})`;
+export const AUDIT_QUERY = `MATCH (a:AuditEntry)
+WHERE ($entityId IS NULL OR a.entityId = $entityId)
+  AND ($actor IS NULL OR a.actor = $actor)
+  AND ($action IS NULL OR a.action = $action)
+  AND ($since IS NULL OR a.at >= $since)
+  AND ($afterSeq IS NULL OR a.seq > $afterSeq)
+RETURN a.seq AS seq, a.at AS at, a.actor AS actor, a.action AS action, a.entityId AS entityId,
+  a.before AS before, a.after AS after
+ORDER BY seq DESC
+LIMIT $limit`;
+
+// --- nodes ------------------------------------------------------------------------------------------------
+export const NODE_BY_ID = 'MATCH (n:GraphNode {id: $id}) RETURN properties(n) AS n';
+export const NODES_BY_IDS = 'UNWIND $ids AS id MATCH (n:GraphNode {id: id}) RETURN properties(n) AS n';
+export const NODE_BY_NAME = perKind(
+  (kind) => `MATCH (n:${kind} {normalizedName: $normalizedName}) RETURN properties(n) AS n`,
+);
+export const CREATE_NODE = perKind(
+  (kind) => `CREATE (n:GraphNode:${kind}) SET n = $props RETURN properties(n) AS n`,
+);
+export const SAVE_NODE = 'MATCH (n:GraphNode {id: $id}) SET n += $props RETURN properties(n) AS n';
+export const NODE_EDGES = `MATCH (n:GraphNode {id: $id})-[r:${ANY_EDGE}]-(:GraphNode)
+WITH r, startNode(r) AS a, endNode(r) AS b
+RETURN ${EDGE_RETURN}
+ORDER BY r.seq`;
+export const DELETE_NODE = `MATCH (n:GraphNode {id: $id})
+OPTIONAL MATCH (n)-[:HAS_EMBEDDING]->(e:Embedding)
+WITH n, collect(e) AS embeddings
+FOREACH (e IN embeddings | DETACH DELETE e)
+DETACH DELETE n`;
+
+// --- edges ------------------------------------------------------------------------------------------------
+/** One branch per type so each lookup uses that type's id constraint index. */
+export const EDGE_BY_ID = EDGE_TYPES.map(
+  (type) => `MATCH (a:GraphNode)-[r:${type} {id: $id}]->(b:GraphNode) RETURN ${EDGE_RETURN}`,
+).join('\nUNION ALL\n');
+export const FIND_EDGE = perEdgeType(
+  (type) =>
+    `MATCH (a:GraphNode {id: $from})-[r:${type}]->(b:GraphNode {id: $to}) RETURN ${EDGE_RETURN} LIMIT 1`,
+);
+export const CREATE_EDGE = perEdgeType(
+  (type) => `MATCH (a:GraphNode {id: $from})
+MATCH (b:GraphNode {id: $to})
+CREATE (a)-[r:${type}]->(b)
+SET r = $props
+RETURN ${EDGE_RETURN}`,
+);
+export const SAVE_EDGE = perEdgeType(
+  (type) => `MATCH (a:GraphNode)-[r:${type} {id: $id}]->(b:GraphNode) SET r += $props RETURN ${EDGE_RETURN}`,
+);
+export const DELETE_EDGE = perEdgeType((type) => `MATCH ()-[r:${type} {id: $id}]->() DELETE r`);
+/** A relationship cannot change its endpoints: delete it and recreate it with the same properties. */
+export const REPOINT_EDGE = perEdgeType(
+  (type) => `MATCH ()-[old:${type} {id: $id}]->()
+WITH old, properties(old) AS saved
+DELETE old
+WITH saved
+MATCH (a:GraphNode {id: $from})
+MATCH (b:GraphNode {id: $to})
+CREATE (a)-[r:${type}]->(b)
+SET r = saved, r += $props
+RETURN ${EDGE_RETURN}`,
+);
+
+// --- embeddings -------------------------------------------------------------------------------------------
+export const MODEL_BY_NAME =
+  'MATCH (m:EmbeddingModel {model: $model}) RETURN m.model AS model, m.dimension AS dimension';
+export const ALL_MODELS =
+  'MATCH (m:EmbeddingModel) RETURN m.model AS model, m.dimension AS dimension ORDER BY model';
+export const CREATE_MODEL = 'CREATE (:EmbeddingModel {model: $model, dimension: $dimension})';
+export const PUT_VECTOR = `MATCH (n:GraphNode {id: $nodeId})
+MERGE (e:Embedding {nodeId: $nodeId, model: $model})
+MERGE (n)-[:HAS_EMBEDDING]->(e)
+SET e.vector = $vector`;
+export const GET_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) RETURN e.vector AS vector';
+/** Merge: the keeper adopts the dropped node's vectors for models it has none for. */
+export const ADOPT_VECTORS = `MATCH (d:GraphNode {id: $dropId})-[h:HAS_EMBEDDING]->(e:Embedding)
+MATCH (k:GraphNode {id: $keepId})
+WHERE NOT EXISTS { MATCH (k)-[:HAS_EMBEDDING]->(mine:Embedding) WHERE mine.model = e.model }
+DELETE h
+SET e.nodeId = k.id
+CREATE (k)-[:HAS_EMBEDDING]->(e)`;
+
+// --- search -----------------------------------------------------------------------------------------------
+/** Lucene BM25. `$query` is built by lucene.ts from escaped, quoted terms: user text is never syntax. */
+export const FULLTEXT_SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $query) YIELD node AS n, score
+WHERE ${NODE_FILTERS}
+RETURN n.id AS id, score
+ORDER BY score DESC
+LIMIT $limit`;
+/** Approximate kNN through the 384-dim HNSW index; the caller over-fetches `$candidates` to allow filtering. */
+export const VECTOR_SEARCH_INDEX = `CALL db.index.vector.queryNodes('embedding_vector', $candidates, $vector)
+YIELD node AS e, score
+WHERE e.model = $model
+MATCH (n:GraphNode)-[:HAS_EMBEDDING]->(e)
+WHERE ${NODE_FILTERS}
+RETURN n.id AS id, score
+ORDER BY score DESC
+LIMIT $limit`;
+/** Exact cosine scan: models of other dimensions, and the fallback when filters empty the index candidates. */
+export const VECTOR_SEARCH_EXACT = `MATCH (n:GraphNode)-[:HAS_EMBEDDING]->(e:Embedding {model: $model})
+WHERE ${NODE_FILTERS}
+WITH n, vector.similarity.cosine(e.vector, $vector) AS score
+WHERE score IS NOT NULL
+RETURN n.id AS id, score
+ORDER BY score DESC, n.seq
+LIMIT $limit`;
+export const MODEL_VECTOR_COUNT = 'MATCH (e:Embedding {model: $model}) RETURN count(e) AS count';
+
+// --- relations, sampling, subgraph ------------------------------------------------------------------------
+export const NEIGHBOURS = `MATCH (n:GraphNode {id: $id})-[r:${ANY_EDGE}]-(m:GraphNode)
+WITH n, r, m
+ORDER BY r.seq
+WITH type(r) AS type, startNode(r) = n AS outgoing,
+  collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
+UNWIND rows AS row
+RETURN type, outgoing, row.edge AS r, row.from AS from, row.to AS to, row.node AS m`;
+// Variable-length bounds cannot be parameters: expand to the schema's maximum (10) and cut at $depth.
+export const ANCESTORS = `MATCH p = (n:GraphNode {id: $id})<-[:PARENT_OF*1..10]-(a:GraphNode)
+WHERE length(p) <= $depth AND a <> n
+WITH a, min(length(p)) AS depth
+RETURN properties(a) AS n, depth
+ORDER BY depth, a.seq
+LIMIT $cap`;
+export const DESCENDANTS = `MATCH p = (n:GraphNode {id: $id})-[:PARENT_OF*1..10]->(d:GraphNode)
+WHERE length(p) <= $depth AND d <> n
+WITH d, min(length(p)) AS depth
+RETURN properties(d) AS n, depth
+ORDER BY depth, d.seq
+LIMIT $cap`;
+const CHAIN_RETURN = 'RETURN properties(p) AS p, properties(c) AS c, properties(s) AS s';
+export const CHAINS = {
+  Problem: `MATCH (p:GraphNode {id: $id})-[hc:HAS_CHALLENGE]->(c:GraphNode)
+OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
+${CHAIN_RETURN}
+ORDER BY hc.seq, sb.seq
+LIMIT $limit`,
+  Challenge: `MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c:GraphNode {id: $id})
+OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
+${CHAIN_RETURN}
+ORDER BY hc.seq, sb.seq
+LIMIT $limit`,
+  Solution: `MATCH (c:GraphNode)-[sb:SOLVED_BY]->(s:GraphNode {id: $id})
+MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)
+${CHAIN_RETURN}
+ORDER BY sb.seq, hc.seq
+LIMIT $limit`,
+} as const;
+export const RANDOM_CANDIDATES = `MATCH (n:GraphNode)
+WHERE n.kind IN $kinds AND ($review IS NULL OR n.review IN $review)
+RETURN n.id AS id
+ORDER BY id`;
+export const SUBGRAPH_STEP = `UNWIND $frontier AS id
+MATCH (:GraphNode {id: id})-[r:${ANY_EDGE}]-(m:GraphNode)
+WHERE $types IS NULL OR type(r) IN $types
+RETURN DISTINCT m.id AS id, m.seq AS seq
+ORDER BY seq`;
+export const EDGES_AMONG = `UNWIND $ids AS id
+MATCH (a:GraphNode {id: id})-[r:${ANY_EDGE}]->(b:GraphNode)
+WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+RETURN ${EDGE_RETURN}
+ORDER BY r.seq`;
+
+// --- stats ------------------------------------------------------------------------------------------------
+export const COUNT_BY_KIND = 'MATCH (n:GraphNode) RETURN n.kind AS key, count(*) AS count';
+export const COUNT_BY_REVIEW = 'MATCH (n:GraphNode) RETURN n.review AS key, count(*) AS count';
+export const COUNT_BY_EDGE_TYPE = `MATCH ()-[r:${ANY_EDGE}]->() RETURN type(r) AS key, count(*) AS count`;
+export const MAX_LEVEL = 'MATCH (n:GraphNode) RETURN coalesce(max(n.level), 0) AS level';
+export const EMBEDDING_COUNTS = `MATCH (m:EmbeddingModel)
+OPTIONAL MATCH (e:Embedding {model: m.model})
+RETURN m.model AS model, m.dimension AS dimension, count(e) AS count
+ORDER BY model`;
+
+// --- dump / restore / import ------------------------------------------------------------------------------
+export const NODES_BY_NAMES = perKind(
+  (kind) => `UNWIND $names AS name MATCH (n:${kind} {normalizedName: name}) RETURN properties(n) AS n`,
+);
+export const FIND_EDGES = perEdgeType(
+  (type) => `UNWIND $pairs AS pair
+MATCH (a:GraphNode {id: pair.from})-[r:${type}]->(b:GraphNode {id: pair.to})
+RETURN ${EDGE_RETURN}`,
+);
+export const BULK_SAVE_NODES = 'UNWIND $rows AS row MATCH (n:GraphNode {id: row.id}) SET n += row.props';
+export const BULK_PUT_VECTORS = `UNWIND $rows AS row
+MATCH (n:GraphNode {id: row.nodeId})
+MERGE (e:Embedding {nodeId: row.nodeId, model: row.model})
+MERGE (n)-[:HAS_EMBEDDING]->(e)
+SET e.vector = row.vector`;
+export const ANY_NODE = 'MATCH (n:GraphNode) RETURN n.id AS id LIMIT 1';
+export const DUMP_NODES = 'MATCH (g:GraphNode) RETURN properties(g) AS n ORDER BY g.seq';
+export const DUMP_EDGES = `MATCH (a:GraphNode)-[r:${ANY_EDGE}]->(b:GraphNode) RETURN ${EDGE_RETURN} ORDER BY r.seq`;
+export const DUMP_EMBEDDINGS = `MATCH (n:GraphNode)-[:HAS_EMBEDDING]->(e:Embedding)
+RETURN e.nodeId AS nodeId, e.model AS model, e.vector AS vector
+ORDER BY model, n.seq`;
+/** Everything but the audit log (which records the restore) and the migration records. */
+export const CLEAR_GRAPH = `MATCH (n)
+WHERE n:GraphNode OR n:Embedding OR n:EmbeddingModel
+DETACH DELETE n`;
+export const BULK_CREATE_NODES = perKind(
+  (kind) => `UNWIND $rows AS row CREATE (n:GraphNode:${kind}) SET n = row`,
+);
+export const BULK_CREATE_EDGES = perEdgeType(
+  (type) => `UNWIND $rows AS row
+MATCH (a:GraphNode {id: row.from})
+MATCH (b:GraphNode {id: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props`,
+);
+export const BULK_CREATE_MODELS =
+  'UNWIND $rows AS row CREATE (:EmbeddingModel {model: row.model, dimension: row.dimension})';
+export const BULK_CREATE_VECTORS = `UNWIND $rows AS row
+MATCH (n:GraphNode {id: row.nodeId})
+CREATE (n)-[:HAS_EMBEDDING]->(:Embedding {nodeId: row.nodeId, model: row.model, vector: row.vector})`;
+
+// --- tests only (kept here so the lint test covers them too) -----------------------------------------------
+/** A clean database between tests, keeping the applied-migration records. */
+export const CLEAR_ALL_BUT_MIGRATIONS = 'MATCH (n) WHERE NOT n:__Migration DETACH DELETE n';
+export const TEST_SHOW_CONSTRAINTS = 'SHOW CONSTRAINTS YIELD name, type';
+export const TEST_SHOW_INDEXES = 'SHOW INDEXES YIELD name, type, state, options';
+export const TEST_VECTOR_INDEX_TOP = `CALL db.index.vector.queryNodes('embedding_vector', $k, $vector) YIELD node
+RETURN node.nodeId AS id`;
+export const TEST_VALUE_TYPES = `MATCH (n:GraphNode {id: $id})
+RETURN valueType(n.level) AS level, valueType(n.version) AS version`;

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { DEFAULT_CONFIG } from './session-config.ts';
+import { ideatorHarness, waitFor } from './test-harness.ts';
+import type { IdeatorHarness } from './test-harness.ts';
+
+const tempDir = useTempDirs();
+let h: IdeatorHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const isMentor = (body: Record<string, unknown>) =>
+  JSON.stringify(body.messages ?? '').includes('[role:mentor]');
+
+describe('ideator crash recovery', () => {
+  it('survives SIGKILL of the process running the session', async () => {
+    const dir = tempDir();
+    h = await ideatorHarness('resume', dir);
+    const server = h.server;
+    const child = spawn(
+      process.execPath,
+      [join(import.meta.dirname, 'test-crash-child.ts'), dir, server.baseUrl],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await waitFor(() => server.requests.some((r) => isMentor(r.body)) || child.exitCode !== null, 15_000);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect(stderr).toBe('');
+    const id = /SESSION (\S+)/.exec(stdout)?.[1] ?? '';
+    const sentBeforeCrash = server.requests.length;
+
+    expect(h.manager.get(id).session.status).toBe('interrupted');
+    expect(h.manager.get(id).turns.map((t) => t.kind)).toEqual(['researcher', 'tool', 'researcher', 'idea']);
+    h.manager.resume(id);
+    expect((await h.manager.whenSettled(id)).status).toBe('completed');
+    const after = server.requests.slice(sentBeforeCrash);
+    expect(after.map((r) => r.stepId)).toEqual(['mentor-clarity', 'answer', 'revise', 'mentor-accept']);
+    expect(server.unusedSteps()).toEqual([]);
+    // Ledger: the three calls the killed process completed (its in-flight one was never answered) plus four.
+    expect(h.manager.get(id).usage.calls).toBe(7);
+  });
+
+  it('runs tool calls committed without results locally on resume, without asking the model again', async () => {
+    h = await ideatorHarness('pending-tools', tempDir());
+    const store = h.manager.store;
+    const id = 'crashed-session';
+    store.createSession(
+      id,
+      { ...DEFAULT_CONFIG, topic: 'LLM research ideation', ideas: 1, noMentor: true, seed: 7 },
+      null,
+    );
+    const idea = store.createIdea('idea-1', id, 0, 'explore');
+    store.appendTurn(id, {
+      ideaId: idea.id,
+      round: 0,
+      kind: 'researcher',
+      content: '',
+      toolCalls: [{ id: 'call-1', name: 'node_search', arguments: '{"query":"novelty"}' }],
+      toolCallId: null,
+      toolName: null,
+      meta: {},
+    });
+    const before = h.server.requests.length;
+    h.manager.resume(id);
+    expect(await h.manager.whenSettled(id)).toMatchObject({ status: 'completed', error: null });
+    const turns = h.manager.get(id).turns;
+    expect(turns.map((t) => t.kind)).toEqual(['researcher', 'tool', 'researcher', 'idea']);
+    expect(turns[1]).toMatchObject({ toolCallId: 'call-1', meta: { ok: true } });
+    expect(h.server.requests.slice(before).map((r) => r.stepId)).toEqual(['summary', 'draft']);
+  });
+});

@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { ideateCommand } from '../cli/commands/ideate.ts';
+import type { CliIo } from '../cli/io.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { scenarioFile, seedGraph, waitFor } from './test-harness.ts';
+
+const tempDir = useTempDirs();
+let server: ScriptedLlm | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } {
+  const buffers = { stdout: '', stderr: '' };
+  return Object.assign(buffers, {
+    env,
+    out: (text: string) => void (buffers.stdout += text),
+    err: (text: string) => void (buffers.stderr += text),
+  });
+}
+
+async function setup(scenario: string) {
+  const dataDir = tempDir();
+  const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
+  await graph.close();
+  server = await startScriptedLlm({ scenario: scenarioFile(scenario) });
+  return io({
+    MOTIV_DATA_DIR: dataDir,
+    MOTIV_LLM_BASE_URL: server.baseUrl,
+    MOTIV_LLM_MODEL: 'scripted-chat',
+  });
+}
+
+describe('motiv ideate', () => {
+  it('runs a session to the end, with progress and a cost line on stderr and JSON on stdout', async () => {
+    const cli = await setup('accept');
+    const code = await ideateCommand(
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--json'],
+      cli,
+    );
+    expect(code).toBe(0);
+    const detail = JSON.parse(cli.stdout) as { session: { status: string }; ideas: { outcome: string }[] };
+    expect(detail.session.status).toBe('completed');
+    expect(detail.ideas[0]?.outcome).toBe('accepted');
+    expect(cli.stderr).toContain('[idea 1] researcher calls node_search');
+    expect(cli.stderr).toContain('[idea 1] mentor round 2 (innovation): ACCEPTED');
+    expect(cli.stderr).toMatch(/worst-case cost \$/);
+    expect(cli.stderr.trim().split('\n').at(-1)).toMatch(
+      /^cost: 9 calls, \d+ prompt \+ \d+ completion tokens, \$0\.0000 \(no price for scripted-chat\)$/,
+    );
+  });
+
+  it('prints Markdown with --md and flags unknown citations', async () => {
+    const cli = await setup('no-graph');
+    const code = await ideateCommand(
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--no-graph', '--md'],
+      cli,
+    );
+    expect(code).toBe(0);
+    expect(cli.stdout).toContain('## Graph-grounded Socratic ideation, version 1');
+    expect(cli.stdout).toContain('> Unknown graph citations: kg:challenge:Made_up_node_that_does_not_exist');
+  });
+
+  it('pauses on Ctrl+C (exit 130) and continues with --resume without paying twice', async () => {
+    const cli = await setup('resume');
+    const stop = new AbortController();
+    const running = ideateCommand(
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],
+      cli,
+      stop.signal,
+    );
+    const mentorAsked = () =>
+      server?.requests.some((r) => JSON.stringify(r.body).includes('[role:mentor]')) ?? false;
+    await waitFor(mentorAsked);
+    stop.abort();
+    expect(await running).toBe(130);
+    const id = /--resume (\S+)/.exec(cli.stderr)?.[1] ?? '';
+    expect(cli.stdout).toContain('(paused)');
+
+    const again = io(cli.env);
+    expect(await ideateCommand(['--resume', id, '--json'], again)).toBe(0);
+    const detail = JSON.parse(again.stdout) as { ideas: { outcome: string }[]; usage: { calls: number } };
+    expect(detail.ideas[0]?.outcome).toBe('accepted');
+    expect(detail.usage.calls).toBe(7);
+    expect(server?.unusedSteps()).toEqual([]);
+  });
+
+  it('exits 1 with a clear message when no endpoint is configured', async () => {
+    const cli = io({ MOTIV_DATA_DIR: tempDir() });
+    expect(await ideateCommand(['--topic', 'x'], cli)).toBe(1);
+    expect(cli.stderr).toContain('no LLM endpoint configured');
+  });
+
+  it('exits 1 with the reason when the endpoint fails', async () => {
+    const cli = await setup('cli-fail');
+    expect(await ideateCommand(['--topic', 'LLM research ideation', '--ideas', '1'], cli)).toBe(1);
+    expect(cli.stderr).toContain('the session failed');
+    expect(cli.stderr).toContain('does not exist');
+    expect(cli.stderr).toContain('motiv ideate --resume');
+  });
+
+  it('refuses bad usage', async () => {
+    const cli = io({});
+    await expect(ideateCommand([], cli)).rejects.toThrow(/--topic is required/);
+    await expect(ideateCommand(['--topic', 'x', '--ideas', 'two'], cli)).rejects.toThrow(/--ideas/);
+  });
+});

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { UsageLedger } from '../llm/index.ts';
+import type { LlmClient, UsageTotals } from '../llm/index.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { AppError } from '../shared/errors.ts';
+import { loadPrompts, render } from './prompts.ts';
+import type { LiteratureProvider } from './literature-tool.ts';
+import { markDone, markLive, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
+import { runSession } from './runner.ts';
+import { syncOne } from './runner-support.ts';
+import { buildConfig } from './session-config.ts';
+import type { SessionOptions, StartInput } from './session-config.ts';
+import { SessionStore } from './session-store.ts';
+import type {
+  IdeaRecord,
+  IdeaVersionRecord,
+  IdeatorEvent,
+  IdeatorListener,
+  SessionConfig,
+  SessionRecord,
+  TurnRecord,
+} from './types.ts';
+
+/**
+ * The ideator's public face: start, pause, resume, stop, interject, decide, fork, list and get sessions. Each
+ * running session has one runner and one AbortController; pausing or stopping aborts the call in flight (it was
+ * not committed, so it is asked again on resume). Events go to `onEvent` for the lead to forward to the UI.
+ */
+
+export interface IdeatorOptions {
+  /** `<dataDir>/ideator.sqlite` holds the sessions. */
+  dataDir: string;
+  llm: LlmClient;
+  /** Tools read it and ideas are written back to it; null runs without graph tools or write-back. */
+  graph: GraphStore | null;
+  onEvent?: IdeatorListener;
+  /** literature_search's remote source; without it the tool searches the Paper nodes of the local graph. */
+  literature?: LiteratureProvider;
+  /** Recorded as createdBy/updatedBy on graph writes. */
+  actor?: string;
+  /** Stream tokens as events (default: true when onEvent is given). */
+  stream?: boolean;
+  defaults?: SessionOptions;
+}
+
+export interface SessionDetail {
+  session: SessionRecord;
+  ideas: Array<IdeaRecord & { versions: IdeaVersionRecord[] }>;
+  turns: TurnRecord[];
+  usage: UsageTotals;
+}
+
+type StopReason = 'pause' | 'stop' | 'close';
+
+interface Run {
+  controller: AbortController;
+  reason: StopReason | null;
+  done: Promise<void>;
+}
+
+export class IdeatorManager {
+  readonly store: SessionStore;
+  readonly #options: IdeatorOptions;
+  readonly #runs = new Map<string, Run>();
+
+  constructor(options: IdeatorOptions) {
+    this.#options = options;
+    this.store = new SessionStore(join(options.dataDir, 'ideator.sqlite'));
+  }
+
+  #emit(event: IdeatorEvent): void {
+    try {
+      this.#options.onEvent?.(event);
+    } catch {
+      // A faulty listener must not break a paid-for session.
+    }
+  }
+
+  #config(input: StartInput): SessionConfig {
+    return buildConfig(input, this.#options.defaults);
+  }
+
+  /** Creates the session and starts running it in the background; `whenSettled` waits for it. */
+  start(input: StartInput): SessionRecord {
+    const session = this.store.createSession(randomUUID(), this.#config(input), null);
+    this.#emit({ type: 'status', sessionId: session.id, status: 'running', error: null });
+    this.#launch(session.id);
+    return this.get(session.id).session;
+  }
+
+  /** Continues a paused, failed or interrupted (crashed) session from its last committed turn. */
+  resume(sessionId: string): SessionRecord {
+    const session = this.#record(sessionId);
+    if (this.#runs.has(sessionId)) return session;
+    if (session.status === 'completed' || session.status === 'stopped') {
+      throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status} and cannot be resumed`);
+    }
+    this.#refuseIfElsewhere(session);
+    this.store.setStatus(sessionId, 'running');
+    this.#emit({ type: 'status', sessionId, status: 'running', error: null });
+    this.#launch(sessionId);
+    return this.#record(sessionId);
+  }
+
+  async pause(sessionId: string): Promise<SessionRecord> {
+    return this.#halt(sessionId, 'pause');
+  }
+
+  async stop(sessionId: string): Promise<SessionRecord> {
+    return this.#halt(sessionId, 'stop');
+  }
+
+  async #halt(sessionId: string, reason: 'pause' | 'stop'): Promise<SessionRecord> {
+    const run = this.#runs.get(sessionId);
+    if (run) {
+      run.reason = reason;
+      run.controller.abort();
+      await run.done;
+    } else {
+      const session = this.#record(sessionId);
+      this.#refuseIfElsewhere(session);
+      const status = session.status;
+      if (status === 'completed' || status === 'stopped') return session;
+      this.#setStatus(sessionId, reason === 'pause' ? 'paused' : 'stopped');
+    }
+    return this.#record(sessionId);
+  }
+
+  /** A human-mentor turn for the idea under discussion; it replaces the mentor's next question. */
+  interject(sessionId: string, text: string): TurnRecord {
+    const content = text.trim();
+    if (!content) throw new AppError('VALIDATION', 'The interjection is empty', { field: 'text' });
+    const session = this.#record(sessionId);
+    if (session.status === 'completed' || session.status === 'stopped')
+      throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status}`);
+    const idea = this.store.ideas(sessionId).find((i) => i.phase !== 'done');
+    if (!idea)
+      throw new AppError('CONFLICT', 'No idea is under discussion yet; interject after the first draft');
+    const turn = this.store.appendTurn(sessionId, {
+      ideaId: idea.id,
+      round: idea.round,
+      kind: 'human',
+      content,
+      toolCalls: [],
+      toolCallId: null,
+      toolName: null,
+      meta: {},
+    });
+    this.#emit({ type: 'turn', sessionId, turn });
+    return turn;
+  }
+
+  /** The user's own verdict; it ends the idea's deliberation and overrides the mentor's. */
+  async decide(ideaId: string, decision: 'accept' | 'reject', note = ''): Promise<IdeaRecord> {
+    const idea = this.store.idea(ideaId);
+    if (idea.currentVersion === 0) throw new AppError('CONFLICT', 'The idea has no version to decide on yet');
+    const outcome = decision === 'accept' ? ('accepted' as const) : ('rejected' as const);
+    const turn = this.store.tx(() => {
+      this.store.updateIdea(ideaId, { phase: 'done', outcome, decidedBy: 'user' });
+      return this.store.appendTurn(idea.sessionId, {
+        ideaId,
+        round: idea.round,
+        kind: 'note',
+        content: `User ${decision}ed the idea${note.trim() ? `: ${note.trim()}` : ''}`,
+        toolCalls: [],
+        toolCallId: null,
+        toolName: null,
+        meta: { decision },
+      });
+    });
+    this.#emit({ type: 'turn', sessionId: idea.sessionId, turn });
+    await syncOne(idea.sessionId, ideaId, this.#syncDeps());
+    return this.store.idea(ideaId);
+  }
+
+  /** A new session that continues deliberation from one idea version (same topic and settings unless overridden). */
+  fork(ideaId: string, version: number, overrides: SessionOptions = {}): SessionRecord {
+    const source = this.store.idea(ideaId);
+    const from = this.store.version(ideaId, version);
+    const base = this.#record(source.sessionId).config;
+    const config = this.#config({ ...base, ...overrides, ideas: 1 });
+    const sessionId = randomUUID();
+    const newIdeaId = randomUUID();
+    const origin = { sessionId: source.sessionId, ideaId, version };
+    const prompts = loadPrompts(config.researcherPrompt);
+    this.store.tx(() => {
+      this.store.createSession(sessionId, config, origin);
+      this.store.createIdea(newIdeaId, sessionId, 0, config.noMentor ? 'done' : 'mentor');
+      this.store.appendTurn(sessionId, {
+        ideaId: newIdeaId,
+        round: 0,
+        kind: 'note',
+        content: render(prompts, 'forked', { session: source.sessionId, idea: ideaId, version }),
+        toolCalls: [],
+        toolCallId: null,
+        toolName: null,
+        meta: { forDialogue: true, forkedFrom: origin },
+      });
+      const turn = this.store.appendTurn(sessionId, {
+        ideaId: newIdeaId,
+        round: 0,
+        kind: 'idea',
+        content: JSON.stringify(from.idea, null, 2),
+        toolCalls: [],
+        toolCallId: null,
+        toolName: null,
+        meta: { version: 1, forked: true, missingCitations: from.missingCitations },
+      });
+      this.store.addVersion(newIdeaId, 1, from.idea, from.citations, turn.seq, 0);
+      this.store.updateIdea(newIdeaId, {
+        currentVersion: 1,
+        ...(config.noMentor ? { outcome: 'unreviewed' as const } : {}),
+      });
+    });
+    this.#emit({ type: 'status', sessionId, status: 'running', error: null });
+    this.#launch(sessionId);
+    return this.#record(sessionId);
+  }
+
+  list(): SessionRecord[] {
+    return this.store.sessions().map((s) => this.#withLiveness(s));
+  }
+
+  get(sessionId: string): SessionDetail {
+    const session = this.#record(sessionId);
+    const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
+    return {
+      session,
+      ideas: this.store.ideas(sessionId).map((idea) => ({ ...idea, versions: this.store.versions(idea.id) })),
+      turns: this.store.turns(sessionId),
+      usage: ledger.totals(),
+    };
+  }
+
+  /** A page of the transcript: turns with seq > afterSeq (the UI's catch-up after a reconnect). */
+  turns(sessionId: string, afterSeq = 0, limit = 500): TurnRecord[] {
+    this.store.session(sessionId);
+    return this.store.turnsAfter(sessionId, afterSeq, Math.min(Math.max(1, limit), 5_000));
+  }
+
+  /** Resolves when the session's current run ends (completed, paused, stopped, failed). */
+  async whenSettled(sessionId: string): Promise<SessionRecord> {
+    await this.#runs.get(sessionId)?.done;
+    return this.#record(sessionId);
+  }
+
+  /** Aborts every run without changing its status: a later manager sees them as interrupted and can resume. */
+  async close(): Promise<void> {
+    const runs = [...this.#runs.values()];
+    for (const run of runs) {
+      run.reason = 'close';
+      run.controller.abort();
+    }
+    await Promise.all(runs.map((r) => r.done));
+    this.store.close();
+  }
+
+  #prices() {
+    const prices = this.#options.llm.ledger?.prices;
+    return prices ? { prices } : {};
+  }
+
+  #record(sessionId: string): SessionRecord {
+    return this.#withLiveness(this.store.session(sessionId));
+  }
+
+  #key(sessionId: string): string {
+    return runKey(this.store.path, sessionId);
+  }
+
+  /** `running` in the file but run by nobody alive is a crash: `interrupted`, and free to resume. */
+  #withLiveness(session: SessionRecord): SessionRecord {
+    if (session.status !== 'running' || this.#runs.has(session.id)) return session;
+    return ownedElsewhere(this.store.owner(session.id), this.#key(session.id))
+      ? session
+      : { ...session, status: 'interrupted' };
+  }
+
+  #refuseIfElsewhere(session: SessionRecord): void {
+    if (session.status !== 'running' || this.#runs.has(session.id)) return;
+    const owner = this.store.owner(session.id);
+    throw new AppError(
+      'CONFLICT',
+      `Session ${session.id} is running in another process${owner ? ` (pid ${owner.pid} on ${owner.host})` : ''}`,
+    );
+  }
+
+  #setStatus(sessionId: string, status: SessionRecord['status'], error: SessionRecord['error'] = null): void {
+    this.store.setStatus(sessionId, status, error);
+    this.#emit({ type: 'status', sessionId, status, error });
+  }
+
+  #syncDeps() {
+    return {
+      graph: this.#options.graph,
+      store: this.store,
+      actor: this.#options.actor ?? 'ideator',
+      emit: (e: IdeatorEvent) => this.#emit(e),
+    };
+  }
+
+  #launch(sessionId: string): void {
+    const controller = new AbortController();
+    // The session's ledger continues from its persisted entries; each new entry is committed as it is recorded.
+    const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
+    const parent = this.#options.llm.ledger;
+    const unsubscribe = ledger.onEntry((entry) => {
+      this.store.appendLedger(sessionId, entry);
+      const { seq: _seq, at: _at, ...input } = entry;
+      parent?.record(input);
+      this.#emit({ type: 'usage', sessionId, entry });
+    });
+    const run: Run = { controller, reason: null, done: Promise.resolve() };
+    markLive(this.#key(sessionId));
+    this.store.setOwner(sessionId, thisProcess());
+    run.done = runSession(sessionId, {
+      store: this.store,
+      graph: this.#options.graph,
+      literature: this.#options.literature,
+      llm: { ...this.#options.llm, ledger },
+      emit: (e) => this.#emit(e),
+      signal: controller.signal,
+      actor: this.#options.actor ?? 'ideator',
+      newId: randomUUID,
+      stream: this.#options.stream ?? this.#options.onEvent !== undefined,
+    })
+      .then(
+        () => this.#finish(sessionId, run, null),
+        (err: unknown) => this.#finish(sessionId, run, err),
+      )
+      .finally(unsubscribe);
+    this.#runs.set(sessionId, run);
+  }
+
+  #finish(sessionId: string, run: Run, err: unknown): void {
+    this.#runs.delete(sessionId);
+    markDone(this.#key(sessionId));
+    if (run.reason === 'close') return;
+    this.store.setOwner(sessionId, null);
+    if (run.reason === 'pause') return this.#setStatus(sessionId, 'paused');
+    if (run.reason === 'stop') return this.#setStatus(sessionId, 'stopped');
+    if (err === null) return this.#setStatus(sessionId, 'completed');
+    const body =
+      err instanceof AppError
+        ? { code: String(err.code), message: err.message }
+        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+    this.#setStatus(sessionId, 'failed', body);
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AppError } from '../shared/errors.ts';
+import { fieldIssues } from '../shared/zod-issues.ts';
+import { MENTOR_PROMPT_VERSION, RESEARCHER_PROMPT_VERSION, loadPrompts } from './prompts.ts';
+import type { SessionConfig } from './types.ts';
+
+/**
+ * What a caller may ask of a session, as a zod schema the lead can reuse for the `ideate.start` channel, and
+ * the defaults that fill the rest. The resolved config is stored with the session, prompt versions included.
+ */
+
+export const DEFAULT_CONFIG: Omit<SessionConfig, 'topic' | 'seed'> = {
+  ideas: 3,
+  maxRounds: 5,
+  noGraph: false,
+  noMentor: false,
+  promptBudgetTokens: 12_000,
+  maxToolSteps: 6,
+  maxToolResultChars: 4_000,
+  researcherPrompt: RESEARCHER_PROMPT_VERSION,
+  mentorPrompt: MENTOR_PROMPT_VERSION,
+};
+
+const PromptVersionSchema = z.string().regex(/^[a-z]+\.v\d+$/, 'must look like researcher.v1');
+
+export const SessionOptionsSchema = z.strictObject({
+  ideas: z.int().min(1).max(20).optional(),
+  maxRounds: z.int().min(1).max(20).optional(),
+  noGraph: z.boolean().optional(),
+  noMentor: z.boolean().optional(),
+  promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
+  maxToolSteps: z.int().min(0).max(20).optional(),
+  maxToolResultChars: z.int().min(500).max(100_000).optional(),
+  seed: z.int().min(0).max(0xffffffff).optional(),
+  researcherPrompt: PromptVersionSchema.optional(),
+  mentorPrompt: PromptVersionSchema.optional(),
+});
+
+export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
+
+export type SessionOptions = z.input<typeof SessionOptionsSchema>;
+export type StartInput = z.input<typeof StartInputSchema>;
+
+export function buildConfig(input: StartInput, defaults: SessionOptions = {}): SessionConfig {
+  const parsed = StartInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    throw new AppError(
+      'VALIDATION',
+      `Invalid ideation settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues },
+    );
+  }
+  const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  const config: SessionConfig = {
+    ...DEFAULT_CONFIG,
+    ...defaults,
+    ...given,
+    topic: parsed.data.topic,
+    seed: parsed.data.seed ?? defaults.seed ?? Math.floor(Math.random() * 0xffffffff),
+  };
+  // Fails now, not mid-session, when a prompt version has no file.
+  loadPrompts(config.researcherPrompt);
+  loadPrompts(config.mentorPrompt);
+  return config;
+}

@@ -1,0 +1,377 @@
+import type { Database } from 'better-sqlite3';
+import type { LedgerEntry } from '../llm/index.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Citation } from './citations.ts';
+import type { Idea } from './idea-schema.ts';
+import type { Owner } from './ownership.ts';
+import { openIdeatorDatabase } from './session-db.ts';
+import type {
+  ForkOrigin,
+  IdeaPhase,
+  IdeaRecord,
+  IdeaVersionRecord,
+  SessionConfig,
+  SessionRecord,
+  SessionStatus,
+  TurnRecord,
+} from './types.ts';
+
+/**
+ * Typed reads and writes over ideator.sqlite. Callers group writes with `tx` so a turn and the phase change it
+ * causes commit together: after a crash the file holds either both or neither.
+ */
+
+interface SessionRow {
+  id: string;
+  topic: string;
+  config: string;
+  status: string;
+  error: string | null;
+  forked_from: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface IdeaRow {
+  id: string;
+  session_id: string;
+  idx: number;
+  phase: string;
+  round: number;
+  outcome: string | null;
+  decided_by: string | null;
+  current_version: number;
+  graph_node_id: string | null;
+  graph_synced_version: number;
+  graph_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TurnRow {
+  session_id: string;
+  seq: number;
+  idea_id: string | null;
+  round: number;
+  kind: string;
+  content: string;
+  tool_calls: string;
+  tool_call_id: string | null;
+  tool_name: string | null;
+  meta: string;
+  created_at: string;
+}
+
+interface VersionRow {
+  idea_id: string;
+  version: number;
+  content: string;
+  citations: string;
+  turn_seq: number;
+  repairs: number;
+  created_at: string;
+}
+
+export type NewTurn = Omit<TurnRecord, 'seq' | 'createdAt' | 'sessionId'>;
+
+export const topicKey = (topic: string): string =>
+  topic.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const now = (): string => new Date().toISOString();
+
+function toSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    topic: row.topic,
+    config: JSON.parse(row.config) as SessionConfig,
+    status: row.status as SessionStatus,
+    error: row.error ? (JSON.parse(row.error) as SessionRecord['error']) : null,
+    forkedFrom: row.forked_from ? (JSON.parse(row.forked_from) as ForkOrigin) : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toIdea(row: IdeaRow): IdeaRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    index: row.idx,
+    phase: row.phase as IdeaPhase,
+    round: row.round,
+    outcome: row.outcome as IdeaRecord['outcome'],
+    decidedBy: row.decided_by as IdeaRecord['decidedBy'],
+    currentVersion: row.current_version,
+    graphNodeId: row.graph_node_id,
+    graphError: row.graph_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toTurn(row: TurnRow): TurnRecord {
+  return {
+    sessionId: row.session_id,
+    seq: row.seq,
+    ideaId: row.idea_id,
+    round: row.round,
+    kind: row.kind as TurnRecord['kind'],
+    content: row.content,
+    toolCalls: JSON.parse(row.tool_calls) as TurnRecord['toolCalls'],
+    toolCallId: row.tool_call_id,
+    toolName: row.tool_name,
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
+}
+
+function toVersion(row: VersionRow): IdeaVersionRecord {
+  const citations = JSON.parse(row.citations) as Citation[];
+  return {
+    ideaId: row.idea_id,
+    version: row.version,
+    idea: JSON.parse(row.content) as Idea,
+    citations,
+    missingCitations: citations.filter((c) => c.status === 'missing').map((c) => c.ref),
+    turnSeq: row.turn_seq,
+    repairs: row.repairs,
+    createdAt: row.created_at,
+  };
+}
+
+export class SessionStore {
+  readonly db: Database;
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    this.db = openIdeatorDatabase(path);
+  }
+
+  tx<T>(run: () => T): T {
+    return this.db.transaction(run).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  createSession(id: string, config: SessionConfig, forkedFrom: ForkOrigin | null): SessionRecord {
+    const at = now();
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, topic, topic_key, config, status, forked_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'running', ?, ?, ?)`,
+      )
+      .run(
+        id,
+        config.topic,
+        topicKey(config.topic),
+        JSON.stringify(config),
+        forkedFrom ? JSON.stringify(forkedFrom) : null,
+        at,
+        at,
+      );
+    return this.session(id);
+  }
+
+  session(id: string): SessionRecord {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No ideation session ${id}`);
+    return toSession(row);
+  }
+
+  sessions(): SessionRecord[] {
+    return (this.db.prepare('SELECT * FROM sessions ORDER BY created_at DESC, id').all() as SessionRow[]).map(
+      toSession,
+    );
+  }
+
+  owner(id: string): Owner | null {
+    const text = this.db.prepare('SELECT owner FROM sessions WHERE id = ?').pluck().get(id) as
+      string | null | undefined;
+    return text ? (JSON.parse(text) as Owner) : null;
+  }
+
+  setOwner(id: string, owner: Owner | null): void {
+    this.db
+      .prepare('UPDATE sessions SET owner = ? WHERE id = ?')
+      .run(owner ? JSON.stringify(owner) : null, id);
+  }
+
+  setStatus(id: string, status: SessionStatus, error: SessionRecord['error'] = null): void {
+    this.db
+      .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')
+      .run(status, error ? JSON.stringify(error) : null, now(), id);
+  }
+
+  createIdea(id: string, sessionId: string, index: number, phase: IdeaPhase): IdeaRecord {
+    const at = now();
+    this.db
+      .prepare(
+        `INSERT INTO ideas (id, session_id, idx, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, sessionId, index, phase, at, at);
+    return this.idea(id);
+  }
+
+  idea(id: string): IdeaRecord {
+    const row = this.db.prepare('SELECT * FROM ideas WHERE id = ?').get(id) as IdeaRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No idea ${id}`);
+    return toIdea(row);
+  }
+
+  ideas(sessionId: string): IdeaRecord[] {
+    return (
+      this.db.prepare('SELECT * FROM ideas WHERE session_id = ? ORDER BY idx').all(sessionId) as IdeaRow[]
+    ).map(toIdea);
+  }
+
+  updateIdea(
+    id: string,
+    patch: Partial<
+      Pick<
+        IdeaRecord,
+        'phase' | 'round' | 'outcome' | 'decidedBy' | 'currentVersion' | 'graphNodeId' | 'graphError'
+      >
+    >,
+  ): IdeaRecord {
+    const columns: Record<string, string> = {
+      phase: 'phase',
+      round: 'round',
+      outcome: 'outcome',
+      decidedBy: 'decided_by',
+      currentVersion: 'current_version',
+      graphNodeId: 'graph_node_id',
+      graphError: 'graph_error',
+    };
+    const keys = Object.keys(patch).filter((k) => k in columns);
+    const sets = keys.map((k) => `${columns[k]} = @${k}`);
+    this.db
+      .prepare(`UPDATE ideas SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)
+      .run({ ...patch, at: now(), id });
+    return this.idea(id);
+  }
+
+  graphSyncedVersion(ideaId: string): number {
+    return this.db
+      .prepare('SELECT graph_synced_version FROM ideas WHERE id = ?')
+      .pluck()
+      .get(ideaId) as number;
+  }
+
+  setGraphSynced(ideaId: string, version: number): void {
+    this.db.prepare('UPDATE ideas SET graph_synced_version = ? WHERE id = ?').run(version, ideaId);
+  }
+
+  lastSeq(sessionId: string): number {
+    const max = this.db.prepare('SELECT MAX(seq) FROM turns WHERE session_id = ?').pluck().get(sessionId);
+    return (max as number | null) ?? 0;
+  }
+
+  appendTurn(sessionId: string, turn: NewTurn): TurnRecord {
+    const seq = this.lastSeq(sessionId) + 1;
+    this.db
+      .prepare(
+        `INSERT INTO turns (session_id, seq, idea_id, round, kind, content, tool_calls, tool_call_id, tool_name, meta, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sessionId,
+        seq,
+        turn.ideaId,
+        turn.round,
+        turn.kind,
+        turn.content,
+        JSON.stringify(turn.toolCalls),
+        turn.toolCallId,
+        turn.toolName,
+        JSON.stringify(turn.meta),
+        now(),
+      );
+    this.db.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?').run(now(), sessionId);
+    const row = this.db
+      .prepare('SELECT * FROM turns WHERE session_id = ? AND seq = ?')
+      .get(sessionId, seq) as TurnRow;
+    return toTurn(row);
+  }
+
+  turns(sessionId: string, ideaId?: string): TurnRecord[] {
+    const rows =
+      ideaId === undefined
+        ? this.db.prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY seq').all(sessionId)
+        : this.db
+            .prepare('SELECT * FROM turns WHERE session_id = ? AND idea_id = ? ORDER BY seq')
+            .all(sessionId, ideaId);
+    return (rows as TurnRow[]).map(toTurn);
+  }
+
+  /** Turns after `afterSeq`, at most `limit`: lets a UI catch up without reloading the whole transcript. */
+  turnsAfter(sessionId: string, afterSeq: number, limit: number): TurnRecord[] {
+    const rows = this.db
+      .prepare('SELECT * FROM turns WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(sessionId, afterSeq, limit);
+    return (rows as TurnRow[]).map(toTurn);
+  }
+
+  addVersion(
+    ideaId: string,
+    version: number,
+    idea: Idea,
+    citations: Citation[],
+    turnSeq: number,
+    repairs: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO idea_versions (idea_id, version, content, citations, turn_seq, repairs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(ideaId, version, JSON.stringify(idea), JSON.stringify(citations), turnSeq, repairs, now());
+  }
+
+  versions(ideaId: string): IdeaVersionRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM idea_versions WHERE idea_id = ? ORDER BY version')
+        .all(ideaId) as VersionRow[]
+    ).map(toVersion);
+  }
+
+  version(ideaId: string, version: number): IdeaVersionRecord {
+    const row = this.db
+      .prepare('SELECT * FROM idea_versions WHERE idea_id = ? AND version = ?')
+      .get(ideaId, version) as VersionRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `Idea ${ideaId} has no version ${version}`);
+    return toVersion(row);
+  }
+
+  /** Latest versions of earlier ideas on the same topic (any session), oldest first, for diversity. */
+  previousIdeas(topic: string, excludeIdeaId: string, limit: number): Idea[] {
+    const rows = this.db
+      .prepare(
+        `SELECT v.content FROM ideas i
+           JOIN sessions s ON s.id = i.session_id
+           JOIN idea_versions v ON v.idea_id = i.id AND v.version = i.current_version
+          WHERE s.topic_key = ? AND i.id <> ? AND i.created_at <= (SELECT created_at FROM ideas WHERE id = ?)
+          ORDER BY i.created_at DESC, i.idx DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(topicKey(topic), excludeIdeaId, excludeIdeaId, limit) as string[];
+    return rows.reverse().map((text) => JSON.parse(text) as Idea);
+  }
+
+  appendLedger(sessionId: string, entry: LedgerEntry): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO ledger (session_id, seq, entry) VALUES (?, ?, ?)')
+      .run(sessionId, entry.seq, JSON.stringify(entry));
+  }
+
+  ledger(sessionId: string): LedgerEntry[] {
+    return (
+      this.db
+        .prepare('SELECT entry FROM ledger WHERE session_id = ? ORDER BY seq')
+        .pluck()
+        .all(sessionId) as string[]
+    ).map((text) => JSON.parse(text) as LedgerEntry);
+  }
+}

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
+import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import type { LlmClient } from '../llm/index.ts';
+import { IdeatorManager } from './manager.ts';
+import type { IdeatorOptions } from './manager.ts';
+import type { IdeatorEvent } from './types.ts';
+
+/**
+ * Test wiring for the ideator: a real embedded graph in a temp dir seeded with a few nodes, the scripted
+ * OpenAI-compatible server playing a scenario file, and the real `openai` client. Only the model's words are
+ * scripted.
+ */
+
+export const scenarioFile = (name: string): string =>
+  join(import.meta.dirname, '..', '..', 'e2e', 'scripted-llm', 'scenarios', `ideator-${name}.json`);
+
+export async function seedGraph(path: string): Promise<EmbeddedGraphStore> {
+  const store = EmbeddedGraphStore.open(path);
+  await store.importBatch(
+    {
+      nodes: [
+        {
+          kind: 'Problem',
+          name: 'Scientific idea generation',
+          description: 'Producing research ideas with LLMs.',
+        },
+        {
+          kind: 'Challenge',
+          name: 'Limited novelty in generated research ideas',
+          description: 'Ideas repeat prior work.',
+        },
+        {
+          kind: 'Solution',
+          name: 'Knowledge graph guided retrieval augmentation',
+          description: 'Retrieve graph paths as context.',
+        },
+        {
+          kind: 'Solution',
+          name: 'Socratic questioning for self refinement',
+          description: 'A critic asks questions.',
+        },
+        {
+          kind: 'Problem',
+          name: 'Protein structure prediction',
+          description: 'Predict 3D structure from sequence.',
+        },
+        {
+          kind: 'Paper',
+          name: 'Can LLMs generate novel research ideas',
+          description: 'A human study of LLM research ideas.',
+          props: { authors: ['Chenglei Si', 'Diyi Yang', 'Tatsunori Hashimoto'], year: 2024 },
+        },
+      ],
+      edges: [
+        {
+          type: 'HAS_CHALLENGE',
+          from: { kind: 'Problem', name: 'Scientific idea generation' },
+          to: { kind: 'Challenge', name: 'Limited novelty in generated research ideas' },
+        },
+        {
+          type: 'SOLVED_BY',
+          from: { kind: 'Challenge', name: 'Limited novelty in generated research ideas' },
+          to: { kind: 'Solution', name: 'Socratic questioning for self refinement' },
+        },
+      ],
+    },
+    { actor: 'test' },
+  );
+  return store;
+}
+
+export function clientFor(server: ScriptedLlm, ledger = new UsageLedger()): LlmClient {
+  const config = resolveLlmConfig({ baseUrl: server.baseUrl, model: 'scripted-chat' }, {});
+  return createLlmClient(config, {
+    timeoutMs: 15_000,
+    idleTimeoutMs: 15_000,
+    retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 },
+    ledger,
+  });
+}
+
+export interface IdeatorHarness {
+  server: ScriptedLlm;
+  graph: EmbeddedGraphStore;
+  manager: IdeatorManager;
+  events: IdeatorEvent[];
+  dataDir: string;
+  /** A second manager on the same files, as a restarted process would open them. */
+  reopen(): IdeatorManager;
+  stop(): Promise<void>;
+}
+
+export async function ideatorHarness(
+  scenario: string,
+  dataDir: string,
+  options: Partial<IdeatorOptions> = {},
+): Promise<IdeatorHarness> {
+  const server = await startScriptedLlm({ scenario: scenarioFile(scenario) });
+  const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
+  const events: IdeatorEvent[] = [];
+  const managers: IdeatorManager[] = [];
+  const make = () => {
+    const manager = new IdeatorManager({
+      dataDir,
+      llm: clientFor(server),
+      graph,
+      onEvent: (e) => events.push(e),
+      actor: 'test',
+      defaults: { seed: 7 },
+      ...options,
+    });
+    managers.push(manager);
+    return manager;
+  };
+  const manager = make();
+  return {
+    server,
+    graph,
+    manager,
+    events,
+    dataDir,
+    reopen: make,
+    stop: async () => {
+      for (const m of managers) await m.close().catch(() => undefined);
+      await graph.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Polls until the condition holds (tests only; short intervals keep them fast). */
+export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('waitFor timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,117 @@
+import type { LedgerEntry } from '../llm/index.ts';
+import type { Citation } from './citations.ts';
+import type { Idea } from './idea-schema.ts';
+
+/** Records the ideator persists and the events it emits; plain data, safe to forward to the renderer. */
+
+export interface SessionConfig {
+  topic: string;
+  ideas: number;
+  maxRounds: number;
+  /** Ablation: the researcher gets no graph tools. */
+  noGraph: boolean;
+  /** Ablation: no deliberation; the first draft is the result. */
+  noMentor: boolean;
+  /** Estimated prompt tokens (chars / 4) allowed per call; older rounds are compacted to fit. */
+  promptBudgetTokens: number;
+  /** Tool-calling steps per exploration or answer before the researcher must write. */
+  maxToolSteps: number;
+  maxToolResultChars: number;
+  /** Seeds get_random_nodes so a rerun of the same session picks the same nodes. */
+  seed: number;
+  researcherPrompt: string;
+  mentorPrompt: string;
+}
+
+/** `interrupted`: the file says running but no process is running it (a crash); resumeSession continues it. */
+export type SessionStatus = 'running' | 'paused' | 'stopped' | 'completed' | 'failed' | 'interrupted';
+
+export interface ForkOrigin {
+  sessionId: string;
+  ideaId: string;
+  version: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  topic: string;
+  config: SessionConfig;
+  status: SessionStatus;
+  error: { code: string; message: string } | null;
+  forkedFrom: ForkOrigin | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type IdeaPhase = 'explore' | 'draft' | 'mentor' | 'answer' | 'revise' | 'done';
+
+/** How an idea ended: the mentor's verdict, the round limit, no mentor (ablation), or the user's decision. */
+export type IdeaOutcome = 'accepted' | 'rejected' | 'round_limit' | 'unreviewed' | null;
+
+export interface IdeaRecord {
+  id: string;
+  sessionId: string;
+  index: number;
+  phase: IdeaPhase;
+  round: number;
+  outcome: IdeaOutcome;
+  decidedBy: 'mentor' | 'user' | 'limit' | null;
+  currentVersion: number;
+  graphNodeId: string | null;
+  graphError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IdeaVersionRecord {
+  ideaId: string;
+  version: number;
+  idea: Idea;
+  citations: Citation[];
+  /** Refs that name no graph node: flagged, no CITES edge. */
+  missingCitations: string[];
+  turnSeq: number;
+  repairs: number;
+  createdAt: string;
+}
+
+export type TurnKind = 'researcher' | 'tool' | 'idea' | 'mentor' | 'human' | 'note';
+
+export interface TurnToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+export interface TurnRecord {
+  sessionId: string;
+  seq: number;
+  ideaId: string | null;
+  round: number;
+  kind: TurnKind;
+  content: string;
+  toolCalls: TurnToolCall[];
+  toolCallId: string | null;
+  toolName: string | null;
+  meta: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type IdeatorEvent =
+  | { type: 'turn'; sessionId: string; turn: TurnRecord }
+  | {
+      type: 'token';
+      sessionId: string;
+      ideaId: string;
+      agent: 'researcher' | 'mentor';
+      text: string;
+      /** Grows when a failed attempt's streamed text should be discarded. */
+      attempt: number;
+    }
+  | { type: 'status'; sessionId: string; status: SessionStatus; error: SessionRecord['error'] }
+  | { type: 'idea'; sessionId: string; idea: IdeaRecord }
+  | { type: 'usage'; sessionId: string; entry: LedgerEntry }
+  /** A failed call is being retried after `delayMs` (rate limit, 5xx, timeout). */
+  | { type: 'retry'; sessionId: string; attempt: number; delayMs: number; code: string; message: string };
+
+export type IdeatorListener = (event: IdeatorEvent) => void;

@@ -1,0 +1,105 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_CHAT_MODEL,
+  DEFAULT_EMBEDDINGS_MODEL,
+  resolveLlmConfig,
+  summariseLlmConfig,
+} from './config.ts';
+import { rejection } from './test-fixture.ts';
+
+const KEY = 'sk-test-SECRET-1234567890';
+
+describe('resolveLlmConfig', () => {
+  it('uses defaults when nothing is set', () => {
+    const config = resolveLlmConfig({}, {});
+    expect(config.baseUrl).toBe(DEFAULT_BASE_URL);
+    expect(config.models).toEqual({
+      researcher: DEFAULT_CHAT_MODEL,
+      mentor: DEFAULT_CHAT_MODEL,
+      judge: DEFAULT_CHAT_MODEL,
+      extractor: DEFAULT_CHAT_MODEL,
+      embeddings: DEFAULT_EMBEDDINGS_MODEL,
+    });
+    expect(config.sources.baseUrl).toBe('default');
+    expect(config.sources.apiKey).toBe('default');
+    expect(config.apiKey.isSet).toBe(false);
+  });
+
+  it('takes settings, and env overrides settings, reporting each source', () => {
+    const settings = {
+      baseUrl: 'http://localhost:11434/v1/',
+      model: 'llama3.1',
+      models: { mentor: 'qwen2.5', embeddings: 'nomic-embed-text' },
+      apiKey: 'settings-key',
+    };
+    const fromSettings = resolveLlmConfig(settings, {});
+    expect(fromSettings.baseUrl).toBe('http://localhost:11434/v1');
+    expect(fromSettings.models).toMatchObject({
+      researcher: 'llama3.1',
+      mentor: 'qwen2.5',
+      embeddings: 'nomic-embed-text',
+    });
+    expect(fromSettings.sources).toEqual({
+      baseUrl: 'settings',
+      apiKey: 'settings',
+      models: {
+        researcher: 'settings',
+        mentor: 'settings',
+        judge: 'settings',
+        extractor: 'settings',
+        embeddings: 'settings',
+      },
+    });
+
+    const env = {
+      MOTIV_LLM_BASE_URL: 'https://api.deepseek.com/v1',
+      MOTIV_LLM_API_KEY: KEY,
+      MOTIV_LLM_MODEL: 'deepseek-chat',
+      MOTIV_LLM_JUDGE_MODEL: 'deepseek-reasoner',
+      MOTIV_LLM_EXTRACTOR_MODEL: '   ', // blank counts as unset
+    };
+    const fromEnv = resolveLlmConfig(settings, env);
+    expect(fromEnv.baseUrl).toBe('https://api.deepseek.com/v1');
+    expect(fromEnv.apiKey.reveal()).toBe(KEY);
+    expect(fromEnv.models).toEqual({
+      researcher: 'deepseek-chat',
+      mentor: 'deepseek-chat',
+      judge: 'deepseek-reasoner',
+      extractor: 'deepseek-chat',
+      embeddings: 'nomic-embed-text', // the global chat model never becomes the embeddings model
+    });
+    expect(fromEnv.sources.models).toEqual({
+      researcher: 'env',
+      mentor: 'env',
+      judge: 'env',
+      extractor: 'env',
+      embeddings: 'settings',
+    });
+    expect(fromEnv.sources.apiKey).toBe('env');
+  });
+
+  it('never exposes the key when printed, serialised or summarised', () => {
+    const config = resolveLlmConfig({ apiKey: KEY }, {});
+    expect(JSON.stringify(config)).not.toContain(KEY);
+    expect(inspect(config, { depth: 10 })).not.toContain(KEY);
+    expect(String(config.apiKey)).toBe('[redacted]');
+    const summary = summariseLlmConfig(config);
+    expect(summary.apiKeySet).toBe(true);
+    expect(JSON.stringify(summary)).not.toContain(KEY);
+  });
+
+  it('refuses an unusable base URL naming where it came from, without echoing credentials', async () => {
+    const err = await rejection(
+      Promise.resolve().then(() => resolveLlmConfig({}, { MOTIV_LLM_BASE_URL: 'not a url' })),
+    );
+    expect(err).toMatchObject({ code: 'LLM_CONFIG' });
+    expect(err.message).toMatch(/MOTIV_LLM_BASE_URL/);
+    const ftp = await rejection(
+      Promise.resolve().then(() => resolveLlmConfig({ baseUrl: `ftp://user:${KEY}@host/v1` }, {})),
+    );
+    expect(ftp.message).toMatch(/settings llm.baseUrl must use http/);
+    expect(ftp.message).not.toContain(KEY);
+  });
+});
