@@ -1,7 +1,9 @@
 /**
  * MotivGraph store benchmark at the paper's scale: `node bench/graph.ts [--store embedded|neo4j|all] [--wipe]`.
- * Prints a table and writes bench/results/graph.json. Neo4j settings come from MOTIV_NEO4J_URI, _USER,
- * _PASSWORD and _DATABASE; without a URI the Neo4j run is skipped and reported as such.
+ * Prints a table and writes bench/results/graph.json. Both stores run by default, in one run. Neo4j settings
+ * come from MOTIV_NEO4J_URI, _USER, _PASSWORD and _DATABASE; without a URI the benchmark starts the project's own
+ * Neo4j 5.26 (graph/neo4j-server, fetched from Maven Central) in a temp dir and stops it afterwards. The whole
+ * graph is imported as one transaction (the port's promise), so that server gets a 12 GB heap and a 2 GB page cache.
  *
  * Each latency is reported as wall time (the target) and as on-CPU time of this process: on a shared 2-core
  * machine the gap between the two is time spent waiting for a core, not work done by the store.
@@ -12,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
-import { neo4jConfigFromEnv } from '../src-main/graph/neo4j/config.ts';
+import { startNeo4j } from '../graph/neo4j-server/start.ts';
+import type { RunningNeo4j } from '../graph/neo4j-server/start.ts';
+import { DEFAULT_NEO4J_DATABASE, neo4jConfigFromEnv } from '../src-main/graph/neo4j/config.ts';
 import { openNeo4jStore } from '../src-main/graph/neo4j/open-store.ts';
 import type { GraphStore } from '../src-main/graph/port.ts';
 import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
@@ -52,10 +56,19 @@ const FACTORIES: Record<StoreName, () => Promise<OpenedStore | string>> = {
     };
   },
   async neo4j() {
-    const config = neo4jConfigFromEnv(process.env);
-    if (!config) return 'skipped: MOTIV_NEO4J_URI is not set';
-    const { store } = await openNeo4jStore(config);
-    return { store, sizeAfterClose: () => null, dispose: async () => undefined };
+    const configured = neo4jConfigFromEnv(process.env);
+    const server = configured
+      ? undefined
+      : await startNeo4j({ heapMb: 12_288, pageCacheMb: 2048, log: (line) => console.log(`neo4j: ${line}`) });
+    if (server) console.log(`neo4j: started ${server.uri} in ${(server.startMs / 1000).toFixed(1)} s`);
+    const config = configured ?? { uri: (server as RunningNeo4j).uri, database: DEFAULT_NEO4J_DATABASE };
+    try {
+      const { store } = await openNeo4jStore(config);
+      return { store, sizeAfterClose: () => null, dispose: async () => server?.stop() };
+    } catch (err) {
+      await server?.stop();
+      throw err;
+    }
   },
 };
 
@@ -215,7 +228,7 @@ function emptyDump(): unknown {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { store: { type: 'string', default: 'embedded' }, wipe: { type: 'boolean', default: false } },
+    options: { store: { type: 'string', default: 'all' }, wipe: { type: 'boolean', default: false } },
   });
   const chosen = values.store === 'all' ? [...STORE_NAMES] : [values.store];
   const stores = chosen.filter((s): s is StoreName => (STORE_NAMES as readonly string[]).includes(s ?? ''));

@@ -26,6 +26,16 @@ export function electronBinary(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
+/**
+ * Tests never reach the internet: the literature sources point at a closed loopback port, so the ideator's
+ * literature_search answers from the local graph (its documented offline fallback).
+ */
+export const OFFLINE_LITERATURE: NodeJS.ProcessEnv = {
+  MOTIV_S2_BASE_URL: 'http://127.0.0.1:9',
+  MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:9',
+  MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:9',
+};
+
 /** Starts `motiv serve` on a free port and resolves with the URL it prints once ready. */
 export async function startBrowserMode(
   dataDir: string,
@@ -33,7 +43,7 @@ export async function startBrowserMode(
 ): Promise<BrowserModeApp> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'src-main/cli/main.ts'), 'serve', '--port', '0'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env, MOTIV_DATA_DIR: dataDir },
+    env: { ...process.env, ...OFFLINE_LITERATURE, ...env, MOTIV_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForReadyLine(child);

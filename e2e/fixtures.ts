@@ -1,6 +1,12 @@
 import { test as base, expect, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { join } from 'node:path';
-import { electronBinary, newDataDir, REPO_ROOT, startBrowserMode } from './app-launcher.ts';
+import {
+  electronBinary,
+  newDataDir,
+  OFFLINE_LITERATURE,
+  REPO_ROOT,
+  startBrowserMode,
+} from './app-launcher.ts';
 
 export type SectionName = 'graph' | 'ideate' | 'ideas' | 'methods' | 'settings';
 
@@ -19,17 +25,30 @@ interface Fixtures {
   section: (name: SectionName) => Promise<void>;
 }
 
+interface Options {
+  /**
+   * Runs on the fresh data directory before the app starts (e.g. seeds a graph through the store API). An object,
+   * because Playwright would take a bare function given to `test.use` for a fixture.
+   */
+  prepareDataDir: { run(dataDir: string): Promise<void> } | null;
+  /** Extra environment for the app process (e.g. `MOTIV_SEED: 'off'` to start with an empty graph). */
+  appEnv: Record<string, string>;
+}
+
 /**
  * `app` is the running app with a fresh data directory per test; `page` is its window. With an Electron binary
  * present it is the real desktop app (`_electron.launch`); here, where the binary cannot be fetched, it is
  * browser mode in Debian's Chromium: the same renderer talking to the same core over loopback HTTP.
  */
-export const test = base.extend<Fixtures>({
-  app: async ({ browser }, use) => {
+export const test = base.extend<Fixtures & Options>({
+  prepareDataDir: [null, { option: true }],
+  appEnv: [{}, { option: true }],
+  app: async ({ browser, prepareDataDir, appEnv }, use) => {
     const dataDir = newDataDir();
+    if (prepareDataDir) await prepareDataDir.run(dataDir);
     const binary = electronBinary();
-    if (binary) await useElectron(binary, dataDir, use);
-    else await useBrowserMode(browser, dataDir, use);
+    if (binary) await useElectron(binary, dataDir, appEnv, use);
+    else await useBrowserMode(browser, dataDir, appEnv, use);
   },
   page: async ({ app }, use) => {
     await use(app.window);
@@ -45,12 +64,13 @@ export const test = base.extend<Fixtures>({
 async function useElectron(
   binary: string,
   dataDir: string,
+  appEnv: Record<string, string>,
   use: (app: AppHandle) => Promise<void>,
 ): Promise<void> {
   const electronApp = await _electron.launch({
     executablePath: binary,
     args: [join(REPO_ROOT, 'out/main/index.js')],
-    env: { ...process.env, MOTIV_DATA_DIR: dataDir },
+    env: { ...process.env, ...OFFLINE_LITERATURE, ...appEnv, MOTIV_DATA_DIR: dataDir },
   });
   const window = await electronApp.firstWindow();
   await use({ kind: 'electron', window, dataDir, url: null, origin: null, token: null });
@@ -60,9 +80,10 @@ async function useElectron(
 async function useBrowserMode(
   browser: Browser,
   dataDir: string,
+  appEnv: Record<string, string>,
   use: (app: AppHandle) => Promise<void>,
 ): Promise<void> {
-  const server = await startBrowserMode(dataDir);
+  const server = await startBrowserMode(dataDir, appEnv);
   const context = await browser.newContext();
   const window = await context.newPage();
   await window.goto(server.url);

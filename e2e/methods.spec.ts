@@ -2,7 +2,7 @@ import { captureScreenshot, expect, test } from './fixtures.ts';
 
 /**
  * The planning-methods atlas (issue 6) in a real Chromium: search, filter, compare, annotate, reload with the
- * network off, and "use as inspiration" (saved until the ideator of issue 4 exists; no session is faked).
+ * network off, and "use as inspiration" (saved, then offered as the topic in the Ideate section).
  */
 
 test('search, filter and open a method', async ({ page, section }) => {
@@ -112,6 +112,15 @@ test('add a user method and use chosen methods as inspiration', async ({ page, s
   await page.locator('[data-method-id="tree-of-thoughts-tot"] [data-testid="method-choose"]').check();
   await page.getByTestId('inspire-button').click();
   await expect(page.getByTestId('methods-notice')).toContainText(
-    'Ideation sessions arrive with the ideator (issue 4); your selection is saved',
+    'Saved: open Ideate to start a session inspired by these methods',
+  );
+
+  // The Ideate form offers the selection as its topic, and says where it came from.
+  await section('ideate');
+  await expect(page.getByTestId('ideate-inspiration')).toContainText('Lab planner');
+  await page.getByTestId('ideate-use-inspiration').click();
+  await expect(page.getByTestId('ideate-topic')).toHaveValue(/Lab planner/);
+  await expect(page.getByTestId('ideate-inspiration')).toContainText(
+    'Topic prefilled from your Methods selection',
   );
 });

@@ -1,6 +1,7 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './core/create-core.ts';
+import type { SecretEncryptor } from './core/secret-store.ts';
 import { dispatch } from './core/dispatch.ts';
 import { denyPermissions, enforceCsp, hardenApp, isTrustedSender } from './security.ts';
 
@@ -49,8 +50,26 @@ function registerIpc(activeCore: Core): void {
 
 hardenApp(app, devServerUrl);
 
+/**
+ * The OS keychain for the secret store's data key. On Linux without a keyring safeStorage falls back to
+ * 'basic_text' (a hard-coded password): no better than the core's own key file, so it is not used.
+ */
+function osEncryptor(): SecretEncryptor | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
+    return undefined;
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
 void app.whenReady().then(() => {
-  core = createCore({ defaultDataDir: app.getPath('userData') });
+  const secretEncryptor = osEncryptor();
+  core = createCore({
+    defaultDataDir: app.getPath('userData'),
+    ...(secretEncryptor ? { secretEncryptor } : {}),
+  });
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(core);

@@ -28,12 +28,13 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: Launcher <dataDir> [port] [auth]");
+      System.err.println("usage: Launcher <dataDir> [port] [auth] [pageCacheMb]");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int requestedPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     boolean auth = args.length > 2 && args[2].equals("auth");
+    long pageCacheMb = args.length > 3 ? Long.parseLong(args[3]) : 128;
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
@@ -42,7 +43,7 @@ public final class Launcher {
             .setConfig(GraphDatabaseSettings.auth_enabled, auth)
             .setConfig(GraphDatabaseSettings.udc_enabled, false)
             // Test data is small: keep the off-heap page cache modest on a shared 2-core machine.
-            .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
             // Netty's default graceful shutdown waits 2 x 5 s after the databases are already closed.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)

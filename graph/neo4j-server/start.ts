@@ -18,7 +18,12 @@ const POM = join(HERE, 'pom.xml');
 const LAUNCHER_SOURCE = join(HERE, 'Launcher.java');
 const READY_TIMEOUT_MS = 180_000;
 // Modest heap for a 2-core machine shared with the app, vitest workers and Chromium.
-const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'];
+const jvmOptions = (heapMb: number): string[] => [
+  '-Xms128m',
+  `-Xmx${heapMb}m`,
+  '-XX:+UseSerialGC',
+  '-XX:+ExitOnOutOfMemoryError',
+];
 
 export interface StartNeo4jOptions {
   /** Keep the database here across runs; by default a temp dir that stop() deletes. */
@@ -27,6 +32,10 @@ export interface StartNeo4jOptions {
   port?: number;
   /** Turn authentication on (user neo4j, password neo4j, expired): for tests of credential errors only. */
   auth?: boolean;
+  /** JVM heap; 512 MB suits the test suite, a paper-scale benchmark load needs a few GB. */
+  heapMb?: number;
+  /** Off-heap page cache; 128 MB by default. */
+  pageCacheMb?: number;
   /** Progress lines (fetching jars, compiling); silent by default. */
   log?: (line: string) => void;
 }
@@ -152,13 +161,14 @@ export async function startNeo4j(options: StartNeo4jOptions = {}): Promise<Runni
   const child = spawn(
     'java',
     [
-      ...JVM_OPTIONS,
+      ...jvmOptions(options.heapMb ?? 512),
       '-cp',
       classpath,
       'Launcher',
       dataDir,
       String(options.port ?? 0),
       options.auth ? 'auth' : 'noauth',
+      String(options.pageCacheMb ?? 128),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -2,7 +2,11 @@ import { APP_VERSION } from '../core/app-version.ts';
 import { AppError } from '../shared/errors.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
+import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
+import { importCommand, importHelp } from './commands/import.ts';
+import { mineCommand, mineHelp } from './commands/mine.ts';
+import { secretsCommand, secretsHelp } from './commands/secrets.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { processIo, UsageError, type CliIo } from './io.ts';
 
@@ -20,10 +24,30 @@ const commands: Record<string, Command> = {
     help: graphHelp,
     run: graphCommand,
   },
+  import: {
+    summary: 'import papers (BibTeX, RIS, CSL-JSON, CSV, text, PDF, DOI/arXiv)',
+    help: importHelp,
+    run: importCommand,
+  },
+  mine: {
+    summary: 'mine problem/challenge/solution triples from papers (resumable job)',
+    help: mineHelp,
+    run: mineCommand,
+  },
+  hierarchy: {
+    summary: 'add abstract parent problems and challenges',
+    help: hierarchyHelp,
+    run: hierarchyCommand,
+  },
   ideate: {
     summary: 'run the Socratic researcher/mentor ideator on a topic',
     help: ideateHelp,
     run: ideateCommand,
+  },
+  secrets: {
+    summary: 'store or clear encrypted API keys and passwords (shows only set / not set)',
+    help: secretsHelp,
+    run: (args, io) => secretsCommand(args, io),
   },
 };
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { DoctorReportSchema } from './doctor.ts';
+import { graphChannels } from './graph.ts';
+import { ideatorChannels } from './ideator.ts';
+import { miningChannels } from './mining.ts';
+import { pricesChannels } from './prices.ts';
+import { secretsChannels } from './secrets.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
 const Empty = z.object({}).strict();
@@ -21,6 +26,11 @@ export const channels = {
   'settings.get': { request: Empty, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
   'doctor.run': { request: Empty, response: DoctorReportSchema },
+  ...graphChannels,
+  ...ideatorChannels,
+  ...miningChannels,
+  ...secretsChannels,
+  ...pricesChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

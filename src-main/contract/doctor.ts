@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where a resolved configuration value came from. Secrets are reported as set/not set, never shown. */
-export const ValueSourceSchema = z.enum(['env', 'settings', 'default']);
+export const ValueSourceSchema = z.enum(['env', 'settings', 'secret store', 'default']);
 
 export const ConfigEntrySchema = z.object({
   key: z.string(),

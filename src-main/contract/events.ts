@@ -1,9 +1,15 @@
 import type { z } from 'zod';
+import { GraphChangedSchema } from './graph.ts';
+import { IdeatorEventSchema } from './ideator.ts';
+import { MiningEventSchema } from './mining.ts';
 import { SettingsSchema } from './settings.ts';
 
 /** Events pushed from the core to every connected renderer (IPC or server-sent events). */
 export const events = {
   'settings.changed': SettingsSchema,
+  'graph.changed': GraphChangedSchema,
+  'ideator.event': IdeatorEventSchema,
+  'mining.event': MiningEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

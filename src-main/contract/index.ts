@@ -3,6 +3,9 @@ export * from './doctor.ts';
 export * from './envelope.ts';
 export * from './events.ts';
 export * from './settings.ts';
+export type { PriceTableView } from './prices.ts';
+export type { SecretName, SecretsStatus } from './secrets.ts';
+export type { PriceOverride } from './settings-prices.ts';
 
 /** The narrow object the preload exposes as `window.motiv` (and the HTTP transport mirrors). */
 export interface MotivBridge {

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { sectionPatch } from './settings-patch.ts';
+import { LiteratureSettingsSchema } from './settings-literature.ts';
+import { MiningSettingsSchema } from './settings-mining.ts';
+import { PaperImportSettingsSchema, PaperLookupSettingsSchema } from './settings-papers.ts';
+import { PricesSettingsSchema } from './settings-prices.ts';
 
 /**
  * The settings file as stored on disk (`settings.json` in the data directory). Secrets never live here: API keys
@@ -55,6 +60,11 @@ export const SettingsSchema = z
       })
       .strict()
       .default({ uri: null, user: null, database: null }),
+    literature: LiteratureSettingsSchema,
+    prices: PricesSettingsSchema,
+    mining: MiningSettingsSchema,
+    paperImport: PaperImportSettingsSchema,
+    paperLookup: PaperLookupSettingsSchema,
   })
   .strict();
 
@@ -63,11 +73,16 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** A partial update: each section may be given in part; unknown keys are refused. */
 export const SettingsPatchSchema = z
   .object({
-    appearance: SettingsSchema.shape.appearance.unwrap().partial().optional(),
-    profile: SettingsSchema.shape.profile.unwrap().partial().optional(),
-    ideation: SettingsSchema.shape.ideation.unwrap().partial().optional(),
-    llm: SettingsSchema.shape.llm.unwrap().partial().optional(),
-    neo4j: SettingsSchema.shape.neo4j.unwrap().partial().optional(),
+    appearance: sectionPatch(SettingsSchema.shape.appearance),
+    profile: sectionPatch(SettingsSchema.shape.profile),
+    ideation: sectionPatch(SettingsSchema.shape.ideation),
+    llm: sectionPatch(SettingsSchema.shape.llm),
+    neo4j: sectionPatch(SettingsSchema.shape.neo4j),
+    literature: sectionPatch(SettingsSchema.shape.literature),
+    prices: sectionPatch(SettingsSchema.shape.prices),
+    mining: sectionPatch(SettingsSchema.shape.mining),
+    paperImport: sectionPatch(SettingsSchema.shape.paperImport),
+    paperLookup: sectionPatch(SettingsSchema.shape.paperLookup),
   })
   .strict();
 

@@ -14,6 +14,17 @@ function pick(env: NodeJS.ProcessEnv, name: string, fromSettings: string | null)
   return { value: null, source: 'default' };
 }
 
+/** For secrets: the environment variable wins over the encrypted secret store. */
+function pickSecret(env: NodeJS.ProcessEnv, name: string, stored: string | null): Resolved<string | null> {
+  const fromEnv = env[name]?.trim();
+  if (fromEnv) return { value: fromEnv, source: 'env' };
+  if (stored) return { value: stored, source: 'secret store' };
+  return { value: null, source: 'default' };
+}
+
+/** Reads a stored secret (core/secret-store.ts); null when none is stored or the store cannot be read. */
+export type StoredSecretReader = (name: 'llm.apiKey' | 'neo4j.password') => string | null;
+
 export interface ConnectionConfig {
   llm: { baseUrl: string | null; apiKey: string | null; model: string | null };
   neo4j: { uri: string; user: string | null; password: string | null; database: string | null } | null;
@@ -29,13 +40,14 @@ export function resolveConnectionConfig(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   dataDir: Resolved<string>,
+  stored: StoredSecretReader = () => null,
 ): ConnectionConfig {
   const llmBaseUrl = pick(env, 'MOTIV_LLM_BASE_URL', settings.llm.baseUrl);
   const llmModel = pick(env, 'MOTIV_LLM_MODEL', settings.llm.model);
-  const llmKey = pick(env, 'MOTIV_LLM_API_KEY', null);
+  const llmKey = pickSecret(env, 'MOTIV_LLM_API_KEY', stored('llm.apiKey'));
   const neoUri = pick(env, 'MOTIV_NEO4J_URI', settings.neo4j.uri);
   const neoUser = pick(env, 'MOTIV_NEO4J_USER', settings.neo4j.user);
-  const neoPassword = pick(env, 'MOTIV_NEO4J_PASSWORD', null);
+  const neoPassword = pickSecret(env, 'MOTIV_NEO4J_PASSWORD', stored('neo4j.password'));
   const neoDatabase = pick(env, 'MOTIV_NEO4J_DATABASE', settings.neo4j.database);
 
   const secret = (r: Resolved<string | null>): ConfigEntry['value'] => (r.value ? 'set' : null);

@@ -3,26 +3,40 @@ import { join } from 'node:path';
 import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
-import { resolveConnectionConfig, type ConnectionConfig } from './config.ts';
+import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
+import { createGraphService } from './graph-service.ts';
+import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
+import { createIdeatorHandlers } from './ideator-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
+import { createMiningHandlers } from './mining-handlers.ts';
+import { createPriceHandlers } from './price-handlers.ts';
+import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
+import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { SettingsStore } from './settings-store.ts';
 
 export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** The Electron shell passes `app.getPath('userData')`; everything else resolves it from the environment. */
   defaultDataDir?: string;
+  /** The Electron shell passes safeStorage when the OS keychain is usable; otherwise secrets use a key file. */
+  secretEncryptor?: SecretEncryptor;
 }
 
 export interface Core {
   dataDir: string;
+  /** The environment this core resolves its configuration from (process.env, or a test's own). */
+  env: NodeJS.ProcessEnv;
   settings: SettingsStore;
   events: EventBus;
   logger: Logger & { file: string };
   redactor: Redactor;
+  /** Encrypted API keys / passwords; read them through `storedSecret` (env still wins in config resolution). */
+  secrets: SecretStore;
+  storedSecret: StoredSecretReader;
   handlers: HandlerTable;
   connection(): ConnectionConfig;
   close(): Promise<void>;
@@ -42,8 +56,33 @@ export function createCore(options: CoreOptions = {}): Core {
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), redactor });
   const settings = new SettingsStore(dataDir);
   const events = new EventBus();
+  const secrets = new SecretStore(dataDir, { encryptor: options.secretEncryptor });
+  const secretDeps = { store: secrets, env, redactor, logger };
+  const storedSecret = storedSecretReader(secretDeps);
   const connection = (): ConnectionConfig =>
-    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource });
+    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, storedSecret);
+
+  const graph = createGraphService({ dataDir, connection, logger, settings, events, env, storedSecret });
+  // Opened on first ideator request; its own store handle, so a graph-section reconnect cannot pull it away.
+  const ideator = createIdeatorHandlers({
+    dataDir,
+    env,
+    settings,
+    events,
+    logger,
+    openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
+    storedApiKey: () => storedSecret('llm.apiKey'),
+  });
+  // Mining jobs, likewise opened on first use; progress goes out as `mining.event`.
+  const mining = createMiningHandlers({
+    dataDir,
+    env,
+    settings,
+    events,
+    logger,
+    openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
+    storedApiKey: () => storedSecret('llm.apiKey'),
+  });
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -62,18 +101,29 @@ export function createCore(options: CoreOptions = {}): Core {
     },
     'doctor.run': async () =>
       runDoctor({ dataDir, settingsFile: settings.file, logFile: logger.file, config: connection() }),
+    ...graph.handlers,
+    ...ideator.handlers,
+    ...mining.handlers,
+    ...createSecretHandlers(secretDeps),
+    ...createPriceHandlers(settings),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
   return {
     dataDir,
+    env,
     settings,
     events,
     logger,
     redactor,
+    secrets,
+    storedSecret,
     handlers,
     connection,
     close: async () => {
+      await ideator.close();
+      await mining.close();
+      await graph.close();
       logger.info('core stopped');
     },
   };

@@ -4,18 +4,22 @@ import type { Neo4jConfig } from '../graph/neo4j/config.ts';
 import { DEFAULT_NEO4J_DATABASE } from '../graph/neo4j/config.ts';
 import { openNeo4jStore } from '../graph/neo4j/open-store.ts';
 import type { GraphStore } from '../graph/port.ts';
+import { seedingEnabled, seedStoreOnFirstRun } from '../graph/seed/first-run-hook.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Core } from './create-core.ts';
+
+/** What opening a store needs of the core (the core's handlers open it before the core object exists). */
+export type GraphStoreHost = Pick<Core, 'dataDir' | 'connection' | 'logger' | 'env'>;
 
 /** The embedded graph lives beside the settings, one SQLite file per data directory. */
 export const embeddedGraphPath = (dataDir: string): string => join(dataDir, 'graph.sqlite');
 
-export function openEmbeddedGraphStore(core: Core): EmbeddedGraphStore {
+export function openEmbeddedGraphStore(core: GraphStoreHost): EmbeddedGraphStore {
   return EmbeddedGraphStore.open(embeddedGraphPath(core.dataDir));
 }
 
 /** Neo4j settings resolved from env over settings (core/config.ts), as the adapter wants them. */
-export function neo4jConfigOf(core: Core): Neo4jConfig {
+export function neo4jConfigOf(core: GraphStoreHost): Neo4jConfig {
   const neo4j = core.connection().neo4j;
   if (!neo4j) {
     throw new AppError(
@@ -32,14 +36,29 @@ export function neo4jConfigOf(core: Core): Neo4jConfig {
   return config;
 }
 
-export async function openNeo4jGraphStore(core: Core): Promise<{ store: GraphStore; applied: string[] }> {
+export async function openNeo4jGraphStore(
+  core: GraphStoreHost,
+): Promise<{ store: GraphStore; applied: string[] }> {
   const { store, applied } = await openNeo4jStore(neo4jConfigOf(core));
   if (applied.length) core.logger.info('neo4j migrations applied', { applied });
   return { store, applied };
 }
 
+export interface OpenGraphOptions {
+  /** Load the shipped seed graph into a store on its first run (default on; off for restores, or MOTIV_SEED=off). */
+  seedOnFirstRun?: boolean;
+}
+
 /** The store the user configured: Neo4j when a URI is set (env or settings), the embedded file otherwise. */
-export async function openGraphStore(core: Core): Promise<GraphStore> {
-  if (core.connection().store === 'neo4j') return (await openNeo4jGraphStore(core)).store;
-  return openEmbeddedGraphStore(core);
+export async function openGraphStore(
+  core: GraphStoreHost,
+  options: OpenGraphOptions = {},
+): Promise<GraphStore> {
+  const store =
+    core.connection().store === 'neo4j'
+      ? (await openNeo4jGraphStore(core)).store
+      : openEmbeddedGraphStore(core);
+  if ((options.seedOnFirstRun ?? true) && seedingEnabled(core.env))
+    await seedStoreOnFirstRun(store, core.logger);
+  return store;
 }

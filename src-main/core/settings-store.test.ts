@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SettingsPatchSchema } from '../contract/settings.ts';
 import { AppError } from '../shared/errors.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { SettingsStore } from './settings-store.ts';
@@ -19,6 +20,17 @@ describe('SettingsStore', () => {
     expect(second.get().ideation).toEqual({ ideasPerTopic: 3, maxRounds: 8 });
     expect(second.get().appearance).toEqual({ theme: 'dark', density: 'comfortable' });
     expect(statSync(first.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('a parsed patch changes only the fields it names, in every section', () => {
+    const store = new SettingsStore(tempDir());
+    store.update(SettingsPatchSchema.parse({ ideation: { ideasPerTopic: 7 }, mining: { k: 9 } }));
+    store.update(SettingsPatchSchema.parse({ ideation: { maxRounds: 2 }, mining: { concurrency: 4 } }));
+    expect(store.get().ideation).toEqual({ ideasPerTopic: 7, maxRounds: 2 });
+    expect(store.get().mining).toMatchObject({ k: 9, concurrency: 4 });
+    for (const section of Object.keys(SettingsPatchSchema.shape)) {
+      expect(SettingsPatchSchema.parse({ [section]: {} })).toEqual({ [section]: {} });
+    }
   });
 
   it('refuses an invalid update and leaves the file as it was', () => {

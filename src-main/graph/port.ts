@@ -1,14 +1,6 @@
 import type { z } from 'zod';
 import type { GraphDump } from './dump-format.ts';
-import type {
-  AuditEntry,
-  EdgeType,
-  GraphEdge,
-  GraphNode,
-  NodeEmbedding,
-  NodeKind,
-  ReviewState,
-} from './model.ts';
+import type { AuditEntry, GraphEdge, GraphNode, NodeEmbedding, NodeKind } from './model.ts';
 import type {
   AddEdgeSchema,
   AuditQuerySchema,
@@ -27,6 +19,7 @@ import type {
   UpdateNodeSchema,
   WriteContextSchema,
 } from './schemas.ts';
+import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
 
 /**
  * The GraphStore port: everything the app does with MotivGraph, implemented by the embedded (SQLite) and Neo4j
@@ -40,6 +33,15 @@ import type {
  * - A write naming a stale `expectedVersion` throws AppError('CONFLICT'); a missing id throws
  *   AppError('NOT_FOUND'). Names are unique per kind after `normalizeName`.
  */
+
+export type {
+  GraphStats,
+  HierarchyEntry,
+  MotivationChain,
+  NodeRelation,
+  RelatedNode,
+  Subgraph,
+} from './views.ts';
 
 export type NodeInput = z.input<typeof NodeInputSchema>;
 export type WriteContext = z.input<typeof WriteContextSchema>;
@@ -79,52 +81,6 @@ export interface SearchHit {
   /** 1-based ranks in each list that contributed (hybrid shows both). */
   lexicalRank?: number;
   vectorRank?: number;
-}
-
-export interface RelatedNode {
-  node: GraphNode;
-  edge: GraphEdge;
-}
-
-export interface HierarchyEntry {
-  node: GraphNode;
-  /** 1 = direct parent (or child). */
-  depth: number;
-}
-
-/** One motivation chain through the node: problem → challenge → solution (solution absent when none). */
-export interface MotivationChain {
-  problem: GraphNode;
-  challenge: GraphNode;
-  solution?: GraphNode;
-}
-
-export interface NodeRelation {
-  node: GraphNode;
-  description: string;
-  /** Per edge type, the neighbours reached along outgoing and incoming edges (capped, sorted by name). */
-  neighbours: Record<EdgeType, { outgoing: RelatedNode[]; incoming: RelatedNode[] }>;
-  /** PARENT_OF ancestors (up) and descendants (down), nearest first. */
-  ancestors: HierarchyEntry[];
-  descendants: HierarchyEntry[];
-  chains: MotivationChain[];
-}
-
-export interface Subgraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** true when the node cap stopped the expansion. */
-  truncated: boolean;
-}
-
-export interface GraphStats {
-  nodes: Record<NodeKind, number>;
-  edges: Record<EdgeType, number>;
-  review: Record<ReviewState, number>;
-  embeddings: Array<{ model: string; dimension: number; count: number }>;
-  /** Highest level per motivation kind (0 when there is no hierarchy). */
-  maxLevel: number;
-  schemaVersion: number;
 }
 
 export interface ImportResult {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
+import { SettingsStore } from '../core/settings-store.ts';
 import type { CliIo } from '../cli/io.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { scenarioFile, seedGraph, waitFor } from './test-harness.ts';
@@ -32,6 +33,11 @@ async function setup(scenario: string) {
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_MODEL: 'scripted-chat',
+    // Tests never reach the internet: a closed loopback port refuses at once, so literature_search falls back
+    // to the local graph (src-main/literature tests cover the remote sources).
+    MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
+    MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
+    MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
   });
 }
 
@@ -56,6 +62,8 @@ describe('motiv ideate', () => {
 
   it('prints Markdown with --md and flags unknown citations', async () => {
     const cli = await setup('no-graph');
+    // Remote literature off too: with a provider, the no-graph ablation would still explore with literature_search.
+    new SettingsStore(cli.env['MOTIV_DATA_DIR'] ?? '').update({ literature: { enabled: false } });
     const code = await ideateCommand(
       ['--topic', 'LLM research ideation', '--ideas', '1', '--no-graph', '--md'],
       cli,

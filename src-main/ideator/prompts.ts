@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../shared/project-path.ts';
 import { AppError } from '../shared/errors.ts';
 
 /**
@@ -30,7 +31,7 @@ export function loadPrompts(version: string): PromptSections {
   if (!/^[a-z]+\.v\d+$/.test(version)) throw new AppError('VALIDATION', `Bad prompt version ${version}`);
   let text: string;
   try {
-    text = readFileSync(new URL(`./prompts/${version}.md`, import.meta.url), 'utf8');
+    text = readFileSync(projectPath('src-main', 'ideator', 'prompts', `${version}.md`), 'utf8');
   } catch {
     throw new AppError('NOT_FOUND', `Prompt file ${version}.md is missing`);
   }

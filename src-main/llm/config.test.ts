@@ -43,7 +43,7 @@ describe('resolveLlmConfig', () => {
     });
     expect(fromSettings.sources).toEqual({
       baseUrl: 'settings',
-      apiKey: 'settings',
+      apiKey: 'secret store',
       models: {
         researcher: 'settings',
         mentor: 'settings',

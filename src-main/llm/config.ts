@@ -12,7 +12,7 @@ export const LLM_ROLES = ['researcher', 'mentor', 'judge', 'extractor', 'embeddi
 export type LlmRole = (typeof LLM_ROLES)[number];
 export type ChatRole = Exclude<LlmRole, 'embeddings'>;
 
-export type ValueSource = 'env' | 'settings' | 'default';
+export type ValueSource = 'env' | 'settings' | 'secret store' | 'default';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_CHAT_MODEL = 'gpt-4o-mini';
@@ -88,7 +88,8 @@ export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): Reso
   const [key, apiKeySource] = pick(
     [
       [present(env.MOTIV_LLM_API_KEY), 'env'],
-      [present(settings.apiKey), 'settings'],
+      // The key never lives in the settings file: `apiKey` here is the secret store's decrypted value.
+      [present(settings.apiKey), 'secret store'],
     ],
     '',
   );

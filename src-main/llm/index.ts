@@ -37,7 +37,14 @@ export { classifyLlmError, isRetryable, parseRetryAfter } from './errors.ts';
 export type { LlmErrorCode, LlmErrorDetails } from './errors.ts';
 export { UsageLedger } from './ledger.ts';
 export type { LedgerEntry, UsageTags, UsageTotals } from './ledger.ts';
-export { DEFAULT_PRICES, estimateCost, estimateTokens, PriceTableSchema, priceFor } from './prices.ts';
+export {
+  DEFAULT_PRICES,
+  effectivePrices,
+  estimateCost,
+  estimateTokens,
+  PriceTableSchema,
+  priceFor,
+} from './prices.ts';
 export type { CostReport, ModelPrice, PriceTable } from './prices.ts';
 export { DEFAULT_RETRY_POLICY, retryDelay, withRetry } from './retry.ts';
 export type { RetryEvent, RetryPolicy } from './retry.ts';

@@ -70,3 +70,11 @@ export function estimateCost(table: PriceTable, counts: TokenCount | TokenCount[
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
+
+/**
+ * The table in force: built-in prices with the user's overrides (settings section `prices`) laid over them.
+ * An override replaces a built-in entry of the same name and, being an exact name, beats any prefix match.
+ */
+export function effectivePrices(overrides: PriceTable, builtIn: PriceTable = DEFAULT_PRICES): PriceTable {
+  return { ...builtIn, ...overrides };
+}

@@ -6,7 +6,7 @@ import type { CliIo } from '../io.ts';
 
 export const doctorHelp = `motiv doctor [--json]
 
-Shows what is configured (and where each value came from: env, settings or default; secrets only as
+Shows what is configured (and where each value came from: env, settings, secret store or default; secrets only as
 "set") and checks what is reachable: the data directory, the LLM endpoint, Neo4j when configured.
 Exit code 1 when a check fails.`;
 

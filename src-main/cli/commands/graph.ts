@@ -5,8 +5,10 @@ import {
   openGraphStore,
   openEmbeddedGraphStore,
   openNeo4jGraphStore,
+  type OpenGraphOptions,
 } from '../../core/graph-store-factory.ts';
 import type { GraphStore } from '../../graph/port.ts';
+import { loadSeedGraph, type SeedLoadResult } from '../../graph/seed/load-seed.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -15,6 +17,7 @@ export const graphHelp = `motiv graph <subcommand> [options]
   stats [--json]             counts of nodes, edges, review states and embeddings in the configured store
   dump [--out FILE]          the whole graph as versioned JSON (stdout without --out)
   restore FILE [--replace]   load a dump into the configured store, in one transaction
+  seed                       load the seed graph shipped with the app (graph/seed); re-running changes nothing
   push [--replace]           copy the embedded graph into the configured Neo4j (lab sharing)
   migrate                    apply the Cypher migrations in graph/migrations to Neo4j
   check                      test the connection and the schema of the configured store
@@ -56,12 +59,19 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         const file = positionals[0];
         if (!file) throw new UsageError('restore needs a dump file');
         const dump = parseDumpFile(file);
-        return await withStore(core, async (store) => {
+        // A restore fills a store as a whole, so it must not find the seed there first.
+        return await withStore(core, { seedOnFirstRun: false }, async (store) => {
           const result = await store.restore(dump, { actor: actorOf(core) }, { replace: values.replace });
           io.out(`restored ${result.nodes} nodes and ${result.edges} edges into the ${store.kind} store\n`);
           return 0;
         });
       }
+      case 'seed':
+        return await withStore(core, { seedOnFirstRun: false }, async (store) => {
+          const result = await loadSeedGraph(store);
+          io.out(formatSeedResult(store.kind, result));
+          return 0;
+        });
       case 'push':
         return await push(core, io, values.replace);
       case 'migrate':
@@ -84,8 +94,12 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function withStore(core: Core, run: (store: GraphStore) => Promise<number>): Promise<number> {
-  const store = await openGraphStore(core);
+async function withStore(
+  core: Core,
+  ...args: [run: StoreRun] | [options: OpenGraphOptions, run: StoreRun]
+): Promise<number> {
+  const [options, run] = args.length === 1 ? [{}, args[0]] : args;
+  const store = await openGraphStore(core, options);
   try {
     return await run(store);
   } finally {
@@ -133,6 +147,17 @@ function parseDumpFile(file: string): unknown {
       file,
     });
   }
+}
+
+type StoreRun = (store: GraphStore) => Promise<number>;
+
+function formatSeedResult(kind: string, result: SeedLoadResult): string {
+  const changed = result.nodesCreated + result.nodesMerged + result.edgesCreated > 0;
+  const summary = `${result.nodesCreated} nodes created, ${result.nodesMerged} merged, ${result.edgesCreated} edges created`;
+  const provenance = `curated by hand by ${result.curatedBy} on ${result.curatedAt} (graph/seed/README.md)`;
+  return changed
+    ? `seed graph loaded into the ${kind} store: ${summary} (${result.papers} papers, ${result.nodes} curated nodes)\n${provenance}\n`
+    : `seed graph already in the ${kind} store: nothing changed\n`;
 }
 
 function formatStats(kind: string, stats: Awaited<ReturnType<GraphStore['stats']>>): string {

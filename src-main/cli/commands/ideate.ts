@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/create-core.ts';
+import { llmSettingsInput } from '../../core/llm-settings-input.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import { buildConfig, ideaToMarkdown, IdeatorManager, worstCaseUsage } from '../../ideator/index.ts';
 import type { IdeatorEvent, SessionDetail } from '../../ideator/index.ts';
-import { createLlmClient, resolveLlmConfig, UsageLedger } from '../../llm/index.ts';
+import { createLlmClient, effectivePrices, resolveLlmConfig, UsageLedger } from '../../llm/index.ts';
+import { openLiteratureProvider } from '../../literature/index.ts';
+import type { OpenedLiterature } from '../../literature/index.ts';
 import type { CostReport, UsageTotals } from '../../llm/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
@@ -25,7 +28,9 @@ and --resume continues it without paying again for what was done.
   --budget TOKENS     prompt budget per call (default 12000)
   --json | --md       output format
 
-The LLM endpoint comes from MOTIV_LLM_BASE_URL / MOTIV_LLM_API_KEY / MOTIV_LLM_MODEL or the settings.
+The LLM endpoint comes from MOTIV_LLM_BASE_URL / MOTIV_LLM_API_KEY / MOTIV_LLM_MODEL or the settings (the key from
+the encrypted secret store). literature_search asks Semantic Scholar, OpenAlex, then arXiv (MOTIV_S2_BASE_URL,
+MOTIV_OPENALEX_BASE_URL, MOTIV_ARXIV_BASE_URL), cached in <data dir>/literature-cache.sqlite, else the local graph.
 Sessions live in <data dir>/ideator.sqlite; ideas are written to the embedded graph <data dir>/graph.sqlite.`;
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
@@ -130,7 +135,8 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
 
   const core = createCore({ env: io.env });
   const settings = core.settings.get();
-  const config = resolveLlmConfig({ baseUrl: settings.llm.baseUrl, model: settings.llm.model }, io.env);
+  // Env wins; otherwise the settings' endpoint and the key from the encrypted secret store.
+  const config = resolveLlmConfig(llmSettingsInput(settings, core.storedSecret), io.env);
   if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
     io.err(
       'motiv ideate: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ' +
@@ -139,7 +145,8 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
     await core.close();
     return 1;
   }
-  const ledger = new UsageLedger();
+  // The user's price overrides (Settings → Prices) price both the worst-case estimate and the actual cost.
+  const ledger = new UsageLedger({ prices: effectivePrices(settings.prices.overrides) });
   const llm = createLlmClient(config, { ledger });
   let graph: EmbeddedGraphStore;
   try {
@@ -148,8 +155,26 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
     await core.close();
     throw err;
   }
+  // literature_search: Semantic Scholar → OpenAlex → arXiv with a cache; each failed source is logged.
+  let literature: OpenedLiterature;
+  try {
+    literature = openLiteratureProvider({
+      dataDir: core.dataDir,
+      settings: settings.literature,
+      env: io.env,
+      onAttempt: (attempt) => {
+        if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
+          core.logger.warn('literature source did not answer', { ...attempt });
+      },
+    });
+  } catch (err) {
+    await graph.close();
+    await core.close();
+    throw err;
+  }
   const ideaNumbers = new Map<string, number>();
   const manager = new IdeatorManager({
+    ...(literature.provider ? { literature: literature.provider } : {}),
     dataDir: core.dataDir,
     llm,
     graph,
@@ -211,6 +236,7 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
   } finally {
     process.removeListener('SIGINT', interrupt);
     await manager.close();
+    literature.close();
     await graph.close();
     await core.close();
   }

@@ -1,5 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { bufferIo, writeSmallDump } from '../../cli/commands/graph-cli-fixture.ts';
+import { main } from '../../cli/main.ts';
 import { describeGraphStoreContract } from '../store-contract.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
@@ -38,4 +43,52 @@ describe('Neo4jGraphStore', () => {
     () => store as Neo4jGraphStore,
     () => driver,
   );
+});
+
+// `motiv graph` against the real server: here because this is the one file that writes to it.
+describe('motiv graph against Neo4j', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pushes the embedded graph to Neo4j, then stats, check and migrate answer from Neo4j', async () => {
+    await cleanTestDatabase(driver, database);
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-cli-neo4j-'));
+    dirs.push(dir);
+    const embedded = { MOTIV_DATA_DIR: join(dir, 'data') };
+    expect(await main(['graph', 'restore', await writeSmallDump(dir), '--replace'], bufferIo(embedded))).toBe(
+      0,
+    );
+
+    const lab = { ...embedded, MOTIV_NEO4J_URI: testNeo4jConfig().uri };
+    const push = bufferIo(lab);
+    expect(await main(['graph', 'push', '--replace'], push)).toBe(0);
+    expect(push.stdout()).toMatch(/^pushed \d+ nodes and \d+ edges from the embedded store to Neo4j\n$/);
+
+    const statsOf = async (env: NodeJS.ProcessEnv): Promise<unknown> => {
+      const io = bufferIo(env);
+      expect(await main(['graph', 'stats', '--json'], io)).toBe(0);
+      const { nodes, edges, review } = JSON.parse(io.stdout()) as Record<string, unknown>;
+      return { nodes, edges, review };
+    };
+    expect(await statsOf(lab)).toEqual(await statsOf(embedded));
+
+    const check = bufferIo(lab);
+    expect(await main(['graph', 'check'], check)).toBe(0);
+    expect(check.stdout()).toMatch(/^neo4j store reachable, schema version \d+\n$/);
+
+    const migrate = bufferIo(lab);
+    expect(await main(['graph', 'migrate'], migrate)).toBe(0);
+    expect(migrate.stdout()).toBe('schema up to date\n');
+  });
+
+  it('explains an unreachable server with exit 1', async () => {
+    const io = bufferIo({
+      MOTIV_DATA_DIR: mkdtempSync(join(tmpdir(), 'motiv-cli-neo4j-')),
+      MOTIV_NEO4J_URI: 'bolt://127.0.0.1:9',
+    });
+    expect(await main(['graph', 'check'], io)).toBe(1);
+    expect(io.stderr()).toMatch(/motiv graph: .*127\.0\.0\.1:9/);
+  });
 });

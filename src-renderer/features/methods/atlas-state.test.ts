@@ -90,9 +90,7 @@ describe('AtlasState', () => {
     expect(atlas.chosenIds).toHaveLength(8);
     expect(atlas.notice?.kind).toBe('error');
     await atlas.inspire();
-    expect(atlas.notice?.text).toMatch(
-      /^Ideation sessions arrive with the ideator \(issue 4\); your selection is saved/,
-    );
+    expect(atlas.notice?.text).toMatch(/^Saved: open Ideate to start a session inspired by these methods/);
     expect(await atlas.db.inspirations.count()).toBe(1);
   });
 });

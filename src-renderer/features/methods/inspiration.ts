@@ -2,13 +2,12 @@ import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import type { AtlasDb } from '../../lib/db/atlas-db.ts';
 
 /**
- * "Use as inspiration": hands chosen methods to the ideator. The ideator (issue 4) does not exist yet, so
- * for now the selection is only saved (Dexie table `inspirations`) for it to pick up; no session is started
- * and none is pretended.
+ * "Use as inspiration": hands chosen methods to the ideator. The selection is saved (Dexie table
+ * `inspirations`); the Ideate section offers it as the topic of the next session and uses it up when that
+ * session starts. Nothing starts here: a session costs money, so the user starts it after seeing the estimate.
  */
 
-export const IDEATION_PENDING_NOTICE =
-  'Ideation sessions arrive with the ideator (issue 4); your selection is saved';
+export const IDEATION_PENDING_NOTICE = 'Saved: open Ideate to start a session inspired by these methods';
 
 export interface SeededIdeationResult {
   status: 'saved';

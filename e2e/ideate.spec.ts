@@ -1,0 +1,177 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedGraph } from '../src-main/ideator/test-harness.ts';
+import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { captureScreenshot } from './fixtures.ts';
+import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+
+/**
+ * The Ideate section in a real Chromium over browser mode, with the core talking to the scripted
+ * OpenAI-compatible server through the real `openai` client (only the model's words are scripted). The graph
+ * is a real embedded store seeded with a few nodes, so citations resolve or are flagged for real.
+ */
+
+interface IdeateFixtures {
+  llm: ScriptedLlm | null;
+  app: BrowserModeApp;
+  page: Page;
+}
+
+const scenario = (name: string): string => join(import.meta.dirname, 'scripted-llm', 'scenarios', name);
+
+const test = base.extend<IdeateFixtures & { scenarioFile: string | null }>({
+  scenarioFile: [null, { option: true }],
+  llm: async ({ scenarioFile }, use) => {
+    const llm = scenarioFile ? await startScriptedLlm({ scenario: scenario(scenarioFile) }) : null;
+    await use(llm);
+    await llm?.stop();
+  },
+  app: async ({ llm }, use) => {
+    const dataDir = newDataDir();
+    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
+    // Without a scripted server the app must see no endpoint at all, whatever the outer environment says.
+    const env = llm
+      ? // A model name with a built-in price, so costs are real figures (the scripted server ignores it).
+        { MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'gpt-4o-mini' }
+      : { MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' };
+    const app = await startBrowserMode(dataDir, env);
+    await use(app);
+    await app.stop();
+  },
+  page: async ({ browser, app }, use) => {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 1000 },
+    });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('nav-ideate').click();
+    await expect(page.getByTestId('section-ideate')).toBeVisible();
+    await use(page);
+    await context.close();
+  },
+});
+
+test.describe('with a scripted LLM', () => {
+  test.use({ scenarioFile: 'ideator-interject.json' });
+
+  test('runs a session to ACCEPT with a human-mentor interjection and exports the idea', async ({
+    page,
+    llm,
+  }, testInfo) => {
+    test.setTimeout(60_000);
+    // The cost bound is shown before anything starts.
+    await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
+    await expect(page.getByTestId('ideate-no-endpoint')).toHaveCount(0);
+
+    await page.getByTestId('ideate-topic').fill('LLM research ideation');
+    await page.getByTestId('ideate-ideas').fill('1');
+    await page.getByTestId('ideate-rounds').fill('3');
+    await page.getByTestId('ideate-start').click();
+
+    const session = page.getByTestId('ideate-session');
+    await expect(session.getByTestId('ideate-status')).toHaveText('Running');
+    await expect(page.getByTestId('ideate-session-item')).toHaveCount(1);
+    // The first draft arrives; the mentor's call is in flight (the scenario holds it for 10 s).
+    await expect(session.getByTestId('ideate-idea-title')).toContainText('version 1');
+    await expect(session.getByTestId('ideate-progress')).toContainText('Idea 1 of 1');
+    await expect(session.getByTestId('ideate-progress')).toContainText('of 3');
+
+    await session.getByTestId('ideate-human-text').fill('Consider low-resource languages as well.');
+    await session.getByTestId('ideate-interject').click();
+    await expect(session.locator('[data-kind="human"]')).toContainText('Consider low-resource languages');
+
+    // The researcher answers the human mentor, revises, and the mentor accepts.
+    await expect(session.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 20_000 });
+    const idea = session.getByTestId('ideate-idea');
+    await expect(idea.getByTestId('ideate-idea-outcome')).toHaveText('Accepted');
+    await expect(idea.getByTestId('ideate-idea-title')).toContainText('version 2');
+    await expect(session.locator('[data-testid="ideate-turn"][data-kind="mentor"]')).toContainText('ACCEPT');
+    const kinds = await session
+      .getByTestId('ideate-turn')
+      .evaluateAll((turns) => turns.map((t) => t.getAttribute('data-kind')));
+    expect(kinds).toEqual(['researcher', 'idea', 'human', 'researcher', 'idea', 'mentor']);
+
+    // Citations: the made-up node is flagged, the real ones resolve.
+    await expect(idea.locator('[data-testid="ideate-citation"][data-status="missing"]')).toHaveCount(1);
+    await expect(idea.locator('[data-testid="ideate-citation"][data-status="missing"]')).toContainText(
+      'kg:challenge:Made_up_node_that_does_not_exist',
+    );
+    expect(
+      await idea.locator('[data-testid="ideate-citation"][data-status="resolved"]').count(),
+    ).toBeGreaterThanOrEqual(3);
+    await expect(idea.getByTestId('ideate-cite-missing').first()).toBeVisible();
+    await expect(session.getByTestId('ideate-cost')).toContainText(
+      /\d+ call\(s\), [\d,]+ prompt \+ [\d,]+\s+completion tokens: \$0\.\d+/,
+    );
+
+    // An earlier version stays readable.
+    await idea.getByTestId('ideate-version').selectOption('1');
+    await expect(idea.getByTestId('ideate-idea-title')).toContainText('version 1');
+    await idea.getByTestId('ideate-version').selectOption('2');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      idea.getByTestId('ideate-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('kg_guided_socratic_ideation_v2-v2.md');
+    const markdown = readFileSync(await download.path(), 'utf8');
+    expect(markdown).toContain('# Graph-grounded Socratic ideation, version 2');
+    expect(markdown).toContain('**not in the graph (flagged)**');
+    expect(markdown).toContain('**Human mentor**: Consider low-resource languages as well.');
+
+    expect(llm?.unusedSteps()).toEqual([]);
+    await expect(idea.getByTestId('ideate-accept')).toHaveCount(0);
+    await page.getByTestId('section-ideate').evaluate((main) => main.scrollTo(0, 0));
+    await captureScreenshot(page, 'ideate-accepted', testInfo);
+  });
+});
+
+test.describe('deciding, forking, pausing', () => {
+  test.use({ scenarioFile: 'ideator-fork.json' });
+
+  test('accepts a mentor-less draft by hand, forks it, pauses and resumes the fork to ACCEPT', async ({
+    page,
+    llm,
+  }) => {
+    test.setTimeout(60_000);
+    await page.getByTestId('ideate-topic').fill('LLM research ideation');
+    await page.getByTestId('ideate-ideas').fill('1');
+    await page.getByTestId('ideate-no-mentor').check();
+    await page.getByTestId('ideate-start').click();
+
+    const session = page.getByTestId('ideate-session');
+    await expect(session.getByTestId('ideate-status')).toHaveText('Completed');
+    const idea = session.getByTestId('ideate-idea');
+    await expect(idea.getByTestId('ideate-idea-outcome')).toHaveText('Unreviewed (no mentor)');
+    await idea.getByTestId('ideate-accept').click();
+    await expect(idea.getByTestId('ideate-idea-outcome')).toHaveText('Accepted');
+    await expect(idea).toContainText('decided by user');
+    await expect(session.locator('[data-kind="note"]')).toContainText('User accepted the idea');
+
+    // The fork deliberates version 1 with a mentor; its first question is held by the scenario.
+    await idea.getByTestId('ideate-fork').click();
+    await expect(page.getByTestId('ideate-session-item')).toHaveCount(2);
+    await expect(session.getByTestId('ideate-status')).toHaveText('Running');
+    await expect
+      .poll(() => llm?.requests.some((r) => JSON.stringify(r.body).includes('[role:mentor]')))
+      .toBe(true);
+    await session.getByTestId('ideate-pause').click();
+    await expect(session.getByTestId('ideate-status')).toHaveText('Paused');
+    await session.getByTestId('ideate-resume').click();
+    await expect(session.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 20_000 });
+    await expect(idea.getByTestId('ideate-idea-outcome')).toHaveText('Accepted');
+    await expect(idea).toContainText('decided by mentor');
+    expect(llm?.unusedSteps()).toEqual([]);
+  });
+});
+
+test('says what to do when no LLM endpoint is configured', async ({ page }) => {
+  await expect(page.getByTestId('ideate-no-endpoint')).toContainText('Settings');
+  await expect(page.getByTestId('ideate-no-endpoint')).toContainText('MOTIV_LLM_BASE_URL');
+  await page.getByTestId('ideate-topic').fill('LLM research ideation');
+  await expect(page.getByTestId('ideate-start')).toBeDisabled();
+  // The estimate is still shown: the user sees the bound before configuring anything.
+  await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
+});

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
+import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
+import { miningScenario, seedPapers } from '../../mining/test-harness.ts';
+import { useTempDirs } from '../../test-support/temp-dir.ts';
+import type { CliIo } from '../io.ts';
+import { main } from '../main.ts';
+
+const tempDir = useTempDirs();
+let server: ScriptedLlm | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
+}
+
+async function withGraph(dir: string, seed: (store: EmbeddedGraphStore) => Promise<unknown>): Promise<void> {
+  const store = EmbeddedGraphStore.open(join(dir, 'graph.sqlite'));
+  try {
+    await seed(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('motiv mine and motiv hierarchy', () => {
+  it('mines the papers, reports progress, the method and the cost, and mines nothing twice', async () => {
+    const dir = tempDir();
+    server = await startScriptedLlm({ scenario: miningScenario('extract') });
+    await withGraph(dir, (store) => seedPapers(store, ['replay', 'generative']));
+    const env = { MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: server.baseUrl, MOTIV_LLM_MODEL: 'scripted-chat' };
+
+    const io = bufferIo(env);
+    expect(await main(['mine'], io)).toBe(0);
+    expect(io.stderr()).toContain('No embeddings endpoint is configured');
+    expect(io.stderr()).toMatch(/\[1\/2\] mined: Experience replay against forgetting — 600 tokens/);
+    expect(io.stderr()).toMatch(/cost: 2 calls, 800 prompt \+ 400 completion tokens/);
+    expect(io.stdout()).toContain('2 of 2 papers mined, 0 failed');
+    expect(io.stdout()).toContain(
+      'merged 1 near-identical node(s) (similarity lexical:tfidf-cosine, threshold 0.92)',
+    );
+
+    const again = bufferIo(env);
+    expect(await main(['mine', '--json'], again)).toBe(0);
+    expect(JSON.parse(again.stdout())).toMatchObject({ status: 'completed', papers: { total: 0 } });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('refuses to run without an LLM endpoint and says how to set one', async () => {
+    const io = bufferIo({ MOTIV_DATA_DIR: tempDir() });
+    expect(await main(['mine'], io)).toBe(1);
+    expect(io.stderr()).toContain('no LLM endpoint configured');
+  });
+
+  it('adds parents over problems from the command line', async () => {
+    const dir = tempDir();
+    server = await startScriptedLlm({ scenario: miningScenario('hierarchy') });
+    await withGraph(dir, (store) =>
+      store.importBatch(
+        {
+          nodes: [
+            'Continual learning of neural networks',
+            'Domain adaptation of image classifiers',
+            'Learning new classes from few examples',
+          ].map((name) => ({
+            kind: 'Problem' as const,
+            name,
+            description: `${name}.`,
+            origin: 'mined' as const,
+          })),
+        },
+        { actor: 'test' },
+      ),
+    );
+    const io = bufferIo({ MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: server.baseUrl, MOTIV_LLM_MODEL: 'm' });
+    expect(await main(['hierarchy', '--kind', 'Problem', '--k', '2'], io)).toBe(0);
+    expect(io.stdout()).toContain(
+      'level 0 → 1: 3 node(s) without a parent, 1 judgement(s), 1 parent(s) added',
+    );
+    expect(io.stdout()).toContain('"Learning under changing data distributions" over');
+
+    const bad = bufferIo({ MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: server.baseUrl });
+    expect(await main(['hierarchy', '--kind', 'Solution'], bad)).toBe(2);
+    expect(bad.stderr()).toContain('--kind: expected Problem or Challenge');
+  });
+});

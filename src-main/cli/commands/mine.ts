@@ -1,0 +1,159 @@
+import { parseArgs } from 'node:util';
+import { createCore } from '../../core/create-core.ts';
+import { openGraphStore } from '../../core/graph-store-factory.ts';
+import { createLlmClient } from '../../llm/index.ts';
+import { MiningDb } from '../../mining/mining-db.ts';
+import { createMiningJob, runMiningJob } from '../../mining/mining-job.ts';
+import type { MiningJobSummary, MiningProgress } from '../../mining/mining-job.ts';
+import { PaperTextStore } from '../../papers/paper-text-store.ts';
+import { AppError } from '../../shared/errors.ts';
+import { UsageError, type CliIo } from '../io.ts';
+import { costLine } from './ideate.ts';
+import { actorOf, miningLlmConfig, pricesOf } from './mining-llm.ts';
+
+export const mineHelp = `motiv mine [--papers ID,…] [--remine] [--concurrency N] [--no-merge] [--json]
+motiv mine --resume JOB_ID [--json]
+
+Mines (problem, challenge, solution) triples from the Paper nodes of the configured graph with the extractor model,
+then merges near-identical nodes. Without --papers, every paper no earlier job mined. Mined nodes arrive as
+"proposed" for review (settings mining.autoApprove to skip that). Names breaking the naming rules go back to the
+model once; triples still breaking them are listed, not stored. Progress (n of N, tokens, cost, ETA) goes to
+stderr, the summary to stdout. The job is saved paper by paper: Ctrl+C stops it and --resume continues without
+paying again for papers already mined, also after a crash.
+
+  --papers ID,…      only these Paper node ids
+  --remine           include papers an earlier job already mined
+  --concurrency N    papers extracted at the same time (default: settings mining.concurrency, 2)
+  --no-merge         skip merging near-identical nodes
+  --resume JOB_ID    continue an interrupted or cancelled job
+  --json             print the full summary as JSON
+
+Similarity for merging: embeddings when MOTIV_LLM_EMBEDDINGS_MODEL (or OpenAI with a key) is configured, else a
+lexical TF-IDF cosine, named in the output. Threshold and LLM confirmation: settings mining.similarityThreshold,
+mining.llmConfirmMerges. Jobs live in <data dir>/mining.sqlite.`;
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new UsageError(`${name}: expected a whole number 1–16, got "${value}"`);
+  return n;
+}
+
+function progressLine(p: MiningProgress): string | null {
+  if (p.phase === 'merging') return 'merging near-identical nodes…';
+  if (p.phase !== 'extracting' || !p.paper) return null;
+  const eta = p.etaMs === null ? '' : `, ETA ${Math.ceil(p.etaMs / 1000)} s`;
+  const what = p.paper.status === 'done' ? 'mined' : `FAILED (${p.paper.message ?? ''})`;
+  return (
+    `[${p.done + p.failed}/${p.total}] ${what}: ${p.paper.title} — ` +
+    `${p.promptTokens + p.completionTokens} tokens, $${p.costUsd.toFixed(4)}${eta}`
+  );
+}
+
+export function formatMiningSummary(s: MiningJobSummary): string {
+  const lines = [
+    `job ${s.jobId} (${s.status}): ${s.papers.done} of ${s.papers.total} papers mined, ${s.papers.failed} failed`,
+    `triples: ${s.triples.accepted} stored, ${s.triples.rejected} rejected by the naming rules`,
+  ];
+  for (const r of s.rejected) {
+    lines.push(
+      `  rejected from "${r.title}": ${r.violations.map((v) => `${v.kind.toLowerCase()} ${v.field}: ${v.message}`).join('; ')}`,
+    );
+  }
+  for (const f of s.failures) lines.push(`  failed ${f.paperId}: ${f.message}`);
+  if (s.merge) {
+    lines.push(
+      `merged ${s.merge.merged.length} near-identical node(s) (similarity ${s.merge.method}, threshold ${s.merge.threshold})` +
+        (s.merge.declined.length ? `, ${s.merge.declined.length} pair(s) kept apart` : ''),
+    );
+    for (const m of s.merge.merged)
+      lines.push(`  ${m.kind}: "${m.drop.name}" → "${m.keep.name}" (${m.similarity})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function mineCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      papers: { type: 'string' },
+      resume: { type: 'string' },
+      remine: { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      'no-merge': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const concurrency = positiveInt('--concurrency', values.concurrency);
+  const paperIds = values.papers
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (values.papers !== undefined && !paperIds?.length)
+    throw new UsageError('--papers: expected comma-separated ids');
+  if (values.resume && (paperIds || values.remine))
+    throw new UsageError('--resume takes no --papers or --remine');
+
+  const core = createCore({ env: io.env });
+  try {
+    const config = miningLlmConfig(core, io, 'mine');
+    if (!config) return 1;
+    const settings = core.settings.get().mining;
+    const store = await openGraphStore(core);
+    const db = MiningDb.open(core.dataDir);
+    const texts = new PaperTextStore(core.dataDir);
+    const controller = new AbortController();
+    const interrupt = (): void => controller.abort();
+    process.once('SIGINT', interrupt);
+    signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+      const jobId =
+        values.resume ??
+        (await createMiningJob(db, store, { ...(paperIds ? { paperIds } : {}), remine: values.remine }));
+      io.err(`mining job ${jobId}\n`);
+      const summary = await runMiningJob(jobId, {
+        db,
+        store,
+        makeClient: (ledger) => createLlmClient(config, { ledger }),
+        settings: { ...settings, ...(concurrency ? { concurrency } : {}) },
+        prices: pricesOf(core),
+        actor: actorOf(core),
+        signal: controller.signal,
+        merge: !values['no-merge'],
+        bodyOf: (id) => {
+          const sections = texts.load(id)?.sections;
+          return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
+        },
+        onProgress: (p) => {
+          const line = progressLine(p);
+          if (line) io.err(`${line}\n`);
+        },
+      });
+      io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
+      io.err(`${costLine(summary.usage)}\n`);
+      if (summary.status === 'cancelled') {
+        io.err(`stopped; continue with: motiv mine --resume ${jobId}\n`);
+        return 130;
+      }
+      if (summary.status === 'failed') {
+        io.err(
+          `motiv mine: the job failed: ${summary.error ?? ''}\n(continue with: motiv mine --resume ${jobId})\n`,
+        );
+        return 1;
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND' && values.resume)
+        throw new UsageError(err.message);
+      throw err;
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      db.close();
+      await store.close();
+    }
+  } finally {
+    await core.close();
+  }
+}

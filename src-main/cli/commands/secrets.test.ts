@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../core/create-core.ts';
+import { useTempDirs } from '../../test-support/temp-dir.ts';
+import type { CliIo } from '../io.ts';
+import { secretsCommand } from './secrets.ts';
+
+const tempDir = useTempDirs();
+const KEY = 'sk-cli-abcdefghijklmnop0123';
+
+function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } {
+  const buffers = { stdout: '', stderr: '' };
+  return Object.assign(buffers, {
+    env,
+    out: (text: string) => void (buffers.stdout += text),
+    err: (text: string) => void (buffers.stderr += text),
+  });
+}
+
+describe('motiv secrets', () => {
+  it('stores a value read from stdin, shows only set / not set, and clears it', async () => {
+    const dataDir = tempDir();
+    const set = io({ MOTIV_DATA_DIR: dataDir });
+    expect(await secretsCommand(['set', 'llm.apiKey'], set, Readable.from([`${KEY}\n`]))).toBe(0);
+    expect(set.stdout).toContain('llm.apiKey       set (secret store)');
+    expect(set.stdout).toContain('neo4j.password   not set');
+    expect(set.stdout).toContain('guards against casual disclosure only');
+    expect(set.stdout + set.stderr).not.toContain(KEY);
+    expect(createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.get('llm.apiKey')).toBe(KEY);
+    expect(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).not.toContain(KEY);
+
+    const withEnv = io({ MOTIV_DATA_DIR: dataDir, MOTIV_LLM_API_KEY: 'sk-from-env-0000000' });
+    expect(await secretsCommand(['status', '--json'], withEnv)).toBe(0);
+    expect(JSON.parse(withEnv.stdout)).toMatchObject({
+      entries: [{ name: 'llm.apiKey', stored: true, envOverride: true, source: 'env' }, { stored: false }],
+    });
+
+    const clear = io({ MOTIV_DATA_DIR: dataDir });
+    expect(await secretsCommand(['clear', 'llm.apiKey'], clear)).toBe(0);
+    expect(clear.stdout).toContain('llm.apiKey       not set');
+  });
+
+  it('refuses a terminal, an empty value and an unknown name', async () => {
+    const dataDir = tempDir();
+    const tty = Object.assign(Readable.from([KEY]), { isTTY: true });
+    await expect(secretsCommand(['set', 'llm.apiKey'], io({ MOTIV_DATA_DIR: dataDir }), tty)).rejects.toThrow(
+      /reads the value from standard input/,
+    );
+    const empty = io({ MOTIV_DATA_DIR: dataDir });
+    expect(await secretsCommand(['set', 'llm.apiKey'], empty, Readable.from(['\n']))).toBe(2);
+    expect(empty.stderr).toContain('value: must not be empty');
+    const unknown = io({ MOTIV_DATA_DIR: dataDir });
+    expect(await secretsCommand(['set', 'aws.key'], unknown, Readable.from(['x']))).toBe(2);
+    expect(unknown.stderr).toContain('name:');
+    await expect(secretsCommand(['rotate'], io({ MOTIV_DATA_DIR: dataDir }))).rejects.toThrow(
+      /unknown action/,
+    );
+  });
+});

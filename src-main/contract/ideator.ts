@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { IdeaSchema } from '../ideator/idea-schema.ts';
+
+/**
+ * The ideator's channels and event, as zod schemas. Requests are parsed at the boundary (dispatch); the records
+ * mirror src-main/ideator/types.ts, and the handler table only compiles while the two agree. IdeaSchema comes
+ * from the ideator itself (it is plain zod) so the idea's fields cannot drift between the model and the UI.
+ */
+
+const Id = z.string().trim().min(1).max(100);
+
+/** What the user chooses for a session; the limits match the ideator's own SessionOptionsSchema. */
+export const IdeatorOptionsSchema = z.strictObject({
+  ideas: z.int().min(1).max(20).optional(),
+  maxRounds: z.int().min(1).max(20).optional(),
+  noGraph: z.boolean().optional(),
+  noMentor: z.boolean().optional(),
+  promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
+});
+
+export const IdeatorStartSchema = IdeatorOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
+
+/** The estimate is asked while the user types, so the topic may still be empty. */
+export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
+  topic: z.string().max(500).optional(),
+});
+
+const CostSchema = z.object({ usd: z.number(), unpricedModels: z.array(z.string()) });
+
+export const LlmEndpointSchema = z.object({
+  /** False when neither a base URL nor an API key is configured: starting would fail. */
+  configured: z.boolean(),
+  /** Shown to the user, credentials stripped. */
+  baseUrl: z.string(),
+  apiKeySet: z.boolean(),
+  models: z.object({ researcher: z.string(), mentor: z.string() }),
+  /** Why it cannot be used, in words the user can act on; null when it can. */
+  problem: z.string().nullable(),
+});
+
+export const IdeatorEstimateSchema = z.object({
+  /** Upper bounds: every exploration uses all tool steps, every idea all rounds, every prompt the budget. */
+  calls: z.int(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  cost: CostSchema,
+  ideas: z.int(),
+  maxRounds: z.int(),
+  endpoint: LlmEndpointSchema,
+});
+
+export const SessionStatusSchema = z.enum([
+  'running',
+  'paused',
+  'stopped',
+  'completed',
+  'failed',
+  'interrupted',
+]);
+
+const ErrorSummarySchema = z.object({ code: z.string(), message: z.string() }).nullable();
+
+export const SessionConfigSchema = z.object({
+  topic: z.string(),
+  ideas: z.int(),
+  maxRounds: z.int(),
+  noGraph: z.boolean(),
+  noMentor: z.boolean(),
+  promptBudgetTokens: z.int(),
+  maxToolSteps: z.int(),
+  maxToolResultChars: z.int(),
+  seed: z.int(),
+  researcherPrompt: z.string(),
+  mentorPrompt: z.string(),
+});
+
+export const SessionRecordSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  config: SessionConfigSchema,
+  status: SessionStatusSchema,
+  error: ErrorSummarySchema,
+  forkedFrom: z.object({ sessionId: z.string(), ideaId: z.string(), version: z.int() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const IdeaRecordSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  index: z.int(),
+  phase: z.enum(['explore', 'draft', 'mentor', 'answer', 'revise', 'done']),
+  round: z.int(),
+  outcome: z.enum(['accepted', 'rejected', 'round_limit', 'unreviewed']).nullable(),
+  decidedBy: z.enum(['mentor', 'user', 'limit']).nullable(),
+  currentVersion: z.int(),
+  graphNodeId: z.string().nullable(),
+  graphError: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const CitationSchema = z.object({
+  ref: z.string(),
+  kind: z.enum(['Problem', 'Challenge', 'Solution', 'Paper', 'Idea', 'Topic']),
+  name: z.string(),
+  nodeId: z.string().nullable(),
+  status: z.enum(['resolved', 'missing', 'unchecked']),
+});
+
+export const IdeaVersionSchema = z.object({
+  ideaId: z.string(),
+  version: z.int(),
+  idea: IdeaSchema,
+  citations: z.array(CitationSchema),
+  missingCitations: z.array(z.string()),
+  turnSeq: z.int(),
+  repairs: z.int(),
+  createdAt: z.string(),
+});
+
+export const TurnSchema = z.object({
+  sessionId: z.string(),
+  seq: z.int(),
+  ideaId: z.string().nullable(),
+  round: z.int(),
+  kind: z.enum(['researcher', 'tool', 'idea', 'mentor', 'human', 'note']),
+  content: z.string(),
+  toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })),
+  toolCallId: z.string().nullable(),
+  toolName: z.string().nullable(),
+  meta: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
+export const UsageTotalsSchema = z.object({
+  calls: z.int(),
+  cachedCalls: z.int(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  cachedPromptTokens: z.int(),
+  cachedCompletionTokens: z.int(),
+  cost: CostSchema,
+});
+
+export const SessionDetailSchema = z.object({
+  session: SessionRecordSchema,
+  ideas: z.array(IdeaRecordSchema.extend({ versions: z.array(IdeaVersionSchema) })),
+  turns: z.array(TurnSchema),
+  usage: UsageTotalsSchema,
+});
+
+const SessionRef = z.strictObject({ sessionId: Id });
+
+export const IdeatorInterjectSchema = z.strictObject({
+  sessionId: Id,
+  text: z.string().trim().min(1, 'write something for the researcher').max(4_000),
+});
+
+export const IdeatorDecideSchema = z.strictObject({
+  ideaId: Id,
+  decision: z.enum(['accept', 'reject']),
+  note: z.string().max(2_000).optional(),
+});
+
+export const IdeatorForkSchema = z.strictObject({
+  ideaId: Id,
+  version: z.int().min(1),
+  options: IdeatorOptionsSchema.omit({ ideas: true }).optional(),
+});
+
+export const IdeatorExportSchema = z.strictObject({
+  ideaId: Id,
+  /** Defaults to the idea's latest version. */
+  version: z.int().min(1).optional(),
+});
+
+export const IdeaReportSchema = z.object({ fileName: z.string(), markdown: z.string() });
+
+export const ideatorChannels = {
+  'ideator.estimate': { request: IdeatorEstimateRequestSchema, response: IdeatorEstimateSchema },
+  'ideator.start': { request: IdeatorStartSchema, response: SessionRecordSchema },
+  'ideator.list': { request: z.strictObject({}), response: z.array(SessionRecordSchema) },
+  'ideator.get': { request: SessionRef, response: SessionDetailSchema },
+  'ideator.pause': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.resume': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.stop': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.interject': { request: IdeatorInterjectSchema, response: TurnSchema },
+  'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
+  'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
+  'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
+} as const;
+
+const LedgerEntrySchema = z.object({
+  seq: z.int(),
+  at: z.string(),
+  model: z.string(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  cached: z.boolean(),
+  role: z.string().optional(),
+  sessionId: z.string().optional(),
+  turn: z.int().optional(),
+  ideaId: z.string().optional(),
+  durationMs: z.number().optional(),
+  attempts: z.int().optional(),
+});
+
+/** One event name for the whole ideator; `type` tells turns, streamed tokens, status, ideas, cost and retries apart. */
+export const IdeatorEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('turn'), sessionId: z.string(), turn: TurnSchema }),
+  z.object({
+    type: z.literal('token'),
+    sessionId: z.string(),
+    ideaId: z.string(),
+    agent: z.enum(['researcher', 'mentor']),
+    text: z.string(),
+    /** Grows when a failed attempt's streamed text should be discarded. */
+    attempt: z.int(),
+  }),
+  z.object({
+    type: z.literal('status'),
+    sessionId: z.string(),
+    status: SessionStatusSchema,
+    error: ErrorSummarySchema,
+  }),
+  z.object({ type: z.literal('idea'), sessionId: z.string(), idea: IdeaRecordSchema }),
+  /** A call's tokens, with the session's running totals (priced in the main process, where the price table is). */
+  z.object({
+    type: z.literal('usage'),
+    sessionId: z.string(),
+    entry: LedgerEntrySchema,
+    totals: UsageTotalsSchema,
+  }),
+  z.object({
+    type: z.literal('retry'),
+    sessionId: z.string(),
+    attempt: z.int(),
+    delayMs: z.number(),
+    code: z.string(),
+    message: z.string(),
+  }),
+]);
+
+export type IdeatorEstimate = z.output<typeof IdeatorEstimateSchema>;
+export type IdeatorSessionRecord = z.output<typeof SessionRecordSchema>;
+export type IdeatorSessionStatus = z.output<typeof SessionStatusSchema>;
+export type IdeatorSessionDetail = z.output<typeof SessionDetailSchema>;
+export type IdeatorIdeaRecord = z.output<typeof IdeaRecordSchema>;
+export type IdeatorIdeaVersion = z.output<typeof IdeaVersionSchema>;
+export type IdeatorCitation = z.output<typeof CitationSchema>;
+export type IdeatorTurn = z.output<typeof TurnSchema>;
+export type IdeatorUsageTotals = z.output<typeof UsageTotalsSchema>;
+export type IdeatorEventPayload = z.output<typeof IdeatorEventSchema>;
+export type IdeaReport = z.output<typeof IdeaReportSchema>;
+export type IdeaFields = z.output<typeof IdeaSchema>;

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../shared/errors.ts';
+import { projectPath } from '../../shared/project-path.ts';
+import { parseSeedFile, SeedGraphSchema, SeedPapersSchema } from './seed-format.ts';
+import type { SeedGraph, SeedPapers } from './seed-format.ts';
+
+export const SEED_GRAPH_FILE = 'graph/seed/motivgraph.json';
+
+export interface SeedData {
+  graph: SeedGraph;
+  papers: SeedPapers;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `${file}: the seed file is missing from this installation`, { file });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new AppError('VALIDATION', `${file}: not valid JSON (${err instanceof Error ? err.message : ''})`, {
+      file,
+    });
+  }
+}
+
+/** The seed graph and its papers as shipped with the app (paths from the project root, see project-path.ts). */
+export function readSeedData(graphFile: string = projectPath(SEED_GRAPH_FILE)): SeedData {
+  const graph = parseSeedFile(SeedGraphSchema, readJson(graphFile), graphFile);
+  const papersFile = projectPath(graph.papersFile);
+  const papers = parseSeedFile(SeedPapersSchema, readJson(papersFile), papersFile);
+  return { graph, papers };
+}

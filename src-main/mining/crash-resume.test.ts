@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../ideator/test-harness.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { MiningDb } from './mining-db.ts';
+import { runMiningJob } from './mining-job.ts';
+import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from './test-harness.ts';
+import type { MiningHarness } from './test-harness.ts';
+
+const tempDir = useTempDirs();
+let h: MiningHarness | undefined;
+let db: MiningDb | undefined;
+afterEach(async () => {
+  db?.close();
+  await h?.stop();
+  h = undefined;
+  db = undefined;
+});
+
+describe('mining crash recovery', () => {
+  it('resumes after SIGKILL without paying again for the paper already mined', async () => {
+    const dir = tempDir();
+    h = await miningHarness('resume', dir);
+    const server = h.server;
+    await seedPapers(h.store, ['replay', 'prototypes']);
+    const child = spawn(
+      process.execPath,
+      [join(import.meta.dirname, 'test-crash-child.ts'), dir, server.baseUrl],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      // Killed while the second paper's extraction is in flight (that step answers only after 10 s).
+      await waitFor(
+        () => server.requests.some((r) => r.stepId === 'paper-two-slow') || child.exitCode !== null,
+        15_000,
+      );
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect(stderr).toBe('');
+    const jobId = /JOB (\S+)/.exec(stdout)?.[1] ?? '';
+    const sentBeforeCrash = server.requests.length;
+
+    db = MiningDb.open(dir);
+    expect(db.job(jobId).status).toBe('interrupted');
+    expect(db.papers(jobId).map((p) => p.status)).toEqual(['done', 'pending']);
+    expect(db.ledger(jobId)).toHaveLength(1);
+
+    const summary = await runMiningJob(jobId, {
+      db,
+      store: h.store,
+      makeClient: (ledger) => scriptedClient(server.baseUrl, ledger),
+      settings: TEST_SETTINGS,
+      actor: 'test',
+    });
+    expect(summary).toMatchObject({ status: 'completed', papers: { total: 2, done: 2, failed: 0 } });
+    expect(server.requests.slice(sentBeforeCrash).map((r) => r.stepId)).toEqual(['paper-two']);
+    expect(server.unusedSteps()).toEqual([]);
+    // The ledger holds the killed process's completed call and the resumed one; the call in flight was never paid.
+    expect(summary.usage.calls).toBe(2);
+    expect((await h.store.stats()).nodes).toMatchObject({ Problem: 2, Challenge: 2, Solution: 2 });
+  });
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { extractTriples } from './extract.ts';
+import { miningHarness, scriptedClient, seedPapers, TEST_PAPERS } from './test-harness.ts';
+import type { MiningHarness } from './test-harness.ts';
+
+const tempDir = useTempDirs();
+let h: MiningHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+describe('triple extraction through the scripted model', () => {
+  it('returns valid triples from a structured reply', async () => {
+    h = await miningHarness('extract', tempDir());
+    const [id] = await seedPapers(h.store, ['replay']);
+    const outcome = await extractTriples(scriptedClient(h.server.baseUrl), {
+      id: id ?? '',
+      ...TEST_PAPERS.replay,
+    });
+    expect(outcome.rejected).toEqual([]);
+    expect(outcome.ruleRepairs).toBe(0);
+    expect(outcome.accepted.map((t) => t.problem.name)).toEqual(['Continual learning of neural networks']);
+    const request = h.server.requests[0]?.body as { response_format?: { type?: string } };
+    expect(request.response_format?.type).toBe('json_schema');
+  });
+
+  it('sends rule violations back once, keeps the repaired triples and reports the rest', async () => {
+    h = await miningHarness('repair', tempDir());
+    const outcome = await extractTriples(scriptedClient(h.server.baseUrl), {
+      id: 'p',
+      ...TEST_PAPERS.motivgraph,
+    });
+    expect(h.server.requests.map((r) => r.stepId)).toEqual(['first', 'repair']);
+    const repairPrompt = JSON.stringify(h.server.requests[1]?.body.messages);
+    expect(repairPrompt).toContain('acronyms or coined method names (LLM)');
+    expect(outcome.ruleRepairs).toBe(1);
+    expect(outcome.accepted.map((t) => t.problem.name)).toEqual([
+      'Continual learning of neural networks',
+      'Automatic research idea generation',
+    ]);
+    expect(outcome.rejected).toHaveLength(1);
+    expect(outcome.rejected[0]?.violations.map((v) => v.message)).toEqual([
+      'Solution name must have 7–10 words, has 2',
+      'Solution name must not contain acronyms or coined method names (MotivGraph)',
+      "Solution name must not use the authors' own method name (motivgraph)",
+    ]);
+  });
+});

@@ -1,0 +1,252 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import type { LedgerEntry } from '../llm/index.ts';
+import { AppError } from '../shared/errors.ts';
+
+/**
+ * Mining jobs live in their own SQLite file (`<dataDir>/mining.sqlite`), apart from the graph so a lab's Neo4j
+ * setup still keeps its job state locally: the job, each paper's status and extraction result, and the token
+ * ledger entry by entry. A paper's extraction result is committed before its graph write, so a crash between the
+ * two replays the write, never the paid call.
+ */
+
+export const JOB_STATUSES = ['running', 'interrupted', 'cancelled', 'failed', 'completed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const PAPER_STATUSES = ['pending', 'extracted', 'done', 'failed'] as const;
+export type PaperStatus = (typeof PAPER_STATUSES)[number];
+
+export interface JobRow {
+  id: string;
+  status: JobStatus;
+  params: Record<string, unknown>;
+  owner: number | null;
+  error: string | null;
+  result: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JobPaperRow {
+  paperId: string;
+  seq: number;
+  status: PaperStatus;
+  result: unknown;
+  error: string | null;
+}
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     params TEXT NOT NULL,
+     owner INTEGER,
+     error TEXT,
+     result TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE job_papers (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     paper_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     result TEXT,
+     error TEXT,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (job_id, paper_id)
+   );
+   CREATE INDEX job_papers_paper ON job_papers(paper_id, status);
+   CREATE TABLE job_ledger (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (job_id, seq)
+   );`,
+];
+
+/** true when a process with this id exists (EPERM: it exists but is not ours). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const now = (): string => new Date().toISOString();
+
+export class MiningDb {
+  readonly db: Database;
+
+  private constructor(db: Database) {
+    this.db = db;
+  }
+
+  static open(dataDir: string): MiningDb {
+    const path = join(dataDir, 'mining.sqlite');
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new BetterSqlite3(path);
+    try {
+      db.pragma('journal_mode = WAL');
+      // WAL + NORMAL survives a process crash, the failure jobs must outlive.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > MIGRATIONS.length) {
+        throw new AppError('VALIDATION', `${path} was written by a newer version of the app`, { file: path });
+      }
+      MIGRATIONS.forEach((sql, index) => {
+        if (index + 1 <= current) return;
+        db.transaction(() => {
+          db.exec(sql);
+          db.pragma(`user_version = ${index + 1}`);
+        }).immediate();
+      });
+      return new MiningDb(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  createJob(id: string, params: Record<string, unknown>, paperIds: readonly string[]): JobRow {
+    const at = now();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            'INSERT INTO jobs (id, status, params, owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(id, 'running', JSON.stringify(params), process.pid, at, at);
+        const insert = this.db.prepare(
+          "INSERT INTO job_papers (job_id, paper_id, seq, status, updated_at) VALUES (?, ?, ?, 'pending', ?)",
+        );
+        paperIds.forEach((paperId, seq) => insert.run(id, paperId, seq, at));
+      })
+      .immediate();
+    return this.job(id);
+  }
+
+  /** A job marked running by a process that no longer exists was interrupted (crash, kill). */
+  job(id: string): JobRow {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as
+      Record<string, unknown> | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No mining job ${id}`, { field: 'jobId', jobId: id });
+    const owner = row.owner === null ? null : Number(row.owner);
+    let status = row.status as JobStatus;
+    if (status === 'running' && owner !== process.pid && (owner === null || !processAlive(owner))) {
+      status = 'interrupted';
+      this.setStatus(id, 'interrupted');
+    }
+    return {
+      id,
+      status,
+      params: JSON.parse(String(row.params)) as Record<string, unknown>,
+      owner,
+      error: (row.error as string | null) ?? null,
+      result: row.result ? (JSON.parse(String(row.result)) as Record<string, unknown>) : null,
+      createdAt: String(row.created_at),
+      updatedAt: String(row.updated_at),
+    };
+  }
+
+  jobs(): JobRow[] {
+    const ids = this.db.prepare('SELECT id FROM jobs ORDER BY created_at DESC').all() as Array<{
+      id: string;
+    }>;
+    return ids.map((r) => this.job(r.id));
+  }
+
+  /** Claims the job for this process; refused while another live process runs it. */
+  claim(id: string): void {
+    const job = this.job(id);
+    if (job.status === 'running' && job.owner !== process.pid) {
+      throw new AppError('CONFLICT', `Mining job ${id} is running in process ${job.owner}`, { jobId: id });
+    }
+    if (job.status === 'completed')
+      throw new AppError('CONFLICT', `Mining job ${id} is already completed`, { jobId: id });
+    this.db
+      .prepare("UPDATE jobs SET status = 'running', owner = ?, error = NULL, updated_at = ? WHERE id = ?")
+      .run(process.pid, now(), id);
+  }
+
+  setStatus(id: string, status: JobStatus, extra: { error?: string; result?: unknown } = {}): void {
+    this.db
+      .prepare(
+        'UPDATE jobs SET status = ?, error = ?, result = COALESCE(?, result), updated_at = ? WHERE id = ?',
+      )
+      .run(
+        status,
+        extra.error ?? null,
+        extra.result === undefined ? null : JSON.stringify(extra.result),
+        now(),
+        id,
+      );
+  }
+
+  papers(jobId: string): JobPaperRow[] {
+    const rows = this.db
+      .prepare('SELECT paper_id, seq, status, result, error FROM job_papers WHERE job_id = ? ORDER BY seq')
+      .all(jobId) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      paperId: String(r.paper_id),
+      seq: Number(r.seq),
+      status: r.status as PaperStatus,
+      result: r.result ? (JSON.parse(String(r.result)) as unknown) : null,
+      error: (r.error as string | null) ?? null,
+    }));
+  }
+
+  setPaper(
+    jobId: string,
+    paperId: string,
+    status: PaperStatus,
+    extra: { result?: unknown; error?: string } = {},
+  ): void {
+    this.db
+      .prepare(
+        'UPDATE job_papers SET status = ?, result = COALESCE(?, result), error = ?, updated_at = ? WHERE job_id = ? AND paper_id = ?',
+      )
+      .run(
+        status,
+        extra.result === undefined ? null : JSON.stringify(extra.result),
+        extra.error ?? null,
+        now(),
+        jobId,
+        paperId,
+      );
+  }
+
+  /** Papers some job already mined: a new job leaves them out unless asked to mine again. */
+  minedPaperIds(): Set<string> {
+    const rows = this.db
+      .prepare("SELECT DISTINCT paper_id FROM job_papers WHERE status = 'done'")
+      .all() as Array<{
+      paper_id: string;
+    }>;
+    return new Set(rows.map((r) => r.paper_id));
+  }
+
+  appendLedger(jobId: string, entry: LedgerEntry): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO job_ledger (job_id, seq, entry) VALUES (?, ?, ?)')
+      .run(jobId, entry.seq, JSON.stringify(entry));
+  }
+
+  ledger(jobId: string): LedgerEntry[] {
+    const rows = this.db
+      .prepare('SELECT entry FROM job_ledger WHERE job_id = ? ORDER BY seq')
+      .all(jobId) as Array<{
+      entry: string;
+    }>;
+    return rows.map((r) => JSON.parse(r.entry) as LedgerEntry);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

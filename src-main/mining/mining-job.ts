@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import type { MiningSettings } from '../contract/settings-mining.ts';
+import type { GraphNode } from '../graph/model.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { UsageLedger } from '../llm/index.ts';
+import type { LlmClient, PriceTable, UsageTotals } from '../llm/index.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Triple } from './extraction-schema.ts';
+import { extractTriples } from './extract.ts';
+import type { PaperText, RejectedTriple } from './extract.ts';
+import { loadSnapshot } from './graph-snapshot.ts';
+import { mergeNearIdentical } from './merge.ts';
+import type { MergeReport } from './merge.ts';
+import type { MiningDb } from './mining-db.ts';
+import { chooseSimilarity } from './similarity.ts';
+import { writeTriples } from './write-triples.ts';
+
+/**
+ * A mining job: extract triples from each paper (at most `concurrency` at a time), write them, then merge
+ * near-identical nodes. State lives in MiningDb, so `runMiningJob` on an interrupted or cancelled job continues
+ * where it stopped: papers marked done are skipped, papers whose extraction was committed are written from the
+ * stored result without asking the model again, and the ledger carries on from its stored entries.
+ */
+
+export interface MiningProgress {
+  jobId: string;
+  phase: 'extracting' | 'merging' | 'finished';
+  total: number;
+  done: number;
+  failed: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  /** Estimated time left for the extraction phase; null until a paper finished in this run. */
+  etaMs: number | null;
+  paper?: { id: string; title: string; status: 'done' | 'failed'; message?: string };
+}
+
+export interface MiningJobOptions {
+  db: MiningDb;
+  store: GraphStore;
+  /** The job's client: its ledger must be the one given, so tokens are counted and persisted per job. */
+  makeClient: (ledger: UsageLedger) => LlmClient;
+  settings: MiningSettings;
+  actor: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: MiningProgress) => void;
+  /** Merge near-identical nodes after extraction (default true). */
+  merge?: boolean;
+  /** Prices for the job's cost figures (default: the built-in table). */
+  prices?: PriceTable;
+  /** Introduction and method text of a paper when the importer kept it (PDFs), shown to the extractor. */
+  bodyOf?: (paperId: string) => string | undefined;
+}
+
+/** Caps the text sent per paper so one long PDF cannot blow the context window or the bill. */
+export const BODY_MAX_CHARS = 12_000;
+
+export interface StoredExtraction {
+  title: string;
+  accepted: Triple[];
+  rejected: RejectedTriple[];
+  ruleRepairs: number;
+}
+
+export interface MiningJobSummary {
+  jobId: string;
+  status: 'completed' | 'cancelled' | 'failed';
+  papers: { total: number; done: number; failed: number };
+  triples: { accepted: number; rejected: number };
+  rejected: Array<{ paperId: string; title: string } & RejectedTriple>;
+  failures: Array<{ paperId: string; message: string }>;
+  merge: MergeReport | null;
+  usage: UsageTotals;
+  error?: string;
+}
+
+/**
+ * Creates a job over the given papers, or over every Paper not mined yet (all of them with `remine`). Returns the
+ * job id.
+ */
+export async function createMiningJob(
+  db: MiningDb,
+  store: GraphStore,
+  input: { paperIds?: readonly string[]; remine?: boolean },
+): Promise<string> {
+  let paperIds: string[];
+  if (input.paperIds && input.paperIds.length > 0) {
+    paperIds = [...new Set(input.paperIds)];
+    for (const [i, id] of paperIds.entries()) {
+      const node = await store.getNode(id);
+      if (!node) throw new AppError('NOT_FOUND', `No paper with id ${id}`, { field: `papers.${i}`, id });
+      if (node.kind !== 'Paper') {
+        throw new AppError('VALIDATION', `Node ${id} is a ${node.kind}, not a Paper`, {
+          field: `papers.${i}`,
+          id,
+        });
+      }
+    }
+  } else {
+    const snapshot = await loadSnapshot(store);
+    // Papers mined by an earlier job, or whose triples are already in the graph (the seed graph, a lab member's
+    // mining), are left out: mining them again would pay twice for what the graph has.
+    const skip = input.remine
+      ? new Set<string>()
+      : new Set([...db.minedPaperIds(), ...snapshot.papersWithTriples]);
+    paperIds = (snapshot.byKind.get('Paper') ?? []).map((p) => p.id).filter((id) => !skip.has(id));
+  }
+  const id = randomUUID();
+  db.createJob(id, { paperIds: input.paperIds ?? null, remine: input.remine ?? false }, paperIds);
+  return id;
+}
+
+export function paperText(node: GraphNode, body?: string): PaperText | null {
+  if (node.kind !== 'Paper') return null;
+  const abstract = node.props.abstract?.trim() || node.description.trim();
+  if (!abstract && !body) return null;
+  return { id: node.id, title: node.name, abstract, ...(body ? { body } : {}) };
+}
+
+function isCancel(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'CANCELLED';
+}
+
+export async function runMiningJob(jobId: string, options: MiningJobOptions): Promise<MiningJobSummary> {
+  const { db, store } = options;
+  db.claim(jobId);
+  const ledger = new UsageLedger({
+    entries: db.ledger(jobId),
+    ...(options.prices ? { prices: options.prices } : {}),
+  });
+  ledger.onEntry((entry) => db.appendLedger(jobId, entry));
+  const client = options.makeClient(ledger);
+  if (client.ledger !== ledger) throw new AppError('INTERNAL', 'makeClient must use the ledger it is given');
+  const review = options.settings.autoApprove ? 'approved' : 'proposed';
+  const rows = db.papers(jobId);
+  const total = rows.length;
+  let done = rows.filter((r) => r.status === 'done').length;
+  let failed = 0;
+  const queue = rows.filter((r) => r.status !== 'done');
+  const started = performance.now();
+  let finishedThisRun = 0;
+
+  const progress = (phase: MiningProgress['phase'], paper?: MiningProgress['paper']): void => {
+    const usage = ledger.totals();
+    const perPaper = finishedThisRun > 0 ? (performance.now() - started) / finishedThisRun : null;
+    const left = total - done - failed;
+    options.onProgress?.({
+      jobId,
+      phase,
+      total,
+      done,
+      failed,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      costUsd: usage.cost.usd,
+      etaMs: perPaper === null ? null : Math.round((perPaper * left) / options.settings.concurrency),
+      ...(paper ? { paper } : {}),
+    });
+  };
+
+  const minePaper = async (row: (typeof rows)[number]): Promise<void> => {
+    const node = await store.getNode(row.paperId);
+    const title = node?.name ?? row.paperId;
+    try {
+      let stored = row.status === 'extracted' ? (row.result as StoredExtraction) : null;
+      if (!stored) {
+        if (!node)
+          throw new AppError('NOT_FOUND', `Paper ${row.paperId} is no longer in the graph`, {
+            id: row.paperId,
+          });
+        const body = options.bodyOf?.(row.paperId)?.slice(0, BODY_MAX_CHARS);
+        const text = paperText(node, body);
+        if (!text) {
+          throw new AppError('VALIDATION', `Paper "${title}" has no abstract or text to mine`, {
+            id: row.paperId,
+          });
+        }
+        const outcome = await extractTriples(client, text, {
+          sessionId: jobId,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        stored = {
+          title,
+          accepted: outcome.accepted,
+          rejected: outcome.rejected,
+          ruleRepairs: outcome.ruleRepairs,
+        };
+        // Committed before the graph write: a crash after this point never pays for this paper again.
+        db.setPaper(jobId, row.paperId, 'extracted', { result: stored });
+      }
+      if (stored.accepted.length > 0) {
+        await writeTriples(store, row.paperId, stored.accepted, { review, actor: options.actor });
+      }
+      db.setPaper(jobId, row.paperId, 'done');
+      done++;
+      finishedThisRun++;
+      progress('extracting', { id: row.paperId, title, status: 'done' });
+    } catch (err) {
+      if (isCancel(err) || options.signal?.aborted) return; // stays pending (or extracted) for the resume
+      const message = err instanceof Error ? err.message : String(err);
+      db.setPaper(jobId, row.paperId, 'failed', { error: message });
+      failed++;
+      finishedThisRun++;
+      progress('extracting', { id: row.paperId, title, status: 'failed', message });
+    }
+  };
+
+  try {
+    const workers = Array.from(
+      { length: Math.min(options.settings.concurrency, Math.max(1, queue.length)) },
+      async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) {
+          if (options.signal?.aborted) return;
+          await minePaper(row);
+        }
+      },
+    );
+    await Promise.all(workers);
+    if (options.signal?.aborted) return finish('cancelled', null);
+
+    let merge: MergeReport | null = null;
+    if (options.merge !== false) {
+      progress('merging');
+      const similarityOptions = {
+        actor: options.actor,
+        sessionId: jobId,
+        ...(options.signal ? { signal: options.signal } : {}),
+      };
+      merge = await mergeNearIdentical(store, {
+        kinds: ['Problem', 'Challenge', 'Solution'],
+        threshold: options.settings.similarityThreshold,
+        similarity: chooseSimilarity(client, store, similarityOptions),
+        ...(options.settings.llmConfirmMerges ? { confirmWith: client } : {}),
+        ...similarityOptions,
+      });
+    }
+    progress('finished');
+    return finish('completed', merge);
+  } catch (err) {
+    if (isCancel(err) || options.signal?.aborted) return finish('cancelled', null);
+    return finish('failed', null, err instanceof Error ? err.message : String(err));
+  }
+
+  function finish(
+    status: MiningJobSummary['status'],
+    merge: MergeReport | null,
+    error?: string,
+  ): MiningJobSummary {
+    const summary = summarise(jobId, db, ledger.totals(), status, merge, error);
+    db.setStatus(jobId, status, { ...(error ? { error } : {}), result: { ...summary, rejected: undefined } });
+    return summary;
+  }
+}
+
+function summarise(
+  jobId: string,
+  db: MiningDb,
+  usage: UsageTotals,
+  status: MiningJobSummary['status'],
+  merge: MergeReport | null,
+  error?: string,
+): MiningJobSummary {
+  const rows = db.papers(jobId);
+  const summary: MiningJobSummary = {
+    jobId,
+    status,
+    papers: {
+      total: rows.length,
+      done: rows.filter((r) => r.status === 'done').length,
+      failed: rows.filter((r) => r.status === 'failed').length,
+    },
+    triples: { accepted: 0, rejected: 0 },
+    rejected: [],
+    failures: rows
+      .filter((r) => r.status === 'failed')
+      .map((r) => ({ paperId: r.paperId, message: r.error ?? '' })),
+    merge,
+    usage,
+    ...(error ? { error } : {}),
+  };
+  for (const row of rows) {
+    const stored = row.result as StoredExtraction | null;
+    if (!stored) continue;
+    summary.triples.accepted += stored.accepted.length;
+    summary.triples.rejected += stored.rejected.length;
+    for (const r of stored.rejected)
+      summary.rejected.push({ paperId: row.paperId, title: stored.title, ...r });
+  }
+  return summary;
+}

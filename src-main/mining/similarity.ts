@@ -1,0 +1,100 @@
+import type { GraphNode } from '../graph/model.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { DEFAULT_BASE_URL, embed } from '../llm/index.ts';
+import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
+import { LEXICAL_METHOD, lexicalVectors, normalise } from './lexical-vectors.ts';
+
+/**
+ * Where node vectors for merging and hierarchy come from: the configured embeddings endpoint (vectors are stored
+ * in the graph, so vector search gains them too, and only nodes lacking one are embedded), or, with none
+ * configured, the lexical fallback. The method's name goes into every report so a result never hides which one
+ * produced it.
+ */
+
+export interface SimilarityMethod {
+  /** `embeddings:<model>` or `lexical:tfidf-cosine`. */
+  readonly name: string;
+  /** Why this method was chosen, for the user (set for the fallback). */
+  readonly note?: string;
+  /** One unit vector per node, in order. */
+  vectors(nodes: readonly GraphNode[], stored: Map<string, number[]> | undefined): Promise<Float32Array[]>;
+  /** The stored-vector model to read from a snapshot, when there is one. */
+  readonly model?: string;
+}
+
+/**
+ * An embeddings model counts as configured when the user named one (MOTIV_LLM_EMBEDDINGS_MODEL or the settings),
+ * or when the endpoint is OpenAI's own with a key (its default embedding model exists there). A local server has
+ * no `text-embedding-3-small`, so the default name alone is not trusted.
+ */
+export function embeddingsConfigured(config: ResolvedLlmConfig): boolean {
+  return (
+    config.sources.models.embeddings !== 'default' ||
+    (config.baseUrl === DEFAULT_BASE_URL && config.apiKey.isSet)
+  );
+}
+
+export const NO_EMBEDDINGS_NOTE =
+  'No embeddings endpoint is configured (set MOTIV_LLM_EMBEDDINGS_MODEL to a model your endpoint serves, e.g. ' +
+  'all-minilm on Ollama): similarity falls back to lexical TF-IDF cosine, which misses paraphrases.';
+
+export const nodeText = (node: { name: string; description: string }): string =>
+  node.description ? `${node.name}: ${node.description}` : node.name;
+
+export function lexicalSimilarity(note = NO_EMBEDDINGS_NOTE): SimilarityMethod {
+  return {
+    name: LEXICAL_METHOD,
+    note,
+    vectors: async (nodes) => lexicalVectors(nodes),
+  };
+}
+
+const EMBED_BATCH = 64;
+
+export function embeddingSimilarity(
+  client: LlmClient,
+  store: GraphStore,
+  options: { actor: string; signal?: AbortSignal; sessionId?: string },
+): SimilarityMethod {
+  const model = client.config.models.embeddings;
+  return {
+    name: `embeddings:${model}`,
+    model,
+    vectors: async (nodes, stored) => {
+      const out: Array<Float32Array | undefined> = nodes.map((n) => {
+        const v = stored?.get(n.id);
+        return v ? normalise(Float32Array.from(v)) : undefined;
+      });
+      const missing = nodes.map((n, i) => ({ n, i })).filter(({ i }) => out[i] === undefined);
+      for (let start = 0; start < missing.length; start += EMBED_BATCH) {
+        const batch = missing.slice(start, start + EMBED_BATCH);
+        const vectors = await embed(
+          client,
+          batch.map(({ n }) => nodeText(n)),
+          {
+            model,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.sessionId ? { tags: { sessionId: options.sessionId } } : {}),
+          },
+        );
+        for (const [j, { n, i }] of batch.entries()) {
+          const vector = vectors[j] ?? [];
+          await store.setEmbedding({ nodeId: n.id, model, vector }, { actor: options.actor });
+          out[i] = normalise(Float32Array.from(vector));
+        }
+      }
+      return out.map((v) => v ?? new Float32Array(0));
+    },
+  };
+}
+
+/** The method for this configuration: embeddings when configured, else the named lexical fallback. */
+export function chooseSimilarity(
+  client: LlmClient,
+  store: GraphStore,
+  options: { actor: string; signal?: AbortSignal; sessionId?: string },
+): SimilarityMethod {
+  return embeddingsConfigured(client.config)
+    ? embeddingSimilarity(client, store, options)
+    : lexicalSimilarity();
+}

@@ -1,0 +1,91 @@
+import type { GraphStore } from '../graph/port.ts';
+import { AppError } from '../shared/errors.ts';
+import { importParsedFile, refusedFile } from './import-papers.ts';
+import type { FileImportReport, ImportOptions } from './import-papers.ts';
+import type { PaperLookup } from './lookup/paper-lookup.ts';
+import { PaperCatalog } from './paper-catalog.ts';
+import type { ParseOutcome } from './paper-record.ts';
+import { parsePaperFile } from './parse-file.ts';
+
+/** What one `motiv import` asks for: files, and papers to look up online. */
+export interface ImportRequest {
+  files: string[];
+  dois?: string[];
+  arxivIds?: string[];
+}
+
+export interface ImportRunOptions extends ImportOptions {
+  maxBytes?: number;
+  /** Needed only when the request names DOIs or arXiv ids. */
+  lookup?: PaperLookup;
+  onProgress?: (line: string) => void;
+}
+
+export interface ImportRunReport {
+  sources: FileImportReport[];
+  totals: FileImportReport['counts'] & { failed: number };
+}
+
+/**
+ * Import every source in order against one catalog of the graph's papers (read once), so papers repeated across
+ * files are recognised too. Each source is its own transaction: a refused or failed file does not stop the rest.
+ */
+export async function runPaperImport(
+  store: GraphStore,
+  request: ImportRequest,
+  options: ImportRunOptions,
+): Promise<ImportRunReport> {
+  const progress = options.onProgress ?? (() => {});
+  const catalog = await PaperCatalog.load(store);
+  progress(`${catalog.size} papers already in the ${store.kind} graph`);
+  const sources: FileImportReport[] = [];
+
+  const run = async (label: string, parse: () => Promise<ParseOutcome>): Promise<void> => {
+    let outcome: ParseOutcome;
+    try {
+      outcome = await parse();
+    } catch (err) {
+      const report = refusedFile(label, err);
+      progress(`${label}: refused: ${report.error?.message ?? ''}`);
+      sources.push(report);
+      return;
+    }
+    progress(
+      `${label}: ${outcome.papers.length} entries read (${outcome.format}), ${outcome.skipped.length} malformed`,
+    );
+    const report = await importParsedFile(store, catalog, label, outcome, options);
+    const c = report.counts;
+    progress(
+      report.error
+        ? `${label}: nothing imported: ${report.error.message}`
+        : `${label}: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicates, ${c.skipped} skipped`,
+    );
+    sources.push(report);
+  };
+
+  for (const file of request.files)
+    await run(file, () => parsePaperFile(file, { maxBytes: options.maxBytes }));
+  const lookups = [
+    ...(request.dois ?? []).map((doi) => ({ label: `doi:${doi}`, go: (l: PaperLookup) => l.byDoi(doi) })),
+    ...(request.arxivIds ?? []).map((id) => ({
+      label: `arXiv:${id}`,
+      go: (l: PaperLookup) => l.byArxiv(id),
+    })),
+  ];
+  for (const { label, go } of lookups) {
+    await run(label, async () => {
+      if (!options.lookup)
+        throw new AppError('VALIDATION', 'Online lookup is not configured', { field: 'lookup' });
+      progress(`${label}: looking up…`);
+      return go(options.lookup);
+    });
+  }
+
+  const totals = { created: 0, updated: 0, unchanged: 0, duplicate: 0, skipped: 0, failed: 0 };
+  for (const s of sources) {
+    for (const key of ['created', 'updated', 'unchanged', 'duplicate', 'skipped'] as const)
+      totals[key] += s.counts[key];
+    if (s.error) totals.failed++;
+  }
+  return { sources, totals };
+}

@@ -1,0 +1,317 @@
+import type {
+  IdeatorEstimate,
+  IdeatorEventPayload,
+  IdeatorSessionDetail,
+  IdeatorSessionRecord,
+  IdeatorUsageTotals,
+} from '../../../src-main/contract/ideator.ts';
+import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { getAtlasDb } from '../../lib/db/atlas-db.ts';
+import { inspirationTopic } from './ideate-view.ts';
+
+/**
+ * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
+ * kept live from `ideator.event` (turns appended as they arrive, streamed tokens, status, running cost). The
+ * full session is re-read after changes, so what is shown is always what the core committed.
+ */
+
+export interface ShownError {
+  code: string;
+  message: string;
+}
+
+export interface StreamingText {
+  ideaId: string;
+  agent: 'researcher' | 'mentor';
+  attempt: number;
+  text: string;
+}
+
+export interface PendingInspiration {
+  id: number;
+  methodNames: string[];
+}
+
+function shown(err: unknown): ShownError {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  return { code: 'ERROR', message: err instanceof Error ? err.message : String(err) };
+}
+
+const REFRESH_DELAY_MS = 150;
+const ESTIMATE_DELAY_MS = 250;
+
+export class IdeateState {
+  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false });
+  estimate = $state<IdeatorEstimate | null>(null);
+  estimateError = $state<string | null>(null);
+  sessions = $state<IdeatorSessionRecord[]>([]);
+  selectedId = $state<string | null>(null);
+  detail = $state<IdeatorSessionDetail | null>(null);
+  usage = $state<IdeatorUsageTotals | null>(null);
+  streaming = $state<StreamingText | null>(null);
+  retryNotice = $state<string | null>(null);
+  /** The last failed action (start, pause, interject, …), shown until the next action succeeds. */
+  error = $state<ShownError | null>(null);
+  busy = $state(false);
+  inspiration = $state<PendingInspiration | null>(null);
+  inspirationApplied = $state(false);
+
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #estimateTimer: ReturnType<typeof setTimeout> | null = null;
+  #detailRequest = 0;
+  #formFromSettings = false;
+
+  /** Subscribes to ideator events and loads the list; returns the unsubscribe for the page's onMount. */
+  follow(): () => void {
+    const off = onEvent('ideator.event', (event) => this.#onEvent(event));
+    // Events missed while the window slept (or the event stream reconnected) are caught up on return.
+    const onVisible = (): void => {
+      if (document.visibilityState !== 'visible') return;
+      void this.loadSessions();
+      void this.refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    void this.loadSessions();
+    if (this.selectedId) void this.refresh();
+    return () => {
+      off();
+      document.removeEventListener('visibilitychange', onVisible);
+      if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
+      if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
+    };
+  }
+
+  /** The settings' ideation defaults fill the form once, before the user has touched it. */
+  useDefaults(ideasPerTopic: number, maxRounds: number): void {
+    if (this.#formFromSettings) return;
+    this.#formFromSettings = true;
+    this.form.ideas = ideasPerTopic;
+    this.form.maxRounds = maxRounds;
+  }
+
+  async loadSessions(): Promise<void> {
+    try {
+      this.sessions = await invoke('ideator.list', {});
+    } catch (err) {
+      this.error = shown(err);
+    }
+  }
+
+  /** The estimate follows the form, a little behind the user's typing. */
+  scheduleEstimate(): void {
+    if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
+    this.#estimateTimer = setTimeout(() => void this.loadEstimate(), ESTIMATE_DELAY_MS);
+  }
+
+  async loadEstimate(): Promise<void> {
+    const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
+    try {
+      this.estimate = await invoke('ideator.estimate', { topic, ideas, maxRounds, noGraph, noMentor });
+      this.estimateError = null;
+    } catch (err) {
+      this.estimate = null;
+      this.estimateError = shown(err).message;
+    }
+  }
+
+  async start(): Promise<void> {
+    const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
+    await this.#act(async () => {
+      const session = await invoke('ideator.start', { topic, ideas, maxRounds, noGraph, noMentor });
+      if (this.inspiration && this.inspirationApplied) await this.#consumeInspiration(this.inspiration.id);
+      this.#upsert(session);
+      await this.select(session.id);
+    });
+  }
+
+  async select(sessionId: string): Promise<void> {
+    if (this.selectedId !== sessionId) {
+      this.selectedId = sessionId;
+      this.detail = null;
+      this.usage = null;
+      this.streaming = null;
+      this.retryNotice = null;
+    }
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const id = this.selectedId;
+    if (!id) return;
+    const request = ++this.#detailRequest;
+    try {
+      const detail = await invoke('ideator.get', { sessionId: id });
+      // A slower, older answer must not overwrite a newer one (or another session's).
+      if (request !== this.#detailRequest || id !== this.selectedId) return;
+      this.detail = detail;
+      this.usage = detail.usage;
+      this.#upsert(detail.session);
+    } catch (err) {
+      this.error = shown(err);
+    }
+  }
+
+  pause = (): Promise<void> => this.#sessionAction('ideator.pause');
+  resume = (): Promise<void> => this.#sessionAction('ideator.resume');
+  stop = (): Promise<void> => this.#sessionAction('ideator.stop');
+
+  async interject(text: string): Promise<boolean> {
+    const sessionId = this.selectedId;
+    if (!sessionId) return false;
+    return this.#act(async () => {
+      await invoke('ideator.interject', { sessionId, text });
+      await this.refresh();
+    });
+  }
+
+  async decide(ideaId: string, decision: 'accept' | 'reject'): Promise<void> {
+    await this.#act(async () => {
+      await invoke('ideator.decide', { ideaId, decision });
+      await this.refresh();
+    });
+  }
+
+  async fork(ideaId: string, version: number): Promise<void> {
+    await this.#act(async () => {
+      // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
+      const session = await invoke('ideator.fork', { ideaId, version, options: { noMentor: false } });
+      this.#upsert(session);
+      await this.select(session.id);
+    });
+  }
+
+  /** The idea's Markdown report, saved through the browser's download (Electron shows a save dialog). */
+  async exportIdea(ideaId: string, version: number): Promise<void> {
+    await this.#act(async () => {
+      const report = await invoke('ideator.exportIdea', { ideaId, version });
+      const url = URL.createObjectURL(new Blob([report.markdown], { type: 'text/markdown;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = report.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  }
+
+  /** The newest "use as inspiration" selection from the Methods section, if one waits. */
+  async loadInspiration(): Promise<void> {
+    try {
+      const latest = await getAtlasDb().inspirations.orderBy('createdAt').last();
+      this.inspiration = latest ? { id: latest.id, methodNames: latest.methodNames } : null;
+    } catch {
+      // IndexedDB unavailable: the form simply has no inspiration to offer.
+      this.inspiration = null;
+    }
+  }
+
+  applyInspiration(): void {
+    if (!this.inspiration) return;
+    this.form.topic = inspirationTopic(this.inspiration.methodNames);
+    this.inspirationApplied = true;
+    this.scheduleEstimate();
+  }
+
+  async dismissInspiration(): Promise<void> {
+    if (this.inspiration) await this.#consumeInspiration(this.inspiration.id);
+  }
+
+  async #consumeInspiration(id: number): Promise<void> {
+    await getAtlasDb().inspirations.delete(id);
+    this.inspiration = null;
+    this.inspirationApplied = false;
+  }
+
+  async #sessionAction(channel: 'ideator.pause' | 'ideator.resume' | 'ideator.stop'): Promise<void> {
+    const sessionId = this.selectedId;
+    if (!sessionId) return;
+    await this.#act(async () => {
+      this.#upsert(await invoke(channel, { sessionId }));
+      await this.refresh();
+    });
+  }
+
+  async #act(work: () => Promise<void>): Promise<boolean> {
+    this.busy = true;
+    try {
+      await work();
+      this.error = null;
+      return true;
+    } catch (err) {
+      this.error = shown(err);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #upsert(session: IdeatorSessionRecord): void {
+    const at = this.sessions.findIndex((s) => s.id === session.id);
+    if (at === -1) this.sessions = [session, ...this.sessions];
+    else this.sessions[at] = session;
+  }
+
+  #scheduleRefresh(): void {
+    if (this.#refreshTimer) return;
+    this.#refreshTimer = setTimeout(() => {
+      this.#refreshTimer = null;
+      void this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  #onEvent(event: IdeatorEventPayload): void {
+    if (event.type === 'status') {
+      const known = this.sessions.find((s) => s.id === event.sessionId);
+      if (known) {
+        known.status = event.status;
+        known.error = event.error;
+      } else void this.loadSessions();
+    }
+    if (event.sessionId !== this.selectedId) return;
+    switch (event.type) {
+      case 'token': {
+        const same =
+          this.streaming?.ideaId === event.ideaId &&
+          this.streaming.agent === event.agent &&
+          this.streaming.attempt === event.attempt;
+        this.streaming =
+          same && this.streaming
+            ? { ...this.streaming, text: this.streaming.text + event.text }
+            : { ideaId: event.ideaId, agent: event.agent, attempt: event.attempt, text: event.text };
+        return;
+      }
+      case 'turn': {
+        const turns = this.detail?.turns;
+        if (turns && (turns.at(-1)?.seq ?? 0) < event.turn.seq) turns.push(event.turn);
+        if (event.turn.kind !== 'tool') this.streaming = null;
+        this.retryNotice = null;
+        this.#scheduleRefresh();
+        return;
+      }
+      case 'usage':
+        this.usage = event.totals;
+        return;
+      case 'retry':
+        this.retryNotice = `Retrying in ${Math.round(event.delayMs / 1000)} s (attempt ${event.attempt}): ${event.message}`;
+        return;
+      case 'status':
+        if (this.detail) {
+          this.detail.session.status = event.status;
+          this.detail.session.error = event.error;
+        }
+        if (event.status !== 'running') this.streaming = null;
+        this.#scheduleRefresh();
+        return;
+      case 'idea':
+        this.#scheduleRefresh();
+        return;
+    }
+  }
+}
+
+let shared: IdeateState | null = null;
+
+/** Kept across section switches, so the open session and the form survive them. */
+export function sharedIdeateState(): IdeateState {
+  shared ??= new IdeateState();
+  return shared;
+}
