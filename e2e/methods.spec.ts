@@ -71,9 +71,17 @@ test('annotations survive a reload with the network off', async ({ page, section
   await page.getByTestId('tag-input').fill('pddl-baseline');
   await page.getByTestId('tag-add').click();
   await page.getByTestId('note-input').fill('Try with our solver');
-  await page.getByTestId('solution-ids-input').fill('sol-1, sol-2');
   await page.getByTestId('save-notes').click();
   await expect(page.getByTestId('notes-saved')).toBeVisible();
+  // A real link to a Solution node of the (seed) graph, found through graph search.
+  await page.getByTestId('solution-search-input').fill('memory manager abstraction hierarchies');
+  await page.getByTestId('solution-search').click();
+  const candidate = page
+    .getByTestId('solution-candidate')
+    .filter({ hasText: 'Learned memory manager organising experience into abstraction hierarchies' });
+  await candidate.getByTestId('solution-candidate-link').click();
+  await expect(candidate.getByTestId('solution-candidate-link')).toHaveText('Linked');
+  await expect(page.getByTestId('solution-link')).toHaveCount(1);
   await captureScreenshot(page, 'methods-annotated', testInfo);
 
   await page.reload();
@@ -88,8 +96,17 @@ test('annotations survive a reload with the network off', async ({ page, section
   await page.getByTestId('method-row').getByRole('button').click();
   await expect(page.getByTestId('tag-list')).toContainText('pddl-baseline');
   await expect(page.getByTestId('note-input')).toHaveValue('Try with our solver');
-  await expect(page.getByTestId('solution-ids-input')).toHaveValue('sol-1, sol-2');
+  await expect(page.getByTestId('solution-link')).toHaveText(
+    /Learned memory manager organising experience into abstraction hierarchies/,
+  );
   await page.context().setOffline(false);
+
+  // The link opens the node in the Graph section.
+  await page.getByTestId('solution-link-open').click();
+  await expect(page.getByTestId('section-graph')).toBeVisible();
+  await expect(page.getByTestId('graph-node-name')).toHaveText(
+    'Learned memory manager organising experience into abstraction hierarchies',
+  );
 });
 
 test('add a user method and use chosen methods as inspiration', async ({ page, section }) => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { DoctorReportSchema } from './doctor.ts';
 import { graphChannels } from './graph.ts';
 import { ideatorChannels } from './ideator.ts';
+import { llmChannels } from './llm.ts';
 import { miningChannels } from './mining.ts';
+import { papersChannels } from './papers.ts';
 import { pricesChannels } from './prices.ts';
 import { secretsChannels } from './secrets.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
@@ -29,8 +31,10 @@ export const channels = {
   ...graphChannels,
   ...ideatorChannels,
   ...miningChannels,
+  ...papersChannels,
   ...secretsChannels,
   ...pricesChannels,
+  ...llmChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

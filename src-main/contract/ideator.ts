@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdeaSchema } from '../ideator/idea-schema.ts';
+import { InspirationMethodSchema, InspirationSchema } from '../ideator/inspiration.ts';
 
 /**
  * The ideator's channels and event, as zod schemas. Requests are parsed at the boundary (dispatch); the records
@@ -18,7 +19,11 @@ export const IdeatorOptionsSchema = z.strictObject({
   promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
 });
 
-export const IdeatorStartSchema = IdeatorOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
+export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
+  topic: z.string().trim().min(1).max(500),
+  /** Planning methods chosen in the Methods section, shown to the researcher as quoted extra context. */
+  inspiration: InspirationSchema.optional(),
+});
 
 /** The estimate is asked while the user types, so the topic may still be empty. */
 export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
@@ -72,6 +77,8 @@ export const SessionConfigSchema = z.object({
   seed: z.int(),
   researcherPrompt: z.string(),
   mentorPrompt: z.string(),
+  /** Absent in sessions made before inspiration existed. */
+  inspiration: z.array(InspirationMethodSchema).optional(),
 });
 
 export const SessionRecordSchema = z.object({
@@ -254,3 +261,4 @@ export type IdeatorUsageTotals = z.output<typeof UsageTotalsSchema>;
 export type IdeatorEventPayload = z.output<typeof IdeatorEventSchema>;
 export type IdeaReport = z.output<typeof IdeaReportSchema>;
 export type IdeaFields = z.output<typeof IdeaSchema>;
+export type IdeatorInspirationMethod = z.output<typeof InspirationMethodSchema>;

@@ -12,3 +12,4 @@ export interface MotivBridge {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
+export type { LlmConnectionReport } from './llm.ts';

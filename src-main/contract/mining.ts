@@ -57,9 +57,96 @@ export const MiningStatusEventSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** A mining job's outcome for the app: what was mined, the triples refused by the naming rules, failures. */
+export const MiningJobReportSchema = z.object({
+  jobId: z.string(),
+  status: MiningJobStatusSchema,
+  papers: z.object({ total: z.int(), done: z.int(), failed: z.int(), pending: z.int() }),
+  triples: z.object({ accepted: z.int(), rejected: z.int() }),
+  rejected: z.array(
+    z.object({
+      paperId: z.string(),
+      title: z.string(),
+      triple: z.object({
+        problem: z.object({ name: z.string(), description: z.string() }),
+        challenge: z.object({ name: z.string(), description: z.string() }),
+        solution: z.object({ name: z.string(), description: z.string() }),
+      }),
+      violations: z.array(
+        z.object({ kind: z.string(), field: z.string(), value: z.string(), message: z.string() }),
+      ),
+    }),
+  ),
+  failures: z.array(z.object({ paperId: z.string(), title: z.string(), message: z.string() })),
+  usage: z.object({ promptTokens: z.int(), completionTokens: z.int(), costUsd: z.number() }),
+  /** The merge step's similarity method (embeddings:<model> or lexical:tfidf-cosine) once it ran. */
+  merge: z
+    .object({ method: z.string(), note: z.string().nullable(), merged: z.int(), candidates: z.int() })
+    .nullable(),
+});
+
+/** Before a run: how many papers a start would mine and a rough cost (null when the model has no price). */
+export const MiningEstimateSchema = z.object({
+  papers: z.int(),
+  withoutText: z.int(),
+  model: z.string(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  costUsd: z.number().nullable(),
+});
+
+export const HierarchyKindSchema = z.enum(['Problem', 'Challenge']);
+
+export const HierarchyStartSchema = z.strictObject({
+  kind: HierarchyKindSchema,
+  /** Levels to add (1 = parents over the mined nodes). */
+  levels: z.int().min(1).max(10).default(1),
+  /** The level whose nodes get parents first. */
+  fromLevel: z.int().min(0).max(30).default(0),
+  /** Neighbours per focal node (default: settings mining.k). */
+  k: z.int().min(1).max(20).optional(),
+});
+
+export const HierarchyLevelSchema = z.object({
+  level: z.int(),
+  workingSet: z.int(),
+  judged: z.int(),
+  parents: z.array(z.object({ id: z.string(), name: z.string(), children: z.array(z.string()) })),
+  failures: z.array(z.object({ focal: z.string(), message: z.string() })),
+});
+
+/** One hierarchy run of this app process: its live progress, then its report. Runs keep no job file. */
+export const HierarchyRunSchema = z.object({
+  id: z.string(),
+  kind: HierarchyKindSchema,
+  levels: z.int(),
+  fromLevel: z.int(),
+  status: z.enum(['running', 'cancelled', 'failed', 'completed']),
+  /** The similarity used for the kNN candidates, and why when it is the lexical fallback. */
+  method: z.string(),
+  note: z.string().nullable(),
+  /** The level being worked on, its working set, how far the walk is through it. */
+  level: z.int(),
+  workingSet: z.int(),
+  position: z.int(),
+  judged: z.int(),
+  parents: z.int(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  costUsd: z.number(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  /** Per level, once the run ended (also when cancelled: what was written is kept). */
+  report: z.array(HierarchyLevelSchema).nullable(),
+});
+export type HierarchyRun = z.infer<typeof HierarchyRunSchema>;
+
+export const HierarchyEventSchema = z.object({ type: z.literal('hierarchy'), run: HierarchyRunSchema });
+
 export const MiningEventSchema = z.discriminatedUnion('type', [
   MiningProgressSchema,
   MiningStatusEventSchema,
+  HierarchyEventSchema,
 ]);
 export type MiningEventPayload = z.infer<typeof MiningEventSchema>;
 
@@ -68,4 +155,9 @@ export const miningChannels = {
   'mining.resume': { request: JobRef, response: MiningJobRecordSchema },
   'mining.cancel': { request: JobRef, response: MiningJobRecordSchema },
   'mining.list': { request: z.strictObject({}), response: z.array(MiningJobRecordSchema) },
+  'mining.report': { request: JobRef, response: MiningJobReportSchema },
+  'mining.estimate': { request: MiningStartSchema, response: MiningEstimateSchema },
+  'mining.hierarchy': { request: HierarchyStartSchema, response: HierarchyRunSchema },
+  'mining.hierarchyCancel': { request: z.strictObject({ runId: Id }), response: HierarchyRunSchema },
+  'mining.hierarchyRuns': { request: z.strictObject({}), response: z.array(HierarchyRunSchema) },
 } as const;

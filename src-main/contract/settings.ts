@@ -12,6 +12,21 @@ import { PricesSettingsSchema } from './settings-prices.ts';
  */
 export const SETTINGS_SCHEMA_VERSION = 1;
 
+const ModelNameSchema = z.string().trim().min(1).max(200);
+
+/** researcher, mentor, judge, extractor, embeddings (src-main/llm/config.ts LLM_ROLES). */
+export const LlmRoleModelsSchema = z
+  .object({
+    researcher: ModelNameSchema.nullable(),
+    mentor: ModelNameSchema.nullable(),
+    judge: ModelNameSchema.nullable(),
+    extractor: ModelNameSchema.nullable(),
+    embeddings: ModelNameSchema.nullable(),
+  })
+  .strict();
+
+const NO_ROLE_MODELS = { researcher: null, mentor: null, judge: null, extractor: null, embeddings: null };
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 export const SettingsSchema = z
@@ -44,10 +59,12 @@ export const SettingsSchema = z
           .url({ protocol: /^https?$/ })
           .nullable()
           .default(null),
-        model: z.string().trim().min(1).max(200).nullable().default(null),
+        model: ModelNameSchema.nullable().default(null),
+        // Per agent; null = the model above. Saved as a whole (all five roles), not merged key by key.
+        models: LlmRoleModelsSchema.default(NO_ROLE_MODELS),
       })
       .strict()
-      .default({ baseUrl: null, model: null }),
+      .default({ baseUrl: null, model: null, models: NO_ROLE_MODELS }),
     neo4j: z
       .object({
         uri: z

@@ -13,6 +13,8 @@ import type { HandlerTable } from './handler-table.ts';
 import { createIdeatorHandlers } from './ideator-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
 import { createMiningHandlers } from './mining-handlers.ts';
+import { createPaperHandlers } from './paper-handlers.ts';
+import { createLlmHandlers } from './llm-handlers.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -104,8 +106,18 @@ export function createCore(options: CoreOptions = {}): Core {
     ...graph.handlers,
     ...ideator.handlers,
     ...mining.handlers,
+    // papers.import: the app's uploads through the CLI's import run; its own store handle per import.
+    ...createPaperHandlers({
+      dataDir,
+      env,
+      settings,
+      events,
+      logger,
+      openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
+    }),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
+    ...createLlmHandlers({ settings, env, storedSecret }),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });

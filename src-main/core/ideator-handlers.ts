@@ -73,7 +73,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
   const llmConfig = (): ResolvedLlmConfig => {
     const { llm } = deps.settings.get();
     const apiKey = deps.storedApiKey?.() ?? null;
-    return resolveLlmConfig({ baseUrl: llm.baseUrl, model: llm.model, apiKey }, deps.env);
+    return resolveLlmConfig({ baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey }, deps.env);
   };
 
   // The built-in price table with the user's overrides from Settings.

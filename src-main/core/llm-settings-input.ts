@@ -7,5 +7,10 @@ import type { StoredSecretReader } from './config.ts';
  * from the encrypted secret store (env still wins inside resolveLlmConfig).
  */
 export function llmSettingsInput(settings: Settings, stored: StoredSecretReader): LlmSettingsInput {
-  return { baseUrl: settings.llm.baseUrl, model: settings.llm.model, apiKey: stored('llm.apiKey') };
+  return {
+    baseUrl: settings.llm.baseUrl,
+    model: settings.llm.model,
+    models: settings.llm.models,
+    apiKey: stored('llm.apiKey'),
+  };
 }

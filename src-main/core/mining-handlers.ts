@@ -3,12 +3,14 @@ import type { MiningEventPayload } from '../contract/mining.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient, effectivePrices, resolveLlmConfig } from '../llm/index.ts';
 import type { ResolvedLlmConfig } from '../llm/index.ts';
+import { estimateMining, miningJobReport } from '../mining/job-report.ts';
 import { MiningDb } from '../mining/mining-db.ts';
 import type { JobRow } from '../mining/mining-db.ts';
 import { createMiningJob, runMiningJob } from '../mining/mining-job.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { AppError } from '../shared/errors.ts';
 import type { EventBus } from './event-bus.ts';
+import { createHierarchyRuns } from './hierarchy-runs.ts';
 import type { Handler } from './handler-table.ts';
 import type { Logger } from './logger.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -50,7 +52,7 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
   const llmConfig = (): ResolvedLlmConfig => {
     const { llm } = deps.settings.get();
     const config = resolveLlmConfig(
-      { baseUrl: llm.baseUrl, model: llm.model, apiKey: deps.storedApiKey?.() ?? null },
+      { baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey: deps.storedApiKey?.() ?? null },
       deps.env,
     );
     if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
@@ -64,6 +66,19 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
   };
 
   const emit = (payload: MiningEventPayload): void => deps.events.emit('mining.event', payload);
+  const prices = () => effectivePrices(deps.settings.get().prices.overrides);
+  const bodyOf = (texts: PaperTextStore) => (id: string) => {
+    const sections = texts.load(id)?.sections;
+    return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
+  };
+  const hierarchy = createHierarchyRuns({
+    settings: deps.settings,
+    events: deps.events,
+    logger: deps.logger,
+    llmConfig,
+    openStore: async () => (await open()).store,
+    prices,
+  });
 
   const record = (db: MiningDb, job: JobRow) => {
     const papers = db.papers(job.id);
@@ -93,18 +108,17 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
       store: opened.store,
       makeClient: (ledger) => createLlmClient(config, { ledger }),
       settings: settings.mining,
-      prices: effectivePrices(settings.prices.overrides),
+      prices: prices(),
       actor: settings.profile.displayName || 'app',
       signal: controller.signal,
-      bodyOf: (id) => {
-        const sections = texts.load(id)?.sections;
-        return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
-      },
+      bodyOf: bodyOf(texts),
       onProgress: (progress) => emit({ type: 'progress', ...progress }),
     })
       .then((summary) => {
         emit({ type: 'status', jobId, status: summary.status, error: summary.error ?? null });
         deps.logger.info('mining job ended', { jobId, status: summary.status, papers: summary.papers });
+        // Mined nodes (proposed for review) are in the graph now: the Graph section reloads its queue.
+        if (summary.papers.done > 0) deps.events.emit('graph.changed', { ids: [], action: 'update' });
       })
       .catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
@@ -144,11 +158,26 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
       const opened = await open();
       return opened.db.jobs().map((job) => record(opened.db, job));
     },
+    'mining.report': async ({ jobId }) => {
+      const opened = await open();
+      return miningJobReport(opened.db, opened.store, jobId, prices());
+    },
+    'mining.estimate': async (request) => {
+      const config = llmConfig();
+      const opened = await open();
+      return estimateMining(opened.db, opened.store, request, {
+        model: config.models.extractor,
+        prices: prices(),
+        bodyOf: bodyOf(new PaperTextStore(deps.dataDir)),
+      });
+    },
+    ...hierarchy.handlers,
   };
 
   return {
     handlers,
     close: async () => {
+      await hierarchy.close();
       for (const job of running.values()) job.controller.abort();
       await Promise.all([...running.values()].map((j) => j.done));
       if (opening) {

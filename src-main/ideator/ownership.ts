@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { processAlive } from '../shared/process-alive.ts';
 
 /**
  * Which process runs a session, so two processes (the app and `motiv ideate --resume`) never drive the same
@@ -19,22 +20,13 @@ export function thisProcess(): Owner {
   return { pid: process.pid, host: hostname() };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: unknown }).code === 'EPERM';
-  }
-}
-
 /** Another live process on this machine runs it; on another host we cannot tell and trust the record. */
 export function ownedElsewhere(owner: Owner | null, key: string): boolean {
   if (liveInProcess.has(key)) return true;
   if (!owner) return false;
   const me = thisProcess();
   if (owner.host !== me.host) return true;
-  return owner.pid !== me.pid && alive(owner.pid);
+  return owner.pid !== me.pid && processAlive(owner.pid);
 }
 
 export function markLive(key: string): void {

@@ -7,7 +7,8 @@ import { AppError } from '../shared/errors.ts';
  * wording changes are reviewed as text and every session records which versions it ran with.
  */
 
-export const RESEARCHER_PROMPT_VERSION = 'researcher.v1';
+/** v2 adds the user's chosen planning methods (inspiration); v1 stays loadable for the sessions that ran it. */
+export const RESEARCHER_PROMPT_VERSION = 'researcher.v2';
 export const MENTOR_PROMPT_VERSION = 'mentor.v1';
 
 export type PromptSections = ReadonlyMap<string, string>;

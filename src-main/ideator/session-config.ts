@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 import { fieldIssues } from '../shared/zod-issues.ts';
+import { InspirationSchema } from './inspiration.ts';
 import { MENTOR_PROMPT_VERSION, RESEARCHER_PROMPT_VERSION, loadPrompts } from './prompts.ts';
 import type { SessionConfig } from './types.ts';
 
@@ -19,6 +20,7 @@ export const DEFAULT_CONFIG: Omit<SessionConfig, 'topic' | 'seed'> = {
   maxToolResultChars: 4_000,
   researcherPrompt: RESEARCHER_PROMPT_VERSION,
   mentorPrompt: MENTOR_PROMPT_VERSION,
+  inspiration: [],
 };
 
 const PromptVersionSchema = z.string().regex(/^[a-z]+\.v\d+$/, 'must look like researcher.v1');
@@ -34,6 +36,7 @@ export const SessionOptionsSchema = z.strictObject({
   seed: z.int().min(0).max(0xffffffff).optional(),
   researcherPrompt: PromptVersionSchema.optional(),
   mentorPrompt: PromptVersionSchema.optional(),
+  inspiration: InspirationSchema.optional(),
 });
 
 export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
@@ -60,7 +63,15 @@ export function buildConfig(input: StartInput, defaults: SessionOptions = {}): S
     seed: parsed.data.seed ?? defaults.seed ?? Math.floor(Math.random() * 0xffffffff),
   };
   // Fails now, not mid-session, when a prompt version has no file.
-  loadPrompts(config.researcherPrompt);
+  const researcher = loadPrompts(config.researcherPrompt);
   loadPrompts(config.mentorPrompt);
+  // A prompt version without the inspiration section would silently drop the user's methods.
+  if ((config.inspiration?.length ?? 0) > 0 && !researcher.has('inspiration')) {
+    throw new AppError(
+      'VALIDATION',
+      `Prompt ${config.researcherPrompt} cannot show inspiration methods; use ${RESEARCHER_PROMPT_VERSION}`,
+      { issues: [{ path: 'researcherPrompt', message: 'has no inspiration section' }] },
+    );
+  }
   return config;
 }

@@ -4,6 +4,7 @@ import type { Block } from './compaction.ts';
 import { clipText } from './compaction.ts';
 import type { Idea } from './idea-schema.ts';
 import { ideaToMarkdown } from './idea-schema.ts';
+import { inspirationBlock } from './inspiration.ts';
 import { render } from './prompts.ts';
 import type { PromptSections } from './prompts.ts';
 import type { IdeaVersionRecord, SessionConfig, TurnRecord } from './types.ts';
@@ -30,11 +31,19 @@ function previousList(prompts: PromptSections, previous: Idea[]): string {
   return render(prompts, 'previous', { list });
 }
 
+/** The user's chosen methods as a quoted data block; empty for sessions without any (and for researcher.v1). */
+function inspirationText(prompts: PromptSections, config: SessionConfig): string {
+  const methods = config.inspiration ?? [];
+  if (methods.length === 0 || !prompts.has('inspiration')) return '';
+  return render(prompts, 'inspiration', { methods: inspirationBlock(methods) });
+}
+
 function researcherHead(p: ResearcherPrompt): ChatMessage[] {
   const { config, prompts, previous } = p;
   const tools = render(prompts, p.graphTools ? 'tools-on' : 'tools-off');
   const task = render(prompts, p.graphTools ? 'explore' : 'explore-no-tools', {
     previous: previousList(prompts, previous),
+    inspiration: inspirationText(prompts, config),
   });
   return [
     { role: 'system', content: render(prompts, 'system', { topic: config.topic, tools }) },

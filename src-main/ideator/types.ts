@@ -1,6 +1,7 @@
 import type { LedgerEntry } from '../llm/index.ts';
 import type { Citation } from './citations.ts';
 import type { Idea } from './idea-schema.ts';
+import type { InspirationMethod } from './inspiration.ts';
 
 /** Records the ideator persists and the events it emits; plain data, safe to forward to the renderer. */
 
@@ -21,6 +22,8 @@ export interface SessionConfig {
   seed: number;
   researcherPrompt: string;
   mentorPrompt: string;
+  /** Planning methods the user chose as extra context (issue 6); absent in sessions made before it existed. */
+  inspiration?: InspirationMethod[];
 }
 
 /** `interrupted`: the file says running but no process is running it (a crash); resumeSession continues it. */

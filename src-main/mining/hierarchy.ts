@@ -36,8 +36,19 @@ export interface HierarchyOptions {
   actor: string;
   signal?: AbortSignal;
   sessionId?: string;
-  /** After each parent is written. */
-  onProgress?: (event: { level: number; workingSet: number; parents: number }) => void;
+  /**
+   * After each judgement and each parent written. `position`: how far through the level's working set the walk
+   * is (1-based; nodes grouped earlier are skipped, so it can jump), `judged`: model judgements so far.
+   */
+  onProgress?: (event: HierarchyProgress) => void;
+}
+
+export interface HierarchyProgress {
+  level: number;
+  workingSet: number;
+  parents: number;
+  position: number;
+  judged: number;
 }
 
 export interface LevelReport {
@@ -180,11 +191,27 @@ export async function buildHierarchy(store: GraphStore, options: HierarchyOption
     if (nodes.length < 2) continue; // nothing to group here; a higher level may still have work
     const index = new VectorIndex(await options.similarity.vectors(nodes, stored));
     const order = nodes.map((_, i) => i);
+    const judge = llmJudge(nodes, options, levelReport.failures);
+    let judged = 0;
+    // The walk goes through `order` = 0..n-1, so a focal node's index is also the walk's position.
+    const progress = (focal: number): void =>
+      options.onProgress?.({
+        level,
+        workingSet: nodes.length,
+        parents: levelReport.parents.length,
+        position: focal + 1,
+        judged,
+      });
     const result = await addParentNodes(
       index,
       order,
       options.k,
-      llmJudge(nodes, options, levelReport.failures),
+      async (focal, neighbours) => {
+        const verdict = await judge(focal, neighbours);
+        judged++;
+        progress(focal);
+        return verdict;
+      },
       {
         ...(options.signal ? { signal: options.signal } : {}),
         onGroup: async (group) => {
@@ -192,7 +219,7 @@ export async function buildHierarchy(store: GraphStore, options: HierarchyOption
           if (typeof written === 'string')
             levelReport.failures.push({ focal: (nodes[group.focal] as GraphNode).name, message: written });
           else levelReport.parents.push(written);
-          options.onProgress?.({ level, workingSet: nodes.length, parents: levelReport.parents.length });
+          progress(group.focal);
         },
       },
     );

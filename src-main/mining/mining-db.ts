@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { processAlive } from '../shared/process-alive.ts';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -65,16 +66,6 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (job_id, seq)
    );`,
 ];
-
-/** true when a process with this id exists (EPERM: it exists but is not ours). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const now = (): string => new Date().toISOString();
 

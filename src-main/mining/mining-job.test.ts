@@ -166,17 +166,17 @@ describe('mining jobs', () => {
 
   it('stops on cancel, leaves unfinished papers pending, and finishes them on resume', async () => {
     const { h, db } = await setup('resume');
-    await seedPapers(h.store, ['replay', 'prototypes']);
-    const jobId = await createMiningJob(db, h.store, {});
+    // Explicit ids fix the order; the cancel comes once the slow second extraction is in flight (not after a
+    // fixed delay, which a loaded machine can outrun).
+    const paperIds = await seedPapers(h.store, ['replay', 'prototypes']);
+    const jobId = await createMiningJob(db, h.store, { paperIds });
     const controller = new AbortController();
-    const cancelled = await runMiningJob(
-      jobId,
-      options(h, db, {
-        signal: controller.signal,
-        onProgress: (e) => {
-          if (e.done === 1) setTimeout(() => controller.abort(), 200);
-        },
-      }),
+    const secondInFlight = setInterval(() => {
+      const asked = h.server.requests.some((r) => JSON.stringify(r.body).includes('Title: Prototypes'));
+      if (asked) controller.abort();
+    }, 20);
+    const cancelled = await runMiningJob(jobId, options(h, db, { signal: controller.signal })).finally(() =>
+      clearInterval(secondInFlight),
     );
     expect(cancelled.status).toBe('cancelled');
     expect(db.papers(jobId).map((p) => p.status)).toEqual(['done', 'pending']);

@@ -84,6 +84,18 @@ export async function createMiningJob(
   store: GraphStore,
   input: { paperIds?: readonly string[]; remine?: boolean },
 ): Promise<string> {
+  const paperIds = await selectPapersToMine(db, store, input);
+  const id = randomUUID();
+  db.createJob(id, { paperIds: input.paperIds ?? null, remine: input.remine ?? false }, paperIds);
+  return id;
+}
+
+/** The papers a job over `input` would mine (also what the app's cost estimate counts). */
+export async function selectPapersToMine(
+  db: MiningDb,
+  store: GraphStore,
+  input: { paperIds?: readonly string[]; remine?: boolean },
+): Promise<string[]> {
   let paperIds: string[];
   if (input.paperIds && input.paperIds.length > 0) {
     paperIds = [...new Set(input.paperIds)];
@@ -106,9 +118,7 @@ export async function createMiningJob(
       : new Set([...db.minedPaperIds(), ...snapshot.papersWithTriples]);
     paperIds = (snapshot.byKind.get('Paper') ?? []).map((p) => p.id).filter((id) => !skip.has(id));
   }
-  const id = randomUUID();
-  db.createJob(id, { paperIds: input.paperIds ?? null, remine: input.remine ?? false }, paperIds);
-  return id;
+  return paperIds;
 }
 
 export function paperText(node: GraphNode, body?: string): PaperText | null {

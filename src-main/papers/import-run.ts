@@ -5,11 +5,18 @@ import type { FileImportReport, ImportOptions } from './import-papers.ts';
 import type { PaperLookup } from './lookup/paper-lookup.ts';
 import { PaperCatalog } from './paper-catalog.ts';
 import type { ParseOutcome } from './paper-record.ts';
-import { parsePaperFile } from './parse-file.ts';
+import { parsePaperBytes, parsePaperFile } from './parse-file.ts';
 
-/** What one `motiv import` asks for: files, and papers to look up online. */
+/** A file that arrived in memory (the app's upload) rather than as a path; `name` labels it in the report. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What one `motiv import` (or the app's papers.import) asks for: files, and papers to look up online. */
 export interface ImportRequest {
   files: string[];
+  uploads?: UploadedFile[];
   dois?: string[];
   arxivIds?: string[];
 }
@@ -65,6 +72,8 @@ export async function runPaperImport(
 
   for (const file of request.files)
     await run(file, () => parsePaperFile(file, { maxBytes: options.maxBytes }));
+  for (const upload of request.uploads ?? [])
+    await run(upload.name, () => parsePaperBytes(upload.name, upload.bytes, { maxBytes: options.maxBytes }));
   const lookups = [
     ...(request.dois ?? []).map((doi) => ({ label: `doi:${doi}`, go: (l: PaperLookup) => l.byDoi(doi) })),
     ...(request.arxivIds ?? []).map((id) => ({

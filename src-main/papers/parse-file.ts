@@ -76,6 +76,11 @@ export async function parsePaperFile(file: string, options: ParseFileOptions = {
       },
     );
   }
+  checkSize(file, size, maxBytes);
+  return parsePaperBytes(file, new Uint8Array(readFileSync(file)), { maxBytes });
+}
+
+function checkSize(file: string, size: number, maxBytes: number): void {
   if (size > maxBytes) {
     throw importError(
       IMPORT_ERROR_CODES.tooLarge,
@@ -84,7 +89,18 @@ export async function parsePaperFile(file: string, options: ParseFileOptions = {
     );
   }
   if (size === 0) throw importError(IMPORT_ERROR_CODES.empty, `${file} is empty`, { file });
-  const bytes = new Uint8Array(readFileSync(file));
+}
+
+/**
+ * Check and parse the bytes of one file that arrived in memory (the app uploads files rather than naming paths);
+ * `file` is the name shown in reports and errors. Same checks and parsers as a file on disk.
+ */
+export async function parsePaperBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: ParseFileOptions = {},
+): Promise<ParseOutcome> {
+  checkSize(file, bytes.byteLength, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   let decoded: string | null = null;
   const text = (): string => (decoded ??= decodeText(bytes, file));
   const format = detectFormat(file, bytes, text);

@@ -10,7 +10,8 @@ export const SECTIONS = [
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
 function fromHash(): SectionId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // The first path segment names the section; the rest is the section's own route (e.g. #/graph/node/<id>).
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return SECTIONS.find((s) => s.id === id)?.id ?? 'graph';
 }
 

@@ -2,14 +2,14 @@ import { newId } from '../ids.ts';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { isEdgeAllowed } from '../model.ts';
 import type { EdgeProps, EdgeType, GraphEdge, NodeKind, Origin, ReviewState } from '../model.ts';
 import type { EdgeResult } from '../port.ts';
 import type { RemoveEdgeSchema, UpdateEdgeSchema } from '../schemas.ts';
 import { appendAudit } from './audit.ts';
 import type { WriteMeta } from './node-writes.ts';
 import { sql } from './open-database.ts';
-import { EDGE_SELECT, edgeRowById, requireVersion, rowToEdge } from './rows.ts';
+import { checkEdge, requireVersion } from '../write-checks.ts';
+import { EDGE_SELECT, edgeRowById, rowToEdge } from './rows.ts';
 import type { EdgeRow } from './rows.ts';
 
 export interface EdgeEndpoint {
@@ -25,20 +25,8 @@ export interface NewEdge {
   props: EdgeProps;
 }
 
-/** The checks every new edge passes, in both single writes and batches. */
-export function checkEdge(type: EdgeType, from: EdgeEndpoint, to: EdgeEndpoint, field = 'to'): void {
-  if (from.seq === to.seq) {
-    throw new AppError('VALIDATION', `${type} edge from a node to itself is not allowed`, { field });
-  }
-  if (!isEdgeAllowed(type, from.kind, to.kind)) {
-    throw new AppError('VALIDATION', `${type} cannot link ${from.kind} → ${to.kind}`, {
-      field: 'type',
-      type,
-      fromKind: from.kind,
-      toKind: to.kind,
-    });
-  }
-}
+/** The checks every new edge passes, in both single writes and batches (shared with Neo4j). */
+export { checkEdge };
 
 function existingEdge(db: Database, fromSeq: number, type: EdgeType, toSeq: number): EdgeRow | undefined {
   // A cheap probe on the unique index first: the joined read is only needed for the rare duplicate.

@@ -9,7 +9,8 @@ import { adoptVectors } from './embeddings.ts';
 import { deleteNodeRow, saveNode } from './node-writes.ts';
 import type { WriteMeta } from './node-writes.ts';
 import { sql } from './open-database.ts';
-import { EDGE_SELECT, requireNodeRow, requireVersion, rowToEdge, rowToNode } from './rows.ts';
+import { requireVersion } from '../write-checks.ts';
+import { EDGE_SELECT, requireNodeRow, rowToEdge, rowToNode } from './rows.ts';
 import type { EdgeRow } from './rows.ts';
 
 /**

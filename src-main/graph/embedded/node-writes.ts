@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import type { GraphNode } from '../model.ts';
-import { normalizeName } from '../normalize-name.ts';
 import { parseInput } from '../parse-input.ts';
 import type { UpsertResult } from '../port.ts';
 import { PropsSchemaByKind } from '../schemas.ts';
@@ -13,7 +12,8 @@ import { appendAudit } from './audit.ts';
 import { removeVectors, syncVectorMetadata } from './embeddings.ts';
 import { indexNodeText, removeNodeText } from './fts.ts';
 import { sql } from './open-database.ts';
-import { nodeRowByName, requireNodeRow, requireVersion, rowToEdge, rowToNode, EDGE_SELECT } from './rows.ts';
+import { normalizedNameOf, requireVersion } from '../write-checks.ts';
+import { nodeRowByName, requireNodeRow, rowToEdge, rowToNode, EDGE_SELECT } from './rows.ts';
 import type { EdgeRow, NodeRow } from './rows.ts';
 
 /** Node writes. Callers run each one inside a transaction; these functions only assume they are in one. */
@@ -24,12 +24,6 @@ export interface WriteMeta {
 }
 
 type ParsedNodeInput = z.output<typeof NodeInputSchema>;
-
-export function normalizedNameOf(name: string, field: string): string {
-  const normalized = normalizeName(name);
-  if (normalized === '') throw new AppError('VALIDATION', `${field}: must contain a word`, { field });
-  return normalized;
-}
 
 export function insertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta, audit = true): NodeRow {
   const node = {

@@ -122,23 +122,3 @@ export function nodesBySeq(db: Database, seqs: readonly number[]): Map<number, G
 export function edgeRowById(db: Database, id: string): EdgeRow | undefined {
   return sql(db, `${EDGE_SELECT} WHERE e.id = ?`).get(id) as EdgeRow | undefined;
 }
-
-export function requireVersion(
-  current: number,
-  expected: number | undefined,
-  what: string,
-  id: string,
-): void {
-  if (expected !== undefined && expected !== current) {
-    throw new AppError(
-      'CONFLICT',
-      `${what} ${id} was changed by someone else (version ${current}, you read ${expected})`,
-      {
-        field: 'expectedVersion',
-        id,
-        currentVersion: current,
-        expectedVersion: expected,
-      },
-    );
-  }
-}

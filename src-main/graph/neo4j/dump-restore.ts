@@ -4,7 +4,7 @@ import { DUMP_FORMAT, DUMP_FORMAT_VERSION } from '../dump-format.ts';
 import type { GraphDump } from '../dump-format.ts';
 import type { EdgeType, NodeKind } from '../model.ts';
 import { normalizeName } from '../normalize-name.ts';
-import { checkEdge } from './checks.ts';
+import { checkEdge } from '../write-checks.ts';
 import { rowToEdge } from './edge-writes.ts';
 import { checkDimension } from './embeddings.ts';
 import type { ModelInfo } from './embeddings.ts';

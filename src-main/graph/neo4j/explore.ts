@@ -8,23 +8,44 @@ import type { RandomNodesSchema, SubgraphSchema } from '../schemas.ts';
 import { randomSeed, seededSample } from '../seeded-random.ts';
 import { rowToEdge } from './edge-writes.ts';
 import { nodeById } from './node-writes.ts';
-import { EDGES_AMONG, RANDOM_CANDIDATES, SUBGRAPH_STEP } from './queries.ts';
+import type { CandidateIdCache } from './candidate-cache.ts';
+import { EDGES_AMONG, GRAPH_STAMP, RANDOM_CANDIDATES, SUBGRAPH_STEP } from './queries.ts';
 import { nodesById } from './search.ts';
-import { rows } from './tx.ts';
+import { firstRow, rows } from './tx.ts';
 
-/** Random nodes exactly as the embedded store picks them: candidates ordered by id, indices from seededSample. */
+/**
+ * Random nodes exactly as the embedded store picks them: candidates ordered by id, indices from seededSample.
+ * The sorted candidates are the costly part (every id of the asked kinds), so they are cached under the graph
+ * stamp, read first in the same transaction: ids read after it are at least as new as the stamp, so an entry
+ * can be newer than its stamp (harmless: the next write moves the stamp) but never older.
+ */
 export async function randomNodes(
   tx: ManagedTransaction,
   input: z.output<typeof RandomNodesSchema>,
+  cache: CandidateIdCache,
 ): Promise<GraphNode[]> {
-  const ids = (await rows(tx, RANDOM_CANDIDATES, { kinds: input.kinds, review: input.review ?? null })).map(
-    (r) => String(r.id),
-  );
-  const picks = seededSample(ids.length, input.count, input.seed ?? randomSeed()).map(
-    (i) => ids[i] as string,
+  const filter = { kinds: input.kinds, review: input.review ?? null };
+  const stamp = await graphStamp(tx);
+  const key = JSON.stringify(filter);
+  let ids = stamp === null ? undefined : cache.get(stamp, key);
+  if (!ids) {
+    const row = await firstRow(tx, RANDOM_CANDIDATES, filter);
+    ids = Array.isArray(row?.ids) ? row.ids.map(String) : [];
+    if (stamp !== null) cache.set(stamp, key, ids);
+  }
+  const candidates = ids;
+  const picks = seededSample(candidates.length, input.count, input.seed ?? randomSeed()).map(
+    (i) => candidates[i] as string,
   );
   const nodes = await nodesById(tx, picks);
   return picks.flatMap((id) => nodes.get(id) ?? []);
+}
+
+/** `epoch/writes` of the graph counter; null before the first write (nothing is cached then). */
+async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
+  const row = await firstRow(tx, GRAPH_STAMP);
+  if (typeof row?.epoch !== 'string' || row.writes === null || row.writes === undefined) return null;
+  return `${row.epoch}/${String(row.writes)}`;
 }
 
 /** Breadth-first in both directions from `ids`, stopping at `depth` hops or the node cap. */

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { GraphEdge, GraphNode } from '../model.ts';
 import type { MergeNodesSchema } from '../schemas.ts';
 import { mergeIncoming } from '../upsert-merge.ts';
-import { requireVersion } from './checks.ts';
+import { requireVersion } from '../write-checks.ts';
 import { rowToEdge } from './edge-writes.ts';
 import { int } from './mapping.ts';
 import { requireNode, saveNode } from './node-writes.ts';

@@ -3,9 +3,11 @@ import type { Driver } from 'neo4j-driver';
 import type { AppError } from '../../shared/errors.ts';
 import { int } from './mapping.ts';
 import type { GraphNode } from '../model.ts';
-import type { Neo4jGraphStore } from './neo4j-store.ts';
+import { seededSample } from '../seeded-random.ts';
+import { Neo4jGraphStore } from './neo4j-store.ts';
 import { TEST_VALUE_TYPES, TEST_VECTOR_INDEX_TOP } from './queries.ts';
 import { INDEXED_DIMENSION } from './search.ts';
+import { testDriver } from './test-database.ts';
 
 /**
  * What only the Neo4j adapter has: the HNSW vector index for 384-dim models, a write lock that makes version
@@ -68,6 +70,52 @@ export function registerNeo4jSpecificTests(getStore: () => Neo4jGraphStore, getD
       const rejected = results.find((r) => r.status === 'rejected');
       expect((rejected?.reason as AppError).code).toBe('CONFLICT');
       expect((await store.getNode(node.id))?.version).toBe(2);
+    });
+
+    it('samples from the graph as it is now, after writes by another client on its own driver', async () => {
+      const store = getStore();
+      const problemIds = async (): Promise<string[]> =>
+        (await store.randomNodes({ kinds: ['Problem'], count: 100, seed: 3 })).map((n) => n.id).sort();
+      const mine: string[] = [];
+      for (let i = 0; i < 4; i++)
+        mine.push((await store.upsertNode({ kind: 'Problem', name: `p ${i}` }, actor)).node.id);
+      expect(await problemIds()).toEqual([...mine].sort());
+      expect(await problemIds()).toEqual([...mine].sort()); // a second draw under the same stamp
+
+      // A lab member's app: another driver, another store object, so nothing is shared with ours in memory.
+      const otherDriver = testDriver();
+      try {
+        const other = new Neo4jGraphStore(otherDriver, store.database);
+        const added = (await other.upsertNode({ kind: 'Problem', name: 'added elsewhere' }, { actor: 'bob' }))
+          .node;
+        expect(await problemIds()).toEqual([...mine, added.id].sort());
+        await other.deleteNode({ id: mine[0] as string, expectedVersion: 1 }, { actor: 'bob' });
+        expect(await problemIds()).toEqual([...mine.slice(1), added.id].sort());
+        await other.updateNode(
+          { id: added.id, expectedVersion: 1, patch: { review: 'approved' } },
+          { actor: 'bob' },
+        );
+        const approved = await store.randomNodes({ kinds: ['Problem'], count: 100, review: ['approved'] });
+        expect(approved.map((n) => n.id)).toEqual([added.id]);
+      } finally {
+        await otherDriver.close();
+      }
+    });
+
+    it('picks what seededSample picks from the candidates in id order, cached or not', async () => {
+      const store = getStore();
+      for (let i = 0; i < 40; i++)
+        await store.upsertNode({ kind: i % 2 ? 'Challenge' : 'Solution', name: `n ${i}` }, actor);
+      await store.upsertNode({ kind: 'Paper', name: 'not a candidate' }, actor);
+      const ids = (await store.dump()).nodes
+        .filter((n) => n.kind === 'Challenge' || n.kind === 'Solution')
+        .map((n) => n.id)
+        .sort();
+      const expected = seededSample(ids.length, 7, 99).map((i) => ids[i]);
+      const draw = async () =>
+        (await store.randomNodes({ kinds: ['Challenge', 'Solution'], count: 7, seed: 99 })).map((n) => n.id);
+      expect(await draw()).toEqual(expected); // read from the server
+      expect(await draw()).toEqual(expected); // from the cache
     });
 
     it('stores levels and versions as Cypher integers, not floats', async () => {

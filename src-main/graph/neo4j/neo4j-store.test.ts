@@ -6,6 +6,9 @@ import type { Driver } from 'neo4j-driver';
 import { bufferIo, writeSmallDump } from '../../cli/commands/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
 import { describeGraphStoreContract } from '../store-contract.ts';
+import { loadSeedGraph } from '../seed/load-seed.ts';
+import { readSeedData } from '../seed/read-seed.ts';
+import { snapshot } from '../store-contract/helpers.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
 import { migrateNeo4j } from './migrations.ts';
@@ -43,6 +46,35 @@ describe('Neo4jGraphStore', () => {
     () => store as Neo4jGraphStore,
     () => driver,
   );
+});
+
+// The shipped seed graph on Neo4j, as load-seed.test.ts checks it on the embedded store.
+describe('the seed graph on Neo4j', () => {
+  it('loads every paper, node and edge, and a second load changes nothing', async () => {
+    const store = await freshStore();
+    try {
+      const seed = readSeedData();
+      const first = await loadSeedGraph(store, seed);
+      expect(first.nodesCreated).toBe(seed.papers.papers.length + seed.graph.nodes.length);
+      expect(first.edgesCreated).toBe(seed.graph.edges.length);
+      const stats = await store.stats();
+      const kinds = (kind: string) => seed.graph.nodes.filter((n) => n.kind === kind).length;
+      expect(stats.nodes).toMatchObject({
+        Paper: seed.papers.papers.length,
+        Problem: kinds('Problem'),
+        Challenge: kinds('Challenge'),
+        Solution: kinds('Solution'),
+      });
+      expect(stats.review).toEqual({ proposed: 0, approved: first.nodesCreated, rejected: 0 });
+
+      const before = await snapshot(store);
+      const second = await loadSeedGraph(store, seed);
+      expect(second).toMatchObject({ nodesCreated: 0, nodesMerged: 0, edgesCreated: 0 });
+      expect(await snapshot(store)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.

@@ -26,6 +26,7 @@ import {
   WriteContextSchema,
 } from '../schemas.ts';
 import type { Neo4jConfig } from './config.ts';
+import { CandidateIdCache } from './candidate-cache.ts';
 import { createNeo4jDriver } from './connection.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
 import { edgeById, insertEdge, removeEdge, updateEdge } from './edge-writes.ts';
@@ -54,6 +55,8 @@ export class Neo4jGraphStore implements Port.GraphStore {
   private readonly driver: Driver;
   private readonly ownsDriver: boolean;
   private closed = false;
+  /** Sorted sampling candidates, valid while the graph stamp stands (see explore.ts randomNodes). */
+  private readonly candidates = new CandidateIdCache();
 
   constructor(driver: Driver, database: string, ownsDriver = false) {
     this.driver = driver;
@@ -185,7 +188,7 @@ export class Neo4jGraphStore implements Port.GraphStore {
 
   async randomNodes(input: Port.RandomNodesInput): Promise<GraphNode[]> {
     const parsed = parseInput(RandomNodesSchema, input, 'random nodes');
-    return this.read((tx) => randomNodes(tx, parsed));
+    return this.read((tx) => randomNodes(tx, parsed, this.candidates));
   }
 
   async subgraph(input: Port.SubgraphInput): Promise<Port.Subgraph> {

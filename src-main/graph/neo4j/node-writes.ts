@@ -8,7 +8,7 @@ import type { UpsertResult } from '../port.ts';
 import { PropsSchemaByKind } from '../schemas.ts';
 import type { DeleteNodeSchema, NodeInputSchema, UpdateNodeSchema } from '../schemas.ts';
 import { mergeIncoming } from '../upsert-merge.ts';
-import { normalizedNameOf, notFound, requireVersion } from './checks.ts';
+import { normalizedNameOf, notFound, requireVersion } from '../write-checks.ts';
 import { nodeToProps, nodeUpdateProps, toEdge, toNode } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
 import { CREATE_NODE, DELETE_NODE, NODE_BY_ID, NODE_BY_NAME, NODE_EDGES, SAVE_NODE } from './queries.ts';

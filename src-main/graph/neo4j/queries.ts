@@ -29,10 +29,15 @@ export const SCHEMA_VERSION = 'MATCH (m:__Migration) RETURN coalesce(max(m.versi
 
 // --- write lock, sequence numbers and audit ----------------------------------------------------------------
 /** First statement of every write: an exclusive lock on one counter node serialises writers, so a version
- * check followed by a write can never interleave with another writer (no lost updates). */
+ * check followed by a write can never interleave with another writer (no lost updates). `writes` and `epoch`
+ * (random, set when the counter is created) form the graph stamp that read caches are keyed by. */
 export const LOCK_GRAPH = `MERGE (c:GraphCounter {name: 'graph'})
 ON CREATE SET c.seq = 0, c.audit = 0
-SET c.writes = coalesce(c.writes, 0) + 1`;
+SET c.writes = coalesce(c.writes, 0) + 1, c.epoch = coalesce(c.epoch, randomUUID())`;
+/** The graph stamp: it moves with every committed write from any client (each write bumps `writes`), and a
+ * counter deleted and recreated gets a new `epoch`, so a restarted count never repeats an old stamp. */
+export const GRAPH_STAMP = `OPTIONAL MATCH (c:GraphCounter {name: 'graph'})
+RETURN c.epoch AS epoch, c.writes AS writes`;
 export const NEXT_SEQS = `MATCH (c:GraphCounter {name: 'graph'})
 SET c.seq = c.seq + $count
 RETURN c.seq - $count AS base`;
@@ -191,10 +196,12 @@ ${CHAIN_RETURN}
 ORDER BY sb.seq, hc.seq
 LIMIT $limit`,
 } as const;
+/** Every candidate id in id order, as one list (one record travels far faster than 76k). */
 export const RANDOM_CANDIDATES = `MATCH (n:GraphNode)
 WHERE n.kind IN $kinds AND ($review IS NULL OR n.review IN $review)
-RETURN n.id AS id
-ORDER BY id`;
+WITH n.id AS id
+ORDER BY id
+RETURN collect(id) AS ids`;
 export const SUBGRAPH_STEP = `UNWIND $frontier AS id
 MATCH (:GraphNode {id: id})-[r:${ANY_EDGE}]-(m:GraphNode)
 WHERE $types IS NULL OR type(r) IN $types

@@ -4,7 +4,7 @@ import { EDGE_TYPES } from '../model.ts';
 import type { EdgeType, GraphNode } from '../model.ts';
 import type { HierarchyEntry, MotivationChain, NodeRelation, RelatedNode } from '../port.ts';
 import type { NodeRelationOptionsSchema } from '../schemas.ts';
-import { notFound } from './checks.ts';
+import { notFound } from '../write-checks.ts';
 import { int, toEdge, toNode, toNumber } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
 import { nodeById } from './node-writes.ts';

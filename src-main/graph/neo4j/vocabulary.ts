@@ -46,6 +46,7 @@ export const NEO4J_PROPERTY_KEYS: readonly string[] = [
   // GraphCounter
   'audit',
   'writes',
+  'epoch',
   // AuditEntry
   'at',
   'actor',

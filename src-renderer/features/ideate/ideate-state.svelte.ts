@@ -1,12 +1,14 @@
 import type {
   IdeatorEstimate,
   IdeatorEventPayload,
+  IdeatorInspirationMethod,
   IdeatorSessionDetail,
   IdeatorSessionRecord,
   IdeatorUsageTotals,
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
+import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
 
 /**
@@ -27,9 +29,10 @@ export interface StreamingText {
   text: string;
 }
 
+/** A "use as inspiration" selection from Methods; the methods left in it go to the researcher on start. */
 export interface PendingInspiration {
   id: number;
-  methodNames: string[];
+  methods: IdeatorInspirationMethod[];
 }
 
 function shown(err: unknown): ShownError {
@@ -116,9 +119,19 @@ export class IdeateState {
 
   async start(): Promise<void> {
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
+    const pending = this.inspiration;
+    const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
     await this.#act(async () => {
-      const session = await invoke('ideator.start', { topic, ideas, maxRounds, noGraph, noMentor });
-      if (this.inspiration && this.inspirationApplied) await this.#consumeInspiration(this.inspiration.id);
+      const session = await invoke('ideator.start', {
+        topic,
+        ideas,
+        maxRounds,
+        noGraph,
+        noMentor,
+        ...(inspiration ? { inspiration } : {}),
+      });
+      // The selection went into this session; the next one starts without it.
+      if (pending) await this.#consumeInspiration(pending.id);
       this.#upsert(session);
       await this.select(session.id);
     });
@@ -196,8 +209,16 @@ export class IdeateState {
   /** The newest "use as inspiration" selection from the Methods section, if one waits. */
   async loadInspiration(): Promise<void> {
     try {
-      const latest = await getAtlasDb().inspirations.orderBy('createdAt').last();
-      this.inspiration = latest ? { id: latest.id, methodNames: latest.methodNames } : null;
+      const db = getAtlasDb();
+      const latest = await db.inspirations.orderBy('createdAt').last();
+      if (!latest) {
+        this.inspiration = null;
+        return;
+      }
+      // The user may have removed chips already: keep the in-memory list for the same selection.
+      if (this.inspiration?.id === latest.id) return;
+      const methods = latest.methods ?? (await inspirationMethods(db, latest.methodIds));
+      this.inspiration = { id: latest.id, methods };
     } catch {
       // IndexedDB unavailable: the form simply has no inspiration to offer.
       this.inspiration = null;
@@ -206,9 +227,17 @@ export class IdeateState {
 
   applyInspiration(): void {
     if (!this.inspiration) return;
-    this.form.topic = inspirationTopic(this.inspiration.methodNames);
+    this.form.topic = inspirationTopic(this.inspiration.methods.map((m) => m.name));
     this.inspirationApplied = true;
     this.scheduleEstimate();
+  }
+
+  /** Removes one method before starting; removing the last one dismisses the selection. */
+  async removeInspirationMethod(index: number): Promise<void> {
+    if (!this.inspiration) return;
+    const methods = this.inspiration.methods.filter((_, i) => i !== index);
+    if (methods.length === 0) return this.dismissInspiration();
+    this.inspiration = { ...this.inspiration, methods };
   }
 
   async dismissInspiration(): Promise<void> {

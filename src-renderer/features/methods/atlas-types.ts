@@ -1,13 +1,20 @@
 import type { Caveat, DescriptionProvenance } from './dataset-schema.ts';
 
+/** A graph Solution node the user linked to a method, found through `graph.search`. */
+export interface SolutionLink {
+  id: string;
+  /** The node's name when linked; null for ids typed as free text before schema v3 (name never known). */
+  name: string | null;
+}
+
 /** What the user adds or writes about a method. Keyed by method id (dataset or user-added). */
 export interface Annotation {
   methodId: string;
   tags: string[];
   starred: boolean;
   note: string;
-  /** Ids of graph Solution nodes this method relates to (free text until the graph UI lands). */
-  solutionNodeIds: string[];
+  /** Graph Solution nodes this method relates to. */
+  solutionLinks: SolutionLink[];
   updatedAt: number;
 }
 
@@ -51,5 +58,5 @@ export interface AtlasEntry {
 }
 
 export function emptyAnnotation(methodId: string): Annotation {
-  return { methodId, tags: [], starred: false, note: '', solutionNodeIds: [], updatedAt: 0 };
+  return { methodId, tags: [], starred: false, note: '', solutionLinks: [], updatedAt: 0 };
 }

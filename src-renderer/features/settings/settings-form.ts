@@ -1,5 +1,14 @@
 import type { Settings, SettingsPatch } from '../../../src-main/contract/index.ts';
 
+export type LlmRoleName = keyof Settings['llm']['models'];
+export const LLM_ROLE_NAMES: readonly LlmRoleName[] = [
+  'researcher',
+  'mentor',
+  'judge',
+  'extractor',
+  'embeddings',
+];
+
 /** The editable fields of the settings page as plain strings, the way form inputs hold them. */
 export interface SettingsDraft {
   theme: Settings['appearance']['theme'];
@@ -9,6 +18,8 @@ export interface SettingsDraft {
   maxRounds: number;
   llmBaseUrl: string;
   llmModel: string;
+  /** Per agent; '' = the model above. */
+  llmRoleModels: Record<LlmRoleName, string>;
   neo4jUri: string;
   neo4jUser: string;
   neo4jDatabase: string;
@@ -23,6 +34,13 @@ export function draftFrom(settings: Settings): SettingsDraft {
     maxRounds: settings.ideation.maxRounds,
     llmBaseUrl: settings.llm.baseUrl ?? '',
     llmModel: settings.llm.model ?? '',
+    llmRoleModels: {
+      researcher: settings.llm.models.researcher ?? '',
+      mentor: settings.llm.models.mentor ?? '',
+      judge: settings.llm.models.judge ?? '',
+      extractor: settings.llm.models.extractor ?? '',
+      embeddings: settings.llm.models.embeddings ?? '',
+    },
     neo4jUri: settings.neo4j.uri ?? '',
     neo4jUser: settings.neo4j.user ?? '',
     neo4jDatabase: settings.neo4j.database ?? '',
@@ -36,7 +54,17 @@ export function patchFrom(draft: SettingsDraft): SettingsPatch {
     appearance: { theme: draft.theme, density: draft.density },
     profile: { displayName: draft.displayName },
     ideation: { ideasPerTopic: Number(draft.ideasPerTopic), maxRounds: Number(draft.maxRounds) },
-    llm: { baseUrl: orNull(draft.llmBaseUrl), model: orNull(draft.llmModel) },
+    llm: {
+      baseUrl: orNull(draft.llmBaseUrl),
+      model: orNull(draft.llmModel),
+      models: {
+        researcher: orNull(draft.llmRoleModels.researcher),
+        mentor: orNull(draft.llmRoleModels.mentor),
+        judge: orNull(draft.llmRoleModels.judge),
+        extractor: orNull(draft.llmRoleModels.extractor),
+        embeddings: orNull(draft.llmRoleModels.embeddings),
+      },
+    },
     neo4j: {
       uri: orNull(draft.neo4jUri),
       user: orNull(draft.neo4jUser),

@@ -5,11 +5,15 @@ import json from '../../../resources/planning-methods.json';
 import { emptyAnnotation } from '../../features/methods/atlas-types.ts';
 import { DatasetSchema } from '../../features/methods/dataset-schema.ts';
 import type { Dataset } from '../../features/methods/dataset-schema.ts';
-import { IDEATION_PENDING_NOTICE, startSeededIdeation } from '../../features/methods/inspiration.ts';
+import {
+  IDEATION_PENDING_NOTICE,
+  inspirationMethods,
+  startSeededIdeation,
+} from '../../features/methods/inspiration.ts';
 import { AtlasDb } from './atlas-db.ts';
 import { addUserMethod, saveAnnotation } from './atlas-notes.ts';
 import { readAtlasSnapshot, syncBundledDataset } from './atlas-sync.ts';
-import { ATLAS_SCHEMA_V1, ATLAS_SCHEMA_VERSION } from './atlas-upgrades.ts';
+import { ATLAS_SCHEMA_V1, ATLAS_SCHEMA_V2, ATLAS_SCHEMA_VERSION } from './atlas-upgrades.ts';
 
 const bundled: Dataset = DatasetSchema.parse(json);
 let n = 0;
@@ -74,7 +78,11 @@ describe('atlas database', () => {
       { ...emptyAnnotation('llm-p'), starred: true, tags: ['pddl'], note: 'keep me' },
       5,
     );
-    await saveAnnotation(db, { ...emptyAnnotation('tree-of-thoughts-tot'), solutionNodeIds: ['sol:42'] }, 6);
+    await saveAnnotation(
+      db,
+      { ...emptyAnnotation('tree-of-thoughts-tot'), solutionLinks: [{ id: 'sol:42', name: 'Graph RAG' }] },
+      6,
+    );
     const mine = await addUserMethod(db, {
       name: 'My planner',
       paperTitle: '',
@@ -104,10 +112,12 @@ describe('atlas database', () => {
       starred: true,
       tags: ['pddl'],
       note: 'keep me',
-      solutionNodeIds: [],
+      solutionLinks: [],
       updatedAt: 5,
     });
-    expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionNodeIds).toEqual(['sol:42']);
+    expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionLinks).toEqual([
+      { id: 'sol:42', name: 'Graph RAG' },
+    ]);
     expect(snap?.userMethods.map((u) => u.name)).toEqual(['My planner']);
     expect(await db.inspirations.count()).toBe(1);
   });
@@ -128,10 +138,60 @@ describe('atlas database', () => {
       tags: ['old'],
       starred: true,
       note: 'v1 note',
-      solutionNodeIds: [],
+      solutionLinks: [],
       updatedAt: 0,
     });
     expect(await db.inspirations.count()).toBe(0);
+  });
+
+  it('upgrades v2 free-text Solution ids to links with an unknown name, keeping everything else', async () => {
+    const name = `atlas-test-${++n}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(ATLAS_SCHEMA_V1);
+    v2.version(2).stores(ATLAS_SCHEMA_V2);
+    await v2.table('annotations').bulkPut([
+      {
+        methodId: 'llm-p',
+        tags: ['pddl'],
+        starred: true,
+        note: 'v2 note',
+        solutionNodeIds: ['sol-1', ' sol-2', 'sol-1', ''],
+        updatedAt: 9,
+      },
+      {
+        methodId: 'tree-of-thoughts-tot',
+        tags: [],
+        starred: false,
+        note: '',
+        solutionNodeIds: [],
+        updatedAt: 4,
+      },
+    ]);
+    await v2.table('inspirations').add({
+      methodIds: ['llm-p'],
+      methodNames: ['LLM+P'],
+      createdAt: 1,
+      status: 'awaiting-ideator',
+    });
+    v2.close();
+
+    const db = new AtlasDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.annotations.get('llm-p')).toEqual({
+      methodId: 'llm-p',
+      tags: ['pddl'],
+      starred: true,
+      note: 'v2 note',
+      solutionLinks: [
+        { id: 'sol-1', name: null },
+        { id: 'sol-2', name: null },
+      ],
+      updatedAt: 9,
+    });
+    expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionLinks).toEqual([]);
+    expect(await db.inspirations.count()).toBe(1);
   });
 
   it('saves a seeded-ideation selection and says honestly that no session started', async () => {
@@ -147,17 +207,44 @@ describe('atlas database', () => {
       createdAt: 99,
       status: 'awaiting-ideator',
     });
+    // What the researcher will be shown: a snapshot of each method with its category path.
+    expect(stored?.methods?.[1]).toEqual({
+      name: 'Tree of Thoughts (ToT)',
+      description: 'Each thought is a node; expand, evaluate, and search with BFS/DFS',
+      categoryPath: 'Searching-based Methods › Exploration-based Methods › ToT-based',
+      paperTitle: 'Tree Of Thoughts: Deliberate Problem Solving With Large Language Models',
+      year: 2023,
+    });
+    // Selections saved before the snapshot existed are read from the atlas the same way.
+    expect(await inspirationMethods(db, ['llm-p', 'tree-of-thoughts-tot'])).toEqual(stored?.methods);
     await expect(startSeededIdeation([], db)).rejects.toThrow(/at least one/);
+    await expect(startSeededIdeation(['no-such-method'], db)).rejects.toThrow(/exists/);
   });
 
   it('normalises annotations and validates user methods', async () => {
     const db = freshDb();
     const saved = await saveAnnotation(
       db,
-      { ...emptyAnnotation('x'), tags: [' a ', 'a', ''], solutionNodeIds: ['s1', ' s1', ''] },
+      {
+        ...emptyAnnotation('x'),
+        tags: [' a ', 'a', ''],
+        solutionLinks: [
+          { id: 's1', name: ' Graph RAG ' },
+          { id: ' s1', name: 'duplicate' },
+          { id: '', name: 'blank' },
+          { id: 's2', name: null },
+        ],
+      },
       3,
     );
-    expect(saved).toMatchObject({ tags: ['a'], solutionNodeIds: ['s1'], updatedAt: 3 });
+    expect(saved).toMatchObject({
+      tags: ['a'],
+      solutionLinks: [
+        { id: 's1', name: 'Graph RAG' },
+        { id: 's2', name: null },
+      ],
+      updatedAt: 3,
+    });
     await expect(
       addUserMethod(db, {
         name: ' ',

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
+import type { IdeatorInspirationMethod } from '../../../src-main/contract/ideator.ts';
 import type { Annotation, UserMethod } from '../../features/methods/atlas-types.ts';
 import type { Benchmark, Dataset, Method } from '../../features/methods/dataset-schema.ts';
 import { defineAtlasSchema } from './atlas-upgrades.ts';
@@ -20,11 +21,13 @@ export interface DatasetMeta {
   extras: DatasetExtras;
 }
 
-/** Methods the user chose as inspiration, waiting for the ideator (issue 4) to pick them up. */
+/** Methods the user chose as inspiration, waiting for the next ideation session to use them. */
 export interface Inspiration {
   id: number;
   methodIds: string[];
   methodNames: string[];
+  /** What the researcher is shown; absent in selections saved before seeded ideation (read from the atlas then). */
+  methods?: IdeatorInspirationMethod[];
   createdAt: number;
   status: 'awaiting-ideator';
 }

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import type { Annotation, UserMethod } from '../../features/methods/atlas-types.ts';
+import type { Annotation, SolutionLink, UserMethod } from '../../features/methods/atlas-types.ts';
 import type { AtlasDb } from './atlas-db.ts';
 
 /** The user's writes: annotations and added methods. */
+
+/** One link per node id (the first wins), blank ids dropped. */
+function uniqueLinks(links: readonly SolutionLink[]): SolutionLink[] {
+  const seen = new Set<string>();
+  return links.flatMap((link) => {
+    const id = link.id.trim();
+    if (id === '' || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, name: link.name?.trim() || null }];
+  });
+}
 
 export async function saveAnnotation(
   db: AtlasDb,
@@ -12,7 +23,7 @@ export async function saveAnnotation(
   const saved: Annotation = {
     ...annotation,
     tags: [...new Set(annotation.tags.map((t) => t.trim()).filter((t) => t !== ''))],
-    solutionNodeIds: [...new Set(annotation.solutionNodeIds.map((t) => t.trim()).filter((t) => t !== ''))],
+    solutionLinks: uniqueLinks(annotation.solutionLinks),
     updatedAt: now,
   };
   await db.annotations.put(saved);

@@ -6,6 +6,8 @@ import type { Dexie } from 'dexie';
  * v1: dataset copy (methods, benchmarks, meta) and the user's annotations and added methods.
  * v2: `inspirations` (methods chosen to seed ideation); annotations gain an `updatedAt` index, and older
  *     annotation rows get `updatedAt` and `solutionNodeIds` defaults.
+ * v3: annotations link Solution nodes by id and name (`solutionLinks`, chosen through graph search); the free-text
+ *     `solutionNodeIds` of older rows become links with an unknown name (null). Same tables and indexes.
  */
 
 export const ATLAS_SCHEMA_V1 = {
@@ -22,7 +24,7 @@ export const ATLAS_SCHEMA_V2 = {
   inspirations: '++id, createdAt',
 } as const;
 
-export const ATLAS_SCHEMA_VERSION = 2;
+export const ATLAS_SCHEMA_VERSION = 3;
 
 export function defineAtlasSchema(db: Dexie): void {
   db.version(1).stores(ATLAS_SCHEMA_V1);
@@ -38,6 +40,20 @@ export function defineAtlasSchema(db: Dexie): void {
           if (!Array.isArray(a['tags'])) a['tags'] = [];
           if (typeof a['note'] !== 'string') a['note'] = '';
           if (typeof a['starred'] !== 'boolean') a['starred'] = false;
+        });
+    });
+  db.version(3)
+    .stores(ATLAS_SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((a: Record<string, unknown>) => {
+          if (Array.isArray(a['solutionLinks'])) return;
+          const ids = Array.isArray(a['solutionNodeIds']) ? a['solutionNodeIds'] : [];
+          const clean = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '');
+          a['solutionLinks'] = [...new Set(clean.map((id) => id.trim()))].map((id) => ({ id, name: null }));
+          delete a['solutionNodeIds'];
         });
     });
 }

@@ -1,9 +1,9 @@
-import { AppError } from '../../shared/errors.ts';
-import { isEdgeAllowed } from '../model.ts';
-import type { EdgeType, NodeKind } from '../model.ts';
-import { normalizeName } from '../normalize-name.ts';
+import { AppError } from '../shared/errors.ts';
+import { isEdgeAllowed } from './model.ts';
+import type { EdgeType, NodeKind } from './model.ts';
+import { normalizeName } from './normalize-name.ts';
 
-/** The same refusals, with the same codes and fields, as the embedded store (see embedded/rows.ts). */
+/** The refusals both stores make, so they answer a bad write with the same code, message and field. */
 
 export function normalizedNameOf(name: string, field: string): string {
   const normalized = normalizeName(name);

@@ -1,0 +1,192 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { captureScreenshot } from './fixtures.ts';
+import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+
+/**
+ * Papers in, graph out, in the app: the Graph section's "Papers & mining" panel in a real Chromium over browser
+ * mode. A BibTeX file goes through the file picker into a real embedded store (MOTIV_SEED off, so the graph starts
+ * empty); mining runs against the scripted OpenAI-compatible server (mining-extract.json) through the real
+ * `openai` client; the mined nodes are approved in the existing review queue.
+ */
+
+interface MiningFixtures {
+  llm: ScriptedLlm | null;
+  app: BrowserModeApp;
+  page: Page;
+}
+
+const scenario = (name: string): string => join(import.meta.dirname, 'scripted-llm', 'scenarios', name);
+
+const test = base.extend<MiningFixtures & { scenarioFile: string | null }>({
+  scenarioFile: [null, { option: true }],
+  llm: async ({ scenarioFile }, use) => {
+    const llm = scenarioFile ? await startScriptedLlm({ scenario: scenario(scenarioFile) }) : null;
+    await use(llm);
+    await llm?.stop();
+  },
+  app: async ({ llm }, use) => {
+    const env = llm
+      ? // A model with a built-in price, so the estimate and the costs are figures (the server ignores the name).
+        { MOTIV_SEED: 'off', MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'gpt-4o-mini' }
+      : { MOTIV_SEED: 'off', MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' };
+    const app = await startBrowserMode(newDataDir(), env);
+    await use(app);
+    await app.stop();
+  },
+  page: async ({ browser, app }, use) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('nav-graph').click();
+    await expect(page.getByTestId('section-graph')).toBeVisible();
+    await use(page);
+    await context.close();
+  },
+});
+
+// Two papers the scenario knows by title, and one entry whose year (line 20) is broken and must be reported there.
+const BIBTEX = `@article{replay2019,
+  title = {Experience replay against forgetting},
+  author = {Rolnick, David and Ahuja, Arun},
+  year = {2019},
+  journal = {NeurIPS},
+  abstract = {We keep a small memory of past examples and replay them while learning new tasks.}
+}
+
+@article{generative2017,
+  title = {Generative replay for continual learning},
+  author = {Shin, Hanul},
+  year = {2017},
+  journal = {NeurIPS},
+  abstract = {A generator produces examples of old tasks so no raw data must be stored.}
+}
+
+@article{badyear,
+  title = {A paper with a broken year},
+  author = {Doe, Jane},
+  year = {20x1}
+}
+`;
+
+test.describe('with a scripted LLM', () => {
+  test.use({ scenarioFile: 'mining-extract.json' });
+
+  test('imports a BibTeX file, mines it with progress, and approves a mined node in the review queue', async ({
+    page,
+    llm,
+  }, testInfo) => {
+    test.setTimeout(60_000);
+    const panel = page.getByTestId('papers-mining');
+    // The graph is empty, so the panel is open and says what mining would do before anything is imported.
+    await expect(page.getByTestId('graph-empty')).toBeVisible();
+    await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
+
+    await panel.getByTestId('pm-files').setInputFiles({
+      name: 'refs.bib',
+      mimeType: 'application/x-bibtex',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await panel.getByTestId('pm-import-go').click();
+    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await expect(panel.getByTestId('pm-import-totals')).toContainText('1 skipped');
+    const skipped = panel.getByTestId('pm-skipped');
+    await expect(skipped).toHaveCount(1);
+    await expect(skipped).toContainText('refs.bib:20');
+    await expect(skipped).toContainText('year');
+    await expect(skipped).toContainText('"20x1" is not a year');
+    // graph.changed reached the Graph section: the empty state made way for the graph
+    await expect(page.getByTestId('graph-empty')).toHaveCount(0);
+    await expect(panel.getByTestId('pm-estimate')).toContainText('2 papers to mine with gpt-4o-mini');
+    await expect(panel.getByTestId('pm-estimate')).toContainText(/at least \$\d/);
+
+    await panel.getByTestId('pm-mine-go').click();
+    await expect(panel.getByTestId('pm-mine-progress')).toBeVisible();
+    await expect(panel.getByTestId('pm-mine-status')).toContainText('Job completed');
+    await expect(panel.getByTestId('pm-mine-progress')).toContainText('2 of 2 papers');
+    await expect(panel.getByTestId('pm-mine-progress')).toContainText('1,200 tokens');
+    await expect(panel.getByTestId('pm-mine-report')).toContainText('2 of 2 papers mined');
+    await expect(panel.getByTestId('pm-merge-method')).toContainText('lexical:tfidf-cosine');
+    expect(llm?.requests.map((r) => r.stepId)).toEqual(expect.arrayContaining(['paper-one', 'paper-two']));
+
+    await panel.screenshot({ path: testInfo.outputPath('papers-and-mining-panel.png') });
+
+    // The mined nodes wait in the existing review queue; approve one.
+    await panel.getByTestId('pm-open-review').click();
+    const queue = page.getByTestId('graph-review-queue');
+    const item = queue
+      .getByTestId('graph-queue-item')
+      .filter({ hasText: 'Catastrophic forgetting of earlier tasks during sequential training' });
+    await expect(item).toHaveCount(1);
+    const before = await queue.getByTestId('graph-queue-item').count();
+    await item.getByRole('button', { name: /^Approve/ }).click();
+    await expect(queue.getByTestId('graph-queue-item')).toHaveCount(before - 1);
+    await expect(item).toHaveCount(0);
+    await captureScreenshot(page, 'papers-and-mining', testInfo);
+
+    // Hierarchy over the mined problems: the two near-identical ones were merged, so one problem is left and
+    // nothing can be grouped; the run still says which similarity it used.
+    await panel.getByTestId('pm-hier-kind').selectOption('Problem');
+    await panel.getByTestId('pm-hier-go').click();
+    await expect(panel.getByTestId('pm-hier-status')).toContainText(
+      'Problem hierarchy completed: 0 parents added',
+    );
+    await expect(panel.getByTestId('pm-hier-method')).toContainText('lexical:tfidf-cosine');
+  });
+});
+
+test.describe('with a model that hangs on the first paper', () => {
+  test.use({ scenarioFile: 'mining-cancel.json' });
+
+  test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }) => {
+    test.setTimeout(60_000);
+    const panel = page.getByTestId('papers-mining');
+    await panel.getByTestId('pm-files').setInputFiles({
+      name: 'refs.bib',
+      mimeType: 'application/x-bibtex',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await panel.getByTestId('pm-import-go').click();
+    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+
+    await panel.getByTestId('pm-mine-go').click();
+    // Two papers at a time (settings mining.concurrency): paper two is done, paper one hangs for 20 s.
+    await expect(panel.getByTestId('pm-mine-progress')).toContainText('Extracting: 1 of 2 papers');
+    await expect(panel.getByTestId('pm-mine-progress')).toContainText('600 tokens');
+    await panel.getByTestId('pm-mine-cancel').click();
+    await expect(panel.getByTestId('pm-mine-status')).toContainText('Job cancelled');
+    await expect(panel.getByTestId('pm-mine-cancel')).toHaveCount(0);
+    const unfinished = panel.getByTestId('pm-unfinished');
+    await expect(unfinished).toContainText('cancelled · 1 of 2 papers done');
+
+    await unfinished.getByRole('button', { name: 'Resume' }).click();
+    await expect(panel.getByTestId('pm-mine-status')).toContainText('Job completed');
+    await expect(panel.getByTestId('pm-mine-report')).toContainText('2 of 2 papers mined');
+    await expect(panel.getByTestId('pm-unfinished')).toHaveCount(0);
+    // the resumed job asked only for paper one; paper two was not paid for twice
+    expect(llm?.requests.map((r) => r.stepId).sort()).toEqual(['paper-one', 'paper-one-slow', 'paper-two']);
+  });
+});
+
+test('without an LLM endpoint, imports still work and mining says what is missing', async ({ page }) => {
+  const panel = page.getByTestId('papers-mining');
+  await panel.getByTestId('pm-files').setInputFiles([
+    { name: 'refs.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(BIBTEX) },
+    // over what one browser-mode request can carry once base64-encoded: refused by name, before any upload
+    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(8 * 1024 * 1024, 1) },
+  ]);
+  await panel.getByTestId('pm-import-go').click();
+  await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+  await expect(panel.getByTestId('pm-refused')).toContainText(
+    'scan.pdf is 8.0 MB: the app uploads files up to 7.5 MB',
+  );
+  await expect(panel.getByTestId('pm-import-source')).toHaveCount(1);
+
+  await expect(panel.getByTestId('pm-estimate-problem')).toContainText('No LLM endpoint is configured');
+  await panel.getByTestId('pm-hier-go').click();
+  await expect(panel.getByTestId('pm-hier-problem')).toContainText('No LLM endpoint is configured');
+  await expect(panel.getByTestId('pm-mine-go')).toBeVisible();
+  await panel.getByTestId('pm-mine-go').click();
+  await expect(panel.getByTestId('pm-mine-problem')).toContainText('No LLM endpoint is configured');
+});

@@ -1,0 +1,132 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedGraph } from '../src-main/ideator/test-harness.ts';
+import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { captureScreenshot } from './fixtures.ts';
+import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+
+/**
+ * Issue 6's "use as inspiration", end to end in a real Chromium over browser mode: methods chosen in the atlas
+ * reach the researcher's prompt of a real session (the scripted OpenAI-compatible server plays the agents and
+ * records every request), the session shows them, and the accepted idea is listed in the Ideas section.
+ */
+
+interface Fixtures {
+  llm: ScriptedLlm;
+  app: BrowserModeApp;
+  page: Page;
+}
+
+const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
+  llm: async ({}, use) => {
+    const llm = await startScriptedLlm({
+      scenario: join(import.meta.dirname, 'scripted-llm', 'scenarios', 'ideator-accept.json'),
+    });
+    await use(llm);
+    await llm.stop();
+  },
+  app: async ({ llm }, use) => {
+    const dataDir = newDataDir();
+    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
+    const app = await startBrowserMode(dataDir, {
+      MOTIV_LLM_BASE_URL: llm.baseUrl,
+      MOTIV_LLM_MODEL: 'gpt-4o-mini',
+    });
+    await use(app);
+    await app.stop();
+  },
+  page: async ({ browser, app }, use) => {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 1000 },
+    });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await use(page);
+    await context.close();
+  },
+});
+
+async function open(page: Page, name: string): Promise<void> {
+  await page.getByTestId(`nav-${name}`).click();
+  await expect(page.getByTestId(`section-${name}`)).toBeVisible();
+}
+
+async function choose(page: Page, query: string, methodId: string): Promise<void> {
+  await page.getByTestId('methods-search').fill(query);
+  await page.locator(`[data-method-id="${methodId}"] [data-testid="method-choose"]`).check();
+}
+
+test('methods chosen as inspiration seed a session that runs to ACCEPT and lands in Ideas', async ({
+  page,
+  llm,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await open(page, 'methods');
+  await expect(page.getByTestId('methods-page')).toHaveAttribute('data-status', 'ready');
+  await choose(page, 'llm+p', 'llm-p');
+  await choose(page, 'tree of thoughts', 'tree-of-thoughts-tot');
+  await choose(page, 'knowagent', 'knowagent');
+  await expect(page.getByTestId('chosen-count')).toHaveText('3 chosen');
+  await page.getByTestId('inspire-button').click();
+  await expect(page.getByTestId('methods-notice')).toContainText('Saved: open Ideate');
+
+  // The form shows the methods as chips; the user drops one before starting.
+  await open(page, 'ideate');
+  const chips = page.getByTestId('ideate-inspiration-chip');
+  await expect(chips).toHaveCount(3);
+  await chips.filter({ hasText: 'KnowAgent' }).getByTestId('ideate-inspiration-remove').click();
+  await expect(chips).toHaveCount(2);
+  await page.getByTestId('ideate-use-inspiration').click();
+  await expect(page.getByTestId('ideate-topic')).toHaveValue(/LLM\+P, Tree of Thoughts \(ToT\)/);
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('3');
+  await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
+  await page.getByTestId('ideate-start').click();
+
+  const session = page.getByTestId('ideate-session');
+  const inspired = session.getByTestId('ideate-session-inspiration');
+  await expect(inspired).toContainText('Inspired by 2 planning method(s): LLM+P, Tree of Thoughts (ToT)');
+  await expect(inspired).not.toContainText('KnowAgent');
+  await expect(session.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
+  await expect(session.getByTestId('ideate-idea-outcome')).toHaveText('Accepted');
+  expect(llm.unusedSteps()).toEqual([]);
+  // The selection was used up: the next session starts without it.
+  await expect(page.getByTestId('ideate-inspiration')).toHaveCount(0);
+
+  // The researcher's first request carried the two methods as quoted data, not the removed one.
+  const first = JSON.stringify(llm.requests[0]?.body ?? {});
+  expect(first).toContain('[role:researcher]');
+  expect(first).toContain('<inspiration-data>');
+  expect(first).toContain('LLM+P: Empowering Large Language Models with Optimal Planning Proficiency');
+  expect(first).toContain('Tree Of Thoughts: Deliberate Problem Solving With Large Language Models');
+  expect(first).toContain('Searching-based Methods › Exploration-based Methods › ToT-based');
+  expect(first).not.toContain('KnowAgent');
+  await page.getByTestId('section-ideate').evaluate((main) => main.scrollTo(0, 0));
+  await captureScreenshot(page, 'seeded-ideation', testInfo);
+
+  // The Ideas section lists the idea honestly: title, status, session, versions; export and open work.
+  await open(page, 'ideas');
+  await expect(page.getByTestId('ideas-empty')).toHaveCount(0);
+  const row = page.getByTestId('idea-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('idea-row-title')).toContainText('version 2');
+  await expect(row.getByTestId('idea-row-status')).toHaveText('accepted');
+  await expect(row.getByTestId('idea-row-versions')).toHaveText('2');
+  await expect(page.getByTestId('ideas-summary')).toHaveText('1 idea(s): 1 accepted, 0 rejected, 0 draft.');
+  await expect(page.getByTestId('ideas-evaluation-note')).toContainText('not built yet');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByTestId('idea-row-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kg_guided_socratic_ideation_v2-v2.md');
+  expect(readFileSync(await download.path(), 'utf8')).toContain('version 2');
+  await captureScreenshot(page, 'ideas-library', testInfo);
+
+  await row.getByTestId('idea-row-open').click();
+  await expect(page.getByTestId('section-ideate')).toBeVisible();
+  await expect(page.getByTestId('ideate-session-inspiration')).toContainText('LLM+P');
+});

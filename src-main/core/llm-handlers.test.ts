@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { LlmConnectionReportSchema } from '../contract/llm.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { createCore } from './create-core.ts';
+import { dispatch } from './dispatch.ts';
+
+const tempDir = useTempDirs();
+let llm: ScriptedLlm | undefined;
+afterEach(async () => {
+  await llm?.stop();
+  llm = undefined;
+});
+
+describe('llm.test', () => {
+  it('lists the models and tells, per agent, which model it uses, from where, and whether it is listed', async () => {
+    llm = await startScriptedLlm({
+      scenario: { name: 'models only', models: ['llama3', 'all-minilm'], steps: [] },
+    });
+    const core = createCore({ env: { MOTIV_DATA_DIR: tempDir() } });
+    await dispatch(
+      core.handlers,
+      'settings.update',
+      {
+        llm: {
+          baseUrl: llm.baseUrl,
+          model: 'llama3',
+          models: {
+            researcher: null,
+            mentor: 'gpt-9',
+            judge: null,
+            extractor: null,
+            embeddings: 'all-minilm',
+          },
+        },
+      },
+      { transport: 'ipc' },
+    );
+    const reply = await dispatch(core.handlers, 'llm.test', {}, { transport: 'ipc' });
+    expect(reply).toMatchObject({ result: { ok: true, models: ['all-minilm', 'llama3'] } });
+    const report = 'result' in reply ? LlmConnectionReportSchema.parse(reply.result) : null;
+    expect(report?.ok && report.roles).toEqual([
+      { role: 'researcher', model: 'llama3', source: 'settings', listed: true },
+      { role: 'mentor', model: 'gpt-9', source: 'settings', listed: false },
+      { role: 'judge', model: 'llama3', source: 'settings', listed: true },
+      { role: 'extractor', model: 'llama3', source: 'settings', listed: true },
+      { role: 'embeddings', model: 'all-minilm', source: 'settings', listed: true },
+    ]);
+    await core.close();
+  });
+
+  it('answers an unreachable endpoint with a hint instead of failing the call', async () => {
+    const core = createCore({
+      env: { MOTIV_DATA_DIR: tempDir(), MOTIV_LLM_BASE_URL: 'http://127.0.0.1:9/v1' },
+    });
+    const reply = await dispatch(core.handlers, 'llm.test', {}, { transport: 'ipc' });
+    expect(reply).toMatchObject({
+      result: { ok: false, baseUrl: 'http://127.0.0.1:9/v1', code: 'LLM_UNAVAILABLE' },
+    });
+    const report = 'result' in reply ? LlmConnectionReportSchema.parse(reply.result) : null;
+    expect(report && !report.ok && report.hint).toMatch(/could not be reached|Nothing is listening/);
+    await core.close();
+  });
+});

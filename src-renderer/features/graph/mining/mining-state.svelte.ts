@@ -1,0 +1,300 @@
+import type { ResponseOf } from '../../../../src-main/contract/index.ts';
+import type { HierarchyRun, MiningEventPayload } from '../../../../src-main/contract/mining.ts';
+import { latestRun } from './latest-run.ts';
+import type { ImportReport } from '../../../../src-main/contract/papers.ts';
+import { ApiError, invoke, onEvent } from '../../../lib/api/client.ts';
+import { settingsState } from '../../../lib/settings.svelte.ts';
+import { sortIdentifiers } from './identifiers.ts';
+import { planUploads, toBase64 } from './upload-plan.ts';
+
+/**
+ * The "Papers & mining" panel's state: import (files and DOIs/arXiv ids → papers.import, with its report),
+ * mining jobs (estimate, start, live progress from `mining.event`, cancel, resume, the job report) and hierarchy
+ * runs. Everything shown comes from the core; when no LLM endpoint is configured the core says so (LLM_CONFIG)
+ * and the panel shows that message rather than a button that cannot work.
+ */
+
+type Estimate = ResponseOf<'mining.estimate'>;
+type JobRecord = ResponseOf<'mining.list'>[number];
+type JobReport = ResponseOf<'mining.report'>;
+type Progress = Extract<MiningEventPayload, { type: 'progress' }>;
+
+export interface Notice {
+  text: string;
+  /** LLM_CONFIG: no endpoint; the panel points to Settings. */
+  llmMissing: boolean;
+}
+
+function noticeOf(err: unknown): Notice {
+  if (err instanceof ApiError) return { text: err.message, llmMissing: err.code === 'LLM_CONFIG' };
+  return { text: err instanceof Error ? err.message : String(err), llmMissing: false };
+}
+
+const emptyTotals = (): ImportReport['totals'] => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicate: 0,
+  skipped: 0,
+  failed: 0,
+});
+
+class PapersMining {
+  picked = $state.raw<File[]>([]);
+  /** Counts finished imports; the file input is re-created after each so it no longer shows the old files. */
+  importsDone = $state(0);
+  identifiers = $state('');
+  importing = $state(false);
+  importStep = $state('');
+  importReport = $state.raw<ImportReport | null>(null);
+  /** Files refused before upload (size, empty) and ids that are neither DOI nor arXiv id. */
+  refused = $state.raw<Array<{ file: string; reason: string }>>([]);
+  importProblem = $state<Notice | null>(null);
+
+  scope = $state<'unmined' | 'imported'>('unmined');
+  estimate = $state.raw<Estimate | null>(null);
+  estimateProblem = $state<Notice | null>(null);
+  jobs = $state.raw<JobRecord[]>([]);
+  activeJobId = $state<string | null>(null);
+  progress = $state.raw<Progress | null>(null);
+  jobStatus = $state<JobRecord['status'] | null>(null);
+  report = $state.raw<JobReport | null>(null);
+  miningProblem = $state<Notice | null>(null);
+  miningBusy = $state(false);
+
+  hierarchyKind = $state<'Problem' | 'Challenge'>('Problem');
+  hierarchyLevels = $state(1);
+  hierarchy = $state.raw<HierarchyRun | null>(null);
+  hierarchyProblem = $state<Notice | null>(null);
+  hierarchyBusy = $state(false);
+
+  /** Papers the last import created or updated: "mine only these". */
+  get importedPaperIds(): string[] {
+    return (this.importReport?.sources ?? []).flatMap((s) =>
+      s.papers.filter((p) => p.status === 'created' || p.status === 'updated').map((p) => p.id),
+    );
+  }
+
+  get interruptedJobs(): JobRecord[] {
+    return this.jobs.filter((j) => !j.live && (j.status === 'interrupted' || j.status === 'cancelled'));
+  }
+
+  private request(): { paperIds?: string[] } {
+    const ids = this.importedPaperIds;
+    return this.scope === 'imported' && ids.length > 0 ? { paperIds: ids } : {};
+  }
+
+  async importPicked(): Promise<void> {
+    const maxFileMb = settingsState.value?.paperImport.maxFileMb ?? 50;
+    const plan = planUploads(this.picked, maxFileMb);
+    const ids = sortIdentifiers(this.identifiers);
+    this.refused = [
+      ...plan.refused.map((r) => ({ file: r.file.name, reason: r.reason })),
+      ...ids.unknown.map((t) => ({ file: t, reason: `"${t}" is neither a DOI (10.…/…) nor an arXiv id` })),
+    ];
+    this.importProblem = null;
+    this.importReport = null;
+    const requests: Array<{ files: File[]; dois: string[]; arxivIds: string[] }> = plan.batches.map(
+      (files) => ({
+        files,
+        dois: [],
+        arxivIds: [],
+      }),
+    );
+    if (ids.dois.length || ids.arxivIds.length) {
+      requests.push({ files: [], dois: ids.dois, arxivIds: ids.arxivIds });
+    }
+    if (requests.length === 0) {
+      if (this.refused.length === 0)
+        this.importProblem = { text: 'Pick files or enter ids first.', llmMissing: false };
+      return;
+    }
+    this.importing = true;
+    const merged: ImportReport = { sources: [], totals: emptyTotals() };
+    try {
+      for (const [i, r] of requests.entries()) {
+        this.importStep =
+          r.files.length > 0
+            ? `Reading ${r.files.map((f) => f.name).join(', ')} (request ${i + 1} of ${requests.length})…`
+            : 'Looking papers up online…';
+        const files = await Promise.all(
+          r.files.map(async (f) => ({
+            name: f.name,
+            contentBase64: toBase64(new Uint8Array(await f.arrayBuffer())),
+          })),
+        );
+        const report = await invoke('papers.import', { files, dois: r.dois, arxivIds: r.arxivIds });
+        merged.sources.push(...report.sources);
+        for (const key of Object.keys(merged.totals) as Array<keyof ImportReport['totals']>)
+          merged.totals[key] += report.totals[key];
+        this.importReport = { sources: [...merged.sources], totals: { ...merged.totals } };
+      }
+      this.picked = [];
+      this.identifiers = '';
+      this.importsDone++;
+    } catch (err) {
+      this.importProblem = noticeOf(err);
+    } finally {
+      this.importing = false;
+      this.importStep = '';
+    }
+    void this.loadEstimate();
+  }
+
+  async loadEstimate(): Promise<void> {
+    try {
+      this.estimate = await invoke('mining.estimate', this.request());
+      this.estimateProblem = null;
+    } catch (err) {
+      this.estimate = null;
+      this.estimateProblem = noticeOf(err);
+    }
+  }
+
+  async loadJobs(): Promise<void> {
+    try {
+      this.jobs = await invoke('mining.list', {});
+      const live = this.jobs.find((j) => j.live);
+      if (live && !this.activeJobId) {
+        this.activeJobId = live.id;
+        this.jobStatus = live.status;
+      }
+      // A short job can end before the reply that started it arrives, its last event dropped as not yet
+      // ours: the stored record is the truth.
+      const active = this.jobs.find((j) => j.id === this.activeJobId);
+      if (active && active.status !== this.jobStatus) {
+        this.jobStatus = active.status;
+        if (active.status !== 'running' && !this.report) void this.loadReport(active.id);
+      }
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    }
+  }
+
+  /** The last progress event per job, kept even before the job is attached: its first events can beat the reply. */
+  private readonly lastProgress = new Map<string, Progress>();
+
+  private attach(job: JobRecord): void {
+    this.activeJobId = job.id;
+    this.jobStatus = job.status;
+    this.report = null;
+    this.progress = this.lastProgress.get(job.id) ?? null;
+  }
+
+  async startMining(): Promise<void> {
+    this.miningBusy = true;
+    try {
+      this.attach(await invoke('mining.start', this.request()));
+      this.miningProblem = null;
+      await this.loadJobs();
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    } finally {
+      this.miningBusy = false;
+    }
+  }
+
+  async resume(jobId: string): Promise<void> {
+    this.miningBusy = true;
+    try {
+      this.attach(await invoke('mining.resume', { jobId }));
+      this.miningProblem = null;
+      await this.loadJobs();
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    } finally {
+      this.miningBusy = false;
+    }
+  }
+
+  async cancelMining(): Promise<void> {
+    if (!this.activeJobId) return;
+    this.miningBusy = true;
+    try {
+      const job = await invoke('mining.cancel', { jobId: this.activeJobId });
+      this.jobStatus = job.status;
+      await Promise.all([this.loadJobs(), this.loadReport(job.id)]);
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    } finally {
+      this.miningBusy = false;
+    }
+  }
+
+  async loadReport(jobId: string): Promise<void> {
+    try {
+      this.report = await invoke('mining.report', { jobId });
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    }
+  }
+
+  async startHierarchy(): Promise<void> {
+    this.hierarchyBusy = true;
+    try {
+      const started = await invoke('mining.hierarchy', {
+        kind: this.hierarchyKind,
+        levels: this.hierarchyLevels,
+      });
+      this.hierarchy = latestRun(this.hierarchy, started);
+      this.hierarchyProblem = null;
+    } catch (err) {
+      this.hierarchyProblem = noticeOf(err);
+    } finally {
+      this.hierarchyBusy = false;
+    }
+  }
+
+  async cancelHierarchy(): Promise<void> {
+    const run = this.hierarchy;
+    if (!run) return;
+    this.hierarchyBusy = true;
+    try {
+      this.hierarchy = latestRun(this.hierarchy, await invoke('mining.hierarchyCancel', { runId: run.id }));
+    } catch (err) {
+      this.hierarchyProblem = noticeOf(err);
+    } finally {
+      this.hierarchyBusy = false;
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.loadJobs();
+    try {
+      const runs = await invoke('mining.hierarchyRuns', {});
+      this.hierarchy = runs.find((r) => r.status === 'running') ?? runs[0] ?? null;
+    } catch (err) {
+      this.hierarchyProblem = noticeOf(err);
+    }
+    await this.loadEstimate();
+  }
+
+  private onMiningEvent(event: MiningEventPayload): void {
+    if (event.type === 'hierarchy') {
+      if (!this.hierarchy || this.hierarchy.id === event.run.id || event.run.status === 'running')
+        this.hierarchy = latestRun(this.hierarchy, event.run);
+      return;
+    }
+    if (event.type === 'progress') this.lastProgress.set(event.jobId, event);
+    if (event.jobId !== this.activeJobId) {
+      if (event.type === 'status') void this.loadJobs();
+      return;
+    }
+    if (event.type === 'progress') {
+      this.progress = event;
+      return;
+    }
+    this.jobStatus = event.status;
+    if (event.status !== 'running') {
+      void this.loadJobs();
+      void this.loadReport(event.jobId);
+      void this.loadEstimate();
+    }
+  }
+
+  follow(): () => void {
+    return onEvent('mining.event', (event) => this.onMiningEvent(event));
+  }
+}
+
+export const papersMining = new PapersMining();
