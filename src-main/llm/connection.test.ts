@@ -46,6 +46,15 @@ describe('listModels and testConnection', () => {
     }
   });
 
+  it('says when fetch refuses a blocked port, rather than blaming a server that was never asked', async () => {
+    const report = await testConnection(clientAt('http://127.0.0.1:9/v1'));
+    expect(report).toMatchObject({ ok: false, code: 'LLM_UNAVAILABLE' });
+    if (!report.ok) {
+      expect(report.message).toMatch(/fetch refuses that port/);
+      expect(report.hint).toMatch(/refuse a few ports for safety/);
+    }
+  });
+
   it('explains a rejected key (401) without ever showing the key', async () => {
     h = await harness({ name: 'auth', steps: [{ reply: { content: 'hi' } }] }, { apiKey: RIGHT_KEY });
     const wrong = clientAt(h.server.baseUrl, WRONG_KEY);

@@ -64,6 +64,8 @@ function hintFor(err: AppError): string {
   const reason = (err.details as { reason?: string } | undefined)?.reason;
   switch (err.code) {
     case 'LLM_UNAVAILABLE':
+      if (reason === 'blocked-port')
+        return 'Browsers and Node refuse a few ports for safety (e.g. 9, 25, 6000); nothing was tried. Run the server on another port, e.g. 11434 or 8000.';
       return reason === 'ECONNREFUSED'
         ? 'Nothing is listening at that address. Start the server (e.g. `ollama serve`) or fix the port.'
         : 'The endpoint could not be reached. Check the base URL, your network and any proxy.';

@@ -81,6 +81,19 @@ function causeCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * fetch (undici) refuses the Fetch standard's blocked ports (9, 25, 6000, …) before connecting, with a bare
+ * "bad port" error that has no code: without this, a user sees "connection failed" and looks for a dead server.
+ */
+function isBlockedPort(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current.message === 'bad port') return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 function serverMessage(err: APIError): string {
   const body = err.error as { message?: unknown } | undefined;
   return typeof body?.message === 'string' ? body.message.slice(0, 300) : '';
@@ -114,6 +127,16 @@ export function classifyLlmError(err: unknown, ctx: ErrorContext): AppError {
     return make('CANCELLED', 'The LLM call was cancelled', { retryable: false });
   if (err instanceof APIConnectionError) {
     const code = causeCode(err);
+    if (!code && isBlockedPort(err)) {
+      return make(
+        'LLM_UNAVAILABLE',
+        `Could not reach the LLM at ${url}: fetch refuses that port (a blocked port)`,
+        {
+          retryable: false,
+          reason: 'blocked-port',
+        },
+      );
+    }
     const hint =
       code === 'ECONNREFUSED'
         ? 'connection refused: is the server running and the port right?'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../core/create-core.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
@@ -42,12 +42,36 @@ describe('motiv secrets', () => {
     expect(clear.stdout).toContain('llm.apiKey       not set');
   });
 
-  it('refuses a terminal, an empty value and an unknown name', async () => {
+  it('asks on a terminal without echo, stores what was typed, and stores nothing on Ctrl+C', async () => {
     const dataDir = tempDir();
-    const tty = Object.assign(Readable.from([KEY]), { isTTY: true });
-    await expect(secretsCommand(['set', 'llm.apiKey'], io({ MOTIV_DATA_DIR: dataDir }), tty)).rejects.toThrow(
-      /reads the value from standard input/,
-    );
+    const tty = () => {
+      const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+      const screen = new PassThrough();
+      let shown = '';
+      screen.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
+      return { input, screen, shown: () => shown };
+    };
+    const typed = tty();
+    const set = io({ MOTIV_DATA_DIR: dataDir });
+    const done = secretsCommand(['set', 'llm.apiKey'], set, typed.input, typed.screen);
+    typed.input.write(`${KEY}\r`);
+    expect(await done).toBe(0);
+    expect(typed.shown()).toBe('llm.apiKey (input hidden): \n');
+    expect(set.stdout + set.stderr + typed.shown()).not.toContain(KEY);
+    expect(createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.get('llm.apiKey')).toBe(KEY);
+
+    const other = tempDir();
+    const cancelled = tty();
+    const stopped = io({ MOTIV_DATA_DIR: other });
+    const aborted = secretsCommand(['set', 'llm.apiKey'], stopped, cancelled.input, cancelled.screen);
+    cancelled.input.write('sk-not-this\u0003');
+    expect(await aborted).toBe(130);
+    expect(stopped.stderr).toContain('nothing was stored');
+    expect(createCore({ env: { MOTIV_DATA_DIR: other } }).secrets.get('llm.apiKey')).toBeNull();
+  });
+
+  it('refuses an empty value and an unknown name', async () => {
+    const dataDir = tempDir();
     const empty = io({ MOTIV_DATA_DIR: dataDir });
     expect(await secretsCommand(['set', 'llm.apiKey'], empty, Readable.from(['\n']))).toBe(2);
     expect(empty.stderr).toContain('value: must not be empty');

@@ -1,19 +1,21 @@
 import { parseArgs } from 'node:util';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { SECRET_NAMES } from '../../contract/secrets.ts';
 import type { SecretsStatus } from '../../contract/secrets.ts';
 import { createCore } from '../../core/create-core.ts';
 import { dispatch } from '../../core/dispatch.ts';
+import { promptHidden, type TerminalInput } from '../hidden-prompt.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const secretsHelp = `motiv secrets [status] [--json]
+motiv secrets set NAME               (asks for the value; typing is not shown)
 motiv secrets set NAME < file        (or: printf %s "$KEY" | motiv secrets set NAME)
 motiv secrets clear NAME
 
 The encrypted secret store in the data directory. NAME is one of: ${SECRET_NAMES.join(', ')}.
 status shows only "set / not set" and where the value in force comes from (env wins over the store); values are
 never printed. set reads the value from standard input, never from the command line (where shell history and
-the process list would keep it), and refuses a terminal, which would echo it.`;
+the process list would keep it): on a terminal it asks without echoing what you type (Ctrl+C stores nothing).`;
 
 async function readAll(input: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -43,7 +45,9 @@ function formatStatus(status: SecretsStatus): string {
 export async function secretsCommand(
   args: string[],
   io: CliIo,
-  input: Readable & { isTTY?: boolean } = process.stdin,
+  input: TerminalInput = process.stdin,
+  /** Where the terminal prompt goes: stderr, so stdout stays the command's answer (e.g. --json). */
+  prompt: Writable = process.stderr,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -60,12 +64,17 @@ export async function secretsCommand(
     throw new UsageError(`${action} needs a NAME (${SECRET_NAMES.join(', ')})`);
   let value = '';
   if (action === 'set') {
-    if (input.isTTY) {
-      throw new UsageError(
-        'set reads the value from standard input; pipe it in or redirect a file, e.g. < key.txt',
-      );
-    }
-    value = (await readAll(input)).trim();
+    // An unknown NAME is refused by the handler below before anyone types a key for nothing.
+    const knownName = (SECRET_NAMES as readonly string[]).includes(name ?? '');
+    if (input.isTTY && !knownName) value = '';
+    else if (input.isTTY) {
+      const typed = await promptHidden(`${name} (input hidden): `, input, prompt);
+      if (typed === null) {
+        io.err('motiv secrets: cancelled; nothing was stored\n');
+        return 130;
+      }
+      value = typed.trim();
+    } else value = (await readAll(input)).trim();
   }
   const core = createCore({ env: io.env });
   try {

@@ -10,6 +10,7 @@ import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
+import { SessionEventLog, type StreamingText } from './session-events.ts';
 
 /**
  * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
@@ -20,13 +21,6 @@ import { inspirationTopic } from './ideate-view.ts';
 export interface ShownError {
   code: string;
   message: string;
-}
-
-export interface StreamingText {
-  ideaId: string;
-  agent: 'researcher' | 'mentor';
-  attempt: number;
-  text: string;
 }
 
 /** A "use as inspiration" selection from Methods; the methods left in it go to the researcher on start. */
@@ -63,6 +57,8 @@ export class IdeateState {
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
   #detailRequest = 0;
   #formFromSettings = false;
+  /** Every session's latest events, so a late reply or one read before them cannot undo what they said. */
+  readonly #events = new SessionEventLog();
 
   /** Subscribes to ideator events and loads the list; returns the unsubscribe for the page's onMount. */
   follow(): () => void {
@@ -93,8 +89,10 @@ export class IdeateState {
   }
 
   async loadSessions(): Promise<void> {
+    const since = this.#events.mark();
     try {
-      this.sessions = await invoke('ideator.list', {});
+      const sessions = await invoke('ideator.list', {});
+      this.sessions = sessions.map((s) => this.#events.settle(s, since));
     } catch (err) {
       this.error = shown(err);
     }
@@ -122,6 +120,7 @@ export class IdeateState {
     const pending = this.inspiration;
     const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
     await this.#act(async () => {
+      const since = this.#events.mark();
       const session = await invoke('ideator.start', {
         topic,
         ideas,
@@ -132,7 +131,7 @@ export class IdeateState {
       });
       // The selection went into this session; the next one starts without it.
       if (pending) await this.#consumeInspiration(pending.id);
-      this.#upsert(session);
+      this.#upsert(this.#events.settle(session, since));
       await this.select(session.id);
     });
   }
@@ -142,7 +141,8 @@ export class IdeateState {
       this.selectedId = sessionId;
       this.detail = null;
       this.usage = null;
-      this.streaming = null;
+      // Tokens streamed before the session was opened (a start's first ones can beat its reply) are kept.
+      this.streaming = this.#events.streaming(sessionId);
       this.retryNotice = null;
     }
     await this.refresh();
@@ -152,12 +152,14 @@ export class IdeateState {
     const id = this.selectedId;
     if (!id) return;
     const request = ++this.#detailRequest;
+    const since = this.#events.mark();
     try {
-      const detail = await invoke('ideator.get', { sessionId: id });
+      const read = await invoke('ideator.get', { sessionId: id });
       // A slower, older answer must not overwrite a newer one (or another session's).
       if (request !== this.#detailRequest || id !== this.selectedId) return;
+      const detail = { ...read, session: this.#events.settle(read.session, since) };
       this.detail = detail;
-      this.usage = detail.usage;
+      this.usage = this.#events.usage(id, detail.usage);
       this.#upsert(detail.session);
     } catch (err) {
       this.error = shown(err);
@@ -186,9 +188,10 @@ export class IdeateState {
 
   async fork(ideaId: string, version: number): Promise<void> {
     await this.#act(async () => {
+      const since = this.#events.mark();
       // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
       const session = await invoke('ideator.fork', { ideaId, version, options: { noMentor: false } });
-      this.#upsert(session);
+      this.#upsert(this.#events.settle(session, since));
       await this.select(session.id);
     });
   }
@@ -254,7 +257,8 @@ export class IdeateState {
     const sessionId = this.selectedId;
     if (!sessionId) return;
     await this.#act(async () => {
-      this.#upsert(await invoke(channel, { sessionId }));
+      const since = this.#events.mark();
+      this.#upsert(this.#events.settle(await invoke(channel, { sessionId }), since));
       await this.refresh();
     });
   }
@@ -288,6 +292,7 @@ export class IdeateState {
   }
 
   #onEvent(event: IdeatorEventPayload): void {
+    this.#events.note(event);
     if (event.type === 'status') {
       const known = this.sessions.find((s) => s.id === event.sessionId);
       if (known) {
@@ -297,27 +302,19 @@ export class IdeateState {
     }
     if (event.sessionId !== this.selectedId) return;
     switch (event.type) {
-      case 'token': {
-        const same =
-          this.streaming?.ideaId === event.ideaId &&
-          this.streaming.agent === event.agent &&
-          this.streaming.attempt === event.attempt;
-        this.streaming =
-          same && this.streaming
-            ? { ...this.streaming, text: this.streaming.text + event.text }
-            : { ideaId: event.ideaId, agent: event.agent, attempt: event.attempt, text: event.text };
+      case 'token':
+        this.streaming = this.#events.streaming(event.sessionId);
         return;
-      }
       case 'turn': {
         const turns = this.detail?.turns;
         if (turns && (turns.at(-1)?.seq ?? 0) < event.turn.seq) turns.push(event.turn);
-        if (event.turn.kind !== 'tool') this.streaming = null;
+        this.streaming = this.#events.streaming(event.sessionId);
         this.retryNotice = null;
         this.#scheduleRefresh();
         return;
       }
       case 'usage':
-        this.usage = event.totals;
+        this.usage = this.#events.usage(event.sessionId, event.totals);
         return;
       case 'retry':
         this.retryNotice = `Retrying in ${Math.round(event.delayMs / 1000)} s (attempt ${event.attempt}): ${event.message}`;
@@ -327,7 +324,7 @@ export class IdeateState {
           this.detail.session.status = event.status;
           this.detail.session.error = event.error;
         }
-        if (event.status !== 'running') this.streaming = null;
+        this.streaming = this.#events.streaming(event.sessionId);
         this.#scheduleRefresh();
         return;
       case 'idea':
