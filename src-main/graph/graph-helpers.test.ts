@@ -45,4 +45,10 @@ describe('newId', () => {
     const millis = ids.map((id) => id.slice(0, 13)); // the 48-bit timestamp
     expect([...millis].sort()).toEqual(millis);
   });
+
+  it('sorts in creation order even within one millisecond', () => {
+    const ids = Array.from({ length: 20_000 }, newId);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -9,6 +9,7 @@ import { describeGraphStoreContract } from '../store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
 import { snapshot } from '../store-contract/helpers.ts';
+import { registerImportParityTests } from './import-parity.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
 import { migrateNeo4j } from './migrations.ts';
@@ -46,6 +47,7 @@ describe('Neo4jGraphStore', () => {
     () => store as Neo4jGraphStore,
     () => driver,
   );
+  registerImportParityTests(() => store as Neo4jGraphStore);
 });
 
 // The shipped seed graph on Neo4j, as load-seed.test.ts checks it on the embedded store.
