@@ -1,8 +1,9 @@
-import { newId } from '../ids.ts';
+import { newEdgeRecord } from '../new-records.ts';
+import type { NewEdge } from '../new-records.ts';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import type { EdgeProps, EdgeType, GraphEdge, NodeKind, Origin, ReviewState } from '../model.ts';
+import type { EdgeType, GraphEdge, NodeKind } from '../model.ts';
 import type { EdgeResult } from '../port.ts';
 import type { RemoveEdgeSchema, UpdateEdgeSchema } from '../schemas.ts';
 import { appendAudit } from './audit.ts';
@@ -18,12 +19,7 @@ export interface EdgeEndpoint {
   kind: NodeKind;
 }
 
-export interface NewEdge {
-  type: EdgeType;
-  origin: Origin;
-  review: ReviewState;
-  props: EdgeProps;
-}
+export type { NewEdge };
 
 /** The checks every new edge passes, in both single writes and batches (shared with Neo4j). */
 export { checkEdge };
@@ -53,20 +49,7 @@ export function insertEdge(
   checkEdge(edge.type, from, to);
   const found = existingEdge(db, from.seq, edge.type, to.seq);
   if (found) return { edge: rowToEdge(found), created: false };
-  const created: GraphEdge = {
-    id: newId(),
-    type: edge.type,
-    from: from.id,
-    to: to.id,
-    props: edge.props,
-    origin: edge.origin,
-    review: edge.review,
-    createdBy: meta.actor,
-    updatedBy: meta.actor,
-    createdAt: meta.at,
-    updatedAt: meta.at,
-    version: 1,
-  };
+  const created = newEdgeRecord(edge, from.id, to.id, meta);
   writeEdgeRow(db, created, from.seq, to.seq);
   if (audit)
     appendAudit(db, { ...meta, action: 'edge.create', entityId: created.id, before: null, after: created });

@@ -1,4 +1,4 @@
-import { newId } from '../ids.ts';
+import { newNodeRecord } from '../new-records.ts';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
@@ -26,23 +26,7 @@ export interface WriteMeta {
 type ParsedNodeInput = z.output<typeof NodeInputSchema>;
 
 export function insertNode(db: Database, input: ParsedNodeInput, meta: WriteMeta, audit = true): NodeRow {
-  const node = {
-    id: newId(),
-    kind: input.kind,
-    name: input.name,
-    normalizedName: normalizedNameOf(input.name, 'name'),
-    description: input.description,
-    aliases: input.aliases.filter((alias) => alias !== input.name),
-    level: input.level,
-    props: input.props,
-    origin: input.origin,
-    review: input.review,
-    createdBy: meta.actor,
-    updatedBy: meta.actor,
-    createdAt: meta.at,
-    updatedAt: meta.at,
-    version: 1,
-  } as GraphNode;
+  const node = newNodeRecord(input, meta);
   const seq = writeNewNode(db, node);
   if (audit)
     appendAudit(db, { ...meta, action: 'node.create', entityId: node.id, before: null, after: node });

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { newEdgeRecord } from '../new-records.ts';
+import type { NewEdge } from '../new-records.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
-import type { EdgeProps, EdgeType, GraphEdge, Origin, ReviewState } from '../model.ts';
+import type { GraphEdge } from '../model.ts';
 import type { EdgeResult } from '../port.ts';
 import type { RemoveEdgeSchema, UpdateEdgeSchema } from '../schemas.ts';
 import { checkEdge, notFound, requireVersion } from '../write-checks.ts';
@@ -12,12 +13,7 @@ import { CREATE_EDGE, DELETE_EDGE, EDGE_BY_ID, FIND_EDGE, SAVE_EDGE } from './qu
 import { firstRow } from './tx.ts';
 import type { Row, WriteTx } from './tx.ts';
 
-export interface NewEdge {
-  type: EdgeType;
-  origin: Origin;
-  review: ReviewState;
-  props: EdgeProps;
-}
+export type { NewEdge };
 
 export const rowToEdge = (row: Row): GraphEdge => toEdge(row.r as PropertyMap, row.type, row.from, row.to);
 
@@ -49,21 +45,7 @@ export async function insertEdge(
   checkEdge(edge.type, from, to);
   const found = await w.first(FIND_EDGE[edge.type], { from: from.id, to: to.id });
   if (found) return { edge: rowToEdge(found), created: false };
-  const { actor, at } = w.meta;
-  const created: GraphEdge = {
-    id: randomUUID(),
-    type: edge.type,
-    from: from.id,
-    to: to.id,
-    props: edge.props,
-    origin: edge.origin,
-    review: edge.review,
-    createdBy: actor,
-    updatedBy: actor,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+  const created = newEdgeRecord(edge, from.id, to.id, w.meta);
   await writeEdge(w, created);
   if (audit) w.audit({ action: 'edge.create', entityId: created.id, before: null, after: created });
   return { edge: created, created: true };

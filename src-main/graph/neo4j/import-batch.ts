@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEdgeRecord, newNodeRecord } from '../new-records.ts';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
@@ -110,17 +110,7 @@ export async function importBatch(w: WriteTx, batch: Batch): Promise<ImportResul
       const found = existing.get(key);
       let slot = slots.get(key) ?? (found ? { node: found, isNew: false, dirty: false } : undefined);
       if (!slot) {
-        const node = {
-          ...nodeInput,
-          id: randomUUID(),
-          normalizedName: normalized[index],
-          aliases: input.aliases.filter((alias) => alias !== input.name),
-          createdBy: actor,
-          updatedBy: actor,
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-        } as GraphNode;
+        const node = newNodeRecord(nodeInput, w.meta);
         slot = { node, isNew: true, dirty: true };
         result.nodesCreated++;
         w.audit({ action: 'node.create', entityId: node.id, before: null, after: node });
@@ -227,21 +217,7 @@ async function planEdges(
     const key = `${from.id}/${edge.type}/${to.id}`;
     if (stored.has(key)) continue;
     stored.add(key);
-    const { actor, at } = w.meta;
-    const next: GraphEdge = {
-      id: randomUUID(),
-      type: edge.type,
-      from: from.id,
-      to: to.id,
-      props: edge.props,
-      origin: edge.origin,
-      review: edge.review,
-      createdBy: actor,
-      updatedBy: actor,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+    const next = newEdgeRecord(edge, from.id, to.id, w.meta);
     created.push(next);
     result.edgesCreated++;
     w.audit({ action: 'edge.create', entityId: next.id, before: null, after: next });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newNodeRecord } from '../new-records.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
@@ -44,24 +44,7 @@ export async function writeNewNode(w: WriteTx, node: GraphNode): Promise<void> {
 }
 
 export async function insertNode(w: WriteTx, input: ParsedNodeInput, audit = true): Promise<GraphNode> {
-  const { actor, at } = w.meta;
-  const node = {
-    id: randomUUID(),
-    kind: input.kind,
-    name: input.name,
-    normalizedName: normalizedNameOf(input.name, 'name'),
-    description: input.description,
-    aliases: input.aliases.filter((alias) => alias !== input.name),
-    level: input.level,
-    props: input.props,
-    origin: input.origin,
-    review: input.review,
-    createdBy: actor,
-    updatedBy: actor,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  } as GraphNode;
+  const node = newNodeRecord(input, w.meta);
   await writeNewNode(w, node);
   if (audit) w.audit({ action: 'node.create', entityId: node.id, before: null, after: node });
   return node;

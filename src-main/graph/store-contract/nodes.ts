@@ -34,6 +34,31 @@ export function registerNodeTests(getStore: GetStore): void {
       expect(await store.getNode('no-such-id')).toBeNull();
     });
 
+    it('gives nodes and edges UUIDv7 ids that sort in creation order, single writes and batches alike', async () => {
+      const store = getStore();
+      const a = (await store.upsertNode({ kind: 'Problem', name: 'First problem' }, alice)).node;
+      const b = (await store.upsertNode({ kind: 'Challenge', name: 'Second challenge' }, alice)).node;
+      const edge = (await store.addEdge({ type: 'HAS_CHALLENGE', from: a.id, to: b.id }, alice)).edge;
+      const batch = await store.importBatch(
+        {
+          nodes: [
+            { kind: 'Solution', name: 'Third solution' },
+            { kind: 'Solution', name: 'Fourth solution' },
+          ],
+          edges: [
+            { type: 'SOLVED_BY', from: { id: b.id }, to: { kind: 'Solution', name: 'Third solution' } },
+          ],
+        },
+        alice,
+      );
+      const ids = [a.id, b.id, ...batch.nodeIds];
+      const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+      for (const id of [...ids, edge.id]) expect(id).toMatch(v7);
+      expect([...ids].sort()).toEqual(ids);
+      const solvedBy = (await store.dump()).edges.find((e) => e.type === 'SOLVED_BY');
+      expect(solvedBy?.id).toMatch(v7);
+    });
+
     it('upserts by normalised name: a repeat changes nothing, a new spelling becomes an alias', async () => {
       const store = getStore();
       const first = await store.upsertNode({ kind: 'Problem', name: 'Catastrophic forgetting' }, alice);
