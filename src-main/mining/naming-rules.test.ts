@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsIn, authorMethodNames, checkNode, countSentences } from './naming-rules.ts';
+import {
+  acronymsIn,
+  authorMethodNames,
+  authorMethodNamesUsed,
+  checkNode,
+  countSentences,
+} from './naming-rules.ts';
 
 describe('naming rules', () => {
   it('accepts names and descriptions within the rules', () => {
@@ -35,9 +41,38 @@ describe('naming rules', () => {
     ]);
   });
 
+  it('bans only a coined method name of the title, never its ordinary or hyphenated words', () => {
+    const lemma = 'LEMMA: Learning from Errors for MatheMatical Advancement in LLMs';
+    expect(authorMethodNamesUsed('Mathematical reasoning in language models', lemma)).toEqual([]);
+    expect(authorMethodNamesUsed('Error data for MatheMatical style training', lemma)).toEqual([
+      'mathematical',
+    ]);
+    expect(authorMethodNamesUsed('Lemma style training on errors', lemma)).toEqual([]);
+    expect(authorMethodNamesUsed('Training in the LEMMA way', lemma)).toEqual(['lemma']);
+    const vl = 'VL-Rethinker: Incentivizing Self-Reflection of Vision-Language Models';
+    expect(authorMethodNamesUsed('Weak self-reflection in vision-language models', vl)).toEqual([]);
+    expect(authorMethodNamesUsed('Prompting like vl-rethinker for reflection', vl)).toEqual(['vl-rethinker']);
+    const react = 'ReAct: Synergizing Reasoning and Acting in Language Models';
+    expect(authorMethodNamesUsed('Interleaving reasoning traces with ReAct actions', react)).toEqual([
+      'react',
+    ]);
+    expect(authorMethodNamesUsed('Agents that react to tool feedback', react)).toEqual([]);
+    const tot = 'Deliberate Problem Solving with Large Language Models via Tree of Thoughts (ToT)';
+    expect(authorMethodNamesUsed('Searching a ToT of partial solutions', tot)).toEqual(['tot']);
+    const reflexion = 'Reflexion: Language Agents with Verbal Reinforcement Learning';
+    expect(authorMethodNamesUsed('Agents improving by reflexion on failures', reflexion)).toEqual([
+      'reflexion',
+    ]);
+    // Whole words only: "dilemma" is not "LEMMA".
+    expect(authorMethodNamesUsed('The exploration dilemma in agents', lemma)).toEqual([]);
+    expect(authorMethodNames('In-Context Learning Strategies Emerge Rationally')).toEqual([]);
+  });
+
   it('tells acronyms and coined names from ordinary capitalised words', () => {
     expect(acronymsIn('Graph based RL for GPT-4 and LoRA in Transformers')).toEqual(['RL', 'GPT-4', 'LoRA']);
     expect(acronymsIn('Q-learning in 3D scenes')).toEqual([]);
+    expect(acronymsIn('Vision-Language Models with Chain-of-Thought Fine-Tuning')).toEqual([]);
+    expect(acronymsIn('VL-Rethinker and Re-ReST')).toEqual(['VL-Rethinker', 'Re-ReST']);
   });
 
   it('counts sentences without splitting at abbreviations or decimals', () => {
