@@ -78,7 +78,15 @@ export const MiningJobReportSchema = z.object({
     }),
   ),
   failures: z.array(z.object({ paperId: z.string(), title: z.string(), message: z.string() })),
-  usage: z.object({ promptTokens: z.int(), completionTokens: z.int(), costUsd: z.number() }),
+  usage: z.object({
+    calls: z.int(),
+    promptTokens: z.int(),
+    completionTokens: z.int(),
+    costUsd: z.number(),
+    /** Calls started and never settled (the process died mid-call), with their estimated prompt tokens. */
+    unknownCalls: z.int(),
+    unknownPromptTokens: z.int(),
+  }),
   /** The merge step's similarity method (embeddings:<model> or lexical:tfidf-cosine) once it ran. */
   merge: z
     .object({ method: z.string(), note: z.string().nullable(), merged: z.int(), candidates: z.int() })

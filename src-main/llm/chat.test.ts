@@ -41,9 +41,26 @@ describe('chat over the real openai client', () => {
     });
     expect(result.usage).toEqual({ promptTokens: 11, completionTokens: 3 });
     expect(h.server.requests[0]?.body.model).toBe('scripted-chat');
-    expect(ledger.entries()).toMatchObject([
-      { role: 'researcher', sessionId: 's1', turn: 1, promptTokens: 11, completionTokens: 3, cached: false },
-    ]);
+    // Started (estimated prompt) before sending, then settled with the provider's usage under the same callId.
+    const [started, finished] = ledger.entries();
+    expect(ledger.entries()).toHaveLength(2);
+    expect(started).toMatchObject({
+      role: 'researcher',
+      sessionId: 's1',
+      outcome: 'started',
+      completionTokens: 0,
+    });
+    expect(finished).toMatchObject({
+      role: 'researcher',
+      sessionId: 's1',
+      turn: 1,
+      promptTokens: 11,
+      completionTokens: 3,
+      cached: false,
+      callId: started?.callId,
+    });
+    expect(finished?.outcome).toBeUndefined();
+    expect(ledger.totals()).toMatchObject({ calls: 1, unknownCalls: 0, promptTokens: 11 });
   });
 
   it('returns native tool calls and sends tools to the server', async () => {

@@ -137,6 +137,21 @@ export async function chat(client: LlmClient, request: ChatRequest): Promise<Cha
 
   const started = performance.now();
   let attempts = 0;
+  // Recorded before sending: a crash mid-call still leaves the call (and its prompt) in the cost report.
+  const callId = client.ledger?.start({
+    ...tags,
+    model,
+    promptTokens: estimateTokens(JSON.stringify(request.messages)),
+  });
+  const settleFailed = (): void => {
+    if (callId === undefined) return;
+    client.ledger?.fail(callId, {
+      ...tags,
+      model,
+      durationMs: Math.round(performance.now() - started),
+      attempts,
+    });
+  };
   const result = await withRetry(
     async (attempt) => {
       attempts = attempt;
@@ -201,10 +216,14 @@ export async function chat(client: LlmClient, request: ChatRequest): Promise<Cha
       }
     },
     { policy: client.retry, signal: request.signal, random: client.random, onRetry: request.onRetry },
-  );
+  ).catch((err: unknown) => {
+    settleFailed();
+    throw err;
+  });
 
   cache?.set(key, result);
   client.ledger?.record({
+    ...(callId === undefined ? {} : { callId }),
     ...tags,
     model,
     ...result.usage,

@@ -24,7 +24,11 @@ describe('embed', () => {
     expect(again[0]).toEqual(a);
     expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!)); // shared words make vectors closer
     expect((await embed(h.client, ['x'], { dimensions: 8 }))[0]).toHaveLength(8);
-    expect(ledger.entries({ sessionId: 's' })).toMatchObject([{ role: 'embeddings', completionTokens: 0 }]);
+    expect(ledger.entries({ sessionId: 's' })).toMatchObject([
+      { role: 'embeddings', outcome: 'started' },
+      { role: 'embeddings', completionTokens: 0 },
+    ]);
+    expect(ledger.totals({ sessionId: 's' })).toMatchObject({ calls: 1, unknownCalls: 0 });
     expect(await embed(h.client, [])).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { CallGuard } from './call-guard.ts';
 import type { LlmClient } from './client.ts';
 import { classifyLlmError, llmError } from './errors.ts';
 import type { UsageTags } from './ledger.ts';
+import { estimateTokens } from './prices.ts';
 import { withRetry } from './retry.ts';
 
 /** Embeddings for graph search, through the same retries, timeouts and ledger as chat. */
@@ -22,6 +23,9 @@ export async function embed(
   const model = options.model ?? client.config.models.embeddings;
   let attempts = 0;
   const started = performance.now();
+  const tags = { role: 'embeddings', ...options.tags };
+  // Recorded before sending, as chat does: a crash mid-call still leaves the call in the cost report.
+  const callId = client.ledger?.start({ ...tags, model, promptTokens: estimateTokens(texts.join('\n')) });
   const { vectors, promptTokens } = await withRetry(
     async (attempt) => {
       attempts = attempt;
@@ -52,10 +56,20 @@ export async function embed(
       }
     },
     { policy: client.retry, signal: options.signal, random: client.random },
-  );
+  ).catch((err: unknown) => {
+    if (callId !== undefined) {
+      client.ledger?.fail(callId, {
+        ...tags,
+        model,
+        durationMs: Math.round(performance.now() - started),
+        attempts,
+      });
+    }
+    throw err;
+  });
   client.ledger?.record({
-    role: 'embeddings',
-    ...options.tags,
+    ...(callId === undefined ? {} : { callId }),
+    ...tags,
     model,
     promptTokens,
     completionTokens: 0,

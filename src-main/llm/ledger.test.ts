@@ -119,6 +119,40 @@ describe('UsageLedger', () => {
   });
 });
 
+describe('calls in flight', () => {
+  it('counts a started call that never settled, with its estimated prompt tokens in the cost', () => {
+    const ledger = new UsageLedger({ prices: PRICES });
+    const done = ledger.start({ model: 'big-model', promptTokens: 900 });
+    ledger.record({
+      callId: done,
+      model: 'big-model',
+      promptTokens: 1000,
+      completionTokens: 100,
+      cached: false,
+    });
+    const refused = ledger.start({ model: 'big-model', promptTokens: 900 });
+    ledger.fail(refused, { model: 'big-model' });
+    ledger.start({ model: 'big-model', promptTokens: 1_000_000 }); // the process dies here
+    // Persisted entries restore the same picture in the next process.
+    const restored = new UsageLedger({
+      prices: PRICES,
+      entries: JSON.parse(JSON.stringify(ledger.entries())),
+    });
+    for (const totals of [ledger.totals(), restored.totals()]) {
+      expect(totals).toMatchObject({
+        calls: 2,
+        unknownCalls: 1,
+        unknownPromptTokens: 1_000_000,
+        failedCalls: 1,
+        promptTokens: 1000,
+        completionTokens: 100,
+      });
+      // $10/MTok over 1,001,000 prompt tokens + $30/MTok over 100 completion tokens.
+      expect(totals.cost.usd).toBeCloseTo(10.01 + 0.003, 6);
+    }
+  });
+});
+
 describe('price table', () => {
   it('is validated data, and dated model names use the longest matching prefix', () => {
     expect(PriceTableSchema.parse(DEFAULT_PRICES)).toEqual(DEFAULT_PRICES);

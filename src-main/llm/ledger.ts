@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { estimateCost, DEFAULT_PRICES } from './prices.ts';
 import type { CostReport, PriceTable, TokenCount } from './prices.ts';
 
@@ -5,6 +6,11 @@ import type { CostReport, PriceTable, TokenCount } from './prices.ts';
  * Every LLM call's tokens, tagged with who asked (role) and for what (session, turn, idea). Sessions persist the
  * entries as they happen (`onEntry`) and restore them with `new UsageLedger({ entries })`. Cached answers are
  * recorded too, marked `cached`, and cost nothing.
+ *
+ * A call is recorded as `started` (with its estimated prompt tokens) before it is sent, and again with the same
+ * `callId` when it ends (`record` with the real usage, or `fail`). Entries are only ever appended, so a process
+ * that dies mid-call leaves its `started` entry behind: totals count such a call as started with its outcome
+ * unknown, and its estimated prompt tokens in the cost, since the provider may well have billed it.
  */
 
 export interface UsageTags {
@@ -23,13 +29,25 @@ export interface LedgerEntry extends UsageTags {
   cached: boolean;
   durationMs?: number;
   attempts?: number;
+  /** Ties a call's `started` entry to the entry that settles it. */
+  callId?: string;
+  /** Absent for a finished call; `started` before sending; `failed` when it ended without an answer. */
+  outcome?: 'started' | 'failed';
 }
 
 export type LedgerInput = Omit<LedgerEntry, 'seq' | 'at'>;
+export type CallStartInput = UsageTags & { model: string; promptTokens: number };
 
 export interface UsageTotals {
+  /** Finished calls plus calls started whose outcome is unknown (failed calls are not counted). */
   calls: number;
   cachedCalls: number;
+  /** Calls recorded as started and never settled: the process ended mid-call. */
+  unknownCalls: number;
+  /** Their estimated prompt tokens, included in `cost` (completion tokens cannot be known). */
+  unknownPromptTokens: number;
+  /** Calls that ended without an answer (refused, unreachable, cancelled). */
+  failedCalls: number;
   /** Billed tokens (cached calls excluded). */
   promptTokens: number;
   completionTokens: number;
@@ -75,6 +93,18 @@ export class UsageLedger {
     return entry;
   }
 
+  /** Records a call as started before it is sent; settle it with `record({ callId, … })` or `fail`. */
+  start(input: CallStartInput): string {
+    const callId = randomUUID();
+    this.record({ ...input, callId, completionTokens: 0, cached: false, outcome: 'started' });
+    return callId;
+  }
+
+  /** The started call ended without an answer: it no longer counts as a call of unknown outcome. */
+  fail(callId: string, input: UsageTags & { model: string; durationMs?: number; attempts?: number }): void {
+    this.record({ ...input, callId, promptTokens: 0, completionTokens: 0, cached: false, outcome: 'failed' });
+  }
+
   /** Subscribe to new entries (to persist them); returns the unsubscribe function. */
   onEntry(listener: (entry: LedgerEntry) => void): () => void {
     this.#listeners.add(listener);
@@ -86,20 +116,7 @@ export class UsageLedger {
   }
 
   totals(filter: UsageTags & { model?: string } = {}): UsageTotals {
-    const list = this.entries(filter);
-    const billed = list.filter((e) => !e.cached);
-    const cached = list.filter((e) => e.cached);
-    const sum = (items: LedgerEntry[], key: 'promptTokens' | 'completionTokens') =>
-      items.reduce((n, e) => n + e[key], 0);
-    return {
-      calls: list.length,
-      cachedCalls: cached.length,
-      promptTokens: sum(billed, 'promptTokens'),
-      completionTokens: sum(billed, 'completionTokens'),
-      cachedPromptTokens: sum(cached, 'promptTokens'),
-      cachedCompletionTokens: sum(cached, 'completionTokens'),
-      cost: estimateCost(this.#prices, billed),
-    };
+    return totalsOf(this.entries(filter), this.#prices);
   }
 
   /** Totals grouped by one tag; entries without that tag are grouped under "(none)". */
@@ -129,7 +146,28 @@ export class UsageLedger {
   }
 
   #totalsOf(subset: LedgerEntry[]): UsageTotals {
-    const ledger = new UsageLedger({ prices: this.#prices, entries: subset });
-    return ledger.totals();
+    return totalsOf(subset, this.#prices);
   }
+}
+
+function totalsOf(list: LedgerEntry[], prices: PriceTable): UsageTotals {
+  const settled = new Set(list.filter((e) => e.callId && e.outcome !== 'started').map((e) => e.callId));
+  const unknown = list.filter((e) => e.outcome === 'started' && !settled.has(e.callId));
+  const finished = list.filter((e) => e.outcome === undefined);
+  const billed = finished.filter((e) => !e.cached);
+  const cached = finished.filter((e) => e.cached);
+  const sum = (items: LedgerEntry[], key: 'promptTokens' | 'completionTokens') =>
+    items.reduce((n, e) => n + e[key], 0);
+  return {
+    calls: finished.length + unknown.length,
+    cachedCalls: cached.length,
+    unknownCalls: unknown.length,
+    unknownPromptTokens: sum(unknown, 'promptTokens'),
+    failedCalls: list.filter((e) => e.outcome === 'failed').length,
+    promptTokens: sum(billed, 'promptTokens'),
+    completionTokens: sum(billed, 'completionTokens'),
+    cachedPromptTokens: sum(cached, 'promptTokens'),
+    cachedCompletionTokens: sum(cached, 'completionTokens'),
+    cost: estimateCost(prices, [...billed, ...unknown]),
+  };
 }

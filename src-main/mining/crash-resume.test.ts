@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../ideator/test-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
+import { UsageLedger } from '../llm/index.ts';
+import { miningJobReport } from './job-report.ts';
 import { MiningDb } from './mining-db.ts';
 import { runMiningJob } from './mining-job.ts';
 import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from './test-harness.ts';
@@ -53,7 +55,14 @@ describe('mining crash recovery', () => {
     db = MiningDb.open(dir);
     expect(db.job(jobId).status).toBe('interrupted');
     expect(db.papers(jobId).map((p) => p.status)).toEqual(['done', 'pending']);
-    expect(db.ledger(jobId)).toHaveLength(1);
+    // The call in flight at the kill was recorded before it was sent: it counts, as started with its outcome
+    // unknown and its estimated prompt tokens in the cost (the provider saw it and may bill it).
+    const afterCrash = new UsageLedger({ entries: db.ledger(jobId) }).totals();
+    expect(afterCrash).toMatchObject({ calls: 2, unknownCalls: 1, promptTokens: 400, completionTokens: 200 });
+    expect(afterCrash.unknownPromptTokens).toBeGreaterThan(50);
+    const report = await miningJobReport(db, h.store, jobId);
+    expect(report.usage).toMatchObject({ calls: 2, unknownCalls: 1 });
+    expect(report.usage.unknownPromptTokens).toBe(afterCrash.unknownPromptTokens);
 
     const summary = await runMiningJob(jobId, {
       db,
@@ -65,8 +74,8 @@ describe('mining crash recovery', () => {
     expect(summary).toMatchObject({ status: 'completed', papers: { total: 2, done: 2, failed: 0 } });
     expect(server.requests.slice(sentBeforeCrash).map((r) => r.stepId)).toEqual(['paper-two']);
     expect(server.unusedSteps()).toEqual([]);
-    // The ledger holds the killed process's completed call and the resumed one; the call in flight was never paid.
-    expect(summary.usage.calls).toBe(2);
+    // The killed process's finished call, its call of unknown outcome, and the resumed one.
+    expect(summary.usage).toMatchObject({ calls: 3, unknownCalls: 1, promptTokens: 800 });
     expect((await h.store.stats()).nodes).toMatchObject({ Problem: 2, Challenge: 2, Solution: 2 });
   });
 });

@@ -18,7 +18,15 @@ export interface JobReport {
   triples: { accepted: number; rejected: number };
   rejected: Array<{ paperId: string; title: string } & RejectedTriple>;
   failures: Array<{ paperId: string; title: string; message: string }>;
-  usage: { promptTokens: number; completionTokens: number; costUsd: number };
+  usage: {
+    calls: number;
+    promptTokens: number;
+    completionTokens: number;
+    costUsd: number;
+    /** Calls started and never settled (a process died mid-call): counted, with estimated prompt tokens. */
+    unknownCalls: number;
+    unknownPromptTokens: number;
+  };
   merge: { method: string; note: string | null; merged: number; candidates: number } | null;
 }
 
@@ -50,7 +58,14 @@ export async function miningJobReport(
     triples: { accepted: 0, rejected: 0 },
     rejected: [],
     failures: [],
-    usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+    usage: {
+      calls: 0,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+      unknownCalls: 0,
+      unknownPromptTokens: 0,
+    },
     merge: null,
   };
   for (const row of rows) {
@@ -68,9 +83,12 @@ export async function miningJobReport(
   }
   const usage = new UsageLedger({ entries: db.ledger(jobId), ...(prices ? { prices } : {}) }).totals();
   report.usage = {
+    calls: usage.calls,
     promptTokens: usage.promptTokens,
     completionTokens: usage.completionTokens,
     costUsd: usage.cost.usd,
+    unknownCalls: usage.unknownCalls,
+    unknownPromptTokens: usage.unknownPromptTokens,
   };
   const merge = (job.result?.['merge'] ?? null) as StoredMerge | null;
   if (merge && typeof merge.method === 'string') {

@@ -133,6 +133,12 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
       });
       io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
       io.err(`${costLine(summary.usage)}\n`);
+      if (summary.usage.unknownCalls > 0) {
+        io.err(
+          `  of which ${summary.usage.unknownCalls} call(s) started in a process that ended mid-call (outcome unknown): ` +
+            `~${summary.usage.unknownPromptTokens} estimated prompt tokens counted\n`,
+        );
+      }
       if (summary.status === 'cancelled') {
         io.err(`stopped; continue with: motiv mine --resume ${jobId}\n`);
         return 130;
