@@ -44,7 +44,7 @@ export const MiningProgressSchema = z.object({
     .object({
       id: z.string(),
       title: z.string(),
-      status: z.enum(['done', 'failed']),
+      status: z.enum(['done', 'refused', 'failed', 'skipped']),
       message: z.string().optional(),
     })
     .optional(),
@@ -61,7 +61,29 @@ export const MiningStatusEventSchema = z.object({
 export const MiningJobReportSchema = z.object({
   jobId: z.string(),
   status: MiningJobStatusSchema,
-  papers: z.object({ total: z.int(), done: z.int(), failed: z.int(), pending: z.int() }),
+  /** One line on what the job did: "0 of 5 papers mined: 5 failed (endpoint unreachable or failing)". */
+  message: z.string(),
+  papers: z.object({
+    total: z.int(),
+    done: z.int(),
+    refused: z.int(),
+    failed: z.int(),
+    skipped: z.int(),
+    pending: z.int(),
+  }),
+  /** Per paper: mined (nodes written), refused (every triple refused: why), failed (cause), skipped, pending. */
+  outcomes: z.array(
+    z.object({
+      paperId: z.string(),
+      title: z.string(),
+      outcome: z.enum(['mined', 'refused', 'failed', 'skipped', 'pending']),
+      nodes: z.int(),
+      message: z.string().nullable(),
+      cause: z.string().nullable(),
+    }),
+  ),
+  /** Failed and fully refused papers: a "mine again" starts a new job over these ids. */
+  remineable: z.array(z.string()),
   triples: z.object({ accepted: z.int(), rejected: z.int() }),
   rejected: z.array(
     z.object({

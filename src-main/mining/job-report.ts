@@ -2,8 +2,9 @@ import type { GraphStore } from '../graph/port.ts';
 import { estimateCost, estimateTokens, UsageLedger } from '../llm/index.ts';
 import type { PriceTable } from '../llm/index.ts';
 import type { MiningDb } from './mining-db.ts';
+import { outcomeMessage, paperOutcomes, remineable } from './job-outcomes.ts';
+import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { BODY_MAX_CHARS, paperText, selectPapersToMine } from './mining-job.ts';
-import type { StoredExtraction } from './mining-job.ts';
 import { EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
 import type { RejectedTriple } from './extract.ts';
 
@@ -14,7 +15,20 @@ import type { RejectedTriple } from './extract.ts';
 export interface JobReport {
   jobId: string;
   status: ReturnType<MiningDb['job']>['status'];
-  papers: { total: number; done: number; failed: number; pending: number };
+  /** One line on what the job did: "0 of 5 papers mined: 5 failed (endpoint unreachable or failing)". */
+  message: string;
+  papers: {
+    total: number;
+    done: number;
+    refused: number;
+    failed: number;
+    skipped: number;
+    pending: number;
+  };
+  /** Per paper: mined with N nodes, refused with the reasons, failed with the cause, skipped, pending. */
+  outcomes: PaperOutcome[];
+  /** Papers that failed or had every triple refused: what "mine again" starts a new job over. */
+  remineable: string[];
   triples: { accepted: number; rejected: number };
   rejected: Array<{ paperId: string; title: string } & RejectedTriple>;
   failures: Array<{ paperId: string; title: string; message: string }>;
@@ -45,16 +59,26 @@ export async function miningJobReport(
 ): Promise<JobReport> {
   const job = db.job(jobId); // NOT_FOUND for an unknown id
   const rows = db.papers(jobId);
-  const count = (status: string): number => rows.filter((r) => r.status === status).length;
+  const titles = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.result) titles.set(row.paperId, (await store.getNode(row.paperId))?.name ?? row.paperId);
+  }
+  const outcomes = paperOutcomes(rows, (id) => titles.get(id) ?? id);
+  const count = (kind: PaperOutcome['outcome']): number => outcomes.filter((o) => o.outcome === kind).length;
   const report: JobReport = {
     jobId,
     status: job.status,
+    message: outcomeMessage(outcomes),
     papers: {
       total: rows.length,
-      done: count('done'),
+      done: count('mined'),
+      refused: count('refused'),
       failed: count('failed'),
-      pending: count('pending') + count('extracted'),
+      skipped: count('skipped'),
+      pending: count('pending'),
     },
+    outcomes,
+    remineable: remineable(outcomes),
     triples: { accepted: 0, rejected: 0 },
     rejected: [],
     failures: [],
@@ -77,7 +101,7 @@ export async function miningJobReport(
         report.rejected.push({ paperId: row.paperId, title: stored.title, ...r });
     }
     if (row.status === 'failed') {
-      const title = stored?.title ?? (await store.getNode(row.paperId))?.name ?? row.paperId;
+      const title = stored?.title ?? titles.get(row.paperId) ?? row.paperId;
       report.failures.push({ paperId: row.paperId, title, message: row.error ?? '' });
     }
   }

@@ -15,7 +15,11 @@ import { AppError } from '../shared/errors.ts';
 
 export const JOB_STATUSES = ['running', 'interrupted', 'cancelled', 'failed', 'completed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export const PAPER_STATUSES = ['pending', 'extracted', 'done', 'failed'] as const;
+/**
+ * done: triples written; refused: the model answered but the naming rules refused every triple (nothing written,
+ * the paper stays minable); failed: no usable answer (stays minable); skipped: another job claimed or mined it.
+ */
+export const PAPER_STATUSES = ['pending', 'extracted', 'done', 'refused', 'failed', 'skipped'] as const;
 export type PaperStatus = (typeof PAPER_STATUSES)[number];
 
 export interface JobRow {
@@ -35,7 +39,15 @@ export interface JobPaperRow {
   status: PaperStatus;
   result: unknown;
   error: string | null;
+  /** The AppError code of a failure (LLM_UNAVAILABLE, LLM_UNAUTHORIZED, …), to say why in one word. */
+  errorCode: string | null;
 }
+
+/** Why a job may not take a paper now. */
+export type PaperClaim = { claimed: true } | { claimed: false; reason: 'claimed' | 'mined'; byJob: string };
+
+/** How long a paper claim lasts without renewal: a claiming process that died frees its papers after this. */
+export const CLAIM_LEASE_MS = 60_000;
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE jobs (
@@ -64,6 +76,14 @@ const MIGRATIONS: string[] = [
      seq INTEGER NOT NULL,
      entry TEXT NOT NULL,
      PRIMARY KEY (job_id, seq)
+   );`,
+  // Papers claimed by the job mining them now, so a concurrent job does not mine them too (lease in ms since epoch).
+  `ALTER TABLE job_papers ADD COLUMN error_code TEXT;
+   CREATE TABLE paper_claims (
+     paper_id TEXT PRIMARY KEY,
+     job_id TEXT NOT NULL,
+     owner INTEGER NOT NULL,
+     lease_until INTEGER NOT NULL
    );`,
 ];
 
@@ -181,7 +201,9 @@ export class MiningDb {
 
   papers(jobId: string): JobPaperRow[] {
     const rows = this.db
-      .prepare('SELECT paper_id, seq, status, result, error FROM job_papers WHERE job_id = ? ORDER BY seq')
+      .prepare(
+        'SELECT paper_id, seq, status, result, error, error_code FROM job_papers WHERE job_id = ? ORDER BY seq',
+      )
       .all(jobId) as Array<Record<string, unknown>>;
     return rows.map((r) => ({
       paperId: String(r.paper_id),
@@ -189,6 +211,7 @@ export class MiningDb {
       status: r.status as PaperStatus,
       result: r.result ? (JSON.parse(String(r.result)) as unknown) : null,
       error: (r.error as string | null) ?? null,
+      errorCode: (r.error_code as string | null) ?? null,
     }));
   }
 
@@ -196,16 +219,17 @@ export class MiningDb {
     jobId: string,
     paperId: string,
     status: PaperStatus,
-    extra: { result?: unknown; error?: string } = {},
+    extra: { result?: unknown; error?: string; errorCode?: string } = {},
   ): void {
     this.db
       .prepare(
-        'UPDATE job_papers SET status = ?, result = COALESCE(?, result), error = ?, updated_at = ? WHERE job_id = ? AND paper_id = ?',
+        'UPDATE job_papers SET status = ?, result = COALESCE(?, result), error = ?, error_code = ?, updated_at = ? WHERE job_id = ? AND paper_id = ?',
       )
       .run(
         status,
         extra.result === undefined ? null : JSON.stringify(extra.result),
         extra.error ?? null,
+        extra.errorCode ?? null,
         now(),
         jobId,
         paperId,
@@ -220,6 +244,57 @@ export class MiningDb {
       paper_id: string;
     }>;
     return new Set(rows.map((r) => r.paper_id));
+  }
+
+  /**
+   * Claims a paper for a job before its extraction call, atomically (one IMMEDIATE transaction, so two processes
+   * on the same file cannot both win). Refused while another job holds a live claim (lease not expired and its
+   * process alive), or when another job finished the paper after this job was created. A claim of a dead process
+   * or with an expired lease is taken over, so a crash never locks a paper for good.
+   */
+  claimPaper(
+    jobId: string,
+    paperId: string,
+    options: { leaseMs?: number; nowMs?: number; owner?: number } = {},
+  ): PaperClaim {
+    const nowMs = options.nowMs ?? Date.now();
+    const owner = options.owner ?? process.pid;
+    return this.db
+      .transaction((): PaperClaim => {
+        const finished = this.db
+          .prepare(
+            `SELECT job_id FROM job_papers WHERE paper_id = ? AND job_id != ? AND status IN ('done', 'refused')
+               AND updated_at >= (SELECT created_at FROM jobs WHERE id = ?) LIMIT 1`,
+          )
+          .get(paperId, jobId, jobId) as { job_id: string } | undefined;
+        if (finished) return { claimed: false, reason: 'mined', byJob: finished.job_id };
+        const held = this.db
+          .prepare('SELECT job_id, owner, lease_until FROM paper_claims WHERE paper_id = ?')
+          .get(paperId) as { job_id: string; owner: number; lease_until: number } | undefined;
+        if (held && held.job_id !== jobId && held.lease_until > nowMs && processAlive(held.owner)) {
+          return { claimed: false, reason: 'claimed', byJob: held.job_id };
+        }
+        this.db
+          .prepare(
+            'INSERT OR REPLACE INTO paper_claims (paper_id, job_id, owner, lease_until) VALUES (?, ?, ?, ?)',
+          )
+          .run(paperId, jobId, owner, nowMs + (options.leaseMs ?? CLAIM_LEASE_MS));
+        return { claimed: true };
+      })
+      .immediate();
+  }
+
+  /** Extends the leases of a job's claims while it runs (called on a timer). */
+  renewClaims(jobId: string, leaseMs = CLAIM_LEASE_MS): void {
+    this.db
+      .prepare('UPDATE paper_claims SET lease_until = ?, owner = ? WHERE job_id = ?')
+      .run(Date.now() + leaseMs, process.pid, jobId);
+  }
+
+  /** Frees a job's claim on one paper (it is finished, or left for a resume), or on all its papers. */
+  releaseClaim(jobId: string, paperId?: string): void {
+    if (paperId === undefined) this.db.prepare('DELETE FROM paper_claims WHERE job_id = ?').run(jobId);
+    else this.db.prepare('DELETE FROM paper_claims WHERE job_id = ? AND paper_id = ?').run(jobId, paperId);
   }
 
   appendLedger(jobId: string, entry: LedgerEntry): void {

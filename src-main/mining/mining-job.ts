@@ -5,12 +5,14 @@ import type { GraphStore } from '../graph/port.ts';
 import { UsageLedger } from '../llm/index.ts';
 import type { LlmClient, PriceTable, UsageTotals } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Triple } from './extraction-schema.ts';
 import { extractTriples } from './extract.ts';
 import type { PaperText, RejectedTriple } from './extract.ts';
+import { outcomeMessage, paperOutcomes } from './job-outcomes.ts';
+import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { loadSnapshot } from './graph-snapshot.ts';
 import { mergeNearIdentical } from './merge.ts';
 import type { MergeReport } from './merge.ts';
+import { CLAIM_LEASE_MS } from './mining-db.ts';
 import type { MiningDb } from './mining-db.ts';
 import { chooseSimilarity } from './similarity.ts';
 import { writeTriples } from './write-triples.ts';
@@ -33,7 +35,7 @@ export interface MiningProgress {
   costUsd: number;
   /** Estimated time left for the extraction phase; null until a paper finished in this run. */
   etaMs: number | null;
-  paper?: { id: string; title: string; status: 'done' | 'failed'; message?: string };
+  paper?: { id: string; title: string; status: 'done' | 'refused' | 'failed' | 'skipped'; message?: string };
 }
 
 export interface MiningJobOptions {
@@ -56,17 +58,16 @@ export interface MiningJobOptions {
 /** Caps the text sent per paper so one long PDF cannot blow the context window or the bill. */
 export const BODY_MAX_CHARS = 12_000;
 
-export interface StoredExtraction {
-  title: string;
-  accepted: Triple[];
-  rejected: RejectedTriple[];
-  ruleRepairs: number;
-}
+export type { StoredExtraction };
 
 export interface MiningJobSummary {
   jobId: string;
   status: 'completed' | 'cancelled' | 'failed';
-  papers: { total: number; done: number; failed: number };
+  /** What the job did, in one line: "0 of 5 papers mined: 5 failed (endpoint unreachable or failing)". */
+  message: string;
+  papers: { total: number; done: number; refused: number; failed: number; skipped: number; pending: number };
+  /** Per paper: mined (with its node count), refused (with the reasons), failed (with the cause), skipped. */
+  outcomes: PaperOutcome[];
   triples: { accepted: number; rejected: number };
   rejected: Array<{ paperId: string; title: string } & RejectedTriple>;
   failures: Array<{ paperId: string; message: string }>;
@@ -132,6 +133,11 @@ function isCancel(err: unknown): boolean {
   return err instanceof AppError && err.code === 'CANCELLED';
 }
 
+/** An LLM error after which every further call of the job would fail the same way: stop, do not pay on. */
+function stopsTheJob(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'LLM_UNAUTHORIZED';
+}
+
 export async function runMiningJob(jobId: string, options: MiningJobOptions): Promise<MiningJobSummary> {
   const { db, store } = options;
   db.claim(jobId);
@@ -145,11 +151,17 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
   const review = options.settings.autoApprove ? 'approved' : 'proposed';
   const rows = db.papers(jobId);
   const total = rows.length;
-  let done = rows.filter((r) => r.status === 'done').length;
+  const finishedStatuses = new Set(['done', 'refused', 'skipped']);
+  let done = rows.filter((r) => finishedStatuses.has(r.status)).length;
   let failed = 0;
-  const queue = rows.filter((r) => r.status !== 'done');
+  const queue = rows.filter((r) => !finishedStatuses.has(r.status));
   const started = performance.now();
   let finishedThisRun = 0;
+  /** Set when the endpoint refused the key: the job stops rather than fail every paper the same way. */
+  const stop: { by: AppError | null } = { by: null };
+  // Claims live while the job runs; a process that dies stops renewing them and they lapse.
+  const renewal = setInterval(() => db.renewClaims(jobId), CLAIM_LEASE_MS / 3);
+  renewal.unref();
 
   const progress = (phase: MiningProgress['phase'], paper?: MiningProgress['paper']): void => {
     const usage = ledger.totals();
@@ -169,11 +181,35 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
     });
   };
 
+  const settle = (
+    row: (typeof rows)[number],
+    title: string,
+    status: 'done' | 'refused' | 'skipped',
+    message?: string,
+  ) => {
+    done++;
+    finishedThisRun++;
+    progress('extracting', { id: row.paperId, title, status, ...(message ? { message } : {}) });
+  };
+
   const minePaper = async (row: (typeof rows)[number]): Promise<void> => {
     const node = await store.getNode(row.paperId);
     const title = node?.name ?? row.paperId;
+    let stored = row.status === 'extracted' ? (row.result as StoredExtraction) : null;
+    if (!stored) {
+      // Claimed before the paid call, so a concurrent job (another process, a second start) does not pay too.
+      const claim = db.claimPaper(jobId, row.paperId);
+      if (!claim.claimed) {
+        const message =
+          claim.reason === 'mined'
+            ? `mined by job ${claim.byJob} meanwhile`
+            : `being mined by job ${claim.byJob}`;
+        db.setPaper(jobId, row.paperId, 'skipped', { error: message });
+        settle(row, title, 'skipped', message);
+        return;
+      }
+    }
     try {
-      let stored = row.status === 'extracted' ? (row.result as StoredExtraction) : null;
       if (!stored) {
         if (!node)
           throw new AppError('NOT_FOUND', `Paper ${row.paperId} is no longer in the graph`, {
@@ -199,20 +235,29 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
         // Committed before the graph write: a crash after this point never pays for this paper again.
         db.setPaper(jobId, row.paperId, 'extracted', { result: stored });
       }
-      if (stored.accepted.length > 0) {
-        await writeTriples(store, row.paperId, stored.accepted, { review, actor: options.actor });
+      if (stored.accepted.length === 0) {
+        // Nothing written: the paper stays minable (a new job, or "mine again", takes it).
+        db.setPaper(jobId, row.paperId, 'refused');
+        settle(row, title, 'refused');
+      } else {
+        const written = await writeTriples(store, row.paperId, stored.accepted, {
+          review,
+          actor: options.actor,
+        });
+        db.setPaper(jobId, row.paperId, 'done', { result: { ...stored, nodes: written.nodeIds.length } });
+        settle(row, title, 'done');
       }
-      db.setPaper(jobId, row.paperId, 'done');
-      done++;
-      finishedThisRun++;
-      progress('extracting', { id: row.paperId, title, status: 'done' });
     } catch (err) {
       if (isCancel(err) || options.signal?.aborted) return; // stays pending (or extracted) for the resume
       const message = err instanceof Error ? err.message : String(err);
-      db.setPaper(jobId, row.paperId, 'failed', { error: message });
+      const errorCode = err instanceof AppError ? err.code : 'INTERNAL';
+      db.setPaper(jobId, row.paperId, 'failed', { error: message, errorCode });
+      if (stopsTheJob(err)) stop.by ??= err;
       failed++;
       finishedThisRun++;
       progress('extracting', { id: row.paperId, title, status: 'failed', message });
+    } finally {
+      db.releaseClaim(jobId, row.paperId);
     }
   };
 
@@ -221,16 +266,27 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
       { length: Math.min(options.settings.concurrency, Math.max(1, queue.length)) },
       async () => {
         for (let row = queue.shift(); row; row = queue.shift()) {
-          if (options.signal?.aborted) return;
+          if (options.signal?.aborted || stop.by) return;
           await minePaper(row);
         }
       },
     );
     await Promise.all(workers);
     if (options.signal?.aborted) return finish('cancelled', null);
+    if (stop.by) {
+      const untried = db.papers(jobId).filter((r) => r.status === 'pending').length;
+      return finish(
+        'failed',
+        null,
+        `${stop.by.message}. Mining stopped at the first refused call` +
+          (untried ? `; ${untried} paper(s) not tried (resume the job once the key is fixed)` : ''),
+      );
+    }
 
     let merge: MergeReport | null = null;
-    if (options.merge !== false) {
+    // Nothing was written by this job: there is nothing new to merge, and no reason to pay for embeddings.
+    const wroteAny = db.papers(jobId).some((r) => r.status === 'done');
+    if (options.merge !== false && wroteAny) {
       progress('merging');
       const similarityOptions = {
         actor: options.actor,
@@ -250,6 +306,9 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
   } catch (err) {
     if (isCancel(err) || options.signal?.aborted) return finish('cancelled', null);
     return finish('failed', null, err instanceof Error ? err.message : String(err));
+  } finally {
+    clearInterval(renewal);
+    db.releaseClaim(jobId);
   }
 
   function finish(
@@ -258,7 +317,10 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
     error?: string,
   ): MiningJobSummary {
     const summary = summarise(jobId, db, ledger.totals(), status, merge, error);
-    db.setStatus(jobId, status, { ...(error ? { error } : {}), result: { ...summary, rejected: undefined } });
+    db.setStatus(jobId, status, {
+      ...(error ? { error } : {}),
+      result: { ...summary, rejected: undefined, outcomes: undefined },
+    });
     return summary;
   }
 }
@@ -272,14 +334,21 @@ function summarise(
   error?: string,
 ): MiningJobSummary {
   const rows = db.papers(jobId);
+  const outcomes = paperOutcomes(rows, (id) => id);
+  const count = (kind: PaperOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
   const summary: MiningJobSummary = {
     jobId,
     status,
+    message: outcomeMessage(outcomes),
     papers: {
       total: rows.length,
-      done: rows.filter((r) => r.status === 'done').length,
-      failed: rows.filter((r) => r.status === 'failed').length,
+      done: count('mined'),
+      refused: count('refused'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      pending: count('pending'),
     },
+    outcomes,
     triples: { accepted: 0, rejected: 0 },
     rejected: [],
     failures: rows

@@ -3,6 +3,7 @@ import { createCore } from '../../core/create-core.ts';
 import { openGraphStore } from '../../core/graph-store-factory.ts';
 import { createLlmClient } from '../../llm/index.ts';
 import { MiningDb } from '../../mining/mining-db.ts';
+import { remineable } from '../../mining/job-outcomes.ts';
 import { createMiningJob, runMiningJob } from '../../mining/mining-job.ts';
 import type { MiningJobSummary, MiningProgress } from '../../mining/mining-job.ts';
 import { PaperTextStore } from '../../papers/paper-text-store.ts';
@@ -15,7 +16,9 @@ export const mineHelp = `motiv mine [--papers ID,…] [--remine] [--concurrency 
 motiv mine --resume JOB_ID [--json]
 
 Mines (problem, challenge, solution) triples from the Paper nodes of the configured graph with the extractor model,
-then merges near-identical nodes. Without --papers, every paper no earlier job mined. Mined nodes arrive as
+then merges near-identical nodes. Without --papers, every paper no earlier job mined (papers that failed or had
+every triple refused stay minable; the summary lists them for --papers). A paper another running job has claimed
+is skipped. An API key the endpoint refuses (HTTP 401/403) stops the job at once. Exits 1 when any paper failed. Mined nodes arrive as
 "proposed" for review (settings mining.autoApprove to skip that). Names breaking the naming rules go back to the
 model once; triples still breaking them are listed, not stored. Progress (n of N, tokens, cost, ETA) goes to
 stderr, the summary to stdout. The job is saved paper by paper: Ctrl+C stops it and --resume continues without
@@ -44,7 +47,14 @@ function progressLine(p: MiningProgress): string | null {
   if (p.phase === 'merging') return 'merging near-identical nodes…';
   if (p.phase !== 'extracting' || !p.paper) return null;
   const eta = p.etaMs === null ? '' : `, ETA ${Math.ceil(p.etaMs / 1000)} s`;
-  const what = p.paper.status === 'done' ? 'mined' : `FAILED (${p.paper.message ?? ''})`;
+  const what =
+    p.paper.status === 'done'
+      ? 'mined'
+      : p.paper.status === 'refused'
+        ? 'every triple REFUSED by the naming rules'
+        : p.paper.status === 'skipped'
+          ? `skipped (${p.paper.message ?? ''})`
+          : `FAILED (${p.paper.message ?? ''})`;
   return (
     `[${p.done + p.failed}/${p.total}] ${what}: ${p.paper.title} — ` +
     `${p.promptTokens + p.completionTokens} tokens, $${p.costUsd.toFixed(4)}${eta}`
@@ -53,15 +63,22 @@ function progressLine(p: MiningProgress): string | null {
 
 export function formatMiningSummary(s: MiningJobSummary): string {
   const lines = [
-    `job ${s.jobId} (${s.status}): ${s.papers.done} of ${s.papers.total} papers mined, ${s.papers.failed} failed`,
+    `job ${s.jobId} (${s.status}): ${s.message}`,
     `triples: ${s.triples.accepted} stored, ${s.triples.rejected} rejected by the naming rules`,
   ];
+  for (const o of s.outcomes) {
+    if (o.outcome === 'mined') lines.push(`  mined ${o.nodes} node(s) from "${o.title}"`);
+    else if (o.outcome === 'refused') lines.push(`  nothing stored from "${o.title}": ${o.message ?? ''}`);
+    else if (o.outcome === 'skipped') lines.push(`  skipped "${o.title}": ${o.message ?? ''}`);
+  }
   for (const r of s.rejected) {
     lines.push(
       `  rejected from "${r.title}": ${r.violations.map((v) => `${v.kind.toLowerCase()} ${v.field}: ${v.message}`).join('; ')}`,
     );
   }
   for (const f of s.failures) lines.push(`  failed ${f.paperId}: ${f.message}`);
+  const again = remineable(s.outcomes);
+  if (again.length > 0) lines.push(`mine these again with: motiv mine --papers ${again.join(',')}`);
   if (s.merge) {
     lines.push(
       `merged ${s.merge.merged.length} near-identical node(s) (similarity ${s.merge.method}, threshold ${s.merge.threshold})` +
@@ -147,6 +164,10 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
         io.err(
           `motiv mine: the job failed: ${summary.error ?? ''}\n(continue with: motiv mine --resume ${jobId})\n`,
         );
+        return 1;
+      }
+      if (summary.papers.failed > 0) {
+        io.err(`motiv mine: ${summary.papers.failed} paper(s) failed: ${summary.message}\n`);
         return 1;
       }
       return 0;
