@@ -23,14 +23,14 @@ afterEach(async () => {
   delete open.server;
 });
 
-async function setup(withEndpoint: boolean) {
+async function setup(withEndpoint: boolean, scenario = 'extract') {
   const dataDir = tempDir();
   const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
   await seedPapers(store, ['replay', 'generative']);
   await store.close();
   const env: NodeJS.ProcessEnv = { MOTIV_DATA_DIR: dataDir };
   if (withEndpoint) {
-    open.server = await startScriptedLlm({ scenario: miningScenario('extract') });
+    open.server = await startScriptedLlm({ scenario: miningScenario(scenario) });
     env['MOTIV_LLM_BASE_URL'] = open.server.baseUrl;
     env['MOTIV_LLM_MODEL'] = 'scripted-chat';
   }
@@ -63,6 +63,35 @@ describe('mining channels', () => {
     });
     expect(await call('mining.cancel', { jobId })).toMatchObject({ error: { code: 'CONFLICT' } });
     expect(await call('mining.resume', { jobId })).toMatchObject({ error: { code: 'CONFLICT' } });
+  });
+
+  it('mines each paper once when mining.start arrives twice (a double click): the second job skips claimed papers', async () => {
+    const { events, call } = await setup(true, 'concurrent');
+    const [first, second] = await Promise.all([call('mining.start', {}), call('mining.start', {})]);
+    const ids = [first, second].map((r) => ('result' in r ? (r.result as { id: string }).id : ''));
+    expect(ids.every(Boolean) && ids[0] !== ids[1]).toBe(true);
+    await waitFor(
+      () =>
+        ids.every((id) =>
+          events.some((e) => e.type === 'status' && e.jobId === id && e.status !== 'running'),
+        ),
+      20_000,
+    );
+    const server = open.server;
+    // Each paper's answer is given once and takes 1.5 s: a paper asked for twice would get a 400 and fail.
+    expect(server?.requests.filter((r) => r.endpoint === 'chat')).toHaveLength(2);
+    expect(server?.unusedSteps()).toEqual([]);
+    const reports = await Promise.all(ids.map((jobId) => call('mining.report', { jobId })));
+    const papers = reports.map((r) =>
+      'result' in r ? (r.result as { papers: Record<string, number> }).papers : {},
+    );
+    expect(papers.reduce((n, p) => n + (p['done'] ?? 0), 0)).toBe(2);
+    expect(papers.reduce((n, p) => n + (p['skipped'] ?? 0), 0)).toBe(2);
+    expect(papers.reduce((n, p) => n + (p['failed'] ?? 0), 0)).toBe(0);
+    const calls = reports.map((r) =>
+      'result' in r ? (r.result as { usage: { calls: number } }).usage.calls : 0,
+    );
+    expect(calls[0]! + calls[1]!).toBe(2);
   });
 
   it('refuses to start without an LLM endpoint, and validates the request', async () => {
