@@ -169,6 +169,78 @@ test.describe('with a model that hangs on the first paper', () => {
   });
 });
 
+test.describe('with a model whose every triple for one paper breaks the naming rules', () => {
+  test.use({ scenarioFile: 'mining-refused.json' });
+
+  test("reports each paper's outcome and mines the refused paper again from the report", async ({
+    page,
+    llm,
+  }, testInfo) => {
+    test.setTimeout(60_000);
+    const panel = page.getByTestId('papers-mining');
+    await panel.getByTestId('pm-files').setInputFiles({
+      name: 'refs.bib',
+      mimeType: 'application/x-bibtex',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await panel.getByTestId('pm-import-go').click();
+    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+
+    await panel.getByTestId('pm-mine-go').click();
+    const status = panel.getByTestId('pm-mine-status');
+    await expect(status).toContainText(
+      'Job completed: 1 of 2 papers mined (3 nodes): 1 with every triple refused by the naming rules',
+    );
+    const refused = panel
+      .getByTestId('pm-outcome')
+      .filter({ hasText: 'Experience replay against forgetting' });
+    await expect(refused).toHaveAttribute('data-outcome', 'refused');
+    await expect(refused).toContainText('every triple refused');
+    await expect(refused).toContainText('Problem name must have 3–7 words, has 1');
+    const mined = panel
+      .getByTestId('pm-outcome')
+      .filter({ hasText: 'Generative replay for continual learning' });
+    await expect(mined).toContainText('mined (3 nodes)');
+    // The refused paper was not mined: the estimate offers it again, and the report can mine it again.
+    await expect(panel.getByTestId('pm-estimate')).toContainText('1 paper to mine');
+    await captureScreenshot(page, 'mining-outcomes', testInfo);
+
+    await panel.getByTestId('pm-remine').click();
+    await expect(status).toContainText('Job completed: 1 of 1 paper mined (3 nodes).');
+    await expect(panel.getByTestId('pm-outcome')).toHaveCount(1);
+    await expect(panel.getByTestId('pm-outcome')).toContainText('Experience replay against forgetting');
+    await expect(panel.getByTestId('pm-remine')).toHaveCount(0);
+    await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
+    expect(llm?.requests.map((r) => r.stepId).sort()).toEqual(
+      ['generative', 'replay-again', 'replay-bad', 'replay-bad-repair'].sort(),
+    );
+  });
+
+  test('says every paper failed, and why, when the endpoint is dead', async ({ page, llm }, testInfo) => {
+    test.setTimeout(60_000);
+    const panel = page.getByTestId('papers-mining');
+    await panel.getByTestId('pm-files').setInputFiles({
+      name: 'refs.bib',
+      mimeType: 'application/x-bibtex',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await panel.getByTestId('pm-import-go').click();
+    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await llm?.stop(); // the endpoint dies before mining starts
+
+    await panel.getByTestId('pm-mine-go').click();
+    const status = panel.getByTestId('pm-mine-status');
+    await expect(status).toContainText(
+      'Job completed: 0 of 2 papers mined: 2 failed (endpoint unreachable or failing)',
+      { timeout: 30_000 },
+    );
+    await expect(panel.getByTestId('pm-open-review')).toHaveCount(0);
+    await expect(panel.getByTestId('pm-outcome').filter({ hasText: 'failed' })).toHaveCount(2);
+    await expect(panel.getByTestId('pm-remine')).toContainText('Mine again (2 papers not mined)');
+    await captureScreenshot(page, 'mining-dead-endpoint', testInfo);
+  });
+});
+
 test('without an LLM endpoint, imports still work and mining says what is missing', async ({ page }) => {
   const panel = page.getByTestId('papers-mining');
   await panel.getByTestId('pm-files').setInputFiles([

@@ -63,6 +63,8 @@ export const MiningJobReportSchema = z.object({
   status: MiningJobStatusSchema,
   /** One line on what the job did: "0 of 5 papers mined: 5 failed (endpoint unreachable or failing)". */
   message: z.string(),
+  /** Why the job itself failed (e.g. the key was refused and mining stopped), null otherwise. */
+  error: z.string().nullable(),
   papers: z.object({
     total: z.int(),
     done: z.int(),

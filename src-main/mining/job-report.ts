@@ -17,6 +17,8 @@ export interface JobReport {
   status: ReturnType<MiningDb['job']>['status'];
   /** One line on what the job did: "0 of 5 papers mined: 5 failed (endpoint unreachable or failing)". */
   message: string;
+  /** Why the job itself failed (e.g. the key was refused and mining stopped), null otherwise. */
+  error: string | null;
   papers: {
     total: number;
     done: number;
@@ -69,6 +71,7 @@ export async function miningJobReport(
     jobId,
     status: job.status,
     message: outcomeMessage(outcomes),
+    error: job.error,
     papers: {
       total: rows.length,
       done: count('mined'),

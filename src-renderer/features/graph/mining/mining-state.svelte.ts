@@ -194,6 +194,26 @@ class PapersMining {
     }
   }
 
+  /** "Mine again": a new job over the papers a finished job failed on or had every triple refused for. */
+  async remine(paperIds: string[]): Promise<void> {
+    if (paperIds.length === 0) return;
+    this.miningBusy = true;
+    try {
+      this.attach(await invoke('mining.start', { paperIds }));
+      this.miningProblem = null;
+      await this.loadJobs();
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    } finally {
+      this.miningBusy = false;
+    }
+  }
+
+  /** The report of the job the card shows, once loaded (null while it runs or before the report arrives). */
+  get activeReport(): JobReport | null {
+    return this.report && this.report.jobId === this.activeJobId ? this.report : null;
+  }
+
   async resume(jobId: string): Promise<void> {
     this.miningBusy = true;
     try {
