@@ -65,7 +65,7 @@ describe('mining channels', () => {
     expect(await call('mining.resume', { jobId })).toMatchObject({ error: { code: 'CONFLICT' } });
   });
 
-  it('mines each paper once when mining.start arrives twice (a double click): the second job skips claimed papers', async () => {
+  it('mines each paper once when mining.start arrives twice (a double click)', async () => {
     const { events, call } = await setup(true, 'concurrent');
     const [first, second] = await Promise.all([call('mining.start', {}), call('mining.start', {})]);
     const ids = [first, second].map((r) => ('result' in r ? (r.result as { id: string }).id : ''));
@@ -86,7 +86,10 @@ describe('mining channels', () => {
       'result' in r ? (r.result as { papers: Record<string, number> }).papers : {},
     );
     expect(papers.reduce((n, p) => n + (p['done'] ?? 0), 0)).toBe(2);
-    expect(papers.reduce((n, p) => n + (p['skipped'] ?? 0), 0)).toBe(2);
+    // The second job left the first one's papers to it (or skipped them once claimed): none twice.
+    expect(papers.reduce((n, p) => n + (p['done'] ?? 0) + (p['skipped'] ?? 0), 0)).toBe(
+      papers.reduce((n, p) => n + (p['total'] ?? 0), 0),
+    );
     expect(papers.reduce((n, p) => n + (p['failed'] ?? 0), 0)).toBe(0);
     const calls = reports.map((r) =>
       'result' in r ? (r.result as { usage: { calls: number } }).usage.calls : 0,

@@ -297,6 +297,22 @@ export class MiningDb {
     else this.db.prepare('DELETE FROM paper_claims WHERE job_id = ? AND paper_id = ?').run(jobId, paperId);
   }
 
+  /** Papers waiting in a job that a live process is running: a new job leaves them to it. */
+  papersOfRunningJobs(): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT jp.paper_id, jp.job_id FROM job_papers jp JOIN jobs j ON j.id = jp.job_id
+          WHERE j.status = 'running' AND jp.status IN ('pending', 'extracted')`,
+      )
+      .all() as Array<{ paper_id: string; job_id: string }>;
+    const live = new Map<string, boolean>();
+    const isLive = (jobId: string): boolean => {
+      if (!live.has(jobId)) live.set(jobId, this.job(jobId).status === 'running'); // a dead owner: interrupted
+      return live.get(jobId) ?? false;
+    };
+    return new Set(rows.filter((r) => isLive(r.job_id)).map((r) => r.paper_id));
+  }
+
   appendLedger(jobId: string, entry: LedgerEntry): void {
     this.db
       .prepare('INSERT OR REPLACE INTO job_ledger (job_id, seq, entry) VALUES (?, ?, ?)')

@@ -113,10 +113,12 @@ export async function selectPapersToMine(
   } else {
     const snapshot = await loadSnapshot(store);
     // Papers mined by an earlier job, or whose triples are already in the graph (the seed graph, a lab member's
-    // mining), are left out: mining them again would pay twice for what the graph has.
+    // mining), are left out: mining them again would pay twice for what the graph has. Papers waiting in a job
+    // that is running now are left to it (a paper claim still guards the race of two jobs created at once).
+    const running = db.papersOfRunningJobs();
     const skip = input.remine
-      ? new Set<string>()
-      : new Set([...db.minedPaperIds(), ...snapshot.papersWithTriples]);
+      ? running
+      : new Set([...db.minedPaperIds(), ...snapshot.papersWithTriples, ...running]);
     paperIds = (snapshot.byKind.get('Paper') ?? []).map((p) => p.id).filter((id) => !skip.has(id));
   }
   return paperIds;

@@ -66,4 +66,16 @@ describe('paper claims', () => {
     db.setPaper('third', 'p2', 'failed', { error: 'x', errorCode: 'LLM_UNAVAILABLE' });
     expect(db.claimPaper('fourth', 'p2')).toEqual({ claimed: true });
   });
+
+  it('lists the papers waiting in running jobs of live processes, so a new job leaves them out', () => {
+    const dir = tempDir();
+    const db = open(dir);
+    db.createJob('live', {}, ['p1', 'p2']);
+    db.setPaper('live', 'p1', 'done');
+    db.createJob('crashed', {}, ['p3']);
+    db.db.prepare('UPDATE jobs SET owner = ? WHERE id = ?').run(deadPid(), 'crashed');
+    db.createJob('paused', {}, ['p4']);
+    db.setStatus('paused', 'cancelled');
+    expect([...db.papersOfRunningJobs()]).toEqual(['p2']);
+  });
 });
