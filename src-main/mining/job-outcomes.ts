@@ -96,7 +96,7 @@ export function outcomeMessage(outcomes: PaperOutcome[]): string {
     parts.push(`${failed.length} failed (${why})`);
   }
   const skipped = of('skipped').length;
-  if (skipped) parts.push(`${skipped} skipped (mined by another job)`);
+  if (skipped) parts.push(`${skipped} skipped (another job took them)`);
   const pending = of('pending').length;
   if (pending) parts.push(`${pending} not mined yet`);
   return parts.length ? `${text}: ${parts.join(', ')}` : text;
