@@ -129,9 +129,10 @@ describe('calls in flight', () => {
       promptTokens: 1000,
       completionTokens: 100,
       cached: false,
+      attempts: 2,
     });
     const refused = ledger.start({ model: 'big-model', promptTokens: 900 });
-    ledger.fail(refused, { model: 'big-model' });
+    ledger.fail(refused, { model: 'big-model', attempts: 3 });
     ledger.start({ model: 'big-model', promptTokens: 1_000_000 }); // the process dies here
     // Persisted entries restore the same picture in the next process.
     const restored = new UsageLedger({
@@ -144,6 +145,7 @@ describe('calls in flight', () => {
         unknownCalls: 1,
         unknownPromptTokens: 1_000_000,
         failedCalls: 1,
+        requests: 2 + 3 + 1,
         promptTokens: 1000,
         completionTokens: 100,
       });

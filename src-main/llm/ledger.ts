@@ -48,6 +48,11 @@ export interface UsageTotals {
   unknownPromptTokens: number;
   /** Calls that ended without an answer (refused, unreachable, cancelled). */
   failedCalls: number;
+  /**
+   * Requests sent, retries included, failed and unknown calls too: what a provider's own count is compared with
+   * (an upper bound: a refused connection reached no one).
+   */
+  requests: number;
   /** Billed tokens (cached calls excluded). */
   promptTokens: number;
   completionTokens: number;
@@ -164,6 +169,9 @@ function totalsOf(list: LedgerEntry[], prices: PriceTable): UsageTotals {
     unknownCalls: unknown.length,
     unknownPromptTokens: sum(unknown, 'promptTokens'),
     failedCalls: list.filter((e) => e.outcome === 'failed').length,
+    requests:
+      [...billed, ...list.filter((e) => e.outcome === 'failed')].reduce((n, e) => n + (e.attempts ?? 1), 0) +
+      unknown.length,
     promptTokens: sum(billed, 'promptTokens'),
     completionTokens: sum(billed, 'completionTokens'),
     cachedPromptTokens: sum(cached, 'promptTokens'),

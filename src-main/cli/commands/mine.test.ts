@@ -103,6 +103,11 @@ describe('motiv mine and motiv hierarchy', () => {
     expect(io.stdout()).toContain('0 of 2 papers mined: 2 failed (endpoint unreachable or failing)');
     expect(io.stdout()).toContain('mine these again with: motiv mine --papers ');
     expect(io.stderr()).toContain('motiv mine: 2 paper(s) failed');
+    // Nothing answered, but requests went out: 4 attempts a paper (the default retry policy).
+    expect(io.stderr()).toContain('cost: 0 calls');
+    expect(io.stderr()).toContain(
+      'requests sent: 8 (retries and 2 call(s) that failed without an answer included)',
+    );
   });
 
   it('stops at the first call the endpoint refuses the key for, and exits 1', async () => {

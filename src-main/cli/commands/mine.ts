@@ -150,6 +150,11 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
       });
       io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
       io.err(`${costLine(summary.usage)}\n`);
+      if (summary.usage.requests !== summary.usage.calls) {
+        io.err(
+          `  requests sent: ${summary.usage.requests} (retries and ${summary.usage.failedCalls} call(s) that failed without an answer included)\n`,
+        );
+      }
       if (summary.usage.unknownCalls > 0) {
         io.err(
           `  of which ${summary.usage.unknownCalls} call(s) started in a process that ended mid-call (outcome unknown): ` +
