@@ -10,6 +10,8 @@ export interface PdfPageSpec {
   content: Buffer;
   /** Set when `content` is already Flate-compressed. */
   flate?: boolean;
+  /** The filter chain to declare instead of one FlateDecode (e.g. a twice-deflated stream). */
+  filters?: string[];
 }
 
 /** `BT … Tj ET` text lines, one per entry, top to bottom. */
@@ -56,7 +58,9 @@ export function writePdf(pages: PdfPageSpec[], info: { title?: string } = {}): B
     const contentId = pageId + 1;
     objects[pageId] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
-    objects[contentId] = `<< /Length ${page.content.length}${page.flate ? ' /Filter /FlateDecode' : ''} >>`;
+    const filters = page.filters ?? (page.flate ? ['FlateDecode'] : []);
+    const filter = filters.length === 0 ? '' : ` /Filter [${filters.map((f) => `/${f}`).join(' ')}]`;
+    objects[contentId] = `<< /Length ${page.content.length}${filter} >>`;
     streams.set(contentId, page.content);
   });
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
