@@ -40,12 +40,13 @@ function limitError(
   limit: PdfLimitName,
   what: string,
   max: number,
+  extra: Record<string, unknown> = {},
 ): AppError {
   const where = page === null ? file : `${file} page ${page}`;
   return importError(
     IMPORT_ERROR_CODES.limitExceeded,
     `${where}: ${what} (limit: ${LIMIT_WORDS[limit]}); the PDF is refused`,
-    { file, ...(page === null ? {} : { page }), limit, max },
+    { file, ...(page === null ? {} : { page }), limit, max, ...extra },
   );
 }
 
@@ -110,9 +111,9 @@ export function extractPdfTextIsolated(
             message.limit === 'streamBytes'
               ? `stream object ${message.object ?? '?'} inflates to more than ${megabytes(max)}`
               : `its streams inflate to more than ${megabytes(max)} together (at object ${message.object ?? '?'})`;
-          const error = limitError(file, message.page, message.limit, what, max);
-          (error.details as Record<string, unknown>)['object'] = message.object;
-          settle({ error });
+          settle({
+            error: limitError(file, message.page, message.limit, what, max, { object: message.object }),
+          });
           return;
         }
         case 'done':
