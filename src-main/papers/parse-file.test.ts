@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -87,6 +87,28 @@ describe('text files are checked against size and line limits before parsing', (
     await expect(parsePaperFile(file, { maxBytes: 200 * 1024 * 1024 })).rejects.toMatchObject({
       code: 'IMPORT_LIMIT_EXCEEDED',
       details: { file, limit: 'textBytes', max: TEXT_LIMITS.maxTextBytes },
+    });
+  });
+
+  it('refuses a 3 GB text file by its size before reading it', async () => {
+    const file = join(tempDir(), 'sparse.bib');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 * 1024 * 1024); // sparse: no disk space used
+    const base = process.memoryUsage().rss;
+    await expect(parsePaperFile(file, { maxBytes: 4 * 1024 * 1024 * 1024 })).rejects.toMatchObject({
+      code: 'IMPORT_LIMIT_EXCEEDED',
+      details: { file, limit: 'textBytes' },
+    });
+    expect((process.memoryUsage().rss - base) / 1024 / 1024).toBeLessThan(100);
+  });
+
+  it('refuses a 3 GB file of unknown format with a typed error, not a raw RangeError', async () => {
+    const file = join(tempDir(), 'sparse.dat');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 * 1024 * 1024);
+    await expect(parsePaperFile(file, { maxBytes: 4 * 1024 * 1024 * 1024 })).rejects.toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      details: { file },
     });
   });
 

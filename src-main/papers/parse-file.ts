@@ -10,7 +10,7 @@ import { parseCslJson } from './parse-csl-json.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseRis } from './parse-ris.ts';
 import { parseTextAbstracts } from './parse-text.ts';
-import { checkTextLimits } from './text-limits.ts';
+import { checkTextLimits, checkTextSize } from './text-limits.ts';
 import { pdfFields } from './pdf-sections.ts';
 import { extractPdfTextIsolated } from './pdf-isolated.ts';
 import type { PdfLimits } from './pdf-limits.ts';
@@ -81,7 +81,21 @@ export async function parsePaperFile(file: string, options: ParseFileOptions = {
     );
   }
   checkSize(file, size, maxBytes);
-  return parsePaperBytes(file, new Uint8Array(readFileSync(file)), { ...options, maxBytes });
+  // a text format by its name is held to the text-size limit before a byte is read
+  const named = BY_EXTENSION[extname(file).toLowerCase()];
+  if (named !== undefined && named !== 'pdf') checkTextSize(file, size);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    // e.g. over the 2 GB a single read can return, when --max-mb allows it
+    throw importError(
+      IMPORT_ERROR_CODES.unreadable,
+      `${file} cannot be read (${err instanceof Error ? err.message : String(err)})`,
+      { file },
+    );
+  }
+  return parsePaperBytes(file, bytes, { ...options, maxBytes });
 }
 
 function checkSize(file: string, size: number, maxBytes: number): void {

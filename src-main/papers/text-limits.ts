@@ -15,19 +15,24 @@ export const TEXT_LIMITS = {
 
 const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
+/** The text-size limit alone, judged from a file's size before it is read. */
+export function checkTextSize(file: string, size: number, limits: typeof TEXT_LIMITS = TEXT_LIMITS): void {
+  if (size > limits.maxTextBytes) {
+    throw importError(
+      IMPORT_ERROR_CODES.limitExceeded,
+      `${file}: ${mb(size)} of text is over the ${mb(limits.maxTextBytes)} a text file may have (limit: text size); split the file`,
+      { file, limit: 'textBytes', max: limits.maxTextBytes },
+    );
+  }
+}
+
 export function checkTextLimits(
   file: string,
   bytes: Uint8Array,
   format: PaperFormat,
   limits: typeof TEXT_LIMITS = TEXT_LIMITS,
 ): void {
-  if (bytes.byteLength > limits.maxTextBytes) {
-    throw importError(
-      IMPORT_ERROR_CODES.limitExceeded,
-      `${file}: ${mb(bytes.byteLength)} of text is over the ${mb(limits.maxTextBytes)} a text file may have (limit: text size); split the file`,
-      { file, limit: 'textBytes', max: limits.maxTextBytes },
-    );
-  }
+  checkTextSize(file, bytes.byteLength, limits);
   if (format === 'csl-json' || format === 'pdf') return;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
