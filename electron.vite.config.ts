@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          // PDFs are read in a worker thread; papers/pdf-isolated.ts finds it beside the bundle as pdf-worker.js
+          'pdf-worker': resolve(import.meta.dirname, 'src-main/papers/pdf-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -28,13 +28,15 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: Launcher <dataDir> [port] [auth] [pageCacheMb]");
+      System.err.println("usage: Launcher <dataDir> [port] [auth] [pageCacheMb] [transactionMaxMb]");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int requestedPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     boolean auth = args.length > 2 && args[2].equals("auth");
     long pageCacheMb = args.length > 3 ? Long.parseLong(args[3]) : 128;
+    // db.memory.transaction.max: 0 is the server default (no per-transaction limit)
+    long transactionMaxMb = args.length > 4 ? Long.parseLong(args[4]) : 0;
 
     DatabaseManagementService dbms =
         new DatabaseManagementServiceBuilder(home)
@@ -48,6 +50,7 @@ public final class Launcher {
             // Netty's default graceful shutdown waits 2 x 5 s after the databases are already closed.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMaxMb * 1024 * 1024)
             .build();
 
     CountDownLatch stopped = new CountDownLatch(1);

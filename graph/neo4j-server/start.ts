@@ -36,6 +36,8 @@ export interface StartNeo4jOptions {
   heapMb?: number;
   /** Off-heap page cache; 128 MB by default. */
   pageCacheMb?: number;
+  /** `db.memory.transaction.max` in MB, as servers with a per-transaction memory limit have; 0 (default) = none. */
+  transactionMaxMb?: number;
   /** Progress lines (fetching jars, compiling); silent by default. */
   log?: (line: string) => void;
 }
@@ -169,6 +171,7 @@ export async function startNeo4j(options: StartNeo4jOptions = {}): Promise<Runni
       String(options.port ?? 0),
       options.auth ? 'auth' : 'noauth',
       String(options.pageCacheMb ?? 128),
+      String(options.transactionMaxMb ?? 0),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -14,6 +14,8 @@ export const IMPORT_ERROR_CODES = {
   pdfEncrypted: 'IMPORT_PDF_ENCRYPTED',
   pdfInvalid: 'IMPORT_PDF_INVALID',
   unreadable: 'IMPORT_UNREADABLE',
+  /** A limit on reading (inflated size, memory, time, text size, line length): `details.limit` names it. */
+  limitExceeded: 'IMPORT_LIMIT_EXCEEDED',
 } as const;
 
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[keyof typeof IMPORT_ERROR_CODES];

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { guardBibtex } from './bibtex-guards.ts';
+import type { Segment } from './bibtex-guards.ts';
 import { buildRecord } from './build-record.ts';
 import { citationChain } from './citation-js.ts';
 import { CslItemSchema } from './csl-item.ts';
 import { cslToRawFields } from './csl-to-paper.ts';
-import type { ParseOutcome, ParsedPaper, SkippedEntry } from './paper-record.ts';
+import type { ParseOutcome, ParsedPaper } from './paper-record.ts';
 
 /**
  * BibTeX / BibLaTeX through citation-js. citation-js parses a file all or nothing and its errors name a line of
@@ -11,14 +13,6 @@ import type { ParseOutcome, ParsedPaper, SkippedEntry } from './paper-record.ts'
  * start of a line), parsed in chunks for speed, and a chunk that fails is parsed entry by entry: the bad entry is
  * reported with its own line and field, and every other entry imports.
  */
-
-interface Segment {
-  type: string;
-  key: string;
-  /** 1-based line of the `@`. */
-  line: number;
-  text: string;
-}
 
 const ENTRY_START = /^\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/u;
 const CHUNK = 250;
@@ -30,24 +24,27 @@ const RawEntrySchema = z.object({
 });
 type RawEntry = z.output<typeof RawEntrySchema>;
 
-export function splitBibtex(source: string): { macros: string; entries: Segment[] } {
+export function splitBibtex(source: string): { macros: Segment[]; entries: Segment[] } {
   const lines = source.split('\n');
   const starts: Array<{ index: number; type: string; key: string }> = [];
   lines.forEach((line, index) => {
     const match = ENTRY_START.exec(line);
     if (match) starts.push({ index, type: match[1]!.toLowerCase(), key: match[2]! });
   });
-  const macros: string[] = [];
+  const macros: Segment[] = [];
   const entries: Segment[] = [];
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.index : lines.length;
-    const text = lines.slice(start.index, end).join('\n');
-    if (start.type === 'string') macros.push(text);
-    else if (start.type !== 'comment' && start.type !== 'preamble') {
-      entries.push({ type: start.type, key: start.key, line: start.index + 1, text });
-    }
+    const segment = {
+      type: start.type,
+      key: start.key,
+      line: start.index + 1,
+      text: lines.slice(start.index, end).join('\n'),
+    };
+    if (start.type === 'string') macros.push(segment);
+    else if (start.type !== 'comment' && start.type !== 'preamble') entries.push(segment);
   });
-  return { macros: macros.join('\n'), entries };
+  return { macros, entries };
 }
 
 const lineCount = (text: string): number => (text === '' ? 0 : text.split('\n').length);
@@ -134,11 +131,11 @@ const arxivFromEprint = (props: Record<string, unknown>): string | undefined => 
 };
 
 export function parseBibtex(source: string, file: string): ParseOutcome {
-  const { macros, entries } = splitBibtex(source);
+  const split = splitBibtex(source);
+  const { macros, entries, skipped } = guardBibtex(split.macros, split.entries, file);
   const prefix = macros ? `${macros}\n` : '';
   const prefixLines = lineCount(macros);
   const papers: ParsedPaper[] = [];
-  const skipped: SkippedEntry[] = [];
 
   const skip = (segment: Segment, line: number, field: string, reason: string): void => {
     skipped.push({ file, line, entry: segment.key || undefined, field, reason });
@@ -191,7 +188,16 @@ export function parseBibtex(source: string, file: string): ParseOutcome {
       skip(segment, segment.line, 'entry', `expected one entry, citation-js read ${raw.length}`);
       return;
     }
-    convert(segment, raw[0]!, toCsl(raw)[0]);
+    let csl: unknown;
+    try {
+      csl = toCsl(raw)[0];
+    } catch (err) {
+      // the guards should have caught it; a conversion fault still costs only this entry
+      const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      skip(segment, segment.line, 'entry', `citation-js could not convert the entry (${message})`);
+      return;
+    }
+    convert(segment, raw[0]!, csl);
   };
 
   for (let start = 0; start < entries.length; start += CHUNK) {
@@ -207,8 +213,15 @@ export function parseBibtex(source: string, file: string): ParseOutcome {
       chunk.forEach(oneByOne);
       continue;
     }
-    const csl = toCsl(raw);
+    let csl: unknown[];
+    try {
+      csl = toCsl(raw);
+    } catch {
+      chunk.forEach(oneByOne);
+      continue;
+    }
     chunk.forEach((segment, i) => convert(segment, raw[i]!, csl[i]));
   }
+  skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { format: 'bibtex', papers, skipped };
 }

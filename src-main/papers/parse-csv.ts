@@ -41,12 +41,29 @@ interface CsvRow {
   raw: string;
 }
 
+// A bibliography has a dozen columns; hundreds of thousands (one huge header line) cost csv-parse gigabytes.
+const MAX_COLUMNS = 500;
+
+function checkColumns(headerLine: string, delimiter: string, file: string): void {
+  const columns = headerLine.split(delimiter, MAX_COLUMNS + 1).length;
+  if (columns > MAX_COLUMNS) {
+    throw importError(
+      IMPORT_ERROR_CODES.limitExceeded,
+      `${file} line 1: the header has over ${MAX_COLUMNS} columns (limit: columns); is this a bibliography?`,
+      { file, line: 1, limit: 'columns', max: MAX_COLUMNS },
+    );
+  }
+}
+
 const newlines = (text: string): number => (text.replace(/\n+$/u, '').match(/\n/gu) ?? []).length;
 
 export function parseCsv(source: string, file: string): ParseOutcome {
   const skipped: SkippedEntry[] = [];
+  const headerLine = source.split('\n', 1)[0] ?? '';
+  const delimiter = guessDelimiter(headerLine);
+  checkColumns(headerLine, delimiter, file);
   const rows = parse(source, {
-    delimiter: guessDelimiter(source.split('\n', 1)[0] ?? ''),
+    delimiter,
     info: true,
     raw: true,
     skip_empty_lines: true,
@@ -70,7 +87,7 @@ export function parseCsv(source: string, file: string): ParseOutcome {
   if (!columns.includes('title')) {
     throw importError(
       IMPORT_ERROR_CODES.malformed,
-      `${file}:1: no "title" column in the header (found: ${header.record.join(', ')})`,
+      `${file}:1: no "title" column in the header (found: ${header.record.join(', ').slice(0, 200)})`,
       { file, line: 1, field: 'title' },
     );
   }

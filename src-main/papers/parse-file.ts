@@ -10,8 +10,10 @@ import { parseCslJson } from './parse-csl-json.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseRis } from './parse-ris.ts';
 import { parseTextAbstracts } from './parse-text.ts';
+import { checkTextLimits, checkTextSize } from './text-limits.ts';
 import { pdfFields } from './pdf-sections.ts';
-import { extractPdfText } from './pdf-text.ts';
+import { extractPdfTextIsolated } from './pdf-isolated.ts';
+import type { PdfLimits } from './pdf-limits.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -57,6 +59,8 @@ const formatBytes = (bytes: number): string =>
 
 export interface ParseFileOptions {
   maxBytes?: number;
+  /** Limits on reading a PDF (defaults: DEFAULT_PDF_LIMITS). */
+  pdfLimits?: PdfLimits;
 }
 
 /** Read, check and parse one file. File-level problems throw typed AppErrors; bad entries are in `skipped`. */
@@ -77,7 +81,21 @@ export async function parsePaperFile(file: string, options: ParseFileOptions = {
     );
   }
   checkSize(file, size, maxBytes);
-  return parsePaperBytes(file, new Uint8Array(readFileSync(file)), { maxBytes });
+  // a text format by its name is held to the text-size limit before a byte is read
+  const named = BY_EXTENSION[extname(file).toLowerCase()];
+  if (named !== undefined && named !== 'pdf') checkTextSize(file, size);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    // e.g. over the 2 GB a single read can return, when --max-mb allows it
+    throw importError(
+      IMPORT_ERROR_CODES.unreadable,
+      `${file} cannot be read (${err instanceof Error ? err.message : String(err)})`,
+      { file },
+    );
+  }
+  return parsePaperBytes(file, bytes, { ...options, maxBytes });
 }
 
 function checkSize(file: string, size: number, maxBytes: number): void {
@@ -104,8 +122,9 @@ export async function parsePaperBytes(
   let decoded: string | null = null;
   const text = (): string => (decoded ??= decodeText(bytes, file));
   const format = detectFormat(file, bytes, text);
+  checkTextLimits(file, bytes, format);
   try {
-    return await parseAs(format, file, bytes, text);
+    return await parseAs(format, file, bytes, text, options.pdfLimits);
   } catch (err) {
     if (err instanceof AppError) throw err;
     // a parser library failing in a way it does not document still names the file, not a stack trace
@@ -122,6 +141,7 @@ function parseAs(
   file: string,
   bytes: Uint8Array,
   text: () => string,
+  pdfLimits: PdfLimits | undefined,
 ): Promise<ParseOutcome> | ParseOutcome {
   switch (format) {
     case 'bibtex':
@@ -135,12 +155,12 @@ function parseAs(
     case 'text':
       return parseTextAbstracts(text(), file);
     case 'pdf':
-      return parsePdf(bytes, file);
+      return parsePdf(bytes, file, pdfLimits);
   }
 }
 
-async function parsePdf(bytes: Uint8Array, file: string): Promise<ParseOutcome> {
-  const pdf = await extractPdfText(bytes, file);
+async function parsePdf(bytes: Uint8Array, file: string, limits?: PdfLimits): Promise<ParseOutcome> {
+  const pdf = await extractPdfTextIsolated(bytes, file, limits);
   if (pdf.lines.length === 0) {
     throw importError(
       IMPORT_ERROR_CODES.notText,

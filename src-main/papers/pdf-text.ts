@@ -17,8 +17,12 @@ export interface PdfText {
   pages: number;
 }
 
-// Text past this many pages is not needed for title, abstract, introduction and method.
-const MAX_PAGES = 30;
+export interface PdfTextOptions {
+  /** Pages read; text past them is not needed for title, abstract, introduction and method. */
+  maxPages: number;
+  /** Called before each page is read, so a supervisor can say which page a limit was hit on. */
+  onPage?: (page: number) => void;
+}
 
 const isTextItem = (item: unknown): item is TextItem =>
   typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
@@ -29,8 +33,15 @@ const infoString = (info: unknown, key: string): string | undefined => {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-/** Text lines of a PDF through pdfjs-dist (legacy build: the one meant for Node). */
-export async function extractPdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
+/**
+ * Text lines of a PDF through pdfjs-dist (legacy build: the one meant for Node). It has no limits of its own:
+ * run it through `extractPdfTextIsolated` (pdf-isolated.ts), never on the main thread.
+ */
+export async function extractPdfText(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfTextOptions,
+): Promise<PdfText> {
   // pdfjs takes ownership of the buffer it is given; pass a copy so the caller's bytes stay usable
   const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
   let doc;
@@ -58,8 +69,9 @@ export async function extractPdfText(bytes: Uint8Array, file: string): Promise<P
   try {
     const meta = await doc.getMetadata().catch(() => null);
     const lines: PdfLine[] = [];
-    const pages = Math.min(doc.numPages, MAX_PAGES);
+    const pages = Math.min(doc.numPages, options.maxPages);
     for (let number = 1; number <= pages; number++) {
+      options.onPage?.(number);
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       let text = '';
