@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
-import { resolveDataDir } from './data-dir.ts';
+import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
 import { createGraphService } from './graph-service.ts';
@@ -54,12 +53,18 @@ export function createCore(options: CoreOptions = {}): Core {
   const envDir = env['MOTIV_DATA_DIR']?.trim();
   const dataDir = envDir || options.defaultDataDir || resolveDataDir(env);
   const dataDirSource: ValueSource = envDir ? 'env' : 'default';
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const loosenedMode = ensurePrivateDataDir(dataDir);
 
   const redactor = new Redactor();
   redactor.addSecret(env['MOTIV_LLM_API_KEY']);
   redactor.addSecret(env['MOTIV_NEO4J_PASSWORD']);
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), redactor });
+  if (loosenedMode !== null) {
+    logger.warn('data directory was readable by other users; tightened to 0700', {
+      dataDir,
+      was: loosenedMode.toString(8),
+    });
+  }
   const settings = new SettingsStore(dataDir);
   const events = new EventBus();
   const secrets = new SecretStore(dataDir, { encryptor: options.secretEncryptor });
