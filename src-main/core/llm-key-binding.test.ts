@@ -42,6 +42,7 @@ describe('the stored LLM key is bound to the endpoint it was confirmed for', () 
     for (const [channel, payload] of [
       ['llm.test', {}],
       ['ideator.start', { topic: 'graph ideas' }],
+      ['mining.start', {}],
     ] as const) {
       const reply = await dispatch(core.handlers, channel, payload, ipc);
       expect(reply).toMatchObject({
