@@ -20,4 +20,24 @@ test.describe('browser mode refuses what is not the app itself', () => {
     expect(((await ok.json()) as { result: { schemaVersion: number } }).result.schemaVersion).toBe(1);
     await api.dispose();
   });
+
+  test('the token stays in this tab: dropped from the URL, never a cookie, survives a reload', async ({
+    app,
+  }) => {
+    test.skip(app.kind !== 'browser', 'browser mode only');
+    const page = app.window;
+    await expect(page.locator('nav')).toBeVisible();
+    expect(page.url()).not.toContain('token=');
+    // Cookies ignore ports: any cookie here would also reach every other service on 127.0.0.1.
+    expect(await page.context().cookies()).toEqual([]);
+    const events = page.waitForRequest(
+      (req) => req.url().endsWith('/api/events') && req.headers()['x-motiv-token'] === app.token,
+    );
+    const reply = page.waitForResponse((res) => res.url().includes('/api/invoke/'));
+    await page.reload();
+    await events;
+    await expect(page.locator('nav')).toBeVisible();
+    expect((await reply).status()).toBe(200);
+    expect(await page.context().cookies()).toEqual([]);
+  });
 });

@@ -1,16 +1,51 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore, type Core } from './core/create-core.ts';
 import type { SecretEncryptor } from './core/secret-store.ts';
 import { dispatch } from './core/dispatch.ts';
 import { denyPermissions, enforceCsp, hardenApp, isTrustedSender } from './security.ts';
+import { APP_ENTRY_URL, APP_SCHEME, devServerUrlFor, resolveAppRequest } from './shared/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { isChannelExposed } from './shared/preload-channels.ts';
 
 /**
  * The Electron shell: a window, the IPC transport, and the security rules. Everything else is the plain-Node
  * core, shared with browser mode and the CLI.
  */
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+// The dev server only for `electron-vite dev` (import.meta.env.DEV is false in every production build).
+const devServerUrl = devServerUrlFor({
+  isPackaged: app.isPackaged,
+  devBuild: import.meta.env.DEV,
+  envUrl: process.env['ELECTRON_RENDERER_URL'],
+});
+const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
 let core: Core | undefined;
+
+// Must precede `ready`: app:// is a standard, secure origin (storage, fetch, CSP work as for https).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** Serves the built renderer on app://motiv with the CSP as a header; traversal refused (app-protocol.ts). */
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = resolveAppRequest(RENDERER_ROOT, request.url);
+    if (target.kind === 'refused') return new Response(null, { status: target.status });
+    try {
+      const body = await readFile(target.path);
+      return new Response(body, {
+        headers: {
+          'content-type': target.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -29,8 +64,7 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;
 }
 
@@ -41,6 +75,9 @@ function registerIpc(activeCore: Core): void {
     }
     if (typeof channel !== 'string')
       return { error: { code: 'BAD_REQUEST', message: 'channel must be a string' } };
+    // The preload refuses these already; checked again here in case the renderer process is compromised.
+    if (!isChannelExposed(channel))
+      return { error: { code: 'FORBIDDEN', message: `${channel} is not available to the window` } };
     return dispatch(activeCore.handlers, channel, payload, { transport: 'ipc' }, activeCore.logger);
   });
   activeCore.events.subscribe((name, payload) => {
@@ -70,6 +107,7 @@ void app.whenReady().then(() => {
     defaultDataDir: app.getPath('userData'),
     ...(secretEncryptor ? { secretEncryptor } : {}),
   });
+  serveAppProtocol();
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(core);

@@ -1,8 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isChannelExposed } from './shared/preload-channels.ts';
 
 /**
  * The only bridge between the sandboxed renderer and the main process: `window.motiv.invoke` and
  * `window.motiv.on`. No raw ipcRenderer, no Node. Bundled as CommonJS so `sandbox: true` can stay on.
+ * `invoke` reaches every channel except the `secrets.*` family, of which only status / set / clear /
+ * confirmEndpoint (shared/preload-channels.ts): the page can replace a key, never read or export one.
  */
 const INVOKE = 'motiv:invoke';
 const EVENT = 'motiv:event';
@@ -10,6 +13,11 @@ const EVENT = 'motiv:event';
 contextBridge.exposeInMainWorld('motiv', {
   invoke: (channel: string, payload: unknown): Promise<unknown> => {
     if (typeof channel !== 'string') return Promise.reject(new TypeError('channel must be a string'));
+    if (!isChannelExposed(channel)) {
+      return Promise.resolve({
+        error: { code: 'FORBIDDEN', message: `${channel} is not available to the window` },
+      });
+    }
     return ipcRenderer.invoke(INVOKE, channel, payload);
   },
   on: (event: string, listener: (payload: unknown) => void): (() => void) => {

@@ -27,7 +27,10 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Checklist #7: a strict CSP header on every response, in addition to the meta tag in index.html. */
+/**
+ * Checklist #7: a strict CSP header on every response (the dev server's too), in addition to the meta tag in
+ * index.html; the app:// handler sets it on its own responses as well.
+ */
 export function enforceCsp(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -1,5 +1,4 @@
 import { APP_VERSION } from '../core/app-version.ts';
-import { AppError } from '../shared/errors.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
@@ -9,6 +8,7 @@ import { mineCommand, mineHelp } from './commands/mine.ts';
 import { secretsCommand, secretsHelp } from './commands/secrets.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { processIo, UsageError, type CliIo } from './io.ts';
+import { reportCommandError } from './report-error.ts';
 
 interface Command {
   summary: string;
@@ -93,11 +93,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`motiv ${name}: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof AppError) {
-      io.err(`motiv ${name}: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportCommandError(name, err, io);
   }
 }
 

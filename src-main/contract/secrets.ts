@@ -36,6 +36,14 @@ export const SecretsStatusSchema = z.object({
       envOverride: z.boolean(),
       /** Where the value in force comes from, or null when there is none. */
       source: z.enum(['env', 'secret store']).nullable(),
+      /**
+       * For a key sent to an endpoint (llm.apiKey): the endpoint origin in use now and the one the stored key
+       * was set or confirmed for. The stored key is sent only when they match (`secrets.confirmEndpoint`).
+       * Null for secrets not bound to an endpoint.
+       */
+      endpoint: z
+        .object({ current: z.string().nullable(), confirmed: z.string().nullable(), ok: z.boolean() })
+        .nullable(),
     }),
   ),
 });
@@ -55,4 +63,12 @@ export const secretsChannels = {
     response: SecretsStatusSchema,
   },
   'secrets.clear': { request: z.object({ name: SecretNameSchema }).strict(), response: SecretsStatusSchema },
+  /**
+   * The user confirms that the stored key may be sent to `origin`, which must be the endpoint in use now (what
+   * the page showed): a settings change between showing and confirming is refused with CONFLICT.
+   */
+  'secrets.confirmEndpoint': {
+    request: z.object({ name: z.literal('llm.apiKey'), origin: z.string().min(1).max(2048) }).strict(),
+    response: SecretsStatusSchema,
+  },
 } as const;

@@ -1,5 +1,6 @@
 import type { ConfigEntry, ValueSource } from '../contract/doctor.ts';
 import type { Settings } from '../contract/settings.ts';
+import { redactUrlCredentials } from '../shared/url-credentials.ts';
 
 interface Resolved<T> {
   value: T;
@@ -51,12 +52,14 @@ export function resolveConnectionConfig(
   const neoDatabase = pick(env, 'MOTIV_NEO4J_DATABASE', settings.neo4j.database);
 
   const secret = (r: Resolved<string | null>): ConfigEntry['value'] => (r.value ? 'set' : null);
+  // URLs are shown, their `user:password@` never.
+  const shown = (url: string | null): string | null => (url === null ? null : redactUrlCredentials(url));
   const entries: ConfigEntry[] = [
     { key: 'dataDir', value: dataDir.value, secret: false, source: dataDir.source },
-    { key: 'llm.baseUrl', value: llmBaseUrl.value, secret: false, source: llmBaseUrl.source },
+    { key: 'llm.baseUrl', value: shown(llmBaseUrl.value), secret: false, source: llmBaseUrl.source },
     { key: 'llm.model', value: llmModel.value, secret: false, source: llmModel.source },
     { key: 'llm.apiKey', value: secret(llmKey), secret: true, source: llmKey.source },
-    { key: 'neo4j.uri', value: neoUri.value, secret: false, source: neoUri.source },
+    { key: 'neo4j.uri', value: shown(neoUri.value), secret: false, source: neoUri.source },
     { key: 'neo4j.user', value: neoUser.value, secret: false, source: neoUser.source },
     { key: 'neo4j.password', value: secret(neoPassword), secret: true, source: neoPassword.source },
     { key: 'neo4j.database', value: neoDatabase.value, secret: false, source: neoDatabase.source },

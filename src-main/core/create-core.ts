@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
-import { resolveDataDir } from './data-dir.ts';
+import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
 import { createGraphService } from './graph-service.ts';
@@ -15,6 +14,7 @@ import { createFileLogger, type Logger } from './logger.ts';
 import { createMiningHandlers } from './mining-handlers.ts';
 import { createPaperHandlers } from './paper-handlers.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
+import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -36,7 +36,10 @@ export interface Core {
   events: EventBus;
   logger: Logger & { file: string };
   redactor: Redactor;
-  /** Encrypted API keys / passwords; read them through `storedSecret` (env still wins in config resolution). */
+  /**
+   * Encrypted API keys / passwords; read them through `storedSecret` (env still wins in config resolution),
+   * which refuses the LLM key for an endpoint the user has not confirmed (KEY_ENDPOINT_UNCONFIRMED).
+   */
   secrets: SecretStore;
   storedSecret: StoredSecretReader;
   handlers: HandlerTable;
@@ -50,19 +53,34 @@ export function createCore(options: CoreOptions = {}): Core {
   const envDir = env['MOTIV_DATA_DIR']?.trim();
   const dataDir = envDir || options.defaultDataDir || resolveDataDir(env);
   const dataDirSource: ValueSource = envDir ? 'env' : 'default';
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const loosenedMode = ensurePrivateDataDir(dataDir);
 
   const redactor = new Redactor();
   redactor.addSecret(env['MOTIV_LLM_API_KEY']);
   redactor.addSecret(env['MOTIV_NEO4J_PASSWORD']);
   const logger = createFileLogger({ dir: join(dataDir, 'logs'), redactor });
+  if (loosenedMode !== null) {
+    logger.warn('data directory was readable by other users; tightened to 0700', {
+      dataDir,
+      was: loosenedMode.toString(8),
+    });
+  }
   const settings = new SettingsStore(dataDir);
   const events = new EventBus();
   const secrets = new SecretStore(dataDir, { encryptor: options.secretEncryptor });
-  const secretDeps = { store: secrets, env, redactor, logger };
-  const storedSecret = storedSecretReader(secretDeps);
+  const llmOrigin = (): string | null => currentLlmOrigin(settings.get(), env);
+  const secretDeps = { store: secrets, env, redactor, logger, llmOrigin };
+  const readSecret = storedSecretReader(secretDeps);
+  // Every path that sends the key reads it through this: not to an endpoint the user has not confirmed.
+  const storedSecret = sendableSecretReader({
+    store: secrets,
+    env,
+    settings: () => settings.get(),
+    read: readSecret,
+  });
+  // Doctor only shows "set / not set" and never sends the key: the plain reader.
   const connection = (): ConnectionConfig =>
-    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, storedSecret);
+    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, readSecret);
 
   const graph = createGraphService({ dataDir, connection, logger, settings, events, env, storedSecret });
   // Opened on first ideator request; its own store handle, so a graph-section reconnect cannot pull it away.

@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { DoctorCheck, DoctorReport } from '../contract/doctor.ts';
 import { APP_VERSION } from './app-version.ts';
+import { hasUrlCredentials, redactUrlCredentials } from '../shared/url-credentials.ts';
 import type { ConnectionConfig } from './config.ts';
 
 export interface DoctorInput {
@@ -42,10 +43,21 @@ async function checkLlm(llm: ConnectionConfig['llm'], timeoutMs: number): Promis
   if (!llm.baseUrl) {
     return { name, status: 'skipped', detail: 'not configured (set MOTIV_LLM_BASE_URL or the LLM settings)' };
   }
-  const url = `${llm.baseUrl.replace(/\/+$/, '')}/models`;
+  const url = redactUrlCredentials(`${llm.baseUrl.replace(/\/+$/, '')}/models`);
+  if (hasUrlCredentials(llm.baseUrl)) {
+    // fetch refuses such URLs outright: "unreachable" would send the user looking in the wrong place.
+    return {
+      name,
+      status: 'fail',
+      detail: `${url}: credentials in URL: redacted; remove user:password@ and store the key as the API key`,
+    };
+  }
   try {
     const headers: Record<string, string> = llm.apiKey ? { authorization: `Bearer ${llm.apiKey}` } : {};
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${llm.baseUrl.replace(/\/+$/, '')}/models`, {
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (res.status === 401 || res.status === 403) {
       return { name, status: 'fail', detail: `${url} refused the API key (HTTP ${res.status})` };
     }
@@ -61,6 +73,14 @@ async function checkLlm(llm: ConnectionConfig['llm'], timeoutMs: number): Promis
 async function checkNeo4j(neo4j: ConnectionConfig['neo4j'], timeoutMs: number): Promise<DoctorCheck> {
   const name = 'Neo4j';
   if (!neo4j) return { name, status: 'skipped', detail: 'not configured: the embedded store is used' };
+  const uri = redactUrlCredentials(neo4j.uri);
+  if (hasUrlCredentials(neo4j.uri)) {
+    return {
+      name,
+      status: 'fail',
+      detail: `${uri}: credentials in URL: redacted; remove user:password@ and set neo4j.user and the stored password`,
+    };
+  }
   const { default: driverModule } = await import('neo4j-driver');
   const auth = neo4j.user ? driverModule.auth.basic(neo4j.user, neo4j.password ?? '') : undefined;
   const driver = driverModule.driver(neo4j.uri, auth, {
@@ -69,12 +89,12 @@ async function checkNeo4j(neo4j: ConnectionConfig['neo4j'], timeoutMs: number): 
   });
   try {
     const info = await driver.getServerInfo(neo4j.database ? { database: neo4j.database } : {});
-    return { name, status: 'ok', detail: `${neo4j.uri} answered (${info.agent ?? 'Neo4j'})` };
+    return { name, status: 'ok', detail: `${uri} answered (${info.agent ?? 'Neo4j'})` };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     const detail = code.includes('Unauthorized')
-      ? `${neo4j.uri}: authentication failed`
-      : `${neo4j.uri}: unreachable (${code || 'no answer'})`;
+      ? `${uri}: authentication failed`
+      : `${uri}: unreachable (${code || 'no answer'})`;
     return { name, status: 'fail', detail };
   } finally {
     await driver.close();

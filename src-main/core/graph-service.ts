@@ -8,6 +8,7 @@ import { createGraphHandlers, type GraphHandlers, type QueryEmbedder } from './g
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { redactUrlCredentials } from '../shared/url-credentials.ts';
 
 export interface GraphServiceHost extends GraphStoreHost {
   settings: SettingsStore;
@@ -49,18 +50,7 @@ function storeKey(config: ConnectionConfig): string {
 function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
   if (!config.neo4j) return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
   const database = config.neo4j.database ? ` (database ${config.neo4j.database})` : '';
-  return { kind: 'neo4j', location: `${withoutCredentials(config.neo4j.uri)}${database}` };
-}
-
-function withoutCredentials(uri: string): string {
-  try {
-    const url = new URL(uri);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    return uri.replace(/\/\/[^@/]*@/, '//');
-  }
+  return { kind: 'neo4j', location: `${redactUrlCredentials(config.neo4j.uri)}${database}` };
 }
 
 // Without a display name the OS account still tells lab members apart in the audit log.

@@ -43,7 +43,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { file: s
     try {
       const entry = { time: new Date().toISOString(), level, message, ...fields };
       const line = `${JSON.stringify(options.redactor.value(entry))}\n`;
-      mkdirSync(options.dir, { recursive: true });
+      mkdirSync(options.dir, { recursive: true, mode: 0o700 });
       rotateIfNeeded(Buffer.byteLength(line));
       appendFileSync(file, line, { mode: 0o600 });
     } catch {

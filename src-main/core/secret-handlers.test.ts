@@ -139,7 +139,11 @@ describe('secrets channels', () => {
 
     llm = await startScriptedLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
     const dataDir = tempDir();
-    createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.set('llm.apiKey', KEY);
+    createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.set(
+      'llm.apiKey',
+      KEY,
+      new URL(llm.baseUrl).origin,
+    );
     const withKey = await run(dataDir);
     expect(withKey.stderr).not.toContain(KEY);
     expect(withKey.code).toBe(0);

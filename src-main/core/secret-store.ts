@@ -32,7 +32,14 @@ export const SECRETS_FILE = 'secrets.json';
 export const SECRETS_KEY_FILE = 'secrets.key';
 
 const Sealed = z.object({ iv: z.base64(), tag: z.base64(), data: z.base64() }).strict();
-const SecretsFile = z.object({ version: z.literal(1), entries: z.record(z.string(), Sealed) }).strict();
+const SecretsFile = z
+  .object({
+    version: z.literal(1),
+    entries: z.record(z.string(), Sealed),
+    /** The endpoint origin each key was set or confirmed for (see core/llm-key-binding.ts). */
+    origins: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
 const KeyFile = z
   .object({ version: z.literal(1), protection: z.enum(['os', 'key-file']), key: z.base64() })
   .strict();
@@ -164,13 +171,32 @@ export class SecretStore {
     return this.#key;
   }
 
-  #entries(): SecretsFileData['entries'] {
-    return existsSync(this.file) ? readJson(this.file, SecretsFile).entries : {};
+  #read(): SecretsFileData {
+    return existsSync(this.file) ? readJson(this.file, SecretsFile) : { version: 1, entries: {} };
   }
 
-  #writeEntries(entries: SecretsFileData['entries']): void {
-    const data: SecretsFileData = { version: 1, entries };
-    writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`, 0o600);
+  #entries(): SecretsFileData['entries'] {
+    return this.#read().entries;
+  }
+
+  #write(data: SecretsFileData): void {
+    const origins = data.origins && Object.keys(data.origins).length > 0 ? data.origins : undefined;
+    const out: SecretsFileData = { version: 1, entries: data.entries, ...(origins ? { origins } : {}) };
+    writeFileAtomic(this.file, `${JSON.stringify(out, null, 2)}\n`, 0o600);
+  }
+
+  /** The endpoint origin a stored value was set or confirmed for, or null (none recorded). */
+  boundOrigin(name: SecretName): string | null {
+    return this.#read().origins?.[name] ?? null;
+  }
+
+  /** Records that the user confirmed sending the stored value to `origin`. */
+  bindOrigin(name: SecretName, origin: string): void {
+    const data = this.#read();
+    if (!Object.hasOwn(data.entries, name)) {
+      throw new AppError('NOT_FOUND', `${name}: nothing stored to confirm an endpoint for`, { field: name });
+    }
+    this.#write({ ...data, origins: { ...data.origins, [name]: origin } });
   }
 
   /** Which names have a stored value (readable without the key). */
@@ -200,26 +226,32 @@ export class SecretStore {
     }
   }
 
-  set(name: SecretName, value: string): void {
+  /** Stores a value; `origin` is the endpoint it is for (null: not bound to one, or not known). */
+  set(name: SecretName, value: string, origin: string | null = null): void {
     if (!value) throw new AppError('VALIDATION', `${name}: must not be empty`, { field: name });
     const key = this.#unlocked();
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(name, 'utf8'));
     const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-    const entries = this.#entries();
-    entries[name] = {
+    const file = this.#read();
+    file.entries[name] = {
       iv: iv.toString('base64'),
       tag: cipher.getAuthTag().toString('base64'),
       data: data.toString('base64'),
     };
-    this.#writeEntries(entries);
+    const origins = { ...file.origins };
+    if (origin) origins[name] = origin;
+    else delete origins[name];
+    this.#write({ ...file, origins });
   }
 
   clear(name: SecretName): void {
-    const entries = this.#entries();
-    if (!Object.hasOwn(entries, name)) return;
-    delete entries[name];
-    this.#writeEntries(entries);
+    const file = this.#read();
+    if (!Object.hasOwn(file.entries, name)) return;
+    delete file.entries[name];
+    const origins = { ...file.origins };
+    delete origins[name];
+    this.#write({ ...file, origins });
   }
 }

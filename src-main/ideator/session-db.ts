@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
 
 /**
  * The ideator's own SQLite file (`<dataDir>/ideator.sqlite`), apart from the graph so a lab's Neo4j setup still
@@ -73,30 +71,12 @@ const MIGRATIONS: string[] = [
 ];
 
 export function openIdeatorDatabase(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new BetterSqlite3(path);
-  try {
+  // 0600, busy_timeout first, migrations under BEGIN IMMEDIATE: two processes may open a fresh data dir at once.
+  return openSqliteFile(path, (db) => {
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL survives a process crash, which is the failure sessions must outlive.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-}
-
-function migrate(db: Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  MIGRATIONS.forEach((sql, index) => {
-    const version = index + 1;
-    if (version <= current) return;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    }).immediate();
+    migrateUserVersion(db, MIGRATIONS, path);
   });
 }

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { openSqliteFile } from '../shared/sqlite-file.ts';
 import type { LiteraturePaper } from './source.ts';
 
 /**
@@ -33,11 +34,11 @@ interface Row {
 }
 
 export class LiteratureCache {
-  readonly #db: Database.Database;
+  readonly #db: Database;
 
   constructor(file: string) {
-    this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
+    // 0600 and busy_timeout first: browser mode and a CLI run may open it at the same moment.
+    this.#db = openSqliteFile(file, (db) => db.pragma('journal_mode = WAL'));
     this.#db.exec(`CREATE TABLE IF NOT EXISTS literature_cache (
       source TEXT NOT NULL,
       query TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import { AppError } from '../shared/errors.ts';
+import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { Secret, displayUrl } from './secret.ts';
 
 /**
@@ -72,6 +73,16 @@ function normaliseBaseUrl(url: string, source: ValueSource): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
     throw new AppError('LLM_CONFIG', `${where} must use http or https (got ${displayUrl(url)})`, { source });
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    // fetch refuses such URLs ("connection failed" would mislead), and they would print the password.
+    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
+    throw new AppError(
+      'LLM_CONFIG',
+      `${where} has credentials in the URL (${redactUrlCredentials(url)}): remove user:password@ and store ` +
+        'the key as the API key (Settings, motiv secrets set llm.apiKey, or MOTIV_LLM_API_KEY)',
+      { source },
+    );
   }
   return url.replace(/\/+$/, '');
 }

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { processAlive } from '../shared/process-alive.ts';
-import { dirname, join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { LedgerEntry } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
+import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
 
 /**
  * Mining jobs live in their own SQLite file (`<dataDir>/mining.sqlite`), apart from the graph so a lab's Neo4j
@@ -98,30 +97,15 @@ export class MiningDb {
 
   static open(dataDir: string): MiningDb {
     const path = join(dataDir, 'mining.sqlite');
-    mkdirSync(dirname(path), { recursive: true });
-    const db = new BetterSqlite3(path);
-    try {
-      db.pragma('journal_mode = WAL');
+    // 0600, busy_timeout first, migrations under BEGIN IMMEDIATE: two processes may open a fresh data dir at once.
+    const db = openSqliteFile(path, (opened) => {
+      opened.pragma('journal_mode = WAL');
       // WAL + NORMAL survives a process crash, the failure jobs must outlive.
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
-      const current = db.pragma('user_version', { simple: true }) as number;
-      if (current > MIGRATIONS.length) {
-        throw new AppError('VALIDATION', `${path} was written by a newer version of the app`, { file: path });
-      }
-      MIGRATIONS.forEach((sql, index) => {
-        if (index + 1 <= current) return;
-        db.transaction(() => {
-          db.exec(sql);
-          db.pragma(`user_version = ${index + 1}`);
-        }).immediate();
-      });
-      return new MiningDb(db);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
+      opened.pragma('synchronous = NORMAL');
+      opened.pragma('foreign_keys = ON');
+      migrateUserVersion(opened, MIGRATIONS, path);
+    });
+    return new MiningDb(db);
   }
 
   createJob(id: string, params: Record<string, unknown>, paperIds: readonly string[]): JobRow {

@@ -13,10 +13,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(): Promise<BrowserServer> {
+async function start(options: { built?: boolean } = {}): Promise<BrowserServer> {
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+  if (options.built !== false)
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
   server = await startBrowserServer({ core: createCore({ env: { MOTIV_DATA_DIR: tempDir() } }), staticDir });
   return server;
 }
@@ -82,7 +83,7 @@ describe('browser-mode HTTP transport', () => {
 
   it('refuses requests without the token, with a wrong one, from a foreign Origin or Host', async () => {
     const s = await start();
-    expect((await call(s.port, '/')).status).toBe(401);
+    expect((await call(s.port, '/api/invoke/app.info', { method: 'POST' })).status).toBe(401);
     expect((await invoke(s, 'app.info', '{}', { 'x-motiv-token': 'nope' })).status).toBe(401);
     const foreign = await invoke(s, 'app.info', '{}', { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
@@ -97,7 +98,6 @@ describe('browser-mode HTTP transport', () => {
     expect(page.status).toBe(200);
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(String(page.headers['set-cookie'])).toContain('HttpOnly; SameSite=Strict');
     const preflight = await call(s.port, '/api/invoke/app.info', {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example' },
@@ -106,11 +106,26 @@ describe('browser-mode HTTP transport', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('accepts the cookie set by the first page load for sub-resources', async () => {
+  it('keeps the token off every port but its own: no cookie, header only for the API', async () => {
     const s = await start();
+    // Cookies ignore ports: a cookie would reach any other service on 127.0.0.1.
     const page = await call(s.port, `/?token=${s.token}`);
-    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
-    expect((await call(s.port, '/index.html', { headers: { cookie } })).status).toBe(200);
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // The static page carries no data and loads without the token; the API never takes it from a URL or cookie.
+    expect((await call(s.port, '/index.html')).status).toBe(200);
+    const inQuery = await call(s.port, `/api/invoke/app.info?token=${s.token}`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(inQuery.status).toBe(401);
+    const inCookie = await call(s.port, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { cookie: `motiv_token_${s.port}=${s.token}` },
+      body: '{}',
+    });
+    expect(inCookie.status).toBe(401);
+    expect((await call(s.port, `/api/events?token=${s.token}`)).status).toBe(401);
   });
 
   it('answers malformed JSON, unknown channels and bad payloads with typed errors', async () => {
@@ -145,7 +160,7 @@ describe('browser-mode HTTP transport', () => {
     const s = await start();
     const received = new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: s.port, path: `/api/events?token=${s.token}` },
+        { host: '127.0.0.1', port: s.port, path: '/api/events', headers: { 'x-motiv-token': s.token } },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => {
@@ -164,6 +179,27 @@ describe('browser-mode HTTP transport', () => {
     await invoke(s, 'settings.update', '{"profile":{"displayName":"Lin"}}');
     const text = await received;
     expect(text).toContain('"displayName":"Lin"');
+  });
+
+  it('answers a malformed percent-encoding in a channel name with 400, not 500', async () => {
+    const s = await start();
+    const reply = await invoke(s, 'app.%E0%A4%A', '{}');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('answers an undecodable static path with 400 and never shows a folder path', async () => {
+    const s = await start();
+    const reply = await call(s.port, `/%E0%A4%A.js?token=${s.token}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body).not.toMatch(/\/tmp|Renderer not built/);
+  });
+
+  it('answers 404 without the folder path when the renderer is not built', async () => {
+    const s = await start({ built: false });
+    const reply = await call(s.port, `/?token=${s.token}`);
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toMatch(/\/tmp|renderer"/);
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -6,8 +6,8 @@ import { dispatch } from '../core/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { AppError, toErrorBody } from '../shared/errors.ts';
 import { readJsonBody } from './read-body.ts';
-import { cookieName, hostAllowed, originAllowed, tokenPresented } from './request-guard.ts';
-import { loadStaticFile } from './static-files.ts';
+import { hostAllowed, originAllowed, tokenPresented } from './request-guard.ts';
+import { loadStaticFile, safeDecode } from './static-files.ts';
 
 export interface BrowserServer {
   url: string;
@@ -24,12 +24,14 @@ export interface BrowserServerOptions {
   token?: string;
 }
 
+const API_PREFIX = '/api/';
 const INVOKE_PREFIX = '/api/invoke/';
 const HEARTBEAT_MS = 15_000;
 
 /**
  * Browser mode: the same handler table as Electron IPC, over HTTP on 127.0.0.1, with server-sent events for
- * pushes. Every request needs the per-run token; foreign Origins and Hosts are refused; no CORS headers are sent.
+ * pushes. Every API request needs the per-run token in its header (the static page, which holds no data, does
+ * not); foreign Origins and Hosts are refused; no CORS headers are sent.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { core, staticDir } = options;
@@ -50,7 +52,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!hostAllowed(req, port)) return sendError(res, 403, new AppError('FORBIDDEN', 'Host not allowed'));
     if (!originAllowed(req, port))
       return sendError(res, 403, new AppError('FORBIDDEN', 'Origin not allowed'));
-    if (!tokenPresented(req, url, token, port)) {
+    if (!url.pathname.startsWith(API_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendError(res, 405, new AppError('BAD_REQUEST', 'Method not allowed'));
+      }
+      return serveStatic(res, url);
+    }
+    if (!tokenPresented(req, token)) {
       return sendError(
         res,
         401,
@@ -60,7 +68,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (url.pathname.startsWith(INVOKE_PREFIX)) {
       if (req.method !== 'POST') return sendError(res, 405, new AppError('BAD_REQUEST', 'Use POST'));
-      const channel = decodeURIComponent(url.pathname.slice(INVOKE_PREFIX.length));
+      const channel = safeDecode(url.pathname.slice(INVOKE_PREFIX.length));
+      if (channel === null) {
+        return sendError(res, 400, new AppError('BAD_REQUEST', 'Channel name is not valid percent-encoding'));
+      }
       let payload: unknown;
       try {
         payload = await readJsonBody(req);
@@ -74,29 +85,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     if (url.pathname === '/api/events') return openEventStream(res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendError(res, 405, new AppError('BAD_REQUEST', 'Method not allowed'));
-    }
-    return serveStatic(res, url);
+    return sendError(res, 404, new AppError('NOT_FOUND', 'No such API path'));
   }
 
   function serveStatic(res: ServerResponse, url: URL): void {
-    const file = loadStaticFile(staticDir, url.pathname);
-    if (!file) {
-      return sendError(
-        res,
-        404,
-        new AppError('NOT_FOUND', `Renderer not built in ${staticDir}: run "npm run build"`),
-      );
+    const lookup = loadStaticFile(staticDir, url.pathname);
+    if (lookup.kind === 'bad-path') return sendError(res, 400, new AppError('BAD_REQUEST', 'Bad path'));
+    if (lookup.kind === 'not-built') {
+      // The folder goes to the log (the operator's), never into a reply (anyone's).
+      core.logger.error('renderer not built', { staticDir });
+      return sendError(res, 404, new AppError('NOT_FOUND', 'Renderer not built: run "npm run build"'));
     }
+    const { file } = lookup;
     res.writeHead(200, {
       'content-type': file.contentType,
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
-      // Lets the page's own sub-requests (scripts, styles) through without putting the token in every URL.
-      'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     });
     res.end(file.body);
   }

@@ -3,15 +3,12 @@ import type { IncomingMessage } from 'node:http';
 
 /**
  * Browser mode's security rules, each a small function. The server listens on 127.0.0.1 only; these refuse
- * everything that is not this app's own page talking to this server.
+ * everything that is not this app's own page talking to this server. The static page (the app's code, no data)
+ * loads without the token; the page reads `?token=` once into sessionStorage (per origin, so per port) and
+ * sends it as a header on every API call and on its fetch-based event stream.
  */
 
 export const TOKEN_HEADER = 'x-motiv-token';
-
-export function cookieName(port: number): string {
-  // Cookies ignore ports; naming the port keeps two instances on one machine apart.
-  return `motiv_token_${port}`;
-}
 
 /** DNS-rebinding defence: a page on evil.example resolving to 127.0.0.1 still sends its own Host. */
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
@@ -33,22 +30,11 @@ function sameToken(candidate: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-/** The per-run token, from the header (API calls), the query (first page load, EventSource) or the cookie. */
-export function tokenPresented(req: IncomingMessage, url: URL, token: string, port: number): boolean {
+/**
+ * The per-run token, from the `x-motiv-token` header only. Never a cookie (cookies ignore ports, so another
+ * service on 127.0.0.1 would receive it) and never the query string (URLs end up in history and logs).
+ */
+export function tokenPresented(req: IncomingMessage, token: string): boolean {
   const header = req.headers[TOKEN_HEADER];
-  return (
-    sameToken(typeof header === 'string' ? header : undefined, token) ||
-    sameToken(url.searchParams.get('token') ?? undefined, token) ||
-    sameToken(cookieValue(req, cookieName(port)), token)
-  );
+  return sameToken(typeof header === 'string' ? header : undefined, token);
 }

@@ -1,39 +1,32 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from '../shared/content-types.ts';
 
 export interface StaticFile {
   body: Buffer;
   contentType: string;
 }
 
+/**
+ * What a URL path resolves to: a file, a path that cannot name a file (undecodable, NUL, outside the root:
+ * the client's fault, 400), or no renderer at all (not built: 404). Callers answer without the folder's path.
+ */
+export type StaticLookup = { kind: 'file'; file: StaticFile } | { kind: 'bad-path' } | { kind: 'not-built' };
+
 /** Resolves a URL path inside `root` (never outside it); unknown paths fall back to index.html. */
-export function loadStaticFile(root: string, urlPath: string): StaticFile | null {
+export function loadStaticFile(root: string, urlPath: string): StaticLookup {
   const decoded = safeDecode(urlPath);
-  if (decoded === null || decoded.includes('\0')) return null;
+  if (decoded === null || decoded.includes('\0')) return { kind: 'bad-path' };
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const candidate = join(root, relative);
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  if (candidate !== root && !candidate.startsWith(root + sep)) return { kind: 'bad-path' };
   const file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
-  if (!existsSync(file)) return null;
-  return {
-    body: readFileSync(file),
-    contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-  };
+  if (!existsSync(file)) return { kind: 'not-built' };
+  return { kind: 'file', file: { body: readFileSync(file), contentType: contentTypeOf(extname(file)) } };
 }
 
-function safeDecode(path: string): string | null {
+/** decodeURIComponent, or null for malformed percent-encoding (it throws URIError). */
+export function safeDecode(path: string): string | null {
   try {
     return decodeURIComponent(path);
   } catch {

@@ -1,6 +1,8 @@
+import { redactUrlCredentials } from './url-credentials.ts';
+
 /**
- * Secrets must never reach logs, exports or error messages. Two nets: object keys that name a secret, and
- * any registered secret value (or anything shaped like an API key) appearing inside a string.
+ * Secrets must never reach logs, exports or error messages. Three nets: object keys that name a secret, any
+ * registered secret value (or anything shaped like an API key) inside a string, and `user:password@` in URLs.
  */
 const SECRET_KEY = /(api[-_]?key|token|password|secret|authorization|cookie)/i;
 const KEY_SHAPED = /\b(sk-[A-Za-z0-9_-]{8,}|Bearer\s+[A-Za-z0-9._~+/=-]{8,})/g;
@@ -15,7 +17,7 @@ export class Redactor {
   }
 
   text(input: string): string {
-    let out = input.replace(KEY_SHAPED, REDACTED);
+    let out = redactUrlCredentials(input).replace(KEY_SHAPED, REDACTED);
     for (const value of this.#values) out = out.split(value).join(REDACTED);
     return out;
   }

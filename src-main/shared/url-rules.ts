@@ -1,3 +1,5 @@
+import { isAppOrigin } from './app-protocol.ts';
+
 /**
  * URL rules of the Electron shell, kept free of Electron so they are unit-tested in plain Node.
  */
@@ -37,11 +39,14 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
 }
 
-/** The app's own pages: the packaged renderer file, or the dev server during `electron-vite dev`. */
+/**
+ * The app's own pages: exactly the `app://motiv` origin (shared/app-protocol.ts), or the dev server's origin
+ * during `electron-vite dev`. Never `file:` (any local file would pass a path-suffix check).
+ */
 export function isAppUrl(raw: string, devServerUrl: string | undefined): boolean {
   try {
     const url = new URL(raw);
-    if (url.protocol === 'file:') return url.pathname.endsWith('/renderer/index.html');
+    if (isAppOrigin(url)) return true;
     return devServerUrl !== undefined && url.origin === new URL(devServerUrl).origin;
   } catch {
     return false;

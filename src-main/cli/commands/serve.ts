@@ -8,7 +8,8 @@ export const serveHelp = `motiv serve [--port N]
 
 Browser mode: serves the built app on http://127.0.0.1 (loopback only) and prints
   MotivGraph Studio: http://127.0.0.1:<port>/?token=<token>
-Open that URL in a browser. Every request needs the token. Stop with Ctrl+C.`;
+Open that URL in a browser. Every API request needs the token (the page keeps it in the tab, as a header).
+Stop with Ctrl+C.`;
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 

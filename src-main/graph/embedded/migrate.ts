@@ -3,8 +3,16 @@ import { AppError } from '../../shared/errors.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/index.ts';
 
-/** Apply every pending migration, each in its own transaction; returns the schema version now in force. */
+/**
+ * Apply every pending migration; returns the schema version now in force. The check and the migrations run in
+ * one `BEGIN IMMEDIATE` transaction, so a second process opening the same fresh file waits and then finds them
+ * applied, instead of running the same `CREATE TABLE` again.
+ */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  return db.transaction(() => migrateLocked(db, migrations)).immediate();
+}
+
+function migrateLocked(db: Database, migrations: readonly Migration[]): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -29,14 +37,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   }
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    })();
+    db.exec(migration.sql);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    );
   }
   return newest;
 }

@@ -1,17 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
+import { openSqliteFile } from '../../shared/sqlite-file.ts';
 import { migrate } from './migrate.ts';
 
 const MMAP_BYTES = 4 * 2 ** 30;
 
 /** Open (or create) the graph file: WAL for concurrent readers, foreign keys on, sqlite-vec loaded, migrated. */
 export function openGraphDatabase(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new BetterSqlite3(path);
-  try {
+  // 0600, busy_timeout first, migrations under BEGIN IMMEDIATE: two processes may open a fresh data dir at once.
+  return openSqliteFile(path, (db) => {
     // Must precede the first table (ignored on an existing file). Big pages put sqlite-vec's 1.5 MB vector
     // chunks on short overflow chains: bulk loads write vectors about three times faster.
     db.pragma('page_size = 65536');
@@ -19,17 +16,12 @@ export function openGraphDatabase(path: string): Database {
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
     // Reads through the OS page cache without copying into SQLite's cache: halves vector-scan time.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     sqliteVec.load(db);
     migrate(db);
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  });
 }
 
 const statementCache = new WeakMap<Database, Map<string, Statement>>();

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { AppError } from '../../shared/errors.ts';
 import type { Neo4jConfig } from './config.ts';
 import { PING } from './queries.ts';
+import { redactUrlCredentials } from '../../shared/url-credentials.ts';
 
 /** One driver per store; Integers stay lossless on the wire and are converted by our row mappers. */
 export function createNeo4jDriver(config: Neo4jConfig): Driver {
@@ -41,10 +42,14 @@ export function explainNeo4jFailure(err: unknown, config: Neo4jConfig): AppError
   const code = codeOf(err);
   const message = err instanceof Error ? err.message : String(err);
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND/.test(message)) {
-    return new AppError('UNAVAILABLE', `Neo4j is unreachable at ${config.uri}: is the server running?`, {
-      reason: 'unreachable',
-      uri: config.uri,
-    });
+    return new AppError(
+      'UNAVAILABLE',
+      `Neo4j is unreachable at ${redactUrlCredentials(config.uri)}: is the server running?`,
+      {
+        reason: 'unreachable',
+        uri: config.uri,
+      },
+    );
   }
   if (code.startsWith('Neo.ClientError.Security.')) {
     return new AppError('UNAUTHORIZED', `Neo4j refused the credentials for user ${config.user ?? '(none)'}`, {
@@ -74,7 +79,7 @@ export async function testNeo4jConnection(config: Neo4jConfig): Promise<Neo4jSer
     if (!match?.[1]) {
       throw new AppError(
         'UNSUPPORTED',
-        `The server at ${config.uri} is not Neo4j (it says ${JSON.stringify(agent)})`,
+        `The server at ${redactUrlCredentials(config.uri)} is not Neo4j (it says ${JSON.stringify(agent)})`,
         {
           reason: 'version',
           agent,

@@ -1,55 +1,89 @@
 import type { MotivBridge } from '../../../src-main/contract/index.ts';
+import { createSseParser } from './sse-parser.ts';
 
-/** Electron: the preload's bridge. Browser mode: HTTP + server-sent events with the per-run token. */
+/** Electron: the preload's bridge. Browser mode: HTTP + a fetch-based event stream with the per-run token. */
 export function pickTransport(): MotivBridge {
   const bridge = (window as { motiv?: MotivBridge }).motiv;
   return bridge ?? createHttpBridge(readToken());
 }
 
 const TOKEN_KEY = 'motiv.token';
+const TOKEN_HEADER = 'x-motiv-token';
+const RECONNECT_MS = 2_000;
 
-/** The token arrives once in the URL; sessionStorage keeps it across reloads of this tab only. */
+/**
+ * The token arrives once in the URL; sessionStorage (per origin, so per port) keeps it across reloads of this
+ * tab, and the URL drops it at once so it is not left in history, bookmarks or a shared screen. It is only ever
+ * sent as a header: never a cookie (cookies ignore ports) and never again in a URL.
+ */
 function readToken(): string {
-  const fromUrl = new URL(window.location.href).searchParams.get('token');
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-export function createHttpBridge(token: string): MotivBridge {
-  let source: EventSource | null = null;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+type Listener = (payload: unknown) => void;
 
-  const ensureSource = (): EventSource => {
-    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    return source;
+/** Reads `/api/events` with the token header, reconnecting after a drop as EventSource would. */
+function openEventStream(token: string, deliver: (name: string, data: string) => void): void {
+  const connect = async (): Promise<void> => {
+    try {
+      const res = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token }, cache: 'no-store' });
+      if (!res.ok || !res.body) throw new Error(`event stream: HTTP ${res.status}`);
+      const feed = createSseParser(deliver);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        feed(value);
+      }
+    } catch (err) {
+      console.warn('event stream dropped', err);
+    }
+    setTimeout(() => void connect(), RECONNECT_MS);
+  };
+  void connect();
+}
+
+export function createHttpBridge(token: string): MotivBridge {
+  let streaming = false;
+  const listeners = new Map<string, Set<Listener>>();
+
+  const deliver = (name: string, data: string): void => {
+    const set = listeners.get(name);
+    if (!set || set.size === 0) return;
+    const payload = JSON.parse(data) as unknown;
+    for (const fn of set) fn(payload);
   };
 
   return {
     async invoke(channel, payload) {
       const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-motiv-token': token },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(payload ?? {}),
       });
       return (await res.json()) as unknown;
     },
     on(event, listener) {
-      const stream = ensureSource();
+      if (!streaming) {
+        streaming = true;
+        openEventStream(token, deliver);
+      }
       let set = listeners.get(event);
       if (!set) {
-        const created = new Set<(payload: unknown) => void>();
-        listeners.set(event, created);
-        stream.addEventListener(event, (message: MessageEvent<string>) => {
-          const payload = JSON.parse(message.data) as unknown;
-          for (const fn of created) fn(payload);
-        });
-        set = created;
+        set = new Set<Listener>();
+        listeners.set(event, set);
       }
       set.add(listener);
-      return () => set.delete(listener);
+      const mine = set;
+      return () => mine.delete(listener);
     },
   };
 }
