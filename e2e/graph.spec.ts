@@ -73,7 +73,7 @@ test.describe('with a small seeded graph', () => {
     expect(stored).toMatchObject({ review: 'approved', description: text, version: 3 });
   });
 
-  test('an edit made elsewhere meanwhile is refused with a conflict, then reloaded', async ({
+  test('an edit made elsewhere meanwhile is refused with a conflict, shown beside mine', async ({
     page,
     section,
     app,
@@ -97,8 +97,12 @@ test.describe('with a small seeded graph', () => {
 
     await page.getByTestId('graph-edit-description').fill('My wording.');
     await page.getByTestId('graph-edit-save').click();
-    await expect(page.getByTestId('graph-detail-problem')).toContainText('changed by someone else');
-    await page.getByTestId('graph-detail-reload').click();
+    // Another process's write raised no event here: the refused save is where the user learns of it.
+    const dialog = page.getByTestId('conflict-dialog');
+    await expect(dialog.getByTestId('conflict-mine')).toHaveText('My wording.');
+    await expect(dialog.getByTestId('conflict-theirs')).toHaveText('Their wording.');
+    await expect(dialog).toContainText('Grace Hopper');
+    await page.getByTestId('conflict-take-theirs').click();
     await expect(page.getByTestId('graph-node-description')).toHaveText('Their wording.');
     await expect(page.getByTestId('graph-audit')).toContainText('Grace Hopper');
   });

@@ -25,6 +25,10 @@ function problemOf(err: unknown): Problem {
   return { text: err instanceof Error ? err.message : String(err), conflict: false };
 }
 
+export type NodeEditPatch = { name?: string; description?: string; aliases?: string[] };
+export type SaveOutcome =
+  { status: 'saved' } | { status: 'failed' } | { status: 'conflict'; current: GraphNode };
+
 // The picture only follows motivation edges; provenance edges to papers would swamp it.
 const PICTURE_EDGES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY'] as const;
 const QUEUE_LIMIT = 100;
@@ -147,19 +151,29 @@ class GraphSection {
     }
   }
 
-  async saveEdit(
-    node: GraphNode,
-    patch: { name?: string; description?: string; aliases?: string[] },
-  ): Promise<boolean> {
+  /**
+   * Saves an edit against the version the editor was opened with (`expectedVersion`). A stale version comes
+   * back as 'conflict' with the stored node, for the editor to show beside the user's text; other failures
+   * land in `detailProblem`.
+   */
+  async saveEdit(id: string, expectedVersion: number, patch: NodeEditPatch): Promise<SaveOutcome> {
     this.detailBusy = true;
     try {
-      await invoke('graph.update', { id: node.id, expectedVersion: node.version, patch });
+      await invoke('graph.update', { id, expectedVersion, patch });
       this.detailProblem = null;
-      await this.refreshAfterWrite([node.id]);
-      return true;
+      await this.refreshAfterWrite([id]);
+      return { status: 'saved' };
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        const current = await invoke('graph.node', { id }).catch(() => null);
+        if (current) {
+          this.detailProblem = null;
+          void this.refreshAfterWrite([id]); // another process's write raised no event here
+          return { status: 'conflict', current: current.relation.node };
+        }
+      }
       this.detailProblem = problemOf(err);
-      return false;
+      return { status: 'failed' };
     } finally {
       this.detailBusy = false;
     }
