@@ -49,7 +49,8 @@ test.describe('with a small seeded graph', () => {
     await expect(page.getByTestId('graph-queue-item')).toHaveCount(3);
     await page.getByRole('button', { name: `Approve ${SAMPLE.solutionSearch}` }).click();
     await expect(page.getByTestId('graph-queue-item')).toHaveCount(2);
-    await expect(page.getByTestId('graph-review-approved')).toContainText('5');
+    // Review figures count what the queue lists (problems, challenges, solutions): the approved paper is not one.
+    await expect(page.getByTestId('graph-review-approved')).toContainText('4');
     await expect(page.getByTestId('graph-node-detail').getByTestId('review-state')).toHaveCount(0);
 
     await page.getByTestId('graph-edit').click();

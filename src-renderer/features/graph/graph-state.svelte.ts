@@ -11,6 +11,7 @@ import type {
 } from '../../../src-main/contract/graph.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { MOTIVATION_KINDS } from './graph-labels.ts';
+import { REVIEWABLE_KINDS } from './review-counts.ts';
 
 /** The Graph section's shared state: counts, the search, the review queue and the selected node. */
 
@@ -89,7 +90,7 @@ class GraphSection {
     try {
       const { hits } = await invoke('graph.search', {
         query: '',
-        kinds: [...MOTIVATION_KINDS],
+        kinds: [...REVIEWABLE_KINDS],
         review: ['proposed'],
         limit: QUEUE_LIMIT,
       });
