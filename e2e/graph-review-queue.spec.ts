@@ -76,6 +76,8 @@ test.describe('a graph holding ideas and topics from the ideator', () => {
     await expect(page.getByTestId('graph-node-name')).toHaveText(IDEA);
     await expect(page.getByTestId('graph-node-detail')).toContainText('generated · version 1');
     await expect(page.getByTestId('graph-idea-mirror')).toContainText('Ideate');
+    await expect(page.getByTestId('graph-node-detail').getByTestId('idea-status')).toHaveText('in review');
+    await expect(page.getByTestId('graph-node-detail').getByTestId('review-state')).toHaveCount(0);
     await expect(page.getByTestId('graph-edit')).toHaveCount(0);
     await expect(page.getByTestId('graph-detail-approve')).toHaveCount(0);
     await captureScreenshot(page, 'graph-review-queue-idea', testInfo);
