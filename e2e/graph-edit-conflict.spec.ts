@@ -115,4 +115,37 @@ test.describe('two tabs edit the same node', () => {
       version: opened.version + 1,
     });
   });
+
+  test('a node merged away by someone else keeps the open form and what was typed', async ({ page, app }) => {
+    test.skip(app.kind !== 'browser', 'the merge goes through the browser-mode API');
+    const opened = await storedProblem(app.dataDir);
+    await editProblem(page, app, opened.id);
+    await page.getByTestId('graph-edit-description').fill('Half a paragraph I do not want to lose.');
+
+    // A lab member merges this problem into its parent through the app (graph.changed reaches this tab).
+    const store = EmbeddedGraphStore.open(embeddedGraphPath(app.dataDir));
+    const parent = await store.getNodeByName('Problem', SAMPLE.parent);
+    await store.close();
+    if (!parent) throw new Error('seeded parent missing');
+    const reply = await page.request.post(`${app.origin}/api/invoke/graph.merge`, {
+      headers: { 'x-motiv-token': app.token ?? '' },
+      data: {
+        keepId: parent.id,
+        dropId: opened.id,
+        expectedKeepVersion: parent.version,
+        expectedDropVersion: opened.version,
+      },
+    });
+    expect(reply.status()).toBe(200);
+
+    await expect(page.getByTestId('graph-detail-problem')).toContainText('deleted or merged');
+    await expect(page.getByTestId('graph-edit-description')).toHaveValue(
+      'Half a paragraph I do not want to lose.',
+    );
+    await page.getByTestId('graph-edit-save').click();
+    await expect(page.getByTestId('graph-detail-problem')).toContainText('No graph node');
+    await expect(page.getByTestId('graph-edit-description')).toHaveValue(
+      'Half a paragraph I do not want to lose.',
+    );
+  });
 });

@@ -58,6 +58,8 @@ class GraphSection {
   picture = $state<Subgraph | null>(null);
   detailProblem = $state<Problem | null>(null);
   detailBusy = $state(false);
+  /** An editor is open on the selected node: its form must outlive the node (deleted or merged elsewhere). */
+  editorOpen = $state(false);
 
   async loadStats(): Promise<void> {
     try {
@@ -145,8 +147,17 @@ class GraphSection {
       this.audit = audit;
       this.picture = picture;
     } catch (err) {
+      const gone = err instanceof ApiError && err.code === 'NOT_FOUND';
+      if (gone && this.editorOpen) {
+        // Keep the last version on screen so the form, and what the user typed into it, stays.
+        this.detailProblem = {
+          text: 'Someone else deleted or merged this node while you were editing it. Your text is still in the form: copy what you want to keep.',
+          conflict: false,
+        };
+        return;
+      }
       this.detailProblem = problemOf(err);
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') this.detail = null;
+      if (gone) this.detail = null;
     } finally {
       this.detailBusy = false;
     }
