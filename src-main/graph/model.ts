@@ -10,13 +10,6 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const MOTIVATION_KINDS = ['Problem', 'Challenge', 'Solution'] as const satisfies readonly NodeKind[];
 export type MotivationKind = (typeof MOTIVATION_KINDS)[number];
 
-/**
- * The kinds the review queue lists and counts: mined and curated graph knowledge. Papers are imported records,
- * Ideas mirror the ideator's own accept/reject (their review follows it) and Topics are session topics, so none
- * of those wait for graph review.
- */
-export const REVIEWABLE_KINDS = MOTIVATION_KINDS;
-
 export const EDGE_TYPES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY', 'EXTRACTED_FROM', 'CITES'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 

@@ -2,8 +2,8 @@ import type { GraphStats, NodeKind, ReviewState } from '../../../src-main/contra
 import { REVIEW_STATES } from './graph-labels.ts';
 
 /**
- * The review queue lists mined and curated graph knowledge only (REVIEWABLE_KINDS in src-main/graph/model.ts):
- * Papers are imported records, Ideas follow the ideator's own accept/reject and Topics are session topics. Its
+ * The review queue lists mined and curated graph knowledge only (problems, challenges, solutions): Papers are
+ * imported records, Ideas follow the ideator's own accept/reject and Topics are session topics. Its
  * count, the tab label and the header's review figures all come from here, so they agree with the list.
  */
 export const REVIEWABLE_KINDS = ['Problem', 'Challenge', 'Solution'] as const satisfies readonly NodeKind[];
