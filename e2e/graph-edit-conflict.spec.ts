@@ -10,10 +10,10 @@ import { captureScreenshot, expect, test, type AppHandle } from './fixtures.ts';
  * under the first tab's stale form; the first tab sees both versions and chooses.
  */
 
-async function storedProblem(dataDir: string): Promise<GraphNode> {
+async function storedProblem(dataDir: string, id?: string): Promise<GraphNode> {
   const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
   try {
-    const node = await store.getNodeByName('Problem', SAMPLE.problem);
+    const node = id ? await store.getNode(id) : await store.getNodeByName('Problem', SAMPLE.problem);
     if (!node) throw new Error('seeded problem missing');
     return node;
   } finally {
@@ -147,5 +147,31 @@ test.describe('two tabs edit the same node', () => {
     await expect(page.getByTestId('graph-edit-description')).toHaveValue(
       'Half a paragraph I do not want to lose.',
     );
+  });
+
+  test('a hand merge the store refuses (a name over the limit) names the field and keeps the merged text', async ({
+    page,
+    app,
+  }, testInfo) => {
+    test.skip(app.kind !== 'browser', 'two tabs of one app exist in browser mode');
+    const opened = await storedProblem(app.dataDir);
+    const mine = `Mine: ${'m'.repeat(140)}`;
+    const theirs = `Theirs: ${'t'.repeat(140)}`;
+    await editProblem(page, app, opened.id);
+    await page.getByTestId('graph-edit-name').fill(mine);
+    const tab2 = await page.context().newPage();
+    await editProblem(tab2, app, opened.id);
+    await tab2.getByTestId('graph-edit-name').fill(theirs);
+    await tab2.getByTestId('graph-edit-save').click();
+    await expect(tab2.getByTestId('graph-node-name')).toHaveText(theirs);
+
+    await page.getByTestId('graph-edit-save').click();
+    await page.getByTestId('conflict-merge').click();
+    await expect(page.getByTestId('conflict-merge-name')).toHaveValue(`${mine} / ${theirs}`);
+    await page.getByTestId('conflict-save-merge').click();
+    await expect(page.getByTestId('graph-detail-problem')).toContainText('name');
+    await expect(page.getByTestId('graph-edit-name')).toHaveValue(`${mine} / ${theirs}`);
+    expect((await storedProblem(app.dataDir, opened.id)).name).toBe(theirs);
+    await captureScreenshot(page, 'graph-edit-merge-refused', testInfo);
   });
 });
