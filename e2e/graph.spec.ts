@@ -49,7 +49,8 @@ test.describe('with a small seeded graph', () => {
     await expect(page.getByTestId('graph-queue-item')).toHaveCount(3);
     await page.getByRole('button', { name: `Approve ${SAMPLE.solutionSearch}` }).click();
     await expect(page.getByTestId('graph-queue-item')).toHaveCount(2);
-    await expect(page.getByTestId('graph-review-approved')).toContainText('5');
+    // Review figures count what the queue lists (problems, challenges, solutions): the approved paper is not one.
+    await expect(page.getByTestId('graph-review-approved')).toContainText('4');
     await expect(page.getByTestId('graph-node-detail').getByTestId('review-state')).toHaveCount(0);
 
     await page.getByTestId('graph-edit').click();
@@ -73,7 +74,7 @@ test.describe('with a small seeded graph', () => {
     expect(stored).toMatchObject({ review: 'approved', description: text, version: 3 });
   });
 
-  test('an edit made elsewhere meanwhile is refused with a conflict, then reloaded', async ({
+  test('an edit made elsewhere meanwhile is refused with a conflict, shown beside mine', async ({
     page,
     section,
     app,
@@ -97,8 +98,12 @@ test.describe('with a small seeded graph', () => {
 
     await page.getByTestId('graph-edit-description').fill('My wording.');
     await page.getByTestId('graph-edit-save').click();
-    await expect(page.getByTestId('graph-detail-problem')).toContainText('changed by someone else');
-    await page.getByTestId('graph-detail-reload').click();
+    // Another process's write raised no event here: the refused save is where the user learns of it.
+    const dialog = page.getByTestId('conflict-dialog');
+    await expect(dialog.getByTestId('conflict-mine')).toHaveText('My wording.');
+    await expect(dialog.getByTestId('conflict-theirs')).toHaveText('Their wording.');
+    await expect(dialog).toContainText('Grace Hopper');
+    await page.getByTestId('conflict-take-theirs').click();
     await expect(page.getByTestId('graph-node-description')).toHaveText('Their wording.');
     await expect(page.getByTestId('graph-audit')).toContainText('Grace Hopper');
   });

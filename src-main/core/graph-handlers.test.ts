@@ -5,6 +5,7 @@ import type {
   GraphSearchResult,
   GraphStatsView,
 } from '../contract/graph.ts';
+import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import type { AuditEntry, GraphNode } from '../graph/model.ts';
 import type { Subgraph } from '../graph/port.ts';
 import { SAMPLE, seedSampleGraph } from '../test-support/graph-sample.ts';
@@ -197,6 +198,29 @@ describe('graph handlers over a real embedded store', () => {
       details: { currentVersion: node.version + 1, expectedVersion: node.version },
     });
     expect((await nodeNamed(core, SAMPLE.problem)).description).toBe('Tasks needing lookahead.');
+    await core.close();
+  });
+
+  it("refuses hand edits of an Idea node's mirrored fields (the idea's next sync would drop them), not its aliases", async () => {
+    const dir = tempDir();
+    await seedSampleGraph(dir);
+    const raw = EmbeddedGraphStore.open(embeddedGraphPath(dir));
+    const { node: idea } = await raw.upsertNode(
+      { kind: 'Idea', name: 'Critique-shaped rewards', origin: 'generated' },
+      { actor: 'ideator' },
+    );
+    await raw.close();
+    const core = await createCore({ env: { MOTIV_DATA_DIR: dir, MOTIV_SEED: 'off' } });
+    const edit = { id: idea.id, expectedVersion: 1 };
+    const renamed = await failure(core, 'graph.update', { ...edit, patch: { name: 'Mine now' } });
+    expect(renamed).toMatchObject({ code: 'VALIDATION', details: { field: 'patch.name' } });
+    expect(renamed.message).toContain('Ideate');
+    const described = await failure(core, 'graph.update', { ...edit, patch: { description: 'x' } });
+    expect(described).toMatchObject({ code: 'VALIDATION', details: { field: 'patch.description' } });
+    const reviewed = await failure(core, 'graph.review', { decision: 'approved', items: [edit] });
+    expect(reviewed).toMatchObject({ code: 'VALIDATION', details: { field: 'items.0.id' } });
+    const aliased = await call<GraphNode>(core, 'graph.update', { ...edit, patch: { aliases: ['shaping'] } });
+    expect(aliased).toMatchObject({ name: 'Critique-shaped rewards', aliases: ['shaping'], version: 2 });
     await core.close();
   });
 

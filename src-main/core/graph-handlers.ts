@@ -5,6 +5,7 @@ import type { GraphNode } from '../graph/model.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Handler } from './handler-table.ts';
+import { refuseIdeaMirrorWrite } from './idea-node-guard.ts';
 
 /** Turns a search query into a vector with the named embedding model (the one the graph's vectors came from). */
 export type QueryEmbedder = (text: string, model: string) => Promise<number[]>;
@@ -61,9 +62,12 @@ export function createGraphHandlers(deps: GraphHandlerDeps): GraphHandlers {
       return { nodes };
     },
     'graph.update': async (request) => {
-      const node = await (
-        await deps.store()
-      ).updateNode(
+      const store = await deps.store();
+      const before = await store.getNode(request.id);
+      if (before && request.patch.name !== undefined) refuseIdeaMirrorWrite(before, 'name', 'patch.name');
+      if (before && request.patch.description !== undefined)
+        refuseIdeaMirrorWrite(before, 'description', 'patch.description');
+      const node = await store.updateNode(
         { id: request.id, expectedVersion: request.expectedVersion, patch: request.patch },
         write.actor(),
       );
@@ -189,6 +193,7 @@ async function review(
         field: `items.${index}.id`,
       });
     }
+    refuseIdeaMirrorWrite(node, 'review', `items.${index}.id`);
     if (node.version !== item.expectedVersion) {
       stale.push({
         id: node.id,

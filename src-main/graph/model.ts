@@ -13,7 +13,9 @@ export type MotivationKind = (typeof MOTIVATION_KINDS)[number];
 export const EDGE_TYPES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY', 'EXTRACTED_FROM', 'CITES'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
-export const ORIGINS = ['mined', 'curated', 'imported'] as const;
+/** mined: extracted from a paper by the LLM miner; curated: written or approved by a person; imported: from a
+ * file; generated: written by the ideator's LLM (Idea nodes and their CITES edges). */
+export const ORIGINS = ['mined', 'curated', 'imported', 'generated'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 export const REVIEW_STATES = ['proposed', 'approved', 'rejected'] as const;

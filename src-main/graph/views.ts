@@ -44,7 +44,13 @@ export interface Subgraph {
 export interface GraphStats {
   nodes: Record<NodeKind, number>;
   edges: Record<EdgeType, number>;
+  /** Review states over every node. */
   review: Record<ReviewState, number>;
+  /**
+   * The same per kind (every kind and state present, 0 when absent): the Graph section's review queue counts
+   * problems, challenges and solutions from it (src-renderer/features/graph/review-counts.ts).
+   */
+  reviewByKind: Record<NodeKind, Record<ReviewState, number>>;
   embeddings: Array<{ model: string; dimension: number; count: number }>;
   /** Highest level per motivation kind (0 when there is no hierarchy). */
   maxLevel: number;

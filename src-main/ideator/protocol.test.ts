@@ -65,6 +65,12 @@ describe('ideator protocol', () => {
     const node = await h.graph.getNode(idea?.graphNodeId ?? '');
     expect(node?.kind).toBe('Idea');
     expect(node?.props).toMatchObject({ status: 'accepted', currentVersion: 2 });
+    // It mirrors the latest version and the verdict, and says an LLM wrote it.
+    expect(node).toMatchObject({
+      name: idea?.versions[1]?.idea.title,
+      origin: 'generated',
+      review: 'approved',
+    });
     const rel = await h.graph.nodeRelation(node?.id ?? '');
     const cited = rel.neighbours.CITES.outgoing
       .filter((r) => r.node.kind !== 'Topic')

@@ -138,7 +138,11 @@ describe('ideator robustness', () => {
     const first = h.manager.get(id).ideas[0];
     const decided = await h.manager.decide(first?.id ?? '', 'accept', 'good enough');
     expect(decided).toMatchObject({ outcome: 'accepted', decidedBy: 'user' });
-    expect((await h.graph.getNode(decided.graphNodeId ?? ''))?.props).toMatchObject({ status: 'accepted' });
+    expect(await h.graph.getNode(decided.graphNodeId ?? '')).toMatchObject({
+      origin: 'generated',
+      review: 'approved',
+      props: { status: 'accepted' },
+    });
 
     // A fork deliberates the version anew; stopping it mid-call ends it for good.
     const stopped = h.manager.fork(first?.id ?? '', 1, { noMentor: false, maxRounds: 2 });

@@ -1,6 +1,6 @@
 import type { LlmClient, RetryEvent } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
-import { syncIdeaToGraph } from './graph-writeback.ts';
+import { syncIdeaNode } from './graph-writeback.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
 import type { NewTurn, SessionStore } from './session-store.ts';
 import type { IdeaRecord, IdeatorListener, TurnRecord } from './types.ts';
@@ -83,7 +83,7 @@ export async function syncOne(
 ): Promise<void> {
   if (!deps.graph) return;
   try {
-    await syncIdeaToGraph(deps.graph, deps.store, ideaId, deps.actor);
+    await syncIdeaNode(deps.graph, deps.store, ideaId, deps.actor);
     if (deps.store.idea(ideaId).graphError) deps.store.updateIdea(ideaId, { graphError: null });
   } catch (err) {
     deps.store.updateIdea(ideaId, { graphError: err instanceof Error ? err.message : String(err) });

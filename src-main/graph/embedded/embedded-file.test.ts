@@ -35,6 +35,7 @@ describe('embedded graph file', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'fts_vocabulary' },
       { version: 3, name: 'vector_codes' },
+      { version: 4, name: 'generated_origin' },
     ]);
     raw.close();
   });
@@ -54,6 +55,62 @@ describe('embedded graph file', () => {
     const hits = await store.nodeSearch({ query: 'spelling', mode: 'lexical' });
     expect(hits.map((h) => h.node.id)).toEqual(['n1']);
     await store.close();
+  });
+
+  it("migrates a version-3 file to allow 'generated': ideas and their CITES edges say so, nothing else changes or cascades", async () => {
+    const path = newPath();
+    const v3 = new BetterSqlite3(path);
+    v3.pragma('foreign_keys = ON');
+    migrate(v3, MIGRATIONS.slice(0, 3));
+    const insertNode = v3.prepare(
+      `INSERT INTO nodes (seq, id, kind, name, normalized_name, origin, review, created_by, updated_by, created_at,
+        updated_at, version) VALUES (?, ?, ?, ?, ?, 'curated', 'proposed', 'a', 'a', '2026-01-01T00:00:00.000Z',
+        '2026-01-01T00:00:00.000Z', 1)`,
+    );
+    insertNode.run(1, 'idea-1', 'Idea', 'Old idea', 'old idea');
+    insertNode.run(2, 'problem-1', 'Problem', 'Hand problem', 'hand problem');
+    insertNode.run(3, 'challenge-1', 'Challenge', 'Hand challenge', 'hand challenge');
+    v3.prepare(
+      "INSERT INTO nodes_fts (rowid, name, aliases, description) VALUES (2, 'Hand problem', '', '')",
+    ).run();
+    const insertEdge = v3.prepare(
+      `INSERT INTO edges (id, type, from_seq, to_seq, origin, review, created_by, updated_by, created_at,
+        updated_at, version) VALUES (?, ?, ?, ?, 'curated', 'proposed', 'a', 'a', '2026-01-01T00:00:00.000Z',
+        '2026-01-01T00:00:00.000Z', 1)`,
+    );
+    insertEdge.run('cites-1', 'CITES', 1, 2);
+    insertEdge.run('has-1', 'HAS_CHALLENGE', 2, 3);
+    v3.prepare("INSERT INTO embedding_models VALUES ('m', 8, 'vec_model_1')").run();
+    v3.prepare("INSERT INTO vector_codes VALUES ('m', 2, x'01')").run();
+    v3.close();
+    const migrated = openGraphDatabase(path);
+    expect(migrated.prepare('SELECT model, node_seq FROM vector_codes').all()).toEqual([
+      { model: 'm', node_seq: 2 },
+    ]);
+    expect(migrated.pragma('foreign_key_check')).toEqual([]);
+    // The model entry has no vec0 table behind it in this hand-made file; the store's own reads need one.
+    migrated.exec('DELETE FROM vector_codes; DELETE FROM embedding_models');
+    migrated.close();
+
+    const store = EmbeddedGraphStore.open(path);
+    expect((await store.stats()).schemaVersion).toBe(4);
+    expect(await store.getNode('idea-1')).toMatchObject({ origin: 'generated', version: 1 });
+    expect(await store.getNode('problem-1')).toMatchObject({ origin: 'curated' });
+    expect(await store.getEdge('cites-1')).toMatchObject({ origin: 'generated' });
+    expect(await store.getEdge('has-1')).toMatchObject({ origin: 'curated' });
+    expect(
+      (await store.nodeSearch({ query: 'hand problem', mode: 'lexical' })).map((h) => h.node.id),
+    ).toEqual(['problem-1']);
+    const created = await store.upsertNode({ kind: 'Idea', name: 'New idea', origin: 'generated' }, actor);
+    expect(created.node.origin).toBe('generated');
+    // Deleting still cascades to edges (the rebuilt tables kept their foreign keys).
+    await store.deleteNode({ id: 'problem-1' }, actor);
+    expect(await store.getEdge('has-1')).toBeNull();
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
   });
 
   it('refuses a file written by a newer schema', () => {

@@ -28,11 +28,24 @@ export function graphStats(db: Database): GraphStats {
     key: string;
     c: number;
   }>;
+  const byKind = sql(
+    db,
+    'SELECT kind, review AS key, COUNT(*) AS c FROM nodes GROUP BY kind, review',
+  ).all() as Array<{ kind: string; key: string; c: number }>;
   const maxLevel = (sql(db, 'SELECT COALESCE(MAX(level), 0) AS m FROM nodes').get() as { m: number }).m;
   return {
     nodes: countsBy<NodeKind>(NODE_KINDS, kinds),
     edges: countsBy<EdgeType>(EDGE_TYPES, types),
     review: countsBy<ReviewState>(REVIEW_STATES, review),
+    reviewByKind: Object.fromEntries(
+      NODE_KINDS.map((kind) => [
+        kind,
+        countsBy<ReviewState>(
+          REVIEW_STATES,
+          byKind.filter((row) => row.kind === kind),
+        ),
+      ]),
+    ) as Record<NodeKind, Record<ReviewState, number>>,
     embeddings: listModels(db).map((m) => ({
       model: m.model,
       dimension: m.dimension,

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Driver } from 'neo4j-driver';
 import { bufferIo, writeSmallDump } from '../../cli/commands/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
+import { registerIdeaNodeSyncTests } from '../../ideator/idea-node-sync-suite.ts';
 import { describeGraphStoreContract } from '../store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -12,7 +13,7 @@ import { snapshot } from '../store-contract/helpers.ts';
 import { registerImportParityTests } from './import-parity.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
-import { migrateNeo4j } from './migrations.ts';
+import { loadMigrations, migrateNeo4j } from './migrations.ts';
 import { cleanTestDatabase, testDriver, testNeo4jConfig } from './test-database.ts';
 
 // One real Neo4j 5.26 for the run (vitest-global-setup.ts), migrated once; every test starts on a database
@@ -48,6 +49,44 @@ describe('Neo4jGraphStore', () => {
     () => driver,
   );
   registerImportParityTests(() => store as Neo4jGraphStore);
+});
+
+// The ideator's write-back on Neo4j; the embedded run is in ideator/graph-writeback.test.ts.
+registerIdeaNodeSyncTests('neo4j', freshStore);
+
+describe('V004 generated origin on Neo4j', () => {
+  it("re-labels Idea nodes and their CITES edges written as 'curated', and nothing else", async () => {
+    const store = await freshStore();
+    try {
+      const ctx = { actor: 'older app' };
+      const idea = (await store.upsertNode({ kind: 'Idea', name: 'Old idea', origin: 'curated' }, ctx)).node;
+      const problem = (
+        await store.upsertNode({ kind: 'Problem', name: 'Hand problem', origin: 'curated' }, ctx)
+      ).node;
+      const challenge = (
+        await store.upsertNode({ kind: 'Challenge', name: 'Hand challenge', origin: 'curated' }, ctx)
+      ).node;
+      const cites = await store.addEdge(
+        { type: 'CITES', from: idea.id, to: problem.id, origin: 'curated' },
+        ctx,
+      );
+      const has = await store.addEdge(
+        { type: 'HAS_CHALLENGE', from: problem.id, to: challenge.id, origin: 'curated' },
+        ctx,
+      );
+      const v4 = loadMigrations().find((m) => m.version === 4);
+      if (!v4) throw new Error('V004 missing');
+      // Twice: a re-run (crash between the file and its record) must change nothing more.
+      for (let run = 0; run < 2; run++)
+        for (const statement of v4.statements) await driver.executeQuery(statement, {}, { database });
+      expect(await store.getNode(idea.id)).toMatchObject({ origin: 'generated' });
+      expect(await store.getNode(problem.id)).toMatchObject({ origin: 'curated' });
+      expect(await store.getEdge(cites.edge.id)).toMatchObject({ origin: 'generated' });
+      expect(await store.getEdge(has.edge.id)).toMatchObject({ origin: 'curated' });
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 // The shipped seed graph on Neo4j, as load-seed.test.ts checks it on the embedded store.

@@ -216,6 +216,8 @@ ORDER BY r.seq`;
 // --- stats ------------------------------------------------------------------------------------------------
 export const COUNT_BY_KIND = 'MATCH (n:GraphNode) RETURN n.kind AS key, count(*) AS count';
 export const COUNT_BY_REVIEW = 'MATCH (n:GraphNode) RETURN n.review AS key, count(*) AS count';
+export const COUNT_BY_KIND_AND_REVIEW =
+  'MATCH (n:GraphNode) RETURN n.kind AS kind, n.review AS key, count(*) AS count';
 export const COUNT_BY_EDGE_TYPE = `MATCH ()-[r:${ANY_EDGE}]->() RETURN type(r) AS key, count(*) AS count`;
 export const MAX_LEVEL = 'MATCH (n:GraphNode) RETURN coalesce(max(n.level), 0) AS level';
 export const EMBEDDING_COUNTS = `MATCH (m:EmbeddingModel)

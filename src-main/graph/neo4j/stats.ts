@@ -6,6 +6,7 @@ import { toNumber } from './mapping.ts';
 import {
   COUNT_BY_EDGE_TYPE,
   COUNT_BY_KIND,
+  COUNT_BY_KIND_AND_REVIEW,
   COUNT_BY_REVIEW,
   EMBEDDING_COUNTS,
   MAX_LEVEL,
@@ -27,10 +28,20 @@ function countsBy<K extends string>(
 }
 
 export async function graphStats(tx: ManagedTransaction): Promise<GraphStats> {
+  const byKind = await rows(tx, COUNT_BY_KIND_AND_REVIEW);
   return {
     nodes: countsBy<NodeKind>(NODE_KINDS, await rows(tx, COUNT_BY_KIND)),
     edges: countsBy<EdgeType>(EDGE_TYPES, await rows(tx, COUNT_BY_EDGE_TYPE)),
     review: countsBy<ReviewState>(REVIEW_STATES, await rows(tx, COUNT_BY_REVIEW)),
+    reviewByKind: Object.fromEntries(
+      NODE_KINDS.map((kind) => [
+        kind,
+        countsBy<ReviewState>(
+          REVIEW_STATES,
+          byKind.filter((row) => row.kind === kind),
+        ),
+      ]),
+    ) as Record<NodeKind, Record<ReviewState, number>>,
     embeddings: (await rows(tx, EMBEDDING_COUNTS)).map((row) => ({
       model: String(row.model),
       dimension: toNumber(row.dimension),

@@ -139,6 +139,15 @@ export function registerExploreTests(getStore: GetStore): void {
         CITES: 0,
       });
       expect(stats.review).toEqual({ proposed: 9, approved: 0, rejected: 0 });
+      const none = { proposed: 0, approved: 0, rejected: 0 };
+      expect(stats.reviewByKind).toEqual({
+        Problem: { ...none, proposed: 4 },
+        Challenge: { ...none, proposed: 2 },
+        Solution: { ...none, proposed: 2 },
+        Paper: { ...none, proposed: 1 },
+        Idea: none,
+        Topic: none,
+      });
       expect(stats.maxLevel).toBe(2);
       expect(stats.embeddings).toEqual([]);
     });

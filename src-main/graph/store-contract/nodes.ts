@@ -119,6 +119,32 @@ export function registerNodeTests(getStore: GetStore): void {
       expect(idea.props).toEqual({ status: 'draft', currentVersion: 1, scores: {} });
     });
 
+    it("stores 'generated' (LLM-written) as an origin on nodes and edges, and keeps it through dump and restore", async () => {
+      const store = getStore();
+      const problem = await node(store, 'Problem', 'Sparse rewards');
+      const idea = await node(store, 'Idea', 'Reward shaping from critiques', {
+        origin: 'generated',
+        review: 'approved',
+        props: { status: 'accepted', currentVersion: 2, scores: {} },
+      });
+      expect(idea).toMatchObject({ origin: 'generated', review: 'approved' });
+      const { edge } = await store.addEdge(
+        { type: 'CITES', from: idea.id, to: problem.id, origin: 'generated', props: { ideaVersion: 2 } },
+        alice,
+      );
+      expect(edge.origin).toBe('generated');
+      const legacy = await node(store, 'Idea', 'Older idea', { origin: 'curated' });
+      const updated = await store.updateNode(
+        { id: legacy.id, expectedVersion: legacy.version, patch: { origin: 'generated' } },
+        bob,
+      );
+      expect(updated).toMatchObject({ origin: 'generated', version: 2 });
+      const dump = await store.dump();
+      await store.restore(dump, alice, { replace: true });
+      expect((await store.getNode(idea.id))?.origin).toBe('generated');
+      expect((await store.getEdge(edge.id))?.origin).toBe('generated');
+    });
+
     const bad: Array<[string, unknown, string]> = [
       ['an empty name', { kind: 'Problem', name: '' }, 'name'],
       ['a blank name', { kind: 'Problem', name: '   ' }, 'name'],

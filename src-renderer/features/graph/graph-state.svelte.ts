@@ -11,6 +11,7 @@ import type {
 } from '../../../src-main/contract/graph.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { MOTIVATION_KINDS } from './graph-labels.ts';
+import { REVIEWABLE_KINDS } from './review-counts.ts';
 
 /** The Graph section's shared state: counts, the search, the review queue and the selected node. */
 
@@ -24,6 +25,10 @@ function problemOf(err: unknown): Problem {
   if (err instanceof ApiError) return { text: err.message, conflict: err.code === 'CONFLICT' };
   return { text: err instanceof Error ? err.message : String(err), conflict: false };
 }
+
+export type NodeEditPatch = { name?: string; description?: string; aliases?: string[] };
+export type SaveOutcome =
+  { status: 'saved' } | { status: 'failed' } | { status: 'conflict'; current: GraphNode };
 
 // The picture only follows motivation edges; provenance edges to papers would swamp it.
 const PICTURE_EDGES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY'] as const;
@@ -53,6 +58,8 @@ class GraphSection {
   picture = $state<Subgraph | null>(null);
   detailProblem = $state<Problem | null>(null);
   detailBusy = $state(false);
+  /** An editor is open on the selected node: its form must outlive the node (deleted or merged elsewhere). */
+  editorOpen = $state(false);
 
   async loadStats(): Promise<void> {
     try {
@@ -85,7 +92,7 @@ class GraphSection {
     try {
       const { hits } = await invoke('graph.search', {
         query: '',
-        kinds: [...MOTIVATION_KINDS],
+        kinds: [...REVIEWABLE_KINDS],
         review: ['proposed'],
         limit: QUEUE_LIMIT,
       });
@@ -140,26 +147,45 @@ class GraphSection {
       this.audit = audit;
       this.picture = picture;
     } catch (err) {
+      const gone = err instanceof ApiError && err.code === 'NOT_FOUND';
+      if (gone && this.editorOpen) {
+        // Keep the last version on screen so the form, and what the user typed into it, stays.
+        this.detailProblem = {
+          text: 'Someone else deleted or merged this node while you were editing it. Your text is still in the form: copy what you want to keep.',
+          conflict: false,
+        };
+        return;
+      }
       this.detailProblem = problemOf(err);
-      if (err instanceof ApiError && err.code === 'NOT_FOUND') this.detail = null;
+      if (gone) this.detail = null;
     } finally {
       this.detailBusy = false;
     }
   }
 
-  async saveEdit(
-    node: GraphNode,
-    patch: { name?: string; description?: string; aliases?: string[] },
-  ): Promise<boolean> {
+  /**
+   * Saves an edit against the version the editor was opened with (`expectedVersion`). A stale version comes
+   * back as 'conflict' with the stored node, for the editor to show beside the user's text; other failures
+   * land in `detailProblem`.
+   */
+  async saveEdit(id: string, expectedVersion: number, patch: NodeEditPatch): Promise<SaveOutcome> {
     this.detailBusy = true;
     try {
-      await invoke('graph.update', { id: node.id, expectedVersion: node.version, patch });
+      await invoke('graph.update', { id, expectedVersion, patch });
       this.detailProblem = null;
-      await this.refreshAfterWrite([node.id]);
-      return true;
+      await this.refreshAfterWrite([id]);
+      return { status: 'saved' };
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        const current = await invoke('graph.node', { id }).catch(() => null);
+        if (current) {
+          this.detailProblem = null;
+          void this.refreshAfterWrite([id]); // another process's write raised no event here
+          return { status: 'conflict', current: current.relation.node };
+        }
+      }
       this.detailProblem = problemOf(err);
-      return false;
+      return { status: 'failed' };
     } finally {
       this.detailBusy = false;
     }

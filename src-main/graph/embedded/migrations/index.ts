@@ -1,4 +1,5 @@
-import { EDGE_TYPES, NODE_KINDS, ORIGINS, REVIEW_STATES } from '../../model.ts';
+import { EDGE_TYPES, NODE_KINDS, REVIEW_STATES } from '../../model.ts';
+import type { Origin } from '../../model.ts';
 
 /**
  * Versioned schema of the embedded store. Append only: a released migration never changes; the next change is a
@@ -12,6 +13,10 @@ export interface Migration {
 
 const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 
+// Origin lists as each migration shipped them: a released migration must not change when the model grows.
+const V001_ORIGINS = ['mined', 'curated', 'imported'] as const satisfies readonly Origin[];
+const V004_ORIGINS = ['mined', 'curated', 'imported', 'generated'] as const satisfies readonly Origin[];
+
 const V001_INITIAL = `
 CREATE TABLE nodes (
   seq INTEGER PRIMARY KEY,
@@ -23,7 +28,7 @@ CREATE TABLE nodes (
   aliases TEXT NOT NULL DEFAULT '[]',
   level INTEGER NOT NULL DEFAULT 0,
   props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(ORIGINS)})),
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V001_ORIGINS)})),
   review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
   created_by TEXT NOT NULL,
   updated_by TEXT NOT NULL,
@@ -42,7 +47,7 @@ CREATE TABLE edges (
   from_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
   to_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
   props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(ORIGINS)})),
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V001_ORIGINS)})),
   review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
   created_by TEXT NOT NULL,
   updated_by TEXT NOT NULL,
@@ -102,8 +107,78 @@ CREATE TABLE vector_codes (
 ) WITHOUT ROWID;
 `;
 
+// 'generated' joins the origins (ideas an LLM wrote). SQLite cannot alter a CHECK, so nodes, edges and
+// vector_codes are rebuilt: the new tables reference the new nodes table before the old ones are dropped, so
+// no ON DELETE CASCADE fires, and rowids (seq) are kept, so the FTS and vec0 rows still line up. Idea nodes and
+// their CITES edges, written back by the ideator as 'curated' before, become 'generated'.
+const V004_GENERATED_ORIGIN = `
+CREATE TABLE nodes_v4 (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN (${sqlList(NODE_KINDS)})),
+  name TEXT NOT NULL,
+  normalized_name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  aliases TEXT NOT NULL DEFAULT '[]',
+  level INTEGER NOT NULL DEFAULT 0,
+  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V004_ORIGINS)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (kind, normalized_name)
+);
+INSERT INTO nodes_v4 (seq, id, kind, name, normalized_name, description, aliases, level, props, origin, review,
+    created_by, updated_by, created_at, updated_at, version)
+  SELECT seq, id, kind, name, normalized_name, description, aliases, level, props, origin, review,
+    created_by, updated_by, created_at, updated_at, version FROM nodes;
+CREATE TABLE edges_v4 (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN (${sqlList(EDGE_TYPES)})),
+  from_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
+  to_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
+  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V004_ORIGINS)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  CHECK (from_seq <> to_seq),
+  UNIQUE (from_seq, type, to_seq)
+);
+INSERT INTO edges_v4 (seq, id, type, from_seq, to_seq, props, origin, review, created_by, updated_by, created_at,
+    updated_at, version)
+  SELECT seq, id, type, from_seq, to_seq, props, origin, review, created_by, updated_by, created_at,
+    updated_at, version FROM edges;
+CREATE TABLE vector_codes_v4 (
+  model TEXT NOT NULL REFERENCES embedding_models (model),
+  node_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
+  code BLOB NOT NULL,
+  PRIMARY KEY (model, node_seq)
+) WITHOUT ROWID;
+INSERT INTO vector_codes_v4 (model, node_seq, code) SELECT model, node_seq, code FROM vector_codes;
+DROP TABLE vector_codes;
+DROP TABLE edges;
+DROP TABLE nodes;
+ALTER TABLE nodes_v4 RENAME TO nodes;
+ALTER TABLE edges_v4 RENAME TO edges;
+ALTER TABLE vector_codes_v4 RENAME TO vector_codes;
+CREATE INDEX nodes_kind_id ON nodes (kind, id);
+CREATE INDEX edges_to ON edges (to_seq, type);
+UPDATE nodes SET origin = 'generated' WHERE kind = 'Idea' AND origin = 'curated';
+UPDATE edges SET origin = 'generated'
+  WHERE type = 'CITES' AND origin = 'curated' AND from_seq IN (SELECT seq FROM nodes WHERE kind = 'Idea');
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: V001_INITIAL },
   { version: 2, name: 'fts_vocabulary', sql: V002_FTS_VOCABULARY },
   { version: 3, name: 'vector_codes', sql: V003_VECTOR_CODES },
+  { version: 4, name: 'generated_origin', sql: V004_GENERATED_ORIGIN },
 ];
