@@ -61,6 +61,12 @@ function endpointProblem(config: ResolvedLlmConfig): string | null {
   return config.sources.baseUrl === 'default' && !config.apiKey.isSet ? NO_ENDPOINT_MESSAGE : null;
 }
 
+/** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
+function leaseFrom(env: NodeJS.ProcessEnv): { lease?: { ms: number } } {
+  const ms = Number(env.MOTIV_IDEATOR_LEASE_MS);
+  return Number.isInteger(ms) && ms >= 300 ? { lease: { ms } } : {};
+}
+
 export function createIdeatorHandlers(deps: IdeatorDeps): {
   handlers: IdeatorHandlers;
   close(): Promise<void>;
@@ -134,6 +140,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       graph,
       ...(literature.provider ? { literature: literature.provider } : {}),
       actor: settings.profile.displayName || 'app',
+      ...leaseFrom(deps.env),
       onEvent: (event) => {
         if (manager) forward(manager, table, event);
       },

@@ -6,7 +6,8 @@ import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadPrompts, render } from './prompts.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
-import { markDone, markLive, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
+import { leaseMs, markDone, markLive, newLease, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
+import type { LeaseOptions, Owner } from './ownership.ts';
 import { runSession } from './runner.ts';
 import { syncOne } from './runner-support.ts';
 import { buildConfig } from './session-config.ts';
@@ -42,6 +43,8 @@ export interface IdeatorOptions {
   /** Stream tokens as events (default: true when onEvent is given). */
   stream?: boolean;
   defaults?: SessionOptions;
+  /** The ownership lease: its duration and the host name recorded (see ownership.ts). */
+  lease?: LeaseOptions;
 }
 
 export interface SessionDetail {
@@ -51,12 +54,15 @@ export interface SessionDetail {
   usage: UsageTotals;
 }
 
-type StopReason = 'pause' | 'stop' | 'close';
+/** `lost`: another process took the session over after this one's lease lapsed (a stall, a sleeping laptop). */
+type StopReason = 'pause' | 'stop' | 'close' | 'lost';
 
 interface Run {
   controller: AbortController;
   reason: StopReason | null;
   done: Promise<void>;
+  lease: Owner;
+  heartbeat: ReturnType<typeof setInterval>;
 }
 
 export class IdeatorManager {
@@ -91,15 +97,21 @@ export class IdeatorManager {
 
   /** Continues a paused, failed or interrupted (crashed) session from its last committed turn. */
   resume(sessionId: string): SessionRecord {
-    const session = this.#record(sessionId);
-    if (this.#runs.has(sessionId)) return session;
-    if (session.status === 'completed' || session.status === 'stopped') {
-      throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status} and cannot be resumed`);
-    }
-    this.#refuseIfElsewhere(session);
-    this.store.setStatus(sessionId, 'running');
+    if (this.#runs.has(sessionId)) return this.#record(sessionId);
+    // Check and claim in one write transaction, so two processes resuming an expired lease cannot both win.
+    const lease = this.store.tx(() => {
+      const session = this.#record(sessionId);
+      if (session.status === 'completed' || session.status === 'stopped') {
+        throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status} and cannot be resumed`);
+      }
+      this.#refuseIfElsewhere(session);
+      const claimed = newLease(this.#options.lease ?? {});
+      this.store.setStatus(sessionId, 'running');
+      this.store.setOwner(sessionId, claimed);
+      return claimed;
+    });
     this.#emit({ type: 'status', sessionId, status: 'running', error: null });
-    this.#launch(sessionId);
+    this.#launch(sessionId, lease);
     return this.#record(sessionId);
   }
 
@@ -272,7 +284,7 @@ export class IdeatorManager {
   /** `running` in the file but run by nobody alive is a crash: `interrupted`, and free to resume. */
   #withLiveness(session: SessionRecord): SessionRecord {
     if (session.status !== 'running' || this.#runs.has(session.id)) return session;
-    return ownedElsewhere(this.store.owner(session.id), this.#key(session.id))
+    return ownedElsewhere(this.store.owner(session.id), this.#key(session.id), this.#me())
       ? session
       : { ...session, status: 'interrupted' };
   }
@@ -280,10 +292,36 @@ export class IdeatorManager {
   #refuseIfElsewhere(session: SessionRecord): void {
     if (session.status !== 'running' || this.#runs.has(session.id)) return;
     const owner = this.store.owner(session.id);
+    const until = owner?.expiresAt ? `; its lease runs until ${new Date(owner.expiresAt).toISOString()}` : '';
     throw new AppError(
       'CONFLICT',
-      `Session ${session.id} is running in another process${owner ? ` (pid ${owner.pid} on ${owner.host})` : ''}`,
+      `Session ${session.id} is running in another process${owner ? ` (pid ${owner.pid} on ${owner.host})` : ''}${until}`,
     );
+  }
+
+  #me(): Owner {
+    return thisProcess(this.#options.lease?.host);
+  }
+
+  /** Renews the lease every third of its duration; a renewal that finds another owner stops this run. */
+  #heartbeat(sessionId: string, run: () => Run | undefined, lease: Owner): ReturnType<typeof setInterval> {
+    const ms = leaseMs(this.#options.lease ?? {});
+    const timer = setInterval(
+      () => {
+        const current = run();
+        if (!current) return;
+        try {
+          if (this.store.renewLease(sessionId, { ...lease, expiresAt: Date.now() + ms })) return;
+          current.reason = 'lost';
+          current.controller.abort();
+        } catch {
+          // A busy or closed file: the next beat tries again, well before the lease runs out.
+        }
+      },
+      Math.max(50, Math.floor(ms / 3)),
+    );
+    timer.unref();
+    return timer;
   }
 
   #setStatus(sessionId: string, status: SessionRecord['status'], error: SessionRecord['error'] = null): void {
@@ -300,7 +338,7 @@ export class IdeatorManager {
     };
   }
 
-  #launch(sessionId: string): void {
+  #launch(sessionId: string, claimed?: Owner): void {
     const controller = new AbortController();
     // The session's ledger continues from its persisted entries; each new entry is committed as it is recorded.
     const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
@@ -311,9 +349,11 @@ export class IdeatorManager {
       parent?.record(input);
       this.#emit({ type: 'usage', sessionId, entry });
     });
-    const run: Run = { controller, reason: null, done: Promise.resolve() };
+    const lease = claimed ?? newLease(this.#options.lease ?? {});
+    if (!claimed) this.store.setOwner(sessionId, lease);
+    const heartbeat = this.#heartbeat(sessionId, () => this.#runs.get(sessionId), lease);
+    const run: Run = { controller, reason: null, done: Promise.resolve(), lease, heartbeat };
     markLive(this.#key(sessionId));
-    this.store.setOwner(sessionId, thisProcess());
     run.done = runSession(sessionId, {
       store: this.store,
       graph: this.#options.graph,
@@ -335,9 +375,11 @@ export class IdeatorManager {
 
   #finish(sessionId: string, run: Run, err: unknown): void {
     this.#runs.delete(sessionId);
+    clearInterval(run.heartbeat);
     markDone(this.#key(sessionId));
-    if (run.reason === 'close') return;
-    this.store.setOwner(sessionId, null);
+    // Closed: the lease lapses (or the pid check frees it). Lost: the session is the new owner's now.
+    if (run.reason === 'close' || run.reason === 'lost') return;
+    this.store.releaseLease(sessionId, run.lease.token ?? '');
     if (run.reason === 'pause') return this.#setStatus(sessionId, 'paused');
     if (run.reason === 'stop') return this.#setStatus(sessionId, 'stopped');
     if (err === null) return this.#setStatus(sessionId, 'completed');
