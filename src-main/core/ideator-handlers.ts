@@ -141,6 +141,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       ...(literature.provider ? { literature: literature.provider } : {}),
       actor: settings.profile.displayName || 'app',
       ...leaseFrom(deps.env),
+      log: deps.logger,
       onEvent: (event) => {
         if (manager) forward(manager, table, event);
       },
@@ -256,6 +257,11 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       const manager = await managerFor();
       const { sessionId } = manager.store.idea(ideaId);
       return whilePaused(manager, sessionId, () => manager.decide(ideaId, decision, note));
+    },
+    'ideator.undoDecision': async ({ ideaId }) => {
+      const manager = await managerFor();
+      const { sessionId } = manager.store.idea(ideaId);
+      return whilePaused(manager, sessionId, () => manager.undoDecision(ideaId));
     },
     'ideator.fork': async ({ ideaId, version, options }) => {
       const manager = await managerFor(usableConfig());

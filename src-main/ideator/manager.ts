@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { UsageLedger } from '../llm/index.ts';
 import type { LlmClient, UsageTotals } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
+import { errorFields } from '../shared/error-fields.ts';
 import { AppError } from '../shared/errors.ts';
-import { loadPrompts, render } from './prompts.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
 import { leaseMs, markDone, markLive, newLease, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
 import type { LeaseOptions, Owner } from './ownership.ts';
 import { runSession } from './runner.ts';
 import { syncOne } from './runner-support.ts';
+import { recordDecision, undoDecision } from './decisions.ts';
+import type { Decision, DecisionChange } from './decisions.ts';
+import { writeFork } from './fork-session.ts';
 import { buildConfig } from './session-config.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
 import { SessionStore } from './session-store.ts';
@@ -18,6 +21,7 @@ import type {
   IdeaVersionRecord,
   IdeatorEvent,
   IdeatorListener,
+  FailurePoint,
   SessionConfig,
   SessionRecord,
   TurnRecord,
@@ -43,9 +47,20 @@ export interface IdeatorOptions {
   /** Stream tokens as events (default: true when onEvent is given). */
   stream?: boolean;
   defaults?: SessionOptions;
+  /** Failures and lost leases are logged here with their cause and stack (the app passes its file logger). */
+  log?: IdeatorLog;
   /** The ownership lease: its duration and the host name recorded (see ownership.ts). */
   lease?: LeaseOptions;
 }
+
+/** The part of the app's logger the ideator uses (structurally the core Logger). */
+export interface IdeatorLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** What the fork form may change: session options, the topic, and guidance for the researcher. */
+export type ForkOptions = SessionOptions & { topic?: string; guidance?: string };
 
 export interface SessionDetail {
   session: SessionRecord;
@@ -76,6 +91,10 @@ export class IdeatorManager {
   }
 
   #emit(event: IdeatorEvent): void {
+    if (event.type === 'retry') {
+      const { type: _type, ...fields } = event;
+      this.#options.log?.warn('ideator LLM call failed; retrying', fields);
+    }
     try {
       this.#options.onEvent?.(event);
     } catch {
@@ -163,68 +182,43 @@ export class IdeatorManager {
     return turn;
   }
 
-  /** The user's own verdict; it ends the idea's deliberation and overrides the mentor's. */
-  async decide(ideaId: string, decision: 'accept' | 'reject', note = ''): Promise<IdeaRecord> {
-    const idea = this.store.idea(ideaId);
-    if (idea.currentVersion === 0) throw new AppError('CONFLICT', 'The idea has no version to decide on yet');
-    const outcome = decision === 'accept' ? ('accepted' as const) : ('rejected' as const);
-    const turn = this.store.tx(() => {
-      this.store.updateIdea(ideaId, { phase: 'done', outcome, decidedBy: 'user' });
-      return this.store.appendTurn(idea.sessionId, {
-        ideaId,
-        round: idea.round,
-        kind: 'note',
-        content: `User ${decision}ed the idea${note.trim() ? `: ${note.trim()}` : ''}`,
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { decision },
-      });
-    });
-    this.#emit({ type: 'turn', sessionId: idea.sessionId, turn });
-    await syncOne(idea.sessionId, ideaId, this.#syncDeps());
-    return this.store.idea(ideaId);
+  /** The user's own verdict; it ends the idea's deliberation and overrides the mentor's. Undoable. */
+  async decide(ideaId: string, decision: Decision, note = ''): Promise<IdeaRecord> {
+    return this.#applyDecision(recordDecision(this.store, ideaId, decision, note));
   }
 
-  /** A new session that continues deliberation from one idea version (same topic and settings unless overridden). */
-  fork(ideaId: string, version: number, overrides: SessionOptions = {}): SessionRecord {
+  /**
+   * Reverses the user's latest standing decision on the idea with a further history event. An idea that goes
+   * back to deliberation in a session that had ended makes the session paused, so Resume continues it.
+   */
+  async undoDecision(ideaId: string): Promise<IdeaRecord> {
+    const change = undoDecision(this.store, ideaId);
+    const session = this.#record(change.idea.sessionId);
+    if (change.reopened && session.status === 'completed') this.#setStatus(session.id, 'paused');
+    return this.#applyDecision(change);
+  }
+
+  /** The one place a decision or its undo reaches the UI and the graph's Idea node (its status mirrors it). */
+  async #applyDecision(change: DecisionChange): Promise<IdeaRecord> {
+    const { sessionId, id } = change.idea;
+    this.#emit({ type: 'turn', sessionId, turn: change.turn });
+    await syncOne(sessionId, id, this.#syncDeps());
+    return this.store.idea(id);
+  }
+
+  /**
+   * A new session that continues deliberation from one idea version (same topic and settings unless
+   * overridden). `guidance`, if given, is the user's first word to the researcher (a human mentor turn).
+   */
+  fork(ideaId: string, version: number, overrides: ForkOptions = {}): SessionRecord {
+    const { guidance = '', topic, ...options } = overrides;
     const source = this.store.idea(ideaId);
-    const from = this.store.version(ideaId, version);
+    this.store.version(ideaId, version);
     const base = this.#record(source.sessionId).config;
-    const config = this.#config({ ...base, ...overrides, ideas: 1 });
+    const config = this.#config({ ...base, ...options, ...(topic?.trim() ? { topic } : {}), ideas: 1 });
     const sessionId = randomUUID();
-    const newIdeaId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
-    const prompts = loadPrompts(config.researcherPrompt);
-    this.store.tx(() => {
-      this.store.createSession(sessionId, config, origin);
-      this.store.createIdea(newIdeaId, sessionId, 0, config.noMentor ? 'done' : 'mentor');
-      this.store.appendTurn(sessionId, {
-        ideaId: newIdeaId,
-        round: 0,
-        kind: 'note',
-        content: render(prompts, 'forked', { session: source.sessionId, idea: ideaId, version }),
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { forDialogue: true, forkedFrom: origin },
-      });
-      const turn = this.store.appendTurn(sessionId, {
-        ideaId: newIdeaId,
-        round: 0,
-        kind: 'idea',
-        content: JSON.stringify(from.idea, null, 2),
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { version: 1, forked: true, missingCitations: from.missingCitations },
-      });
-      this.store.addVersion(newIdeaId, 1, from.idea, from.citations, turn.seq, 0);
-      this.store.updateIdea(newIdeaId, {
-        currentVersion: 1,
-        ...(config.noMentor ? { outcome: 'unreviewed' as const } : {}),
-      });
-    });
+    writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });
     this.#emit({ type: 'status', sessionId, status: 'running', error: null });
     this.#launch(sessionId);
     return this.#record(sessionId);
@@ -378,15 +372,31 @@ export class IdeatorManager {
     clearInterval(run.heartbeat);
     markDone(this.#key(sessionId));
     // Closed: the lease lapses (or the pid check frees it). Lost: the session is the new owner's now.
+    if (run.reason === 'lost')
+      this.#options.log?.warn('ideation session taken over by another process', {
+        sessionId,
+        owner: this.store.owner(sessionId),
+      });
     if (run.reason === 'close' || run.reason === 'lost') return;
     this.store.releaseLease(sessionId, run.lease.token ?? '');
     if (run.reason === 'pause') return this.#setStatus(sessionId, 'paused');
     if (run.reason === 'stop') return this.#setStatus(sessionId, 'stopped');
     if (err === null) return this.#setStatus(sessionId, 'completed');
+    const at = this.#failurePoint(sessionId);
+    this.#options.log?.error('ideation session failed', { sessionId, at, error: errorFields(err) });
     const body =
       err instanceof AppError
-        ? { code: String(err.code), message: err.message }
-        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+        ? { code: String(err.code), message: err.message, at }
+        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), at };
     this.#setStatus(sessionId, 'failed', body);
+  }
+
+  /** The step a failed run was on: the first unfinished idea; a mentor call is for the next round. */
+  #failurePoint(sessionId: string): FailurePoint {
+    const ideas = this.store.ideas(sessionId);
+    const idea = ideas.find((i) => i.phase !== 'done');
+    if (!idea) return { idea: ideas.length, round: 0, phase: 'starting' };
+    const round = idea.phase === 'mentor' ? idea.round + 1 : idea.round;
+    return { idea: idea.index, round, phase: idea.phase };
   }
 }
