@@ -23,6 +23,20 @@ export interface ShownError {
   message: string;
 }
 
+/** The fork the start form is set up for: nothing runs (or is paid for) until the user presses Start. */
+export interface PendingFork {
+  ideaId: string;
+  version: number;
+  ideaTitle: string;
+  sourceTopic: string;
+}
+
+/** The decision just made, offered for undo for a few seconds (the idea card keeps "Undo decision" after). */
+export interface UndoOffer {
+  ideaId: string;
+  text: string;
+}
+
 /** A "use as inspiration" selection from Methods; the methods left in it go to the researcher on start. */
 export interface PendingInspiration {
   id: number;
@@ -35,10 +49,13 @@ function shown(err: unknown): ShownError {
 }
 
 const REFRESH_DELAY_MS = 150;
+const UNDO_OFFER_MS = 12_000;
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
-  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false });
+  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false, guidance: '' });
+  forking = $state<PendingFork | null>(null);
+  undoOffer = $state<UndoOffer | null>(null);
   estimate = $state<IdeatorEstimate | null>(null);
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
@@ -54,6 +71,9 @@ export class IdeateState {
   inspirationApplied = $state(false);
 
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #undoTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
+  #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
   #detailRequest = 0;
   #formFromSettings = false;
@@ -77,6 +97,7 @@ export class IdeateState {
       document.removeEventListener('visibilitychange', onVisible);
       if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
+      this.dismissUndo();
     };
   }
 
@@ -107,7 +128,13 @@ export class IdeateState {
   async loadEstimate(): Promise<void> {
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
     try {
-      this.estimate = await invoke('ideator.estimate', { topic, ideas, maxRounds, noGraph, noMentor });
+      // A fork deliberates one idea, with a mentor.
+      this.estimate = await invoke(
+        'ideator.estimate',
+        this.forking
+          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false }
+          : { topic, ideas, maxRounds, noGraph, noMentor },
+      );
       this.estimateError = null;
     } catch (err) {
       this.estimate = null;
@@ -116,6 +143,7 @@ export class IdeateState {
   }
 
   async start(): Promise<void> {
+    if (this.forking) return this.#startFork(this.forking);
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
     const pending = this.inspiration;
     const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
@@ -179,18 +207,75 @@ export class IdeateState {
     });
   }
 
-  async decide(ideaId: string, decision: 'accept' | 'reject'): Promise<void> {
+  async decide(ideaId: string, decision: 'accept' | 'reject', ideaNumber: number): Promise<void> {
     await this.#act(async () => {
       await invoke('ideator.decide', { ideaId, decision });
+      this.#offerUndo({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
       await this.refresh();
     });
   }
 
-  async fork(ideaId: string, version: number): Promise<void> {
+  /** Reverses the latest decision on the idea; the history keeps both as events. */
+  async undoDecision(ideaId: string): Promise<void> {
+    await this.#act(async () => {
+      await invoke('ideator.undoDecision', { ideaId });
+      this.dismissUndo();
+      await this.refresh();
+    });
+  }
+
+  dismissUndo(): void {
+    if (this.#undoTimer) clearTimeout(this.#undoTimer);
+    this.#undoTimer = null;
+    this.undoOffer = null;
+  }
+
+  #offerUndo(offer: UndoOffer): void {
+    this.dismissUndo();
+    this.undoOffer = offer;
+    this.#undoTimer = setTimeout(() => this.dismissUndo(), UNDO_OFFER_MS);
+  }
+
+  /**
+   * Sets the start form up to fork this idea version (topic, rounds and ablations of its session, one idea,
+   * with a mentor, guidance for the researcher to write): no call is made until the user presses Start.
+   */
+  prepareFork(ideaId: string, version: number, ideaTitle: string): void {
+    const source = this.detail?.session;
+    if (!source) return;
+    this.#formBeforeFork ??= { ...this.form };
+    this.forking = { ideaId, version, ideaTitle, sourceTopic: source.topic };
+    this.form.topic = source.topic;
+    this.form.maxRounds = source.config.maxRounds;
+    this.form.noGraph = source.config.noGraph;
+    this.form.guidance = '';
+    this.scheduleEstimate();
+  }
+
+  cancelFork(): void {
+    this.forking = null;
+    if (this.#formBeforeFork) this.form = this.#formBeforeFork;
+    this.#formBeforeFork = null;
+    this.scheduleEstimate();
+  }
+
+  async #startFork(fork: PendingFork): Promise<void> {
+    const { topic, maxRounds, noGraph, guidance } = this.form;
     await this.#act(async () => {
       const since = this.#events.mark();
       // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
-      const session = await invoke('ideator.fork', { ideaId, version, options: { noMentor: false } });
+      const session = await invoke('ideator.fork', {
+        ideaId: fork.ideaId,
+        version: fork.version,
+        options: {
+          noMentor: false,
+          noGraph,
+          maxRounds,
+          ...(topic.trim() ? { topic } : {}),
+          ...(guidance.trim() ? { guidance } : {}),
+        },
+      });
+      this.cancelFork();
       this.#upsert(this.#events.settle(session, since));
       await this.select(session.id);
     });
