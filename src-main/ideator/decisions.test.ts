@@ -29,7 +29,8 @@ describe('undoable decisions', () => {
     const { harness, sessionId, ideaId } = await decidedDraft();
     const nodeStatus = async () => {
       const nodeId = harness.manager.store.idea(ideaId).graphNodeId;
-      return nodeId ? (await harness.graph.getNode(nodeId))?.props['status'] : undefined;
+      const node = nodeId ? await harness.graph.getNode(nodeId) : null;
+      return node?.kind === 'Idea' ? node.props.status : undefined;
     };
     expect(await nodeStatus()).toBe('draft');
 
