@@ -41,6 +41,8 @@ test.describe('fork', () => {
     await expect(page.getByTestId('ideate-fork-guidance')).toBeEditable();
     await expect(page.getByTestId('ideate-fork-guidance')).toBeFocused();
     await expect(page.getByTestId('ideate-ideas')).toHaveValue('1');
+    // The estimate is a fork's: one idea, no exploration or first draft (5 rounds: 4 × 9 + 1 calls at most).
+    await expect(page.getByTestId('ideate-estimate')).toContainText('At most 37 calls');
     await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
     await expect(page.getByTestId('ideate-start')).toHaveText('Start fork of v1');
     // Nothing was created or asked: one session, and the scripted server saw no request.

@@ -28,6 +28,8 @@ export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
 /** The estimate is asked while the user types, so the topic may still be empty. */
 export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
   topic: z.string().max(500).optional(),
+  /** Estimate a fork: one idea deliberated from a copied version (no exploration or first draft). */
+  fork: z.boolean().optional(),
 });
 
 const CostSchema = z.object({ usd: z.number(), unpricedModels: z.array(z.string()) });

@@ -214,12 +214,18 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }
-      const input: StartInput = { ...withDefaults(request), topic: request.topic?.trim() || 'estimate' };
+      const { fork = false, ...options } = request;
+      const input: StartInput = {
+        ...withDefaults(options),
+        ...(fork ? { ideas: 1, noMentor: false } : {}),
+        topic: request.topic?.trim() || 'estimate',
+      };
       const planned = buildConfig(input);
       const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
-      const usage = worstCaseUsage(planned, models);
+      const shape = { forked: fork };
+      const usage = worstCaseUsage(planned, models, shape);
       return {
-        calls: worstCaseCalls(planned),
+        calls: worstCaseCalls(planned, shape),
         promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
         completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
         cost: new UsageLedger({ prices: prices() }).estimateCost(usage),

@@ -132,7 +132,7 @@ export class IdeateState {
       this.estimate = await invoke(
         'ideator.estimate',
         this.forking
-          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false }
+          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false, fork: true }
           : { topic, ideas, maxRounds, noGraph, noMentor },
       );
       this.estimateError = null;
