@@ -13,6 +13,7 @@ import { syncOne } from './runner-support.ts';
 import { recordDecision, undoDecision } from './decisions.ts';
 import type { Decision, DecisionChange } from './decisions.ts';
 import { writeFork } from './fork-session.ts';
+import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
 import { SessionStore } from './session-store.ts';
@@ -77,7 +78,7 @@ interface Run {
   reason: StopReason | null;
   done: Promise<void>;
   lease: Owner;
-  heartbeat: ReturnType<typeof setInterval>;
+  stopHeartbeat: () => void;
 }
 
 export class IdeatorManager {
@@ -297,27 +298,6 @@ export class IdeatorManager {
     return thisProcess(this.#options.lease?.host);
   }
 
-  /** Renews the lease every third of its duration; a renewal that finds another owner stops this run. */
-  #heartbeat(sessionId: string, run: () => Run | undefined, lease: Owner): ReturnType<typeof setInterval> {
-    const ms = leaseMs(this.#options.lease ?? {});
-    const timer = setInterval(
-      () => {
-        const current = run();
-        if (!current) return;
-        try {
-          if (this.store.renewLease(sessionId, { ...lease, expiresAt: Date.now() + ms })) return;
-          current.reason = 'lost';
-          current.controller.abort();
-        } catch {
-          // A busy or closed file: the next beat tries again, well before the lease runs out.
-        }
-      },
-      Math.max(50, Math.floor(ms / 3)),
-    );
-    timer.unref();
-    return timer;
-  }
-
   #setStatus(sessionId: string, status: SessionRecord['status'], error: SessionRecord['error'] = null): void {
     this.store.setStatus(sessionId, status, error);
     this.#emit({ type: 'status', sessionId, status, error });
@@ -345,8 +325,17 @@ export class IdeatorManager {
     });
     const lease = claimed ?? newLease(this.#options.lease ?? {});
     if (!claimed) this.store.setOwner(sessionId, lease);
-    const heartbeat = this.#heartbeat(sessionId, () => this.#runs.get(sessionId), lease);
-    const run: Run = { controller, reason: null, done: Promise.resolve(), lease, heartbeat };
+    const run: Run = { controller, reason: null, done: Promise.resolve(), lease, stopHeartbeat: () => {} };
+    run.stopHeartbeat = startHeartbeat(
+      this.store,
+      sessionId,
+      lease,
+      leaseMs(this.#options.lease ?? {}),
+      () => {
+        run.reason = 'lost';
+        controller.abort();
+      },
+    );
     markLive(this.#key(sessionId));
     run.done = runSession(sessionId, {
       store: this.store,
@@ -369,7 +358,7 @@ export class IdeatorManager {
 
   #finish(sessionId: string, run: Run, err: unknown): void {
     this.#runs.delete(sessionId);
-    clearInterval(run.heartbeat);
+    run.stopHeartbeat();
     markDone(this.#key(sessionId));
     // Closed: the lease lapses (or the pid check frees it). Lost: the session is the new owner's now.
     if (run.reason === 'lost')

@@ -11,6 +11,7 @@ import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
 import { SessionEventLog, type StreamingText } from './session-events.ts';
+import { UndoOfferState } from './undo-offer.svelte.ts';
 
 /**
  * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
@@ -31,12 +32,6 @@ export interface PendingFork {
   sourceTopic: string;
 }
 
-/** The decision just made, offered for undo for a few seconds (the idea card keeps "Undo decision" after). */
-export interface UndoOffer {
-  ideaId: string;
-  text: string;
-}
-
 /** A "use as inspiration" selection from Methods; the methods left in it go to the researcher on start. */
 export interface PendingInspiration {
   id: number;
@@ -49,13 +44,12 @@ function shown(err: unknown): ShownError {
 }
 
 const REFRESH_DELAY_MS = 150;
-const UNDO_OFFER_MS = 12_000;
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
   form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false, guidance: '' });
   forking = $state<PendingFork | null>(null);
-  undoOffer = $state<UndoOffer | null>(null);
+  readonly undo = new UndoOfferState();
   estimate = $state<IdeatorEstimate | null>(null);
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
@@ -71,7 +65,6 @@ export class IdeateState {
   inspirationApplied = $state(false);
 
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
-  #undoTimer: ReturnType<typeof setTimeout> | null = null;
   /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
   #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -97,7 +90,7 @@ export class IdeateState {
       document.removeEventListener('visibilitychange', onVisible);
       if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
-      this.dismissUndo();
+      this.undo.dismiss();
     };
   }
 
@@ -210,7 +203,7 @@ export class IdeateState {
   async decide(ideaId: string, decision: 'accept' | 'reject', ideaNumber: number): Promise<void> {
     await this.#act(async () => {
       await invoke('ideator.decide', { ideaId, decision });
-      this.#offerUndo({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
+      this.undo.show({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
       await this.refresh();
     });
   }
@@ -219,21 +212,9 @@ export class IdeateState {
   async undoDecision(ideaId: string): Promise<void> {
     await this.#act(async () => {
       await invoke('ideator.undoDecision', { ideaId });
-      this.dismissUndo();
+      this.undo.dismiss();
       await this.refresh();
     });
-  }
-
-  dismissUndo(): void {
-    if (this.#undoTimer) clearTimeout(this.#undoTimer);
-    this.#undoTimer = null;
-    this.undoOffer = null;
-  }
-
-  #offerUndo(offer: UndoOffer): void {
-    this.dismissUndo();
-    this.undoOffer = offer;
-    this.#undoTimer = setTimeout(() => this.dismissUndo(), UNDO_OFFER_MS);
   }
 
   /**
