@@ -1,57 +1,12 @@
-import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { seedGraph } from '../src-main/ideator/test-harness.ts';
-import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
 import { captureScreenshot } from './fixtures.ts';
-import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+import { expect, test } from './ideate-fixture.ts';
 
 /**
  * The Ideate section in a real Chromium over browser mode, with the core talking to the scripted
  * OpenAI-compatible server through the real `openai` client (only the model's words are scripted). The graph
  * is a real embedded store seeded with a few nodes, so citations resolve or are flagged for real.
  */
-
-interface IdeateFixtures {
-  llm: ScriptedLlm | null;
-  app: BrowserModeApp;
-  page: Page;
-}
-
-const scenario = (name: string): string => join(import.meta.dirname, 'scripted-llm', 'scenarios', name);
-
-const test = base.extend<IdeateFixtures & { scenarioFile: string | null }>({
-  scenarioFile: [null, { option: true }],
-  llm: async ({ scenarioFile }, use) => {
-    const llm = scenarioFile ? await startScriptedLlm({ scenario: scenario(scenarioFile) }) : null;
-    await use(llm);
-    await llm?.stop();
-  },
-  app: async ({ llm }, use) => {
-    const dataDir = newDataDir();
-    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-    // Without a scripted server the app must see no endpoint at all, whatever the outer environment says.
-    const env = llm
-      ? // A model name with a built-in price, so costs are real figures (the scripted server ignores it).
-        { MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'gpt-4o-mini' }
-      : { MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' };
-    const app = await startBrowserMode(dataDir, env);
-    await use(app);
-    await app.stop();
-  },
-  page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 1000 },
-    });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId('nav-ideate').click();
-    await expect(page.getByTestId('section-ideate')).toBeVisible();
-    await use(page);
-    await context.close();
-  },
-});
 
 test.describe('with a scripted LLM', () => {
   test.use({ scenarioFile: 'ideator-interject.json' });
@@ -152,6 +107,7 @@ test.describe('deciding, forking, pausing', () => {
 
     // The fork deliberates version 1 with a mentor; its first question is held by the scenario.
     await idea.getByTestId('ideate-fork').click();
+    await page.getByTestId('ideate-start').click();
     await expect(page.getByTestId('ideate-session-item')).toHaveCount(2);
     await expect(session.getByTestId('ideate-status')).toHaveText('Running');
     await expect

@@ -28,6 +28,8 @@ export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
 /** The estimate is asked while the user types, so the topic may still be empty. */
 export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
   topic: z.string().max(500).optional(),
+  /** Estimate a fork: one idea deliberated from a copied version (no exploration or first draft). */
+  fork: z.boolean().optional(),
 });
 
 const CostSchema = z.object({ usd: z.number(), unpricedModels: z.array(z.string()) });
@@ -63,7 +65,20 @@ export const SessionStatusSchema = z.enum([
   'interrupted',
 ]);
 
-const ErrorSummarySchema = z.object({ code: z.string(), message: z.string() }).nullable();
+/** Why a session failed, and (for failed runs) the step where it stopped, which Resume retries. */
+const ErrorSummarySchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    at: z
+      .object({
+        idea: z.int(),
+        round: z.int(),
+        phase: z.enum(['explore', 'draft', 'mentor', 'answer', 'revise', 'done', 'starting']),
+      })
+      .optional(),
+  })
+  .nullable();
 
 export const SessionConfigSchema = z.object({
   topic: z.string(),
@@ -170,10 +185,19 @@ export const IdeatorDecideSchema = z.strictObject({
   note: z.string().max(2_000).optional(),
 });
 
+export const IdeatorUndoDecisionSchema = z.strictObject({ ideaId: Id });
+
 export const IdeatorForkSchema = z.strictObject({
   ideaId: Id,
   version: z.int().min(1),
-  options: IdeatorOptionsSchema.omit({ ideas: true }).optional(),
+  options: IdeatorOptionsSchema.omit({ ideas: true })
+    .extend({
+      /** The fork form's topic, when the user edited it. */
+      topic: z.string().trim().min(1).max(500).optional(),
+      /** The user's first word to the researcher, in the human mentor's place. */
+      guidance: z.string().max(4_000).optional(),
+    })
+    .optional(),
 });
 
 export const IdeatorExportSchema = z.strictObject({
@@ -194,6 +218,7 @@ export const ideatorChannels = {
   'ideator.stop': { request: SessionRef, response: SessionRecordSchema },
   'ideator.interject': { request: IdeatorInterjectSchema, response: TurnSchema },
   'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
+  'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
   'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
   'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
 } as const;

@@ -61,6 +61,12 @@ function endpointProblem(config: ResolvedLlmConfig): string | null {
   return config.sources.baseUrl === 'default' && !config.apiKey.isSet ? NO_ENDPOINT_MESSAGE : null;
 }
 
+/** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
+function leaseFrom(env: NodeJS.ProcessEnv): { lease?: { ms: number } } {
+  const ms = Number(env.MOTIV_IDEATOR_LEASE_MS);
+  return Number.isInteger(ms) && ms >= 300 ? { lease: { ms } } : {};
+}
+
 export function createIdeatorHandlers(deps: IdeatorDeps): {
   handlers: IdeatorHandlers;
   close(): Promise<void>;
@@ -134,6 +140,8 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       graph,
       ...(literature.provider ? { literature: literature.provider } : {}),
       actor: settings.profile.displayName || 'app',
+      ...leaseFrom(deps.env),
+      log: deps.logger,
       onEvent: (event) => {
         if (manager) forward(manager, table, event);
       },
@@ -206,12 +214,18 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }
-      const input: StartInput = { ...withDefaults(request), topic: request.topic?.trim() || 'estimate' };
+      const { fork = false, ...options } = request;
+      const input: StartInput = {
+        ...withDefaults(options),
+        ...(fork ? { ideas: 1, noMentor: false } : {}),
+        topic: request.topic?.trim() || 'estimate',
+      };
       const planned = buildConfig(input);
       const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
-      const usage = worstCaseUsage(planned, models);
+      const shape = { forked: fork };
+      const usage = worstCaseUsage(planned, models, shape);
       return {
-        calls: worstCaseCalls(planned),
+        calls: worstCaseCalls(planned, shape),
         promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
         completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
         cost: new UsageLedger({ prices: prices() }).estimateCost(usage),
@@ -249,6 +263,11 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       const manager = await managerFor();
       const { sessionId } = manager.store.idea(ideaId);
       return whilePaused(manager, sessionId, () => manager.decide(ideaId, decision, note));
+    },
+    'ideator.undoDecision': async ({ ideaId }) => {
+      const manager = await managerFor();
+      const { sessionId } = manager.store.idea(ideaId);
+      return whilePaused(manager, sessionId, () => manager.undoDecision(ideaId));
     },
     'ideator.fork': async ({ ideaId, version, options }) => {
       const manager = await managerFor(usableConfig());

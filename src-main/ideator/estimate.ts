@@ -14,11 +14,17 @@ export interface TokenCount {
 
 const COMPLETION_TOKENS_PER_CALL = 1_200;
 
+/** A fork starts from a copied version: no exploration, no first draft, only the deliberation. */
+export interface EstimateShape {
+  forked?: boolean;
+}
+
 export function worstCaseCalls(
   config: Pick<SessionConfig, 'ideas' | 'maxRounds' | 'noGraph' | 'noMentor' | 'maxToolSteps'>,
+  shape: EstimateShape = {},
 ): number {
-  const explore = config.noGraph ? 0 : config.maxToolSteps + 1;
-  const draft = 1;
+  const explore = config.noGraph || shape.forked ? 0 : config.maxToolSteps + 1;
+  const draft = shape.forked ? 0 : 1;
   // Each round: the mentor's question, the researcher's answer (with tool steps) and the revised idea.
   const perRound = 1 + (config.noGraph ? 1 : config.maxToolSteps + 1) + 1;
   const deliberation = config.noMentor ? 0 : (config.maxRounds - 1) * perRound + 1;
@@ -28,8 +34,9 @@ export function worstCaseCalls(
 export function worstCaseUsage(
   config: SessionConfig,
   models: { researcher: string; mentor: string },
+  shape: EstimateShape = {},
 ): TokenCount[] {
-  const calls = worstCaseCalls(config);
+  const calls = worstCaseCalls(config, shape);
   const mentorCalls = config.noMentor ? 0 : config.ideas * config.maxRounds;
   const perCall = (model: string, n: number): TokenCount => ({
     model,

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { UsageLedger } from '../llm/index.ts';
 import type { LlmClient, UsageTotals } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
+import { errorFields } from '../shared/error-fields.ts';
 import { AppError } from '../shared/errors.ts';
-import { loadPrompts, render } from './prompts.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
-import { markDone, markLive, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
+import { leaseMs, markDone, markLive, newLease, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
+import type { LeaseOptions, Owner } from './ownership.ts';
 import { runSession } from './runner.ts';
 import { syncOne } from './runner-support.ts';
+import { recordDecision, undoDecision } from './decisions.ts';
+import type { Decision, DecisionChange } from './decisions.ts';
+import { writeFork } from './fork-session.ts';
+import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
 import { SessionStore } from './session-store.ts';
@@ -17,6 +22,7 @@ import type {
   IdeaVersionRecord,
   IdeatorEvent,
   IdeatorListener,
+  FailurePoint,
   SessionConfig,
   SessionRecord,
   TurnRecord,
@@ -42,7 +48,20 @@ export interface IdeatorOptions {
   /** Stream tokens as events (default: true when onEvent is given). */
   stream?: boolean;
   defaults?: SessionOptions;
+  /** Failures and lost leases are logged here with their cause and stack (the app passes its file logger). */
+  log?: IdeatorLog;
+  /** The ownership lease: its duration and the host name recorded (see ownership.ts). */
+  lease?: LeaseOptions;
 }
+
+/** The part of the app's logger the ideator uses (structurally the core Logger). */
+export interface IdeatorLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** What the fork form may change: session options, the topic, and guidance for the researcher. */
+export type ForkOptions = SessionOptions & { topic?: string; guidance?: string };
 
 export interface SessionDetail {
   session: SessionRecord;
@@ -51,12 +70,15 @@ export interface SessionDetail {
   usage: UsageTotals;
 }
 
-type StopReason = 'pause' | 'stop' | 'close';
+/** `lost`: another process took the session over after this one's lease lapsed (a stall, a sleeping laptop). */
+type StopReason = 'pause' | 'stop' | 'close' | 'lost';
 
 interface Run {
   controller: AbortController;
   reason: StopReason | null;
   done: Promise<void>;
+  lease: Owner;
+  stopHeartbeat: () => void;
 }
 
 export class IdeatorManager {
@@ -70,6 +92,10 @@ export class IdeatorManager {
   }
 
   #emit(event: IdeatorEvent): void {
+    if (event.type === 'retry') {
+      const { type: _type, ...fields } = event;
+      this.#options.log?.warn('ideator LLM call failed; retrying', fields);
+    }
     try {
       this.#options.onEvent?.(event);
     } catch {
@@ -91,15 +117,21 @@ export class IdeatorManager {
 
   /** Continues a paused, failed or interrupted (crashed) session from its last committed turn. */
   resume(sessionId: string): SessionRecord {
-    const session = this.#record(sessionId);
-    if (this.#runs.has(sessionId)) return session;
-    if (session.status === 'completed' || session.status === 'stopped') {
-      throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status} and cannot be resumed`);
-    }
-    this.#refuseIfElsewhere(session);
-    this.store.setStatus(sessionId, 'running');
+    if (this.#runs.has(sessionId)) return this.#record(sessionId);
+    // Check and claim in one write transaction, so two processes resuming an expired lease cannot both win.
+    const lease = this.store.tx(() => {
+      const session = this.#record(sessionId);
+      if (session.status === 'completed' || session.status === 'stopped') {
+        throw new AppError('CONFLICT', `Session ${sessionId} is ${session.status} and cannot be resumed`);
+      }
+      this.#refuseIfElsewhere(session);
+      const claimed = newLease(this.#options.lease ?? {});
+      this.store.setStatus(sessionId, 'running');
+      this.store.setOwner(sessionId, claimed);
+      return claimed;
+    });
     this.#emit({ type: 'status', sessionId, status: 'running', error: null });
-    this.#launch(sessionId);
+    this.#launch(sessionId, lease);
     return this.#record(sessionId);
   }
 
@@ -151,68 +183,43 @@ export class IdeatorManager {
     return turn;
   }
 
-  /** The user's own verdict; it ends the idea's deliberation and overrides the mentor's. */
-  async decide(ideaId: string, decision: 'accept' | 'reject', note = ''): Promise<IdeaRecord> {
-    const idea = this.store.idea(ideaId);
-    if (idea.currentVersion === 0) throw new AppError('CONFLICT', 'The idea has no version to decide on yet');
-    const outcome = decision === 'accept' ? ('accepted' as const) : ('rejected' as const);
-    const turn = this.store.tx(() => {
-      this.store.updateIdea(ideaId, { phase: 'done', outcome, decidedBy: 'user' });
-      return this.store.appendTurn(idea.sessionId, {
-        ideaId,
-        round: idea.round,
-        kind: 'note',
-        content: `User ${decision}ed the idea${note.trim() ? `: ${note.trim()}` : ''}`,
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { decision },
-      });
-    });
-    this.#emit({ type: 'turn', sessionId: idea.sessionId, turn });
-    await syncOne(idea.sessionId, ideaId, this.#syncDeps());
-    return this.store.idea(ideaId);
+  /** The user's own verdict; it ends the idea's deliberation and overrides the mentor's. Undoable. */
+  async decide(ideaId: string, decision: Decision, note = ''): Promise<IdeaRecord> {
+    return this.#applyDecision(recordDecision(this.store, ideaId, decision, note));
   }
 
-  /** A new session that continues deliberation from one idea version (same topic and settings unless overridden). */
-  fork(ideaId: string, version: number, overrides: SessionOptions = {}): SessionRecord {
+  /**
+   * Reverses the user's latest standing decision on the idea with a further history event. An idea that goes
+   * back to deliberation in a session that had ended makes the session paused, so Resume continues it.
+   */
+  async undoDecision(ideaId: string): Promise<IdeaRecord> {
+    const change = undoDecision(this.store, ideaId);
+    const session = this.#record(change.idea.sessionId);
+    if (change.reopened && session.status === 'completed') this.#setStatus(session.id, 'paused');
+    return this.#applyDecision(change);
+  }
+
+  /** The one place a decision or its undo reaches the UI and the graph's Idea node (its status mirrors it). */
+  async #applyDecision(change: DecisionChange): Promise<IdeaRecord> {
+    const { sessionId, id } = change.idea;
+    this.#emit({ type: 'turn', sessionId, turn: change.turn });
+    await syncOne(sessionId, id, this.#syncDeps());
+    return this.store.idea(id);
+  }
+
+  /**
+   * A new session that continues deliberation from one idea version (same topic and settings unless
+   * overridden). `guidance`, if given, is the user's first word to the researcher (a human mentor turn).
+   */
+  fork(ideaId: string, version: number, overrides: ForkOptions = {}): SessionRecord {
+    const { guidance = '', topic, ...options } = overrides;
     const source = this.store.idea(ideaId);
-    const from = this.store.version(ideaId, version);
+    this.store.version(ideaId, version);
     const base = this.#record(source.sessionId).config;
-    const config = this.#config({ ...base, ...overrides, ideas: 1 });
+    const config = this.#config({ ...base, ...options, ...(topic?.trim() ? { topic } : {}), ideas: 1 });
     const sessionId = randomUUID();
-    const newIdeaId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
-    const prompts = loadPrompts(config.researcherPrompt);
-    this.store.tx(() => {
-      this.store.createSession(sessionId, config, origin);
-      this.store.createIdea(newIdeaId, sessionId, 0, config.noMentor ? 'done' : 'mentor');
-      this.store.appendTurn(sessionId, {
-        ideaId: newIdeaId,
-        round: 0,
-        kind: 'note',
-        content: render(prompts, 'forked', { session: source.sessionId, idea: ideaId, version }),
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { forDialogue: true, forkedFrom: origin },
-      });
-      const turn = this.store.appendTurn(sessionId, {
-        ideaId: newIdeaId,
-        round: 0,
-        kind: 'idea',
-        content: JSON.stringify(from.idea, null, 2),
-        toolCalls: [],
-        toolCallId: null,
-        toolName: null,
-        meta: { version: 1, forked: true, missingCitations: from.missingCitations },
-      });
-      this.store.addVersion(newIdeaId, 1, from.idea, from.citations, turn.seq, 0);
-      this.store.updateIdea(newIdeaId, {
-        currentVersion: 1,
-        ...(config.noMentor ? { outcome: 'unreviewed' as const } : {}),
-      });
-    });
+    writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });
     this.#emit({ type: 'status', sessionId, status: 'running', error: null });
     this.#launch(sessionId);
     return this.#record(sessionId);
@@ -272,7 +279,7 @@ export class IdeatorManager {
   /** `running` in the file but run by nobody alive is a crash: `interrupted`, and free to resume. */
   #withLiveness(session: SessionRecord): SessionRecord {
     if (session.status !== 'running' || this.#runs.has(session.id)) return session;
-    return ownedElsewhere(this.store.owner(session.id), this.#key(session.id))
+    return ownedElsewhere(this.store.owner(session.id), this.#key(session.id), this.#me())
       ? session
       : { ...session, status: 'interrupted' };
   }
@@ -280,10 +287,15 @@ export class IdeatorManager {
   #refuseIfElsewhere(session: SessionRecord): void {
     if (session.status !== 'running' || this.#runs.has(session.id)) return;
     const owner = this.store.owner(session.id);
+    const until = owner?.expiresAt ? `; its lease runs until ${new Date(owner.expiresAt).toISOString()}` : '';
     throw new AppError(
       'CONFLICT',
-      `Session ${session.id} is running in another process${owner ? ` (pid ${owner.pid} on ${owner.host})` : ''}`,
+      `Session ${session.id} is running in another process${owner ? ` (pid ${owner.pid} on ${owner.host})` : ''}${until}`,
     );
+  }
+
+  #me(): Owner {
+    return thisProcess(this.#options.lease?.host);
   }
 
   #setStatus(sessionId: string, status: SessionRecord['status'], error: SessionRecord['error'] = null): void {
@@ -300,7 +312,7 @@ export class IdeatorManager {
     };
   }
 
-  #launch(sessionId: string): void {
+  #launch(sessionId: string, claimed?: Owner): void {
     const controller = new AbortController();
     // The session's ledger continues from its persisted entries; each new entry is committed as it is recorded.
     const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
@@ -311,9 +323,20 @@ export class IdeatorManager {
       parent?.record(input);
       this.#emit({ type: 'usage', sessionId, entry });
     });
-    const run: Run = { controller, reason: null, done: Promise.resolve() };
+    const lease = claimed ?? newLease(this.#options.lease ?? {});
+    if (!claimed) this.store.setOwner(sessionId, lease);
+    const run: Run = { controller, reason: null, done: Promise.resolve(), lease, stopHeartbeat: () => {} };
+    run.stopHeartbeat = startHeartbeat(
+      this.store,
+      sessionId,
+      lease,
+      leaseMs(this.#options.lease ?? {}),
+      () => {
+        run.reason = 'lost';
+        controller.abort();
+      },
+    );
     markLive(this.#key(sessionId));
-    this.store.setOwner(sessionId, thisProcess());
     run.done = runSession(sessionId, {
       store: this.store,
       graph: this.#options.graph,
@@ -335,16 +358,34 @@ export class IdeatorManager {
 
   #finish(sessionId: string, run: Run, err: unknown): void {
     this.#runs.delete(sessionId);
+    run.stopHeartbeat();
     markDone(this.#key(sessionId));
-    if (run.reason === 'close') return;
-    this.store.setOwner(sessionId, null);
+    // Closed: the lease lapses (or the pid check frees it). Lost: the session is the new owner's now.
+    if (run.reason === 'lost')
+      this.#options.log?.warn('ideation session taken over by another process', {
+        sessionId,
+        owner: this.store.owner(sessionId),
+      });
+    if (run.reason === 'close' || run.reason === 'lost') return;
+    this.store.releaseLease(sessionId, run.lease.token ?? '');
     if (run.reason === 'pause') return this.#setStatus(sessionId, 'paused');
     if (run.reason === 'stop') return this.#setStatus(sessionId, 'stopped');
     if (err === null) return this.#setStatus(sessionId, 'completed');
+    const at = this.#failurePoint(sessionId);
+    this.#options.log?.error('ideation session failed', { sessionId, at, error: errorFields(err) });
     const body =
       err instanceof AppError
-        ? { code: String(err.code), message: err.message }
-        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+        ? { code: String(err.code), message: err.message, at }
+        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), at };
     this.#setStatus(sessionId, 'failed', body);
+  }
+
+  /** The step a failed run was on: the first unfinished idea; a mentor call is for the next round. */
+  #failurePoint(sessionId: string): FailurePoint {
+    const ideas = this.store.ideas(sessionId);
+    const idea = ideas.find((i) => i.phase !== 'done');
+    if (!idea) return { idea: ideas.length, round: 0, phase: 'starting' };
+    const round = idea.phase === 'mentor' ? idea.round + 1 : idea.round;
+    return { idea: idea.index, round, phase: idea.phase };
   }
 }

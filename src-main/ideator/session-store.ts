@@ -199,6 +199,21 @@ export class SessionStore {
       .run(owner ? JSON.stringify(owner) : null, id);
   }
 
+  /** Extends this run's lease; false when another process has taken the session over (its token differs). */
+  renewLease(id: string, owner: Owner): boolean {
+    const changed = this.db
+      .prepare(`UPDATE sessions SET owner = ? WHERE id = ? AND json_extract(owner, '$.token') = ?`)
+      .run(JSON.stringify(owner), id, owner.token ?? '').changes;
+    return changed === 1;
+  }
+
+  /** Clears the owner only if it is still this run's lease, never one a later owner holds. */
+  releaseLease(id: string, token: string): void {
+    this.db
+      .prepare(`UPDATE sessions SET owner = NULL WHERE id = ? AND json_extract(owner, '$.token') = ?`)
+      .run(id, token);
+  }
+
   setStatus(id: string, status: SessionStatus, error: SessionRecord['error'] = null): void {
     this.db
       .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')

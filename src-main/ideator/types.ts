@@ -35,12 +35,25 @@ export interface ForkOrigin {
   version: number;
 }
 
+/** Where a failed run stopped: the step Resume retries (idea index from 0, the mentor round, the phase). */
+export interface FailurePoint {
+  idea: number;
+  round: number;
+  phase: IdeaPhase | 'starting';
+}
+
+export interface SessionError {
+  code: string;
+  message: string;
+  at?: FailurePoint;
+}
+
 export interface SessionRecord {
   id: string;
   topic: string;
   config: SessionConfig;
   status: SessionStatus;
-  error: { code: string; message: string } | null;
+  error: SessionError | null;
   forkedFrom: ForkOrigin | null;
   createdAt: string;
   updatedAt: string;

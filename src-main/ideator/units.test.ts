@@ -252,5 +252,9 @@ describe('ideator units', () => {
     expect(worstCaseCalls({ ideas: 2, maxRounds: 2, noGraph: true, noMentor: false, maxToolSteps: 6 })).toBe(
       2 * (1 + 3 + 1),
     );
+    // A fork deliberates a copied version: 5 rounds of question, answer (7 steps), revision, bar the last two.
+    const shape = { ideas: 1, maxRounds: 5, noGraph: false, noMentor: false, maxToolSteps: 6 };
+    expect(worstCaseCalls(shape, { forked: true })).toBe(4 * (1 + 7 + 1) + 1);
+    expect(worstCaseCalls(shape)).toBe(7 + 1 + 4 * (1 + 7 + 1) + 1);
   });
 });

@@ -179,6 +179,7 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
     llm,
     graph,
     actor: settings.profile.displayName || 'cli',
+    log: core.logger,
     stream: false,
     onEvent: (event) => {
       const line = progress(event, ideaNumbers);

@@ -11,6 +11,7 @@ import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
 import { SessionEventLog, type StreamingText } from './session-events.ts';
+import { UndoOfferState } from './undo-offer.svelte.ts';
 
 /**
  * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
@@ -21,6 +22,14 @@ import { SessionEventLog, type StreamingText } from './session-events.ts';
 export interface ShownError {
   code: string;
   message: string;
+}
+
+/** The fork the start form is set up for: nothing runs (or is paid for) until the user presses Start. */
+export interface PendingFork {
+  ideaId: string;
+  version: number;
+  ideaTitle: string;
+  sourceTopic: string;
 }
 
 /** A "use as inspiration" selection from Methods; the methods left in it go to the researcher on start. */
@@ -38,7 +47,9 @@ const REFRESH_DELAY_MS = 150;
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
-  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false });
+  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false, guidance: '' });
+  forking = $state<PendingFork | null>(null);
+  readonly undo = new UndoOfferState();
   estimate = $state<IdeatorEstimate | null>(null);
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
@@ -54,6 +65,8 @@ export class IdeateState {
   inspirationApplied = $state(false);
 
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
+  #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
   #detailRequest = 0;
   #formFromSettings = false;
@@ -77,6 +90,7 @@ export class IdeateState {
       document.removeEventListener('visibilitychange', onVisible);
       if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
+      this.undo.dismiss();
     };
   }
 
@@ -107,7 +121,13 @@ export class IdeateState {
   async loadEstimate(): Promise<void> {
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
     try {
-      this.estimate = await invoke('ideator.estimate', { topic, ideas, maxRounds, noGraph, noMentor });
+      // A fork deliberates one idea, with a mentor.
+      this.estimate = await invoke(
+        'ideator.estimate',
+        this.forking
+          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false, fork: true }
+          : { topic, ideas, maxRounds, noGraph, noMentor },
+      );
       this.estimateError = null;
     } catch (err) {
       this.estimate = null;
@@ -116,6 +136,7 @@ export class IdeateState {
   }
 
   async start(): Promise<void> {
+    if (this.forking) return this.#startFork(this.forking);
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
     const pending = this.inspiration;
     const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
@@ -179,18 +200,63 @@ export class IdeateState {
     });
   }
 
-  async decide(ideaId: string, decision: 'accept' | 'reject'): Promise<void> {
+  async decide(ideaId: string, decision: 'accept' | 'reject', ideaNumber: number): Promise<void> {
     await this.#act(async () => {
       await invoke('ideator.decide', { ideaId, decision });
+      this.undo.show({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
       await this.refresh();
     });
   }
 
-  async fork(ideaId: string, version: number): Promise<void> {
+  /** Reverses the latest decision on the idea; the history keeps both as events. */
+  async undoDecision(ideaId: string): Promise<void> {
+    await this.#act(async () => {
+      await invoke('ideator.undoDecision', { ideaId });
+      this.undo.dismiss();
+      await this.refresh();
+    });
+  }
+
+  /**
+   * Sets the start form up to fork this idea version (topic, rounds and ablations of its session, one idea,
+   * with a mentor, guidance for the researcher to write): no call is made until the user presses Start.
+   */
+  prepareFork(ideaId: string, version: number, ideaTitle: string): void {
+    const source = this.detail?.session;
+    if (!source) return;
+    this.#formBeforeFork ??= { ...this.form };
+    this.forking = { ideaId, version, ideaTitle, sourceTopic: source.topic };
+    this.form.topic = source.topic;
+    this.form.maxRounds = source.config.maxRounds;
+    this.form.noGraph = source.config.noGraph;
+    this.form.guidance = '';
+    this.scheduleEstimate();
+  }
+
+  cancelFork(): void {
+    this.forking = null;
+    if (this.#formBeforeFork) this.form = this.#formBeforeFork;
+    this.#formBeforeFork = null;
+    this.scheduleEstimate();
+  }
+
+  async #startFork(fork: PendingFork): Promise<void> {
+    const { topic, maxRounds, noGraph, guidance } = this.form;
     await this.#act(async () => {
       const since = this.#events.mark();
       // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
-      const session = await invoke('ideator.fork', { ideaId, version, options: { noMentor: false } });
+      const session = await invoke('ideator.fork', {
+        ideaId: fork.ideaId,
+        version: fork.version,
+        options: {
+          noMentor: false,
+          noGraph,
+          maxRounds,
+          ...(topic.trim() ? { topic } : {}),
+          ...(guidance.trim() ? { guidance } : {}),
+        },
+      });
+      this.cancelFork();
       this.#upsert(this.#events.settle(session, since));
       await this.select(session.id);
     });

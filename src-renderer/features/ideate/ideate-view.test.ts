@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdeatorCitation, IdeatorSessionDetail } from '../../../src-main/contract/ideator.ts';
-import { citationParts, costText, inspirationTopic, progressOf } from './ideate-view.ts';
+import { citationParts, costText, failureText, inspirationTopic, progressOf } from './ideate-view.ts';
 
 const cite = (ref: string, status: IdeatorCitation['status']): IdeatorCitation => ({
   ref,
@@ -32,9 +32,12 @@ describe('citationParts', () => {
 });
 
 describe('progressOf', () => {
-  const detail = (ideas: Array<{ index: number; phase: string; round: number }>): IdeatorSessionDetail =>
+  const detail = (
+    ideas: Array<{ index: number; phase: string; round: number }>,
+    status = 'running',
+  ): IdeatorSessionDetail =>
     ({
-      session: { config: { ideas: 3, maxRounds: 5 } },
+      session: { config: { ideas: 3, maxRounds: 5 }, status },
       ideas,
     }) as unknown as IdeatorSessionDetail;
 
@@ -54,6 +57,32 @@ describe('progressOf', () => {
       round: 3,
     });
     expect(progressOf(detail([]))).toMatchObject({ ideaNumber: 0, phase: 'starting' });
+  });
+
+  it('claims no activity when the session is not running (failed, paused, interrupted)', () => {
+    const ideas = [{ index: 0, phase: 'explore', round: 0 }];
+    expect(progressOf(detail(ideas)).phase).toBe('researcher exploring the graph');
+    for (const status of ['failed', 'paused', 'interrupted', 'stopped']) {
+      expect(progressOf(detail(ideas, status)).phase).toBe('next: the researcher explores the graph');
+    }
+  });
+});
+
+describe('failureText', () => {
+  it('says the cause, the step it stopped at and what Resume does', () => {
+    const text = failureText({
+      code: 'LLM_UNAUTHORIZED',
+      message: 'The LLM at http://127.0.0.1:1/v1 rejected the API key (HTTP 401)',
+      at: { idea: 0, round: 2, phase: 'mentor' },
+    });
+    expect(text).toBe(
+      'Failed: The LLM at http://127.0.0.1:1/v1 rejected the API key (HTTP 401) (idea 1, round 2, at the ' +
+        'mentor’s question) — Resume will retry from round 2; nothing already paid for is asked again. ' +
+        'Check the API key in Settings, then Resume.',
+    );
+    expect(failureText({ code: 'INTERNAL', message: 'boom' })).toBe(
+      'Failed: boom — Resume will retry the failed step.',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import type {
   IdeatorCitation,
+  IdeatorSessionRecord,
   IdeatorSessionDetail,
   IdeatorSessionStatus,
   IdeatorTurn,
@@ -49,17 +50,64 @@ const PHASE_WORDS: Record<string, string> = {
   done: 'idea finished',
 };
 
-/** "Idea i of N, round r of R": the idea under discussion, or the last one once all are done. */
+// What comes next when nothing runs (paused, failed, interrupted, stopped): no claim of activity.
+const NEXT_STEP_WORDS: Record<string, string> = {
+  explore: 'next: the researcher explores the graph',
+  draft: 'next: the researcher drafts the idea',
+  mentor: 'next: the mentor’s question',
+  answer: 'next: the researcher’s answer',
+  revise: 'next: the researcher revises the idea',
+  done: 'idea finished',
+};
+
+/**
+ * "Idea i of N, round r of R": the idea under discussion, or the last one once all are done. The phase says
+ * what is happening only while the session runs; otherwise it says what Resume would do next.
+ */
 export function progressOf(detail: IdeatorSessionDetail): Progress {
-  const { config } = detail.session;
+  const { config, status } = detail.session;
   const current = detail.ideas.find((i) => i.phase !== 'done') ?? detail.ideas.at(-1);
+  const words = status === 'running' ? PHASE_WORDS : NEXT_STEP_WORDS;
   return {
     ideaNumber: current ? current.index + 1 : 0,
     ideas: config.ideas,
     round: current?.round ?? 0,
     maxRounds: config.maxRounds,
-    phase: current ? (PHASE_WORDS[current.phase] ?? current.phase) : 'starting',
+    phase: current
+      ? (words[current.phase] ?? current.phase)
+      : status === 'running'
+        ? 'starting'
+        : 'not started',
   };
+}
+
+const FAILED_STEP_WORDS: Record<string, string> = {
+  explore: 'while the researcher explored the graph',
+  draft: 'while the researcher drafted the idea',
+  mentor: 'at the mentor’s question',
+  answer: 'while the researcher answered',
+  revise: 'while the researcher revised the idea',
+  starting: 'before the next idea started',
+};
+
+const FAILURE_HINTS: Record<string, string> = {
+  LLM_UNAUTHORIZED: 'Check the API key in Settings, then Resume.',
+  LLM_NOT_FOUND: 'Check the model name and base URL in Settings, then Resume.',
+  LLM_UNAVAILABLE: 'Check that the LLM server is running, then Resume.',
+  LLM_RATE_LIMITED: 'Wait a little, then Resume.',
+};
+
+/** A failed session's cause, where it stopped and what Resume does, in one sentence the user can act on. */
+export function failureText(error: NonNullable<IdeatorSessionRecord['error']>): string {
+  const at = error.at;
+  const where = at
+    ? ` (idea ${at.idea + 1}, round ${at.round}, ${FAILED_STEP_WORDS[at.phase] ?? at.phase})`
+    : '';
+  const resume = at
+    ? ` — Resume will retry from ${at.round > 0 ? `round ${at.round}` : 'that step'}; nothing already paid for is asked again.`
+    : ' — Resume will retry the failed step.';
+  const hint = FAILURE_HINTS[error.code];
+  return `Failed: ${error.message}${where}${resume}${hint ? ` ${hint}` : ''}`;
 }
 
 export const STATUS_WORDS: Record<IdeatorSessionStatus, string> = {

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../contract/events.ts';
+import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { scenarioFile, seedGraph, waitFor } from '../ideator/test-harness.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { createCore, type Core } from './create-core.ts';
+import { dispatch } from './dispatch.ts';
+
+/**
+ * Issue 9 item 9: a failed session records its cause and the step it stopped at, and motiv.log gets an error
+ * line with the cause and a stack (never the key). Real core, real `openai` client, the scripted server's 401.
+ */
+
+const tempDir = useTempDirs();
+const open: { core?: Core; server?: ScriptedLlm } = {};
+afterEach(async () => {
+  await open.core?.close();
+  await open.server?.stop();
+  delete open.core;
+  delete open.server;
+});
+
+const KEY = 'sk-test-refused-key-0123456789';
+
+describe('a failed ideation session', () => {
+  it('keeps its cause and failure point, logs error with stack and no secret, and Resume retries that round', async () => {
+    const dataDir = tempDir();
+    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
+    open.server = await startScriptedLlm({ scenario: scenarioFile('auth-fail') });
+    const core = createCore({
+      env: {
+        MOTIV_DATA_DIR: dataDir,
+        MOTIV_LLM_BASE_URL: open.server.baseUrl,
+        MOTIV_LLM_MODEL: 'scripted-chat',
+        MOTIV_LLM_API_KEY: KEY,
+      },
+    });
+    open.core = core;
+    const statuses: string[] = [];
+    core.events.subscribe((name: EventName, payload) => {
+      const event = payload as IdeatorEventPayload;
+      if (name === 'ideator.event' && event.type === 'status') statuses.push(event.status);
+    });
+    const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
+      const reply = await dispatch(core.handlers, channel, payload, { transport: 'ipc' });
+      if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+      return reply.result as T;
+    };
+
+    const session = await ok<{ id: string }>('ideator.start', { topic: 'LLM research ideation', ideas: 1 });
+    await waitFor(() => statuses.includes('failed'), 10_000);
+    const failed = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
+    expect(failed.session.status).toBe('failed');
+    expect(failed.session.error).toMatchObject({
+      code: 'LLM_UNAUTHORIZED',
+      message: expect.stringContaining('rejected the API key (HTTP 401)'),
+      at: { idea: 0, round: 1, phase: 'mentor' },
+    });
+    expect(JSON.stringify(failed)).not.toContain(KEY);
+
+    const lines = readFileSync(join(dataDir, 'logs', 'motiv.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const failure = lines.find((l) => l['message'] === 'ideation session failed');
+    expect(failure).toMatchObject({
+      level: 'error',
+      sessionId: session.id,
+      at: { idea: 0, round: 1, phase: 'mentor' },
+      error: { code: 'LLM_UNAUTHORIZED', details: { status: 401 } },
+    });
+    const error = failure?.['error'] as { stack: string; cause?: { message: string } };
+    expect(error.stack).toMatch(/\n\s+at /);
+    expect(readFileSync(join(dataDir, 'logs', 'motiv.log'), 'utf8')).not.toContain(KEY);
+
+    // Resume retries the failed mentor round, not the paid-for draft.
+    const before = open.server.requests.length;
+    await ok('ideator.resume', { sessionId: session.id });
+    await waitFor(() => statuses.at(-1) === 'completed', 10_000);
+    expect(open.server.requests.slice(before).map((r) => r.stepId)).toEqual(['mentor-accept']);
+    const done = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
+    expect(done.session.error).toBeNull();
+  });
+});

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../contract/events.ts';
+import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
+import type { Reply } from '../contract/envelope.ts';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { scenarioFile, seedGraph, waitFor } from '../ideator/test-harness.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { createCore, type Core } from './create-core.ts';
+import { dispatch } from './dispatch.ts';
+
+/**
+ * Issue 9 item 6, the core half: a fork is made only by `ideator.fork` (the UI calls it on Start), takes the
+ * form's topic and guidance (the researcher answers the guidance first), and refuses bad input before writing.
+ */
+
+const tempDir = useTempDirs();
+const open: { core?: Core; server?: ScriptedLlm } = {};
+afterEach(async () => {
+  await open.core?.close();
+  await open.server?.stop();
+  delete open.core;
+  delete open.server;
+});
+
+async function setup() {
+  const dataDir = tempDir();
+  await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
+  open.server = await startScriptedLlm({ scenario: scenarioFile('fork-form') });
+  const core = createCore({
+    env: {
+      MOTIV_DATA_DIR: dataDir,
+      MOTIV_LLM_BASE_URL: open.server.baseUrl,
+      MOTIV_LLM_MODEL: 'scripted-chat',
+    },
+  });
+  open.core = core;
+  const statuses: Array<{ sessionId: string; status: string }> = [];
+  core.events.subscribe((name: EventName, payload) => {
+    const event = payload as IdeatorEventPayload;
+    if (name === 'ideator.event' && event.type === 'status') statuses.push(event);
+  });
+  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
+    dispatch(core.handlers, channel, payload, { transport: 'ipc' });
+  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const reply = await call(channel, payload);
+    if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+    return reply.result as T;
+  };
+  const completed = (sessionId: string) =>
+    waitFor(() => statuses.some((s) => s.sessionId === sessionId && s.status === 'completed'), 10_000);
+  const source = await ok<{ id: string }>('ideator.start', {
+    topic: 'LLM research ideation',
+    ideas: 1,
+    noMentor: true,
+  });
+  await completed(source.id);
+  const detail = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
+  const ideaId = detail.ideas[0]?.id ?? '';
+  return { call, ok, completed, ideaId, server: open.server };
+}
+
+describe('ideator.fork', () => {
+  it('forks with the form topic and guidance; the researcher answers the guidance before any mentor call', async () => {
+    const { ok, completed, ideaId, server } = await setup();
+    const before = server.requests.length;
+    const fork = await ok<{ id: string; topic: string }>('ideator.fork', {
+      ideaId,
+      version: 1,
+      options: {
+        noMentor: false,
+        topic: 'Cheaper LLM research ideation',
+        guidance: 'Make the evaluation cheaper.',
+      },
+    });
+    expect(fork.topic).toBe('Cheaper LLM research ideation');
+    await completed(fork.id);
+    expect(server.requests.slice(before).map((r) => r.stepId)).toEqual([
+      'answer-guidance',
+      'revise',
+      'mentor-accept',
+    ]);
+    const detail = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: fork.id });
+    expect(detail.turns.map((t) => t.kind)).toEqual([
+      'note',
+      'idea',
+      'human',
+      'researcher',
+      'idea',
+      'mentor',
+    ]);
+    expect(detail.turns[2]).toMatchObject({
+      content: 'Make the evaluation cheaper.',
+      meta: { forkGuidance: true },
+    });
+    expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', currentVersion: 2 });
+  });
+
+  it('refuses an oversized guidance and a missing version with a clear error, writing nothing', async () => {
+    const { call, ok, ideaId, server } = await setup();
+    const before = server.requests.length;
+    const bomb = await call('ideator.fork', { ideaId, version: 1, options: { guidance: 'x'.repeat(4_001) } });
+    expect(bomb).toMatchObject({ error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(bomb)).toContain('options.guidance');
+    const missing = await call('ideator.fork', { ideaId, version: 7 });
+    expect(missing).toMatchObject({
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('no version 7') },
+    });
+    expect(await ok<unknown[]>('ideator.list', {})).toHaveLength(1);
+    expect(server.requests.length).toBe(before);
+  });
+});
