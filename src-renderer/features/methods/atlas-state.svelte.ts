@@ -213,13 +213,23 @@ export class AtlasState {
     return this.annotations.get(methodId) ?? emptyAnnotation(methodId);
   }
 
+  #annotating: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Applies `patch` to the method's annotation. Calls run one after another, each on top of the last one's
+   * result: a note saved on blur and a star clicked in the same moment must not overwrite each other.
+   */
   async annotate(
     methodId: string,
     patch: Partial<Omit<Annotation, 'methodId' | 'updatedAt'>>,
   ): Promise<void> {
-    try {
+    const write = this.#annotating.then(async () => {
       const saved = await saveAnnotation(this.db, { ...this.annotation(methodId), ...patch });
       this.annotations = withEntry(this.annotations, methodId, saved);
+    });
+    this.#annotating = write.catch(() => undefined);
+    try {
+      await write;
     } catch (e) {
       this.notice = { kind: 'error', text: `Could not save: ${message(e)}` };
       return;
