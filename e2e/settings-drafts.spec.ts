@@ -36,6 +36,18 @@ test('leaving Settings with unsaved edits asks: keep editing, save, or discard',
   await section('settings');
   await expect(page.getByTestId('setting-max-rounds')).toHaveValue('5');
   expect(onDisk(app.dataDir).ideation?.maxRounds).toBe(5);
+
+  // Panels with their own Save count too, and so does leaving by URL (back, forward, a typed hash).
+  await page.getByTestId('literature-enabled').uncheck();
+  await page.evaluate(() => (window.location.hash = '#/methods'));
+  await expect(page.getByTestId('settings-leave')).toContainText('literature');
+  await expect(page.getByTestId('section-settings')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings');
+  await page.getByTestId('settings-leave-save').click();
+  await expect(page.getByTestId('section-methods')).toBeVisible();
+  expect(JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+    literature: { enabled: false },
+  });
 });
 
 test('a stale settings save shows both versions; keep mine, take theirs; other sections merge quietly', async ({

@@ -38,5 +38,11 @@ export function goTo(id: SectionId, options: { force?: boolean } = {}): void {
 }
 
 window.addEventListener('hashchange', () => {
-  navigation.current = fromHash();
+  const next = fromHash();
+  // Back/forward or a typed URL is leaving too: a section with unsaved edits may hold it (the hash is put back).
+  if (next !== navigation.current && leaveGuard && !leaveGuard(next)) {
+    history.replaceState(null, '', `#/${navigation.current}`);
+    return;
+  }
+  navigation.current = next;
 });
