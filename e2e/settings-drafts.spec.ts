@@ -12,13 +12,14 @@ test('leaving Settings with unsaved edits asks: keep editing, save, or discard',
   page,
   section,
   app,
-}) => {
+}, testInfo) => {
   await section('settings');
   await page.getByTestId('setting-display-name').fill('Ada Lovelace');
   await expect(page.getByTestId('settings-unsaved-profile')).toBeVisible();
 
   await page.getByTestId('nav-graph').click();
   await expect(page.getByTestId('settings-leave')).toContainText('profile');
+  await captureScreenshot(page, 'settings-leave', testInfo);
   await page.getByTestId('settings-leave-stay').click();
   await expect(page.getByTestId('section-settings')).toBeVisible();
   await expect(page.getByTestId('setting-display-name')).toHaveValue('Ada Lovelace');
@@ -39,7 +40,7 @@ test('leaving Settings with unsaved edits asks: keep editing, save, or discard',
 
   // Panels with their own Save count too, and so does leaving by URL (back, forward, a typed hash).
   await page.getByTestId('literature-enabled').uncheck();
-  await page.evaluate(() => (window.location.hash = '#/methods'));
+  await page.evaluate("window.location.hash = '#/methods'");
   await expect(page.getByTestId('settings-leave')).toContainText('literature');
   await expect(page.getByTestId('section-settings')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#/settings');
