@@ -13,6 +13,7 @@ import {
   type UserMethodRecord,
 } from '../contract/annotations.ts';
 import { AppError } from '../shared/errors.ts';
+import { describeIssues, fieldIssues } from '../shared/zod-issues.ts';
 
 export const ANNOTATIONS_FILE_NAME = 'annotations.sqlite';
 
@@ -40,9 +41,32 @@ interface Row {
 
 type AnyRecord = AnnotationRecord | UserMethodRecord;
 
-function toRecord(row: Row): AnyRecord {
-  const raw = { ...(JSON.parse(row.body) as object), revision: row.revision, updatedAt: row.updated_at };
-  return row.kind === 'annotation' ? AnnotationRecordSchema.parse(raw) : UserMethodRecordSchema.parse(raw);
+/** A row as a record; a row damaged on disk (edited by hand, a bad restore) is named with its field. */
+function toRecord(row: Row, file: string): AnyRecord {
+  const where = `${file}: ${row.kind} "${row.id}"`;
+  let body: unknown;
+  try {
+    body = JSON.parse(row.body);
+  } catch {
+    throw new AppError('VALIDATION', `${where}: body is not valid JSON`, {
+      file,
+      kind: row.kind,
+      id: row.id,
+    });
+  }
+  const raw = { ...(body as object), revision: row.revision, updatedAt: row.updated_at };
+  const parsed =
+    row.kind === 'annotation' ? AnnotationRecordSchema.safeParse(raw) : UserMethodRecordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    throw new AppError('VALIDATION', `${where}: ${describeIssues(issues)}`, {
+      file,
+      kind: row.kind,
+      id: row.id,
+      issues,
+    });
+  }
+  return parsed.data;
 }
 
 export interface AnnotationChange {
@@ -68,7 +92,7 @@ export class AnnotationStore {
     const rows = this.#db.prepare('SELECT * FROM user_rows ORDER BY kind, id').all() as Row[];
     const list: AnnotationsList = { annotations: [], userMethods: [] };
     for (const row of rows) {
-      const record = toRecord(row);
+      const record = toRecord(row, this.file);
       if (row.kind === 'annotation') list.annotations.push(record as AnnotationRecord);
       else list.userMethods.push(record as UserMethodRecord);
     }
@@ -87,7 +111,7 @@ export class AnnotationStore {
       'CONFLICT',
       `${kind === 'annotation' ? 'Your notes on' : 'The method'} "${id}" changed elsewhere ` +
         `(you edited revision ${baseRevision}, it is now ${current ? `revision ${revision}` : 'deleted'})`,
-      { kind, id, baseRevision, current: current ? toRecord(current) : null },
+      { kind, id, baseRevision, current: current ? toRecord(current, this.file) : null },
     );
   }
 
@@ -114,8 +138,31 @@ export class AnnotationStore {
     });
     const row = write.immediate();
     return request.kind === 'annotation'
-      ? { kind: 'annotation', record: toRecord(row) as AnnotationRecord }
-      : { kind: 'userMethod', record: toRecord(row) as UserMethodRecord };
+      ? { kind: 'annotation', record: toRecord(row, this.file) as AnnotationRecord }
+      : { kind: 'userMethod', record: toRecord(row, this.file) as UserMethodRecord };
+  }
+
+  /** Puts a whole backup back in one transaction (all rows or none); returns the rows as now stored. */
+  restore(list: AnnotationsList, now = Date.now()): AnnotationChange[] {
+    const restoreAll = this.#db.transaction((): AnnotationChange[] => {
+      const puts: AnnotationsPut[] = [
+        ...list.userMethods.map(({ revision: _r, updatedAt: _u, ...body }) => ({
+          kind: 'userMethod' as const,
+          baseRevision: this.#get('userMethod', body.id)?.revision ?? 0,
+          body,
+        })),
+        ...list.annotations.map(({ revision: _r, updatedAt: _u, ...body }) => ({
+          kind: 'annotation' as const,
+          baseRevision: this.#get('annotation', body.methodId)?.revision ?? 0,
+          body,
+        })),
+      ];
+      return puts.map((request) => {
+        const { kind, record } = this.put(request, now);
+        return { kind, id: kind === 'annotation' ? record.methodId : record.id, record };
+      });
+    });
+    return restoreAll.immediate();
   }
 
   /** Deletes one row (a user method takes its annotation with it); returns what was removed. */

@@ -84,6 +84,11 @@ export const AnnotationsChangedSchema = z.discriminatedUnion('kind', [
 export const annotationsChannels = {
   'annotations.list': { request: z.object({}).strict(), response: AnnotationsListSchema },
   'annotations.put': { request: AnnotationsPutSchema, response: AnnotationsPutResultSchema },
+  /** A backup put back in one transaction: each row replaces the row of the same id, whatever its revision. */
+  'annotations.restore': {
+    request: AnnotationsListSchema,
+    response: z.object({ annotations: z.int(), userMethods: z.int() }).strict(),
+  },
   'annotations.delete': {
     request: AnnotationsDeleteSchema,
     response: z.object({ kind: AnnotationKindSchema, id: z.string() }).strict(),

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ANNOTATIONS_FILE_NAME } from '../annotations/annotation-store.ts';
 import type { AnnotationsChanged } from '../contract/annotations.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
@@ -178,6 +181,38 @@ describe('annotations.* in the data directory', () => {
       });
       expect(await dispatch(core.handlers, 'annotations.list', {}, { transport: 'cli' })).toEqual({
         result: { annotations: [], userMethods: [] },
+      });
+    });
+  });
+
+  it('a row damaged on disk is named with its file, row and field, not served half-read', async () => {
+    await withCores(1, async (core) => {
+      await dispatch(
+        core.handlers,
+        'annotations.put',
+        { kind: 'annotation', baseRevision: 0, body: note('fine') },
+        { transport: 'cli' },
+      );
+      const file = join(core.dataDir, ANNOTATIONS_FILE_NAME);
+      const raw = new BetterSqlite3(file);
+      raw.prepare('UPDATE user_rows SET body = ?').run(JSON.stringify({ ...note('x'), starred: 'very' }));
+      raw.close();
+      const reply = await dispatch(core.handlers, 'annotations.list', {}, { transport: 'cli' });
+      expect(reply).toMatchObject({
+        error: {
+          code: 'VALIDATION',
+          message: expect.stringContaining(`${file}: annotation "llm-p": starred`) as string,
+        },
+      });
+      // Saving over it (the user's "keep mine") repairs the row.
+      await dispatch(
+        core.handlers,
+        'annotations.put',
+        { kind: 'annotation', baseRevision: 1, body: note('repaired') },
+        { transport: 'cli' },
+      );
+      expect(await dispatch(core.handlers, 'annotations.list', {}, { transport: 'cli' })).toMatchObject({
+        result: { annotations: [{ note: 'repaired', revision: 2 }] },
       });
     });
   });

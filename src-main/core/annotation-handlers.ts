@@ -4,7 +4,10 @@ import type { EventBus } from './event-bus.ts';
 import type { HandlerTable } from './handler-table.ts';
 import type { Logger } from './logger.ts';
 
-type AnnotationHandlers = Pick<HandlerTable, 'annotations.list' | 'annotations.put' | 'annotations.delete'>;
+type AnnotationHandlers = Pick<
+  HandlerTable,
+  'annotations.list' | 'annotations.put' | 'annotations.restore' | 'annotations.delete'
+>;
 
 export interface AnnotationDeps {
   dataDir: string;
@@ -30,6 +33,14 @@ export function createAnnotationHandlers(deps: AnnotationDeps): {
         const id = result.kind === 'annotation' ? result.record.methodId : result.record.id;
         announce({ kind: result.kind, id, record: result.record });
         return result;
+      },
+      'annotations.restore': async (backup) => {
+        for (const change of open().restore(backup)) announce(change);
+        deps.logger.info('annotations restored', {
+          annotations: backup.annotations.length,
+          userMethods: backup.userMethods.length,
+        });
+        return { annotations: backup.annotations.length, userMethods: backup.userMethods.length };
       },
       'annotations.delete': async ({ kind, id, baseRevision }) => {
         for (const change of open().delete(kind, id, baseRevision)) announce(change);

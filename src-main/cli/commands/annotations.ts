@@ -11,7 +11,7 @@ import { UsageError, type CliIo } from '../io.ts';
 export const annotationsHelp = `motiv annotations <subcommand> [options]
 
   dump [--out FILE]   your method annotations (stars, tags, notes, links) and added methods as JSON
-  restore FILE        put a dump back; rows in the file replace the same rows in the data dir
+  restore FILE        put a dump back in one transaction; rows in the file replace the same rows in the data dir
 
 They live in annotations.sqlite in the data directory, apart from the graph: "motiv graph dump" does not
 include them, so back up both.`;
@@ -48,26 +48,6 @@ function readDump(file: string): AnnotationsList {
   return parsed.data;
 }
 
-async function restore(core: Core, dump: AnnotationsList): Promise<number> {
-  const current = await call(core, 'annotations.list', {});
-  const revisions = new Map<string, number>();
-  for (const a of current.annotations) revisions.set(`annotation:${a.methodId}`, a.revision);
-  for (const m of current.userMethods) revisions.set(`userMethod:${m.id}`, m.revision);
-  let count = 0;
-  // Methods first, so an annotation never points at a method that is not back yet.
-  for (const { revision: _r, updatedAt: _u, ...body } of dump.userMethods) {
-    const baseRevision = revisions.get(`userMethod:${body.id}`) ?? 0;
-    await call(core, 'annotations.put', { kind: 'userMethod', baseRevision, body });
-    count++;
-  }
-  for (const { revision: _r, updatedAt: _u, ...body } of dump.annotations) {
-    const baseRevision = revisions.get(`annotation:${body.methodId}`) ?? 0;
-    await call(core, 'annotations.put', { kind: 'annotation', baseRevision, body });
-    count++;
-  }
-  return count;
-}
-
 export async function annotationsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -83,10 +63,8 @@ export async function annotationsCommand(args: string[], io: CliIo): Promise<num
   const core = createCore({ env: io.env });
   try {
     if (dump) {
-      const count = await restore(core, dump);
-      io.out(
-        `restored ${dump.annotations.length} annotations and ${dump.userMethods.length} methods (${count} rows)\n`,
-      );
+      const restored = await call(core, 'annotations.restore', dump);
+      io.out(`restored ${restored.annotations} annotations and ${restored.userMethods} methods\n`);
       return 0;
     }
     const text = `${JSON.stringify(await call(core, 'annotations.list', {}), null, 2)}\n`;
