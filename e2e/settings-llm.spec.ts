@@ -25,8 +25,8 @@ test('tests the saved endpoint, shows each agent’s model, and flags one the en
     await page.getByTestId('setting-llm-model').fill('served-chat');
     await page.getByText('A different model per agent').click();
     await page.getByTestId('setting-model-embeddings').fill('served-embed');
-    await page.getByTestId('settings-save').click();
-    await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+    await page.getByTestId('settings-save-llm').click();
+    await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');
 
     await page.getByTestId('llm-test').click();
     const result = page.getByTestId('llm-test-result');
@@ -49,8 +49,8 @@ test('tests the saved endpoint, shows each agent’s model, and flags one the en
 
     // A mentor model the endpoint does not serve: the old report goes away on save, the next test flags it.
     await page.getByTestId('setting-model-mentor').fill('gpt-imaginary');
-    await page.getByTestId('settings-save').click();
-    await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+    await page.getByTestId('settings-save-llm').click();
+    await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');
     await expect(page.getByTestId('llm-test-result')).toHaveCount(0);
     await page.getByTestId('llm-test').click();
     await expect(page.getByTestId('llm-role-mentor')).toContainText('gpt-imaginary');
@@ -69,8 +69,8 @@ test('an endpoint where nothing listens gets the message and a hint, not a crash
 }) => {
   await section('settings');
   await page.getByTestId('setting-llm-base-url').fill('http://127.0.0.1:9/v1');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+  await page.getByTestId('settings-save-llm').click();
+  await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');
   await page.getByTestId('llm-test').click();
   const result = page.getByTestId('llm-test-result');
   await expect(result).toContainText('http://127.0.0.1:9/v1');

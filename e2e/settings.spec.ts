@@ -8,12 +8,17 @@ test('a changed setting survives a reload and lands in the settings file', async
   app,
 }, testInfo) => {
   await section('settings');
+  // Theme acts on the whole app: it applies and saves as it is chosen, with no Save button to find.
   await page.getByTestId('setting-theme').selectOption('dark');
-  await page.getByTestId('setting-display-name').fill('Ada Lovelace');
-  await page.getByTestId('setting-max-rounds').fill('7');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+  await expect(page.getByTestId('settings-status-appearance')).toHaveText('Saved');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Every other section has its own Save, where its fields are.
+  await page.getByTestId('setting-display-name').fill('Ada Lovelace');
+  await page.getByTestId('settings-save-profile').click();
+  await expect(page.getByTestId('settings-status-profile')).toHaveText('Saved');
+  await page.getByTestId('setting-max-rounds').fill('7');
+  await page.getByTestId('settings-save-ideation').click();
+  await expect(page.getByTestId('settings-status-ideation')).toHaveText('Saved');
 
   await page.reload();
   await expect(page.getByTestId('section-settings')).toBeVisible();
@@ -38,9 +43,13 @@ test('an invalid value is refused with the field named, and nothing is saved', a
 }) => {
   await section('settings');
   await page.getByTestId('setting-max-rounds').fill('50');
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toContainText('ideation.maxRounds');
+  await page.getByTestId('settings-save-ideation').click();
+  await expect(page.getByTestId('settings-status-ideation')).toContainText('ideation.maxRounds');
+  await page.getByTestId('nav-graph').click();
+  await page.getByTestId('settings-leave-discard').click();
+  await expect(page.getByTestId('section-graph')).toBeVisible();
   await page.reload();
+  await section('settings');
   await expect(page.getByTestId('setting-max-rounds')).toHaveValue('5');
   expect(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toThrow();
 });

@@ -1,4 +1,6 @@
 import { APP_VERSION } from '../core/app-version.ts';
+import { AppError } from '../shared/errors.ts';
+import { annotationsCommand, annotationsHelp } from './commands/annotations.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
@@ -43,6 +45,11 @@ const commands: Record<string, Command> = {
     summary: 'run the Socratic researcher/mentor ideator on a topic',
     help: ideateHelp,
     run: ideateCommand,
+  },
+  annotations: {
+    summary: 'dump or restore your method annotations and added methods (not part of graph dump)',
+    help: annotationsHelp,
+    run: annotationsCommand,
   },
   secrets: {
     summary: 'store or clear encrypted API keys and passwords (shows only set / not set)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationsChannels } from './annotations.ts';
 import { DoctorReportSchema } from './doctor.ts';
 import { graphChannels } from './graph.ts';
 import { ideatorChannels } from './ideator.ts';
@@ -35,6 +36,7 @@ export const channels = {
   ...secretsChannels,
   ...pricesChannels,
   ...llmChannels,
+  ...annotationsChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

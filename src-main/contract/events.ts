@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AnnotationsChangedSchema } from './annotations.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
 import { MiningEventSchema } from './mining.ts';
@@ -10,6 +11,7 @@ export const events = {
   'graph.changed': GraphChangedSchema,
   'ideator.event': IdeatorEventSchema,
   'mining.event': MiningEventSchema,
+  'annotations.changed': AnnotationsChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -13,3 +13,11 @@ export interface MotivBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 export type { LlmConnectionReport } from './llm.ts';
+export type {
+  AnnotationBody,
+  AnnotationRecord,
+  AnnotationsChanged,
+  AnnotationsList,
+  UserMethodBody,
+  UserMethodRecord,
+} from './annotations.ts';

@@ -32,6 +32,8 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const SettingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+    // Bumped by every save; a save that names the revision it started from is refused once another saved first.
+    revision: z.int().min(0).default(0),
     appearance: z
       .object({
         theme: ThemeSchema.default('system'),
@@ -87,9 +89,13 @@ export const SettingsSchema = z
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** A partial update: each section may be given in part; unknown keys are refused. */
+/**
+ * A partial update: each section may be given in part; unknown keys are refused. `baseRevision` (optional, so the
+ * CLI and scripts keep last-writer-wins) is the revision the editor started from: a stale one is a CONFLICT.
+ */
 export const SettingsPatchSchema = z
   .object({
+    baseRevision: z.int().min(0).optional(),
     appearance: sectionPatch(SettingsSchema.shape.appearance),
     profile: sectionPatch(SettingsSchema.shape.profile),
     ideation: sectionPatch(SettingsSchema.shape.ideation),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
+import { createAnnotationHandlers } from './annotation-handlers.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
@@ -104,6 +105,8 @@ export function createCore(options: CoreOptions = {}): Core {
     storedApiKey: () => storedSecret('llm.apiKey'),
   });
 
+  const annotations = createAnnotationHandlers({ dataDir, events, logger });
+
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
       name: APP_NAME,
@@ -136,6 +139,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
     ...createLlmHandlers({ settings, env, storedSecret }),
+    ...annotations.handlers,
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -154,6 +158,7 @@ export function createCore(options: CoreOptions = {}): Core {
       await ideator.close();
       await mining.close();
       await graph.close();
+      annotations.close();
       logger.info('core stopped');
     },
   };

@@ -28,7 +28,7 @@ describe('SettingsStore', () => {
     store.update(SettingsPatchSchema.parse({ ideation: { maxRounds: 2 }, mining: { concurrency: 4 } }));
     expect(store.get().ideation).toEqual({ ideasPerTopic: 7, maxRounds: 2 });
     expect(store.get().mining).toMatchObject({ k: 9, concurrency: 4 });
-    for (const section of Object.keys(SettingsPatchSchema.shape)) {
+    for (const section of Object.keys(SettingsPatchSchema.shape).filter((k) => k !== 'baseRevision')) {
       expect(SettingsPatchSchema.parse({ [section]: {} })).toEqual({ [section]: {} });
     }
   });
@@ -61,5 +61,35 @@ describe('SettingsStore', () => {
 
     writeFileSync(file, JSON.stringify({ schemaVersion: 99 }));
     expect(() => new SettingsStore(dir)).toThrow(/newer than this app understands/);
+  });
+
+  it('a save from a stale revision is a CONFLICT carrying the current settings; no revision keeps last-writer-wins', () => {
+    const dir = tempDir();
+    const tab = new SettingsStore(dir);
+    const otherProcess = new SettingsStore(dir);
+    const opened = tab.get().revision;
+    expect(opened).toBe(0);
+    expect(otherProcess.update({ baseRevision: 0, appearance: { theme: 'light' } }).revision).toBe(1);
+
+    let conflict: unknown = null;
+    try {
+      tab.update({ baseRevision: opened, appearance: { theme: 'dark' } });
+    } catch (err) {
+      conflict = err;
+    }
+    expect(conflict).toBeInstanceOf(AppError);
+    expect((conflict as AppError).code).toBe('CONFLICT');
+    expect((conflict as AppError).details).toMatchObject({
+      baseRevision: 0,
+      current: { revision: 1, appearance: { theme: 'light' } },
+    });
+    expect(new SettingsStore(dir).get().appearance.theme).toBe('light');
+
+    // Keep mine = save again from the revision just seen; the CLI's patch carries none and always applies.
+    expect(tab.update({ baseRevision: 1, appearance: { theme: 'dark' } }).revision).toBe(2);
+    expect(otherProcess.update({ profile: { displayName: 'cli' } })).toMatchObject({
+      revision: 3,
+      appearance: { theme: 'dark' },
+    });
   });
 });

@@ -26,8 +26,18 @@ export class SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
-    const merged: Record<string, unknown> = { ...this.#current };
-    for (const [section, values] of Object.entries(patch)) {
+    // Re-read first: another process on the same data dir (the CLI, a second app) may have saved since.
+    this.#current = this.#load();
+    const { baseRevision, ...sections } = patch;
+    if (baseRevision !== undefined && baseRevision !== this.#current.revision) {
+      throw new AppError(
+        'CONFLICT',
+        `Settings changed elsewhere since you opened them (revision ${baseRevision}, now ${this.#current.revision})`,
+        { baseRevision, current: this.get() },
+      );
+    }
+    const merged: Record<string, unknown> = { ...this.#current, revision: this.#current.revision + 1 };
+    for (const [section, values] of Object.entries(sections)) {
       if (values === undefined) continue;
       merged[section] = { ...(merged[section] as object), ...values };
     }

@@ -17,11 +17,32 @@ function fromHash(): SectionId {
 
 export const navigation = $state({ current: fromHash() });
 
-export function goTo(id: SectionId): void {
+/**
+ * A section with unsaved edits may hold the user back: the guard returns false to stay (and asks the user
+ * itself), then calls `goTo(target, { force: true })` once they chose.
+ */
+export type LeaveGuard = (target: SectionId) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function setLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+export function goTo(id: SectionId, options: { force?: boolean } = {}): void {
+  if (!options.force && id !== navigation.current && leaveGuard && !leaveGuard(id)) return;
   navigation.current = id;
   history.replaceState(null, '', `#/${id}`);
 }
 
 window.addEventListener('hashchange', () => {
-  navigation.current = fromHash();
+  const next = fromHash();
+  // Back/forward or a typed URL is leaving too: a section with unsaved edits may hold it (the hash is put back).
+  if (next !== navigation.current && leaveGuard && !leaveGuard(next)) {
+    history.replaceState(null, '', `#/${navigation.current}`);
+    return;
+  }
+  navigation.current = next;
 });

@@ -16,8 +16,10 @@ export async function loadSettings(): Promise<void> {
   }
 }
 
-export async function saveSettings(patch: SettingsPatch): Promise<void> {
-  settingsState.value = await invoke('settings.update', patch);
+export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
+  const saved = await invoke('settings.update', patch);
+  settingsState.value = saved;
+  return saved;
 }
 
 export function followSettingsChanges(): () => void {

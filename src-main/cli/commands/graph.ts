@@ -22,7 +22,8 @@ export const graphHelp = `motiv graph <subcommand> [options]
   migrate                    apply the Cypher migrations in graph/migrations to Neo4j
   check                      test the connection and the schema of the configured store
 
-The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.`;
+The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.
+Method annotations and added methods are not part of the graph: back them up with "motiv annotations dump".`;
 
 const actorOf = (core: Core): string => core.settings.get().profile.displayName || 'cli';
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/create-core.ts';
 import { startBrowserServer } from '../../server/http-server.ts';
+import { listenOnStablePort } from '../../server/port-memory.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const serveHelp = `motiv serve [--port N]
@@ -9,22 +10,22 @@ export const serveHelp = `motiv serve [--port N]
 Browser mode: serves the built app on http://127.0.0.1 (loopback only) and prints
   MotivGraph Studio: http://127.0.0.1:<port>/?token=<token>
 Open that URL in a browser. Every API request needs the token (the page keeps it in the tab, as a header).
-Stop with Ctrl+C.`;
+Without --port it reuses the last port (remembered in the data dir), or any free one when that is taken;
+--port 0 asks for any free port. Stop with Ctrl+C.`;
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
 export async function serveCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string', default: '0' } }, strict: true });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? null : Number(values.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new UsageError(`--port: not a port: ${values.port}`);
 
   const core = createCore({ env: io.env });
-  const server = await startBrowserServer({
-    core,
-    staticDir: io.env['MOTIV_STATIC_DIR'] ?? DEFAULT_STATIC_DIR,
-    port,
-  });
+  const staticDir = io.env['MOTIV_STATIC_DIR'] ?? DEFAULT_STATIC_DIR;
+  const server = await listenOnStablePort(core.dataDir, port, (listenPort) =>
+    startBrowserServer({ core, staticDir, port: listenPort }),
+  );
   // Listen for stop signals before announcing readiness: whoever reads the line may stop us at once.
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => resolve();

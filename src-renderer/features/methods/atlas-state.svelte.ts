@@ -1,9 +1,12 @@
 import dataset from '../../../resources/planning-methods.json';
+import { invoke, onEvent } from '../../lib/api/client.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import type { DatasetExtras, AtlasDb } from '../../lib/db/atlas-db.ts';
 import { addUserMethod, deleteUserMethod, saveAnnotation } from '../../lib/db/atlas-notes.ts';
 import type { UserMethodInput } from '../../lib/db/atlas-notes.ts';
 import { readAtlasSnapshot, syncBundledDataset } from '../../lib/db/atlas-sync.ts';
+import { CoreSync, type CoreCaller, type ConflictChoice } from '../../lib/db/core-sync.ts';
+import type { OutboxEntry } from '../../lib/db/outbox.ts';
 import type { AtlasSnapshot } from '../../lib/db/atlas-sync.ts';
 import { emptyAnnotation } from './atlas-types.ts';
 import type { Annotation, AtlasEntry, UserMethod } from './atlas-types.ts';
@@ -62,6 +65,12 @@ export class AtlasState {
   chosenIds = $state.raw<string[]>([]);
   notice = $state<Notice | null>(null);
   adding = $state(false);
+  /** Local writes the core refused as stale: the user chooses keep mine / take theirs / merge. */
+  conflicts = $state.raw<OutboxEntry[]>([]);
+  /** Local writes not yet taken by the core (queued while it was unreachable, or refused). */
+  unsynced = $state(0);
+  coreReachable = $state(true);
+  readonly sync: CoreSync | null;
 
   entries = $derived(
     buildEntries(this.methods, this.userMethods, this.extras?.performanceTables ?? []).sort(byYearThenName),
@@ -92,8 +101,39 @@ export class AtlasState {
     this.chosenIds.map((id) => this.entryById.get(id)).filter((e): e is AtlasEntry => e !== undefined),
   );
 
-  constructor(db: AtlasDb) {
+  /** Without `core` (tests of the cache alone) writes stay queued in IndexedDB. */
+  constructor(db: AtlasDb, core: CoreCaller | null = null) {
     this.db = db;
+    this.sync = core ? new CoreSync(db, core, () => void this.refreshUserData()) : null;
+  }
+
+  /** Re-reads what the user wrote (cache and queue) after a sync changed it. */
+  async refreshUserData(): Promise<void> {
+    const [annotations, userMethods, outbox] = await Promise.all([
+      this.db.annotations.toArray(),
+      this.db.userMethods.toArray(),
+      this.db.outbox.toArray(),
+    ]);
+    this.annotations = indexBy(annotations, (a) => a.methodId);
+    this.userMethods = userMethods;
+    this.conflicts = outbox.filter((e) => e.conflict !== undefined);
+    this.unsynced = outbox.length;
+    this.coreReachable = this.sync?.reachable ?? false;
+  }
+
+  /** Pushes queued writes to the core; never throws (an unreachable core leaves them queued). */
+  async #push(): Promise<void> {
+    try {
+      await this.sync?.flush();
+    } catch (e) {
+      this.notice = { kind: 'error', text: `Could not sync your notes: ${message(e)}` };
+    }
+    await this.refreshUserData();
+  }
+
+  async resolveConflict(key: string, choice: ConflictChoice): Promise<void> {
+    await this.sync?.resolve(key, choice);
+    await this.refreshUserData();
   }
 
   private loading: Promise<void> | null = null;
@@ -143,6 +183,17 @@ export class AtlasState {
         this.error = message(e);
       }
     }
+    if (this.status === 'ready') await this.#startSync();
+  }
+
+  /** The core (data dir) holds the user's writes: push what is queued here, then pull what it has. */
+  async #startSync(): Promise<void> {
+    try {
+      await this.sync?.start();
+    } catch (e) {
+      this.notice = { kind: 'error', text: `Could not load your notes from the app's data: ${message(e)}` };
+    }
+    await this.refreshUserData();
   }
 
   private apply(snapshot: AtlasSnapshot, start: number): void {
@@ -162,16 +213,28 @@ export class AtlasState {
     return this.annotations.get(methodId) ?? emptyAnnotation(methodId);
   }
 
+  #annotating: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Applies `patch` to the method's annotation. Calls run one after another, each on top of the last one's
+   * result: a note saved on blur and a star clicked in the same moment must not overwrite each other.
+   */
   async annotate(
     methodId: string,
     patch: Partial<Omit<Annotation, 'methodId' | 'updatedAt'>>,
   ): Promise<void> {
-    try {
+    const write = this.#annotating.then(async () => {
       const saved = await saveAnnotation(this.db, { ...this.annotation(methodId), ...patch });
       this.annotations = withEntry(this.annotations, methodId, saved);
+    });
+    this.#annotating = write.catch(() => undefined);
+    try {
+      await write;
     } catch (e) {
       this.notice = { kind: 'error', text: `Could not save: ${message(e)}` };
+      return;
     }
+    await this.#push();
   }
 
   /** Adds a user method; throws (with zod issues) when the input is invalid. */
@@ -181,6 +244,7 @@ export class AtlasState {
     this.selectedId = method.id;
     this.adding = false;
     this.notice = { kind: 'info', text: `Added “${method.name}” (marked as user-added).` };
+    await this.#push();
     return method;
   }
 
@@ -190,6 +254,7 @@ export class AtlasState {
     this.annotations = withoutEntry(this.annotations, id);
     this.chosenIds = this.chosenIds.filter((c) => c !== id);
     if (this.selectedId === id) this.selectedId = null;
+    await this.#push();
   }
 
   isChosen(id: string): boolean {
@@ -240,6 +305,6 @@ let shared: AtlasState | null = null;
 
 /** The app's atlas state: kept across section switches, so query, filters and selection survive them. */
 export function sharedAtlasState(): AtlasState {
-  shared ??= new AtlasState(getAtlasDb());
+  shared ??= new AtlasState(getAtlasDb(), { invoke, onEvent });
   return shared;
 }

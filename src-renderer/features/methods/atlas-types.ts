@@ -16,6 +16,8 @@ export interface Annotation {
   /** Graph Solution nodes this method relates to. */
   solutionLinks: SolutionLink[];
   updatedAt: number;
+  /** The core's revision this cached row is based on; 0 or absent = the core has not taken it yet. */
+  revision?: number;
 }
 
 /** A method the survey missed, added by the user. Never replaced by dataset updates. */
@@ -32,6 +34,8 @@ export interface UserMethod {
   subcategoryId: string;
   description: string;
   createdAt: number;
+  /** As on Annotation. */
+  revision?: number;
 }
 
 /** One row of the browser: a dataset method or a user-added one, in one shape. */

@@ -114,6 +114,7 @@ describe('atlas database', () => {
       note: 'keep me',
       solutionLinks: [],
       updatedAt: 5,
+      revision: 0,
     });
     expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionLinks).toEqual([
       { id: 'sol:42', name: 'Graph RAG' },
@@ -140,8 +141,18 @@ describe('atlas database', () => {
       note: 'v1 note',
       solutionLinks: [],
       updatedAt: 0,
+      revision: 0,
     });
     expect(await db.inspirations.count()).toBe(0);
+    // Written before the core kept annotations: queued for upload to it, unchanged.
+    expect(await db.outbox.toArray()).toMatchObject([
+      {
+        key: 'annotation:llm-p',
+        op: 'put',
+        baseRevision: 0,
+        body: { methodId: 'llm-p', tags: ['old'], starred: true, note: 'v1 note', solutionLinks: [] },
+      },
+    ]);
   });
 
   it('upgrades v2 free-text Solution ids to links with an unknown name, keeping everything else', async () => {
@@ -178,7 +189,7 @@ describe('atlas database', () => {
     const db = new AtlasDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
     expect(await db.annotations.get('llm-p')).toEqual({
       methodId: 'llm-p',
       tags: ['pddl'],
@@ -189,7 +200,12 @@ describe('atlas database', () => {
         { id: 'sol-2', name: null },
       ],
       updatedAt: 9,
+      revision: 0,
     });
+    expect((await db.outbox.toArray()).map((e) => e.key)).toEqual([
+      'annotation:llm-p',
+      'annotation:tree-of-thoughts-tot',
+    ]);
     expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionLinks).toEqual([]);
     expect(await db.inspirations.count()).toBe(1);
   });

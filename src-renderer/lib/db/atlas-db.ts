@@ -4,11 +4,14 @@ import type { IdeatorInspirationMethod } from '../../../src-main/contract/ideato
 import type { Annotation, UserMethod } from '../../features/methods/atlas-types.ts';
 import type { Benchmark, Dataset, Method } from '../../features/methods/dataset-schema.ts';
 import { defineAtlasSchema } from './atlas-upgrades.ts';
+import type { OutboxEntry } from './outbox.ts';
 
 /**
  * The planning-methods atlas in IndexedDB. `methods`, `benchmarks` and `meta` are a copy of the bundled
  * dataset, replaced whole when a newer dataset ships; everything the user writes (`annotations`,
  * `userMethods`, `inspirations`) lives in its own tables and is never touched by that replacement.
+ * Annotations and user methods are a cache of the core's (data dir) copy; `outbox` holds local writes not yet
+ * taken by the core (see core-sync.ts).
  */
 
 /** The dataset minus its two big lists, stored once under meta key 'dataset'. */
@@ -41,6 +44,7 @@ export class AtlasDb extends Dexie {
   declare annotations: EntityTable<Annotation, 'methodId'>;
   declare userMethods: EntityTable<UserMethod, 'id'>;
   declare inspirations: EntityTable<Inspiration, 'id'>;
+  declare outbox: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name: string = ATLAS_DB_NAME) {
     super(name);

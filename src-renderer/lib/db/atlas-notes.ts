@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { Annotation, SolutionLink, UserMethod } from '../../features/methods/atlas-types.ts';
 import type { AtlasDb } from './atlas-db.ts';
+import { enqueue, outboxKey } from './outbox.ts';
 
-/** The user's writes: annotations and added methods. */
+/**
+ * The user's writes: annotations and added methods. Each lands in IndexedDB and in the outbox in one
+ * transaction; CoreSync pushes the outbox to the core (the data dir), so a write made offline is never lost.
+ */
 
 /** One link per node id (the first wins), blank ids dropped. */
 function uniqueLinks(links: readonly SolutionLink[]): SolutionLink[] {
@@ -20,14 +24,24 @@ export async function saveAnnotation(
   annotation: Annotation,
   now = Date.now(),
 ): Promise<Annotation> {
-  const saved: Annotation = {
-    ...annotation,
-    tags: [...new Set(annotation.tags.map((t) => t.trim()).filter((t) => t !== ''))],
-    solutionLinks: uniqueLinks(annotation.solutionLinks),
-    updatedAt: now,
-  };
-  await db.annotations.put(saved);
-  return saved;
+  return db.transaction('rw', [db.annotations, db.outbox], async () => {
+    const cached = (await db.annotations.get(annotation.methodId))?.revision ?? 0;
+    const saved: Annotation = {
+      ...annotation,
+      tags: [...new Set(annotation.tags.map((t) => t.trim()).filter((t) => t !== ''))],
+      solutionLinks: uniqueLinks(annotation.solutionLinks),
+      updatedAt: now,
+      revision: cached,
+    };
+    await db.annotations.put(saved);
+    const { methodId, tags, starred, note, solutionLinks } = saved;
+    await enqueue(
+      db,
+      { kind: 'annotation', op: 'put', body: { methodId, tags, starred, note, solutionLinks } },
+      cached,
+    );
+    return saved;
+  });
 }
 
 const optionalText = z
@@ -69,14 +83,22 @@ export async function addUserMethod(
   id = `user-${crypto.randomUUID()}`,
 ): Promise<UserMethod> {
   const parsed = UserMethodInputSchema.parse(input);
-  const method: UserMethod = { id, userAdded: true, createdAt: now, ...parsed };
-  await db.userMethods.add(method);
+  const body = { id, userAdded: true as const, createdAt: now, ...parsed };
+  const method: UserMethod = { ...body, revision: 0 };
+  await db.transaction('rw', [db.userMethods, db.outbox], async () => {
+    await db.userMethods.add(method);
+    await enqueue(db, { kind: 'userMethod', op: 'put', body }, 0);
+  });
   return method;
 }
 
 export async function deleteUserMethod(db: AtlasDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.userMethods, db.annotations], async () => {
+  await db.transaction('rw', [db.userMethods, db.annotations, db.outbox], async () => {
+    const cached = (await db.userMethods.get(id))?.revision ?? 0;
     await db.userMethods.delete(id);
     await db.annotations.delete(id);
+    // The core deletes the method's annotation with it; a queued write to that annotation has nothing left to do.
+    await db.outbox.where('key').equals(outboxKey('annotation', id)).delete();
+    await enqueue(db, { kind: 'userMethod', op: 'delete', id }, cached);
   });
 }

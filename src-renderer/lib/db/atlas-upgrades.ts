@@ -8,6 +8,9 @@ import type { Dexie } from 'dexie';
  *     annotation rows get `updatedAt` and `solutionNodeIds` defaults.
  * v3: annotations link Solution nodes by id and name (`solutionLinks`, chosen through graph search); the free-text
  *     `solutionNodeIds` of older rows become links with an unknown name (null). Same tables and indexes.
+ * v4: the core (data dir) becomes the source of truth and IndexedDB its cache: annotations and user methods gain
+ *     `revision` (the core's, 0 = never synced), and `outbox` queues local writes until the core takes them.
+ *     Rows written before v4 are queued for upload, so nothing the user wrote stays behind in one origin.
  */
 
 export const ATLAS_SCHEMA_V1 = {
@@ -24,7 +27,12 @@ export const ATLAS_SCHEMA_V2 = {
   inspirations: '++id, createdAt',
 } as const;
 
-export const ATLAS_SCHEMA_VERSION = 3;
+export const ATLAS_SCHEMA_V4 = {
+  ...ATLAS_SCHEMA_V2,
+  outbox: '++seq, &key',
+} as const;
+
+export const ATLAS_SCHEMA_VERSION = 4;
 
 export function defineAtlasSchema(db: Dexie): void {
   db.version(1).stores(ATLAS_SCHEMA_V1);
@@ -55,5 +63,26 @@ export function defineAtlasSchema(db: Dexie): void {
           a['solutionLinks'] = [...new Set(clean.map((id) => id.trim()))].map((id) => ({ id, name: null }));
           delete a['solutionNodeIds'];
         });
+    });
+  db.version(4)
+    .stores(ATLAS_SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const outbox = tx.table('outbox');
+      for (const [tableName, kind, idKey] of [
+        ['userMethods', 'userMethod', 'id'],
+        ['annotations', 'annotation', 'methodId'],
+      ] as const) {
+        await tx
+          .table(tableName)
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            row['revision'] = 0;
+          });
+        for (const row of (await tx.table(tableName).toArray()) as Record<string, unknown>[]) {
+          const { revision: _revision, updatedAt: _updatedAt, ...body } = row;
+          const id = String(row[idKey]);
+          await outbox.add({ key: `${kind}:${id}`, kind, id, op: 'put', baseRevision: 0, body, edits: 1 });
+        }
+      }
     });
 }

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { captureScreenshot, expect, test } from './fixtures.ts';
+
+const onDisk = (dataDir: string): { profile?: { displayName: string }; ideation?: { maxRounds: number } } =>
+  JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
+    profile?: { displayName: string };
+    ideation?: { maxRounds: number };
+  };
+
+test('leaving Settings with unsaved edits asks: keep editing, save, or discard', async ({
+  page,
+  section,
+  app,
+}, testInfo) => {
+  await section('settings');
+  await page.getByTestId('setting-display-name').fill('Ada Lovelace');
+  await expect(page.getByTestId('settings-unsaved-profile')).toBeVisible();
+
+  await page.getByTestId('nav-graph').click();
+  await expect(page.getByTestId('settings-leave')).toContainText('profile');
+  await captureScreenshot(page, 'settings-leave', testInfo);
+  await page.getByTestId('settings-leave-stay').click();
+  await expect(page.getByTestId('section-settings')).toBeVisible();
+  await expect(page.getByTestId('setting-display-name')).toHaveValue('Ada Lovelace');
+
+  await page.getByTestId('nav-graph').click();
+  await page.getByTestId('settings-leave-save').click();
+  await expect(page.getByTestId('section-graph')).toBeVisible();
+  expect(onDisk(app.dataDir).profile?.displayName).toBe('Ada Lovelace');
+
+  await section('settings');
+  await page.getByTestId('setting-max-rounds').fill('9');
+  await page.getByTestId('nav-ideas').click();
+  await page.getByTestId('settings-leave-discard').click();
+  await expect(page.getByTestId('section-ideas')).toBeVisible();
+  await section('settings');
+  await expect(page.getByTestId('setting-max-rounds')).toHaveValue('5');
+  expect(onDisk(app.dataDir).ideation?.maxRounds).toBe(5);
+
+  // Panels with their own Save count too, and so does leaving by URL (back, forward, a typed hash).
+  await page.getByTestId('literature-enabled').uncheck();
+  await page.evaluate("window.location.hash = '#/methods'");
+  await expect(page.getByTestId('settings-leave')).toContainText('literature');
+  await expect(page.getByTestId('section-settings')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings');
+  await page.getByTestId('settings-leave-save').click();
+  await expect(page.getByTestId('section-methods')).toBeVisible();
+  expect(JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+    literature: { enabled: false },
+  });
+});
+
+test('a stale settings save shows both versions; keep mine, take theirs; other sections merge quietly', async ({
+  page,
+  section,
+  app,
+  browser,
+}, testInfo) => {
+  test.skip(app.kind !== 'browser', 'two windows on one core: browser mode');
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(app.url ?? '');
+  await section('settings');
+  await other.getByTestId('nav-settings').click();
+
+  // Both start from the same settings; this window drafts a name, the other saves a different one first.
+  await page.getByTestId('setting-display-name').fill('Bea');
+  await other.getByTestId('setting-display-name').fill('Ada');
+  await other.getByTestId('settings-save-profile').click();
+  await expect(other.getByTestId('settings-status-profile')).toHaveText('Saved');
+  // The draft here is kept, not replaced by the change pushed from the other window.
+  await expect(page.getByTestId('setting-display-name')).toHaveValue('Bea');
+
+  await page.getByTestId('settings-save-profile').click();
+  const conflict = page.getByTestId('settings-conflict-profile');
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId('conflict-mine')).toHaveText('Bea');
+  await expect(conflict.getByTestId('conflict-theirs')).toHaveText('Ada');
+  expect(onDisk(app.dataDir).profile?.displayName).toBe('Ada');
+  await captureScreenshot(page, 'settings-conflict', testInfo);
+  await conflict.getByTestId('conflict-keep-mine').click();
+  await expect(page.getByTestId('settings-status-profile')).toHaveText('Saved');
+  expect(onDisk(app.dataDir).profile?.displayName).toBe('Bea');
+  // The other window was clean: it follows.
+  await expect(other.getByTestId('setting-display-name')).toHaveValue('Bea');
+
+  // The other window now saves a stale value again; it takes ours.
+  await other.getByTestId('setting-display-name').fill('Cy');
+  await page.getByTestId('setting-display-name').fill('Dee');
+  await page.getByTestId('settings-save-profile').click();
+  await expect(page.getByTestId('settings-status-profile')).toHaveText('Saved');
+  await other.getByTestId('settings-save-profile').click();
+  await other.getByTestId('settings-conflict-profile').getByTestId('conflict-take-theirs').click();
+  await expect(other.getByTestId('setting-display-name')).toHaveValue('Dee');
+  await expect(other.getByTestId('settings-unsaved-profile')).toHaveCount(0);
+  expect(onDisk(app.dataDir).profile?.displayName).toBe('Dee');
+
+  // Edits to different sections never conflict: each save lands on top of the other.
+  await page.getByTestId('setting-max-rounds').fill('8');
+  await other.getByTestId('setting-display-name').fill('Eve');
+  await page.getByTestId('settings-save-ideation').click();
+  await expect(page.getByTestId('settings-status-ideation')).toHaveText('Saved');
+  await other.getByTestId('settings-save-profile').click();
+  await expect(other.getByTestId('settings-status-profile')).toHaveText('Saved');
+  await expect(other.getByTestId('settings-conflict-profile')).toHaveCount(0);
+  expect(onDisk(app.dataDir)).toMatchObject({ profile: { displayName: 'Eve' }, ideation: { maxRounds: 8 } });
+  await other.context().close();
+});
