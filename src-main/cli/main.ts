@@ -1,5 +1,4 @@
 import { APP_VERSION } from '../core/app-version.ts';
-import { AppError } from '../shared/errors.ts';
 import { annotationsCommand, annotationsHelp } from './commands/annotations.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
