@@ -21,7 +21,7 @@ test.describe('browser mode refuses what is not the app itself', () => {
     await api.dispose();
   });
 
-  test('the token stays in this tab: dropped from the URL, never a cookie, survives a reload', async ({
+  test('the token stays with this origin: dropped from the URL, never a cookie, survives a reload, serves a second tab', async ({
     app,
   }) => {
     test.skip(app.kind !== 'browser', 'browser mode only');
@@ -39,5 +39,11 @@ test.describe('browser mode refuses what is not the app itself', () => {
     await expect(page.locator('nav')).toBeVisible();
     expect((await reply).status()).toBe(200);
     expect(await page.context().cookies()).toEqual([]);
+    // A second tab opened on the bare origin (no token in its URL) works too: the origin's storage has it.
+    const second = await page.context().newPage();
+    const secondReply = second.waitForResponse((res) => res.url().includes('/api/invoke/'));
+    await second.goto(`${app.origin}/#/settings`);
+    expect((await secondReply).status()).toBe(200);
+    await second.close();
   });
 });

@@ -20,16 +20,16 @@ test('a new endpoint gets the stored key only after the user confirms it', async
   try {
     await section('settings');
     await page.getByTestId('setting-llm-base-url').fill(trusted.baseUrl);
-    await page.getByTestId('settings-save').click();
-    await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+    await page.getByTestId('settings-save-llm').click();
+    await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');
     await page.getByTestId('secret-llm-apiKey-input').fill(KEY);
     await page.getByTestId('secret-llm-apiKey-save').click();
     await expect(page.getByTestId('secret-llm-apiKey-state')).toHaveText('set');
     await expect(page.getByTestId('secret-llm-apiKey-unconfirmed')).toHaveCount(0);
 
     await page.getByTestId('setting-llm-base-url').fill(other.baseUrl);
-    await page.getByTestId('settings-save').click();
-    await expect(page.getByTestId('settings-status')).toHaveText('Saved');
+    await page.getByTestId('settings-save-llm').click();
+    await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');
     const otherOrigin = new URL(other.baseUrl).origin;
     await expect(page.getByTestId('secret-llm-apiKey-unconfirmed')).toContainText(
       `the endpoint is now ${otherOrigin}`,

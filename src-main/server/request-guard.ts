@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 /**
  * Browser mode's security rules, each a small function. The server listens on 127.0.0.1 only; these refuse
  * everything that is not this app's own page talking to this server. The static page (the app's code, no data)
- * loads without the token; the page reads `?token=` once into sessionStorage (per origin, so per port) and
+ * loads without the token; the page reads `?token=` once into localStorage (per origin, so per port) and
  * sends it as a header on every API call and on its fetch-based event stream.
  */
 

@@ -12,20 +12,21 @@ const TOKEN_HEADER = 'x-motiv-token';
 const RECONNECT_MS = 2_000;
 
 /**
- * The token arrives once in the URL; sessionStorage (per origin, so per port) keeps it across reloads of this
- * tab, and the URL drops it at once so it is not left in history, bookmarks or a shared screen. It is only ever
- * sent as a header: never a cookie (cookies ignore ports) and never again in a URL.
+ * The token arrives once in the URL; localStorage keeps it for this origin (scheme, host and port: another
+ * service on 127.0.0.1 is another origin and cannot read it), so reloads and other tabs of the app work, and the
+ * URL drops it at once so it is not left in history, bookmarks or a shared screen. It is only ever sent as a
+ * header: never a cookie (cookies ignore ports) and never again in a URL. A new run's token replaces it.
  */
 function readToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    localStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 type Listener = (payload: unknown) => void;
