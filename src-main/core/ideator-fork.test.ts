@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventName } from '../contract/events.ts';
 import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
 import type { Reply } from '../contract/envelope.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../ideator/test-harness.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 /**
@@ -16,13 +16,7 @@ import { dispatch } from './dispatch.ts';
  */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: ScriptedLlm } = {};
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore();
 
 async function setup() {
   const dataDir = tempDir();

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScenarioInput } from '../../e2e/scripted-llm/scenario.ts';
 import type { Reply } from '../contract/envelope.ts';
 import type { EventName } from '../contract/events.ts';
@@ -13,8 +12,9 @@ import { LEXICAL_METHOD } from '../mining/lexical-vectors.ts';
 import { NO_EMBEDDINGS_NOTE } from '../mining/similarity.ts';
 import { miningScenario, seedPapers } from '../mining/test-harness.ts';
 import type { TestPaper } from '../mining/test-harness.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 /**
@@ -23,13 +23,7 @@ import { dispatch } from './dispatch.ts';
  */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: ScriptedLlm } = {};
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore();
 
 const PROBLEMS = [
   ['Continual learning of neural networks', 'Learning tasks in sequence without losing earlier ones.'],

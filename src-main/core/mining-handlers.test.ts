@@ -1,27 +1,21 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { Reply } from '../contract/envelope.ts';
 import type { EventName } from '../contract/events.ts';
 import type { MiningEventPayload } from '../contract/mining.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { miningScenario, seedPapers } from '../mining/test-harness.ts';
 import { waitFor } from '../ideator/test-harness.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 /** The mining channels end to end in Node: dispatch → handlers → job runner → real client → scripted server. */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: ScriptedLlm } = {};
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore();
 
 async function setup(withEndpoint: boolean, scenario = 'extract') {
   const dataDir = tempDir();
