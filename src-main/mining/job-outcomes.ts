@@ -76,6 +76,28 @@ export function paperOutcomes(rows: JobPaperRow[], titleOf: (paperId: string) =>
 }
 
 /** "2 of 5 papers mined (14 nodes): 1 with every triple refused, 2 failed (endpoint unreachable or failing)". */
+export interface OutcomeCounts {
+  total: number;
+  done: number;
+  refused: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+}
+
+/** How many papers ended each way: the `papers` block of a job's summary and of its report. */
+export function outcomeCounts(outcomes: PaperOutcome[]): OutcomeCounts {
+  const count = (kind: PaperOutcome['outcome']): number => outcomes.filter((o) => o.outcome === kind).length;
+  return {
+    total: outcomes.length,
+    done: count('mined'),
+    refused: count('refused'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    pending: count('pending'),
+  };
+}
+
 export function outcomeMessage(outcomes: PaperOutcome[]): string {
   const of = (kind: PaperOutcomeKind) => outcomes.filter((o) => o.outcome === kind);
   const mined = of('mined');

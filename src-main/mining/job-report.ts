@@ -2,7 +2,7 @@ import type { GraphStore } from '../graph/port.ts';
 import { estimateCost, estimateTokens, UsageLedger } from '../llm/index.ts';
 import type { PriceTable } from '../llm/index.ts';
 import type { MiningDb } from './mining-db.ts';
-import { outcomeMessage, paperOutcomes, remineable } from './job-outcomes.ts';
+import { outcomeCounts, outcomeMessage, paperOutcomes, remineable } from './job-outcomes.ts';
 import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { BODY_MAX_CHARS, paperText, selectPapersToMine } from './mining-job.ts';
 import { EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
@@ -66,20 +66,12 @@ export async function miningJobReport(
     if (!row.result) titles.set(row.paperId, (await store.getNode(row.paperId))?.name ?? row.paperId);
   }
   const outcomes = paperOutcomes(rows, (id) => titles.get(id) ?? id);
-  const count = (kind: PaperOutcome['outcome']): number => outcomes.filter((o) => o.outcome === kind).length;
   const report: JobReport = {
     jobId,
     status: job.status,
     message: outcomeMessage(outcomes),
     error: job.error,
-    papers: {
-      total: rows.length,
-      done: count('mined'),
-      refused: count('refused'),
-      failed: count('failed'),
-      skipped: count('skipped'),
-      pending: count('pending'),
-    },
+    papers: outcomeCounts(outcomes),
     outcomes,
     remineable: remineable(outcomes),
     triples: { accepted: 0, rejected: 0 },

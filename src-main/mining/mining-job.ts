@@ -7,7 +7,7 @@ import type { LlmClient, PriceTable, UsageTotals } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractTriples } from './extract.ts';
 import type { PaperText, RejectedTriple } from './extract.ts';
-import { outcomeMessage, paperOutcomes } from './job-outcomes.ts';
+import { outcomeCounts, outcomeMessage, paperOutcomes } from './job-outcomes.ts';
 import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { loadSnapshot } from './graph-snapshot.ts';
 import { mergeNearIdentical } from './merge.ts';
@@ -337,19 +337,11 @@ function summarise(
 ): MiningJobSummary {
   const rows = db.papers(jobId);
   const outcomes = paperOutcomes(rows, (id) => id);
-  const count = (kind: PaperOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
   const summary: MiningJobSummary = {
     jobId,
     status,
     message: outcomeMessage(outcomes),
-    papers: {
-      total: rows.length,
-      done: count('mined'),
-      refused: count('refused'),
-      failed: count('failed'),
-      skipped: count('skipped'),
-      pending: count('pending'),
-    },
+    papers: outcomeCounts(outcomes),
     outcomes,
     triples: { accepted: 0, rejected: 0 },
     rejected: [],
