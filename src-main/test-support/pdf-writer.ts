@@ -63,6 +63,14 @@ export function writePdf(pages: PdfPageSpec[], info: { title?: string } = {}): B
     objects[contentId] = `<< /Length ${page.content.length}${filter} >>`;
     streams.set(contentId, page.content);
   });
+  return serializePdf(objects, streams, '/Root 1 0 R /Info 4 0 R');
+}
+
+/**
+ * Lays out numbered objects (with their streams) as a PDF file with a correct cross-reference table; `trailer`
+ * holds the trailer's entries after /Size.
+ */
+export function serializePdf(objects: string[], streams: Map<number, Buffer>, trailer: string): Buffer {
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let length = chunks[0]!.length;
   const push = (buffer: Buffer): void => {
@@ -85,7 +93,7 @@ export function writePdf(pages: PdfPageSpec[], info: { title?: string } = {}): B
   const rows = offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`);
   push(
     Buffer.from(
-      `xref\n0 ${objects.length}\n0000000000 65535 f \n${rows.join('')}trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`,
+      `xref\n0 ${objects.length}\n0000000000 65535 f \n${rows.join('')}trailer\n<< /Size ${objects.length} ${trailer} >>\nstartxref\n${xrefAt}\n%%EOF\n`,
       'latin1',
     ),
   );
