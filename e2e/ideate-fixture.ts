@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { seedGraph } from '../src-main/ideator/test-harness.ts';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { useAppPage } from './app-page.ts';
 import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
 
 /**
@@ -41,16 +42,7 @@ export const test = base.extend<
     await app.stop();
   },
   page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 1000 },
-    });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId('nav-ideate').click();
-    await expect(page.getByTestId('section-ideate')).toBeVisible();
-    await use(page);
-    await context.close();
+    await useAppPage(browser, app, use, { section: 'ideate', acceptDownloads: true });
   },
 });
 

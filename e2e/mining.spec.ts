@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { useAppPage } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
 import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
 
@@ -36,13 +37,7 @@ const test = base.extend<MiningFixtures & { scenarioFile: string | null }>({
     await app.stop();
   },
   page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId('nav-graph').click();
-    await expect(page.getByTestId('section-graph')).toBeVisible();
-    await use(page);
-    await context.close();
+    await useAppPage(browser, app, use, { section: 'graph' });
   },
 });
 

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { useAppPage } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
 import { flateOfZeros, textContent, writePdf } from '../src-main/test-support/pdf-writer.ts';
 
@@ -17,13 +18,7 @@ const test = base.extend<{ app: BrowserModeApp; page: Page }>({
     await app.stop();
   },
   page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId('nav-graph').click();
-    await expect(page.getByTestId('section-graph')).toBeVisible();
-    await use(page);
-    await context.close();
+    await useAppPage(browser, app, use, { section: 'graph' });
   },
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedGraph } from '../src-main/ideator/test-harness.ts';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
+import { useAppPage } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
 import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
 
@@ -39,14 +40,7 @@ const test = base.extend<Fixtures>({
     await app.stop();
   },
   page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 1000 },
-    });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await use(page);
-    await context.close();
+    await useAppPage(browser, app, use, { acceptDownloads: true });
   },
 });
 

@@ -1,0 +1,33 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import type { BrowserModeApp } from './app-launcher.ts';
+import type { SectionName } from './fixtures.ts';
+
+interface AppPageOptions {
+  /** The section to open first (its nav entry is clicked and its page awaited). */
+  section?: SectionName;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * The page fixture of specs that start their own browser mode: a fresh context on a wide window, the app's URL
+ * (with its token) loaded, optionally a section opened; closed after the test.
+ */
+export async function useAppPage(
+  browser: Browser,
+  app: BrowserModeApp,
+  use: (page: Page) => Promise<void>,
+  options: AppPageOptions = {},
+): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  if (options.section) {
+    await page.getByTestId(`nav-${options.section}`).click();
+    await expect(page.getByTestId(`section-${options.section}`)).toBeVisible();
+  }
+  await use(page);
+  await context.close();
+}
