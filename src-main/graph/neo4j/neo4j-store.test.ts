@@ -9,6 +9,7 @@ import { describeGraphStoreContract } from '../store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
 import { snapshot } from '../store-contract/helpers.ts';
+import { registerConcurrentWriteTests } from './concurrent-writes.ts';
 import { registerImportParityTests } from './import-parity.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
@@ -48,6 +49,7 @@ describe('Neo4jGraphStore', () => {
     () => driver,
   );
   registerImportParityTests(() => store as Neo4jGraphStore);
+  registerConcurrentWriteTests(() => store as Neo4jGraphStore);
 });
 
 // The shipped seed graph on Neo4j, as load-seed.test.ts checks it on the embedded store.
