@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /** Starting `motiv serve` on a fresh data dir and talking to it, for the security audit. */
@@ -123,41 +124,90 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-/** One raw request to the server (fetch cannot send a foreign Host header, so this uses node:http). */
-export async function request(
-  server: AuditServer,
-  path: string,
-  options: RequestOptions = {},
-): Promise<Answer> {
-  const { request: httpRequest } = await import('node:http');
+/**
+ * One raw HTTP/1.1 request over a socket. Not fetch or node:http: they cannot send a foreign Host header, and
+ * they drop a server's early answer (e.g. a 413 sent before a big body is read) when the write then fails.
+ */
+export function request(server: AuditServer, path: string, options: RequestOptions = {}): Promise<Answer> {
+  const body = Buffer.from(options.body ?? '');
+  const headers: Record<string, string> = {
+    host: `127.0.0.1:${server.port}`,
+    'content-type': 'application/json',
+    'content-length': String(body.length),
+    connection: 'close',
+    ...options.headers,
+  };
+  const head = `${options.method ?? 'POST'} ${path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n`;
   return new Promise((done) => {
-    // A server may answer (e.g. 413) and close before a big body is sent: keep that answer despite the EPIPE.
-    let status = 0;
     const chunks: Buffer[] = [];
-    const settle = (failure?: string): void => {
-      const body = Buffer.concat(chunks).toString();
-      done(status > 0 ? { status, body } : { status: 0, body, failure: failure ?? 'no answer' });
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    const timer = setTimeout(() => socket.destroy(new Error('timed out')), options.timeoutMs ?? 30_000);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const finish = (failure?: string): void => {
+      clearTimeout(timer);
+      const answer = parseAnswer(Buffer.concat(chunks));
+      done(answer ?? { status: 0, body: '', failure: failure ?? 'no answer' });
     };
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: options.method ?? 'POST',
-        headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', ...options.headers },
-        timeout: options.timeoutMs ?? 30_000,
-      },
-      (res) => {
-        status = res.statusCode ?? 0;
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => settle());
-        res.on('error', (err) => settle(err.message));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', (err) => setTimeout(() => settle(err.message), 200));
-    req.end(options.body);
+    socket.on('close', () => finish());
+    // A write error after the server answered and closed is expected; the answer read so far still counts.
+    socket.on('error', (err) => finish(err.message));
+    void sendBody(socket, head, body, () => chunks.length > 0);
   });
+}
+
+const SLICE = 64 * 1024;
+
+/** Bodies over the server's 10 MB cap: give it a moment to refuse from the headers (like curl's Expect wait). */
+const EARLY_ANSWER_FROM_BYTES = 10 * 1024 * 1024;
+const EARLY_ANSWER_WAIT_MS = 500;
+
+/**
+ * Writes the body in slices and stops as soon as the server has answered. A server that answers a too-large body
+ * and closes while the client still writes makes the kernel reset the connection, and the client may never read
+ * the answer; waiting briefly after the headers lets an early refusal through deterministically.
+ */
+async function sendBody(socket: Socket, head: string, body: Buffer, answered: () => boolean): Promise<void> {
+  socket.write(head);
+  if (body.length >= EARLY_ANSWER_FROM_BYTES) {
+    const deadline = Date.now() + EARLY_ANSWER_WAIT_MS;
+    while (!answered() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  for (let at = 0; at < body.length && !answered() && !socket.destroyed; at += SLICE) {
+    if (!socket.write(body.subarray(at, at + SLICE))) {
+      await new Promise((resolve) => {
+        socket.once('drain', resolve);
+        socket.once('close', resolve);
+      });
+    }
+  }
+  if (!socket.destroyed) socket.end();
+}
+
+function parseAnswer(raw: Buffer): Answer | null {
+  const split = raw.indexOf('\r\n\r\n');
+  if (split < 0) return null;
+  const head = raw.subarray(0, split).toString('latin1');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+  if (status === 0) return null;
+  let body = raw.subarray(split + 4);
+  if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) body = dechunk(body);
+  return { status, body: body.toString('utf8') };
+}
+
+function dechunk(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  while (at < data.length) {
+    const lineEnd = data.indexOf('\r\n', at);
+    if (lineEnd < 0) break;
+    const size = Number.parseInt(data.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!Number.isFinite(size) || size === 0) break;
+    parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
 }
 
 /** An authorised API call the way the app makes it (token in the x-motiv-token header). */

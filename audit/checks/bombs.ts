@@ -13,7 +13,7 @@ import { envelopeOf, leakIn, survived } from '../verdict.ts';
  */
 
 const RSS_BUDGET_MB = 256;
-const BOMB_TIMEOUT_MS = 25_000;
+const BOMB_TIMEOUT_MS = 30_000;
 /** A bounded answer: a report, not an expanded bomb. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 

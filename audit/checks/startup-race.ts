@@ -69,8 +69,8 @@ function run(args: string[], dataDir: string): Promise<Ran> {
 }
 
 function judge(ran: Ran): Outcome {
-  const leak = leakIn(ran.output);
-  if (leak && leak !== 'an absolute path') return { verdict: 'leaked', reason: `output holds ${leak}` };
+  const leak = leakIn(ran.output, undefined, true);
+  if (leak) return { verdict: 'leaked', reason: `output holds ${leak}: ${ran.output.trim().slice(0, 90)}` };
   if (ran.served || ran.code === 0) return { verdict: 'survived' };
   if (ran.timedOut)
     return { verdict: 'failed', reason: `neither ready nor done in ${RUN_TIMEOUT_MS / 1000} s` };
