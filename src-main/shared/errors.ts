@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAVAILABLE'
+  /** The store is momentarily too busy (e.g. graph write contention); nothing changed, retrying is safe. */
+  | 'BUSY'
   | 'CANCELLED'
   | 'INTERNAL'
   | (string & {});

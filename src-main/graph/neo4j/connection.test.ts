@@ -5,6 +5,7 @@ import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
 import { AppError } from '../../shared/errors.ts';
 import { neo4jConfigFromEnv } from './config.ts';
 import { isSupportedNeo4jVersion, testNeo4jConnection } from './connection.ts';
+import { Neo4jGraphStore } from './neo4j-store.ts';
 import { testNeo4jConfig } from './test-database.ts';
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -46,6 +47,18 @@ describe('testNeo4jConnection', () => {
     const err = await failure(testNeo4jConnection({ ...testNeo4jConfig(), database: 'nosuchdb' }));
     expect(err.code).toBe('NOT_FOUND');
     expect(err.details).toMatchObject({ reason: 'database' });
+  });
+
+  it('explains a missing database the same way when a store, not the check, meets it', async () => {
+    const store = Neo4jGraphStore.open({ ...testNeo4jConfig(), database: 'nosuchdb' });
+    try {
+      const err = await failure(store.getNode('any'));
+      expect(err.code).toBe('NOT_FOUND');
+      expect(err.details).toMatchObject({ reason: 'database', field: 'database' });
+      expect(err.message).not.toMatch(/Neo\.|Exception/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('accepts 5.26 and its calendar-versioned successors, refuses older servers', () => {

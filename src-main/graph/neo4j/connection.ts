@@ -2,8 +2,9 @@ import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import { AppError } from '../../shared/errors.ts';
 import type { Neo4jConfig } from './config.ts';
-import { PING } from './queries.ts';
+import { toAppError } from './errors.ts';
 import { redactUrlCredentials } from '../../shared/url-credentials.ts';
+import { PING } from './queries.ts';
 
 /** One driver per store; Integers stay lossless on the wire and are converted by our row mappers. */
 export function createNeo4jDriver(config: Neo4jConfig): Driver {
@@ -31,42 +32,9 @@ export function isSupportedNeo4jVersion(version: string): boolean {
   return major === 5 && minor >= 26;
 }
 
-const codeOf = (err: unknown): string => {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
-};
-
-/** Turns a driver failure into the reason a user can act on: unreachable, auth, missing database. */
+/** Turns a driver failure into the reason a user can act on: unreachable, auth, missing database (errors.ts). */
 export function explainNeo4jFailure(err: unknown, config: Neo4jConfig): AppError {
-  if (err instanceof AppError) return err;
-  const code = codeOf(err);
-  const message = err instanceof Error ? err.message : String(err);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND/.test(message)) {
-    return new AppError(
-      'UNAVAILABLE',
-      `Neo4j is unreachable at ${redactUrlCredentials(config.uri)}: is the server running?`,
-      {
-        reason: 'unreachable',
-        uri: config.uri,
-      },
-    );
-  }
-  if (code.startsWith('Neo.ClientError.Security.')) {
-    return new AppError('UNAUTHORIZED', `Neo4j refused the credentials for user ${config.user ?? '(none)'}`, {
-      reason: 'auth',
-      neo4jCode: code,
-    });
-  }
-  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new AppError('NOT_FOUND', `Neo4j has no database named ${JSON.stringify(config.database)}`, {
-      reason: 'database',
-      field: 'database',
-    });
-  }
-  return new AppError('UNAVAILABLE', `Neo4j connection failed: ${message}`, {
-    reason: 'unknown',
-    neo4jCode: code,
-  });
+  return toAppError(err, { uri: config.uri, database: config.database, user: config.user ?? '(none)' });
 }
 
 /** Connects, checks the server is Neo4j ≥ 5.26 and that the database answers; throws a typed AppError if not. */

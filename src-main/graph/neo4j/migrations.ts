@@ -120,7 +120,7 @@ export async function migrateNeo4j(
         applied.push(migration.version);
       }
       // Index population is asynchronous; wait so the first search after migrating sees every node.
-      if (applied.length > 0) await session.run(AWAIT_INDEXES);
+      if (applied.length > 0) await session.executeRead((tx) => tx.run(AWAIT_INDEXES));
     } finally {
       await session.close();
     }

@@ -10,6 +10,7 @@ import { describeGraphStoreContract } from '../store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
 import { snapshot } from '../store-contract/helpers.ts';
+import { registerConcurrentWriteTests } from './concurrent-writes.ts';
 import { registerImportParityTests } from './import-parity.ts';
 import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
@@ -49,6 +50,7 @@ describe('Neo4jGraphStore', () => {
     () => driver,
   );
   registerImportParityTests(() => store as Neo4jGraphStore);
+  registerConcurrentWriteTests(() => store as Neo4jGraphStore);
 });
 
 // The ideator's write-back on Neo4j; the embedded run is in ideator/graph-writeback.test.ts.

@@ -37,11 +37,12 @@ import { importBatch } from './import-batch.ts';
 import { int, toFloat32List, toNumber } from './mapping.ts';
 import { mergeNodes } from './merge-nodes.ts';
 import { deleteNode, nodeById, nodeByName, requireNode, updateNode, upsertNode } from './node-writes.ts';
-import { AUDIT_QUERY, LOCK_GRAPH } from './queries.ts';
+import { AUDIT_QUERY, BUMP_GRAPH_STAMP, CREATE_GRAPH_LOCK, LOCK_GRAPH } from './queries.ts';
 import { nodeRelation } from './relations.ts';
 import { nodeSearch } from './search.ts';
 import { graphStats } from './stats.ts';
 import { rows, WriteTx } from './tx.ts';
+import { writeGateFor } from './write-gate.ts';
 
 /**
  * The GraphStore on Neo4j 5.26+: what lab groups share. One driver, an explicit database, managed read/write
@@ -90,21 +91,26 @@ export class Neo4jGraphStore implements Port.GraphStore {
 
   private write<T>(ctx: Port.WriteContext, work: (w: WriteTx) => Promise<T>): Promise<T> {
     const { actor } = parseInput(WriteContextSchema, ctx, 'write context');
-    const meta = { actor, at: new Date().toISOString() };
-    return this.guard(async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
-      try {
-        return await session.executeWrite(async (tx) => {
-          await tx.run(LOCK_GRAPH);
-          const w = new WriteTx(tx, meta);
-          const result = await work(w);
-          await w.flushAudit();
-          return result;
-        });
-      } finally {
-        await session.close();
-      }
-    });
+    return this.guard(() => writeGateFor(this.driver).run(() => this.writeNow(actor, work)));
+  }
+
+  /** One managed write transaction, retried by the driver on transient faults (connection.ts); what still
+   * fails is mapped by errors.ts. */
+  private async writeNow<T>(actor: string, work: (w: WriteTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const locked = await tx.run(LOCK_GRAPH);
+        if (locked.records.length === 0) await tx.run(CREATE_GRAPH_LOCK);
+        await tx.run(BUMP_GRAPH_STAMP);
+        const w = new WriteTx(tx, { actor, at: new Date().toISOString() });
+        const result = await work(w);
+        await w.flushAudit();
+        return result;
+      });
+    } finally {
+      await session.close();
+    }
   }
 
   async upsertNode(input: Port.NodeInput, ctx: Port.WriteContext): Promise<Port.UpsertResult> {

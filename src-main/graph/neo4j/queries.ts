@@ -28,10 +28,22 @@ export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 export const SCHEMA_VERSION = 'MATCH (m:__Migration) RETURN coalesce(max(m.version), 0) AS version';
 
 // --- write lock, sequence numbers and audit ----------------------------------------------------------------
-/** First statement of every write: an exclusive lock on one counter node serialises writers, so a version
- * check followed by a write can never interleave with another writer (no lost updates). `writes` and `epoch`
- * (random, set when the counter is created) form the graph stamp that read caches are keyed by. */
-export const LOCK_GRAPH = `MERGE (c:GraphCounter {name: 'graph'})
+/** First statement of every write: an exclusive lock on one lock node serialises writers, so a version check
+ * followed by a write can never interleave with another writer (no lost updates). It is a node of its own, which
+ * the holder never touches again: Neo4j's deadlock detector reports false deadlocks when the holder of a
+ * contended lock re-reads and updates that node while others queue for it (neo4j/neo4j#13291), and MERGE would
+ * take a shared lock first and upgrade it (two writers upgrading = a real deadlock). So: MATCH + SET, found by a
+ * label scan (a unique-index seek in a write query takes an extra shared lock); created once by
+ * CREATE_GRAPH_LOCK when LOCK_GRAPH finds none. */
+export const LOCK_GRAPH = `MATCH (l:GraphCounter) USING SCAN l:GraphCounter
+WHERE l.name = 'lock'
+SET l.holder = randomUUID()
+RETURN true AS locked`;
+export const CREATE_GRAPH_LOCK = `MERGE (l:GraphCounter {name: 'lock'})
+SET l.holder = randomUUID()`;
+/** Second statement, under the lock: `writes` and `epoch` (random, set when the counter is created) form the
+ * graph stamp that read caches are keyed by; `seq` and `audit` number nodes, edges and audit entries. */
+export const BUMP_GRAPH_STAMP = `MERGE (c:GraphCounter {name: 'graph'})
 ON CREATE SET c.seq = 0, c.audit = 0
 SET c.writes = coalesce(c.writes, 0) + 1, c.epoch = coalesce(c.epoch, randomUUID())`;
 /** The graph stamp: it moves with every committed write from any client (each write bumps `writes`), and a
