@@ -118,12 +118,9 @@ test('a note typed while the core was away is pushed later; a stale one shows bo
   expect((await coreAnnotations(server)).annotations[0]?.note).toBe('A: run the ALFWorld tables');
   await captureScreenshot(pageB, 'methods-annotation-conflict', testInfo);
 
-  await conflict.getByTestId('conflict-merge-start').click();
-  await conflict
-    .getByTestId('conflict-merge-text')
-    .first()
-    .fill('A: run the ALFWorld tables; B: compare with PDDL');
-  await conflict.getByTestId('conflict-save-merged').click();
+  await conflict.getByTestId('conflict-merge').click();
+  await conflict.getByTestId('conflict-merge-note').fill('A: run the ALFWorld tables; B: compare with PDDL');
+  await conflict.getByTestId('conflict-save-merge').click();
   await expect(conflict).toHaveCount(0);
   await expect
     .poll(async () => (await coreAnnotations(server)).annotations[0]?.note)

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
-const onDisk = (dataDir: string): { profile?: { displayName: string }; ideation?: { maxRounds: number } } =>
-  JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
-    profile?: { displayName: string };
-    ideation?: { maxRounds: number };
-  };
+interface OnDisk {
+  profile?: { displayName: string };
+  ideation?: { maxRounds: number; ideasPerTopic: number };
+}
+const onDisk = (dataDir: string): OnDisk =>
+  JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as OnDisk;
 
 test('leaving Settings with unsaved edits asks: keep editing, save, or discard', async ({
   page,
@@ -104,5 +105,44 @@ test('a stale settings save shows both versions; keep mine, take theirs; other s
   await expect(other.getByTestId('settings-status-profile')).toHaveText('Saved');
   await expect(other.getByTestId('settings-conflict-profile')).toHaveCount(0);
   expect(onDisk(app.dataDir)).toMatchObject({ profile: { displayName: 'Eve' }, ideation: { maxRounds: 8 } });
+  await other.context().close();
+});
+
+test('a stale settings save merged by hand takes each field from the side picked', async ({
+  page,
+  section,
+  app,
+  browser,
+}, testInfo) => {
+  test.skip(app.kind !== 'browser', 'two windows on one core: browser mode');
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(app.url ?? '');
+  await section('settings');
+  await other.getByTestId('nav-settings').click();
+
+  // Both windows change both ideation fields; the other window saves first.
+  const ideas = (p: typeof page) => p.getByTestId('settings-section-ideation').getByLabel('Ideas per topic');
+  await ideas(page).fill('4');
+  await page.getByTestId('setting-max-rounds').fill('6');
+  await ideas(other).fill('9');
+  await other.getByTestId('setting-max-rounds').fill('11');
+  await other.getByTestId('settings-save-ideation').click();
+  await expect(other.getByTestId('settings-status-ideation')).toHaveText('Saved');
+
+  await page.getByTestId('settings-save-ideation').click();
+  const conflict = page.getByTestId('settings-conflict-ideation');
+  await expect(conflict.getByTestId('conflict-field-ideasPerTopic')).toBeVisible();
+  await conflict.getByTestId('conflict-merge').click();
+  // Settings are picked whole from one side, never typed; each starts on the user's own value.
+  await expect(conflict.getByTestId('conflict-pick-maxRounds-mine')).toBeChecked();
+  await expect(conflict.getByTestId('conflict-merge-maxRounds')).toHaveCount(0);
+  await conflict.getByTestId('conflict-pick-ideasPerTopic-theirs').check();
+  await captureScreenshot(page, 'settings-conflict-merge', testInfo);
+  await conflict.getByTestId('conflict-save-merge').click();
+  await expect(conflict).toHaveCount(0);
+  await expect(page.getByTestId('settings-status-ideation')).toHaveText('Saved');
+  expect(onDisk(app.dataDir).ideation).toMatchObject({ ideasPerTopic: 9, maxRounds: 6 });
+  await expect(ideas(page)).toHaveValue('9');
+  await expect(other.getByTestId('setting-max-rounds')).toHaveValue('6');
   await other.context().close();
 });

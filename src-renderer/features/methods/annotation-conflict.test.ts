@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../lib/db/outbox.ts';
+import { resolveFields } from '../../lib/ui/conflict-merge.ts';
 import { conflictFields, mergedBody } from './annotation-conflict.ts';
 
 const entry: OutboxEntry = {
@@ -33,11 +34,15 @@ describe('annotation conflicts', () => {
 
   it('a hand merge keeps the typed note and tags and the picked star and links', () => {
     expect(
-      mergedBody(entry, {
-        kind: 'merged',
-        text: { note: 'both notes', tags: 'mine, theirs, mine' },
-        picks: { starred: 'mine', links: 'theirs' },
-      }),
+      mergedBody(
+        entry,
+        resolveFields(
+          'merged',
+          conflictFields(entry),
+          { note: 'both notes', tags: 'mine, theirs, mine' },
+          { starred: 'mine', links: 'theirs' },
+        ),
+      ),
     ).toEqual({
       methodId: 'llm-p',
       note: 'both notes',
@@ -46,6 +51,19 @@ describe('annotation conflicts', () => {
       solutionLinks: [{ id: 's1', name: 'Graph RAG' }],
     });
     // Nothing to merge with a row deleted on the other side.
-    expect(mergedBody({ ...entry, conflict: null }, { kind: 'merged', text: {}, picks: {} })).toBeNull();
+    const deleted = { ...entry, conflict: null };
+    expect(mergedBody(deleted, resolveFields('merged', conflictFields(deleted)))).toBeNull();
+  });
+
+  it('a hand merge keeps the tags both sides agree on instead of emptying them', () => {
+    const agreed: OutboxEntry = {
+      ...entry,
+      conflict: { ...entry.conflict!, tags: ['mine'] } as OutboxEntry['conflict'],
+    };
+    const fields = conflictFields(agreed);
+    expect(fields.find((f) => f.key === 'tags')?.change).toBe('same');
+    expect(mergedBody(agreed, resolveFields('merged', fields, { note: 'n' }))).toMatchObject({
+      tags: ['mine'],
+    });
   });
 });

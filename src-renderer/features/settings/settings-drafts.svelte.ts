@@ -1,7 +1,7 @@
 import type { Settings } from '../../../src-main/contract/index.ts';
 import { ApiError } from '../../lib/api/client.ts';
 import { saveSettings } from '../../lib/settings.svelte.ts';
-import type { ConflictResolution } from '../../lib/ui/conflict.ts';
+import type { FieldSides, Resolution } from '../../lib/ui/conflict-merge.ts';
 import { draftFrom, fieldErrors, type SettingsDraft } from './settings-form.ts';
 import {
   applyResolution,
@@ -95,14 +95,14 @@ export class SettingsDrafts {
     }
   }
 
-  async resolve(section: FormSection, resolution: ConflictResolution): Promise<void> {
+  async resolve(section: FormSection, choice: Resolution, sides: FieldSides): Promise<void> {
     const theirs = this.conflicts[section];
     if (!theirs) return;
-    applyResolution(this.draft, theirs, section, resolution);
+    applyResolution(this.draft, theirs, section, sides);
     const { [section]: _settled, ...rest } = this.conflicts;
     this.conflicts = rest;
     this.bases = { ...this.bases, [section]: theirs };
-    if (resolution.kind !== 'theirs') await this.save(section);
+    if (choice !== 'theirs') await this.save(section);
   }
 
   /** Drops the unsaved edits of every section (the user chose "discard"). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { differing, resolveFields } from '../../lib/ui/conflict-merge.ts';
 import type { Settings } from '../../../src-main/contract/index.ts';
 import { draftFrom } from './settings-form.ts';
 import {
@@ -49,18 +50,17 @@ describe('settings sections', () => {
   it('shows only what differs, and a hand merge takes each field from the side picked', () => {
     const draft = draftFrom(base);
     draft.llmModel = 'mine-model';
-    const fields = sectionConflictFields(draft, theirs, 'llm').filter((f) => f.mine !== f.theirs);
+    const all = sectionConflictFields(draft, theirs, 'llm');
+    const fields = differing(all);
     expect(fields.map((f) => [f.key, f.mine, f.theirs])).toEqual([
       ['llmBaseUrl', '', 'http://127.0.0.1:11434/v1'],
       ['llmModel', 'mine-model', 'llama3'],
     ]);
-    applyResolution(draft, theirs, 'llm', {
-      kind: 'merged',
-      text: {},
-      picks: { llmBaseUrl: 'theirs', llmModel: 'mine' },
-    });
+    expect(fields.every((f) => f.pick)).toBe(true);
+    const merged = resolveFields('merged', all, {}, { llmBaseUrl: 'theirs', llmModel: 'mine' });
+    applyResolution(draft, theirs, 'llm', merged.sides);
     expect([draft.llmBaseUrl, draft.llmModel]).toEqual(['http://127.0.0.1:11434/v1', 'mine-model']);
-    applyResolution(draft, theirs, 'llm', { kind: 'theirs' });
+    applyResolution(draft, theirs, 'llm', resolveFields('theirs', all).sides);
     expect(draft.llmModel).toBe('llama3');
     // Other sections are never touched by a section's resolution.
     expect(draft.displayName).toBe('');

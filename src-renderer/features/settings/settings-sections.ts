@@ -1,5 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../src-main/contract/index.ts';
-import type { ConflictField, ConflictResolution } from '../../lib/ui/conflict.ts';
+import { compareFields, type FieldComparison, type FieldSides } from '../../lib/ui/conflict-merge.ts';
 import { draftFrom, patchFrom, type SettingsDraft } from './settings-form.ts';
 
 /** The settings page's sections, each saved on its own, and how a section's draft compares and merges. */
@@ -64,28 +64,30 @@ export function sectionConflictFields(
   draft: SettingsDraft,
   theirs: Settings,
   section: FormSection,
-): ConflictField[] {
+): FieldComparison[] {
   const other = draftFrom(theirs);
-  return SECTION_FIELDS[section].map((key) => ({
+  const specs = SECTION_FIELDS[section].map((key) => ({
     key,
     label: FIELD_LABELS[key],
-    mine: show(draft[key]),
-    theirs: show(other[key]),
-    edit: 'pick' as const,
+    multiline: false,
+    pick: true,
   }));
+  const shown = (values: SettingsDraft): Record<string, string> =>
+    Object.fromEntries(SECTION_FIELDS[section].map((key) => [key, show(values[key])]));
+  // The draft's own base is not kept per field, so every difference is shown as changed on both sides.
+  return compareFields(specs, null, shown(draft), shown(other));
 }
 
-/** Writes the chosen side of each field of `section` into `draft`. */
+/** Writes the side chosen for each field of `section` (from ConflictDialog's resolution) into `draft`. */
 export function applyResolution(
   draft: SettingsDraft,
   theirs: Settings,
   section: FormSection,
-  resolution: ConflictResolution,
+  sides: FieldSides,
 ): void {
   const other = draftFrom(theirs);
   for (const key of SECTION_FIELDS[section]) {
-    const takeTheirs =
-      resolution.kind === 'theirs' || (resolution.kind === 'merged' && resolution.picks[key] === 'theirs');
-    if (takeTheirs) (draft as unknown as Record<string, unknown>)[key] = structuredClone(other[key]);
+    if (sides[key] === 'theirs')
+      (draft as unknown as Record<string, unknown>)[key] = structuredClone(other[key]);
   }
 }

@@ -4,7 +4,11 @@ import {
   differing,
   hasConflictMarkers,
   mergeDraft,
-  resolvedValues,
+  pickDraft,
+  resolveFields,
+  MINE_MARKER,
+  SPLIT_MARKER,
+  THEIRS_MARKER,
   type FieldSpec,
 } from './conflict-merge.ts';
 
@@ -68,7 +72,7 @@ describe('hasConflictMarkers', () => {
   });
 });
 
-describe('resolvedValues', () => {
+describe('resolveFields', () => {
   const fields = compareFields(
     SPECS,
     base,
@@ -77,8 +81,12 @@ describe('resolvedValues', () => {
   );
 
   it('keep mine takes every field of the form, theirs every stored field', () => {
-    expect(resolvedValues('mine', fields)).toEqual({ name: 'Mine', description: 'Mine text', aliases: 'a' });
-    expect(resolvedValues('theirs', fields)).toEqual({
+    expect(resolveFields('mine', fields).values).toEqual({
+      name: 'Mine',
+      description: 'Mine text',
+      aliases: 'a',
+    });
+    expect(resolveFields('theirs', fields).values).toEqual({
       name: 'Old',
       description: 'Their text',
       aliases: 'a\nb',
@@ -86,10 +94,57 @@ describe('resolvedValues', () => {
   });
 
   it('a merge takes the hand-edited text, and the draft where the user left a field alone', () => {
-    expect(resolvedValues('merged', fields, { description: 'Both ideas' })).toEqual({
+    expect(resolveFields('merged', fields, { description: 'Both ideas' }).values).toEqual({
       name: 'Mine',
       description: 'Both ideas',
       aliases: 'a\nb',
     });
+  });
+
+  it('keep mine / take theirs name that side for every field', () => {
+    expect(resolveFields('mine', fields).sides).toEqual({
+      name: 'mine',
+      description: 'mine',
+      aliases: 'mine',
+    });
+    expect(resolveFields('theirs', fields).sides).toEqual({
+      name: 'theirs',
+      description: 'theirs',
+      aliases: 'theirs',
+    });
+  });
+});
+
+describe('picked fields and an unknown base', () => {
+  const PICKED: FieldSpec[] = [
+    { key: 'note', label: 'Note', multiline: true },
+    { key: 'starred', label: 'Star', multiline: false, pick: true },
+    { key: 'links', label: 'Links', multiline: false, pick: true },
+  ];
+  const fields = compareFields(
+    PICKED,
+    null,
+    { note: 'my note', starred: '★', links: 'A' },
+    { note: 'their note', starred: '☆', links: 'A' },
+  );
+
+  it('without the base version every difference counts as changed on both sides', () => {
+    expect(fields.map((f) => f.change)).toEqual(['both', 'both', 'same']);
+    expect(differing(fields).map((f) => f.key)).toEqual(['note', 'starred']);
+    expect(mergeDraft(fields[0]!)).toBe(
+      `${MINE_MARKER}\nmy note\n${SPLIT_MARKER}\ntheir note\n${THEIRS_MARKER}`,
+    );
+  });
+
+  it('a merge saves the picked side of picked fields, its shown value, and the typed text of the rest', () => {
+    const resolved = resolveFields('merged', fields, { note: 'both notes' }, { starred: 'theirs' });
+    expect(resolved.values).toEqual({ note: 'both notes', starred: '☆', links: 'A' });
+    expect(resolved.sides).toEqual({ note: 'mine', starred: 'theirs', links: 'mine' });
+  });
+
+  it('a picked field starts on the side that changed it', () => {
+    const [, star] = compareFields(PICKED, { starred: '★' }, { starred: '★' }, { starred: '☆' });
+    expect(pickDraft(star!)).toBe('theirs');
+    expect(pickDraft(fields[1]!)).toBe('mine');
   });
 });

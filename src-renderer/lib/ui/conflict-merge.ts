@@ -1,6 +1,7 @@
 /**
  * Pure three-way comparison behind ConflictDialog: what the user opened (base), what they typed (mine) and what
- * is stored now (theirs), field by field. Any editor whose save was refused as stale (CONFLICT) can use it.
+ * is stored now (theirs), field by field. Any editor whose save was refused as stale (CONFLICT) uses it: the
+ * graph node editor, Settings sections and Methods annotations.
  */
 
 export interface FieldSpec {
@@ -8,6 +9,8 @@ export interface FieldSpec {
   label: string;
   /** Multi-line text gets block markers in a hand merge; a single line gets " / " between the two. */
   multiline: boolean;
+  /** A hand merge picks this field from one side instead of typing it (a star, a list of links, a setting). */
+  pick?: boolean;
 }
 
 export type FieldChange = 'same' | 'mine' | 'theirs' | 'both';
@@ -26,22 +29,24 @@ export const MINE_MARKER = '<<<<<<< yours';
 export const SPLIT_MARKER = '=======';
 export const THEIRS_MARKER = '>>>>>>> theirs';
 
+/** `base` null: the version the user started from is not known, so every difference counts as both-changed. */
 export function compareFields(
   specs: readonly FieldSpec[],
-  base: FieldValues,
+  base: FieldValues | null,
   mine: FieldValues,
   theirs: FieldValues,
 ): FieldComparison[] {
   return specs.map((spec) => {
-    const b = base[spec.key] ?? '';
+    const b = base ? (base[spec.key] ?? '') : null;
     const m = mine[spec.key] ?? '';
     const t = theirs[spec.key] ?? '';
-    return { ...spec, base: b, mine: m, theirs: t, change: changeOf(b, m, t) };
+    return { ...spec, base: b ?? '', mine: m, theirs: t, change: changeOf(b, m, t) };
   });
 }
 
-function changeOf(base: string, mine: string, theirs: string): FieldChange {
+function changeOf(base: string | null, mine: string, theirs: string): FieldChange {
   if (mine === theirs) return 'same';
+  if (base === null) return 'both';
   if (mine === base) return 'theirs';
   if (theirs === base) return 'mine';
   return 'both';
@@ -78,18 +83,38 @@ export function hasConflictMarkers(text: string): boolean {
 }
 
 export type Resolution = 'mine' | 'theirs' | 'merged';
+export type Side = 'mine' | 'theirs';
+/** Which side each picked field was taken from (every field, for keep mine / take theirs). */
+export type FieldSides = Record<string, Side>;
 
-/** The values to save for a choice: every field of one side, or the merged text where given. */
-export function resolvedValues(
+/** What a choice saves: every field's value, and for fields picked whole, the side it came from. */
+export interface ResolvedFields {
+  values: FieldValues;
+  sides: FieldSides;
+}
+
+/** The side a hand merge starts a picked field on: the user's own, unless only the other writer changed it. */
+export function pickDraft(field: FieldComparison): Side {
+  return field.change === 'theirs' ? 'theirs' : 'mine';
+}
+
+/**
+ * The values to save for a choice: every field of one side, or for a hand merge the typed text of typed fields
+ * and the picked side of picked fields (fields nobody touched take their draft, so none comes back empty).
+ */
+export function resolveFields(
   choice: Resolution,
   fields: readonly FieldComparison[],
   merged: FieldValues = {},
-): FieldValues {
-  return Object.fromEntries(
-    fields.map((f) => {
-      if (choice === 'mine') return [f.key, f.mine];
-      if (choice === 'theirs') return [f.key, f.theirs];
-      return [f.key, merged[f.key] ?? mergeDraft(f)];
-    }),
-  );
+  picked: FieldSides = {},
+): ResolvedFields {
+  const values: FieldValues = {};
+  const sides: FieldSides = {};
+  for (const f of fields) {
+    const side: Side = choice === 'merged' ? (picked[f.key] ?? pickDraft(f)) : choice;
+    sides[f.key] = side;
+    if (choice === 'merged' && !f.pick) values[f.key] = merged[f.key] ?? mergeDraft(f);
+    else values[f.key] = side === 'mine' ? f.mine : f.theirs;
+  }
+  return { values, sides };
 }
