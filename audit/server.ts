@@ -182,7 +182,8 @@ async function sendBody(socket: Socket, head: string, body: Buffer, answered: ()
       });
     }
   }
-  if (!socket.destroyed) socket.end();
+  // No socket.end(): a client's half-close makes Node's server close its side too, and an answer that takes a
+  // moment (an import) would never be sent. `connection: close` ends the exchange from the server's side.
 }
 
 function parseAnswer(raw: Buffer): Answer | null {
