@@ -172,8 +172,27 @@ export async function planImport(
   return { result, steps: [...steps, ...auditSteps(w)] };
 }
 
+/** Rows of one staging step, by their JSON size: a server with a 16 MB per-transaction limit must take each
+ * step with room to spare (parameters, transaction state and query memory all count against it). */
+const STEP_BYTES = 512 * 1024;
+
 function chunked(query: string, rows: unknown[], guardsVersions = false): StagedStep[] {
-  return chunksOf(rows).map((chunk) => ({ query, rows: chunk, guardsVersions }));
+  const steps: StagedStep[] = [];
+  for (const chunk of chunksOf(rows)) {
+    let start = 0;
+    let bytes = 0;
+    chunk.forEach((row, i) => {
+      const size = JSON.stringify(row).length;
+      if (i > start && bytes + size > STEP_BYTES) {
+        steps.push({ query, rows: chunk.slice(start, i), guardsVersions });
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    });
+    if (chunk.length > start) steps.push({ query, rows: chunk.slice(start), guardsVersions });
+  }
+  return steps;
 }
 
 /** The audit entries planned above, appended in chunks like everything else (tagged, so a rollback drops them). */

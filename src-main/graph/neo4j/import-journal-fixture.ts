@@ -27,6 +27,7 @@ export function largeImportBatch(entries: number): ImportBatchInput {
     kind: 'Problem',
     name: EXISTING_PROBLEM,
     description: 'changed by the import',
+    aliases: ['alias from the import'],
     embedding: { model: VECTOR_MODEL, vector: [0, 1, 0, 0] },
   });
   edges.push({

@@ -10,7 +10,6 @@ import { EXISTING_PROBLEM, VECTOR_MODEL, largeImportBatch } from './import-journ
 import { toNumber } from './mapping.ts';
 import { migrateNeo4j } from './migrations.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
-import { cleanTestDatabase } from './test-database.ts';
 
 // Its own Neo4j with a 16 MB per-transaction memory limit (db.memory.transaction.max), as shared servers have:
 // the run's shared test Neo4j has none. This file owns that server, so it may wipe it between tests.
@@ -30,7 +29,15 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 beforeEach(async () => {
-  await cleanTestDatabase(driver, database);
+  // In batches: one transaction deleting 20k nodes would itself exceed the 16 MB limit.
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      'MATCH (n) WHERE NOT n:__Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
+    );
+  } finally {
+    await session.close();
+  }
 });
 
 async function count(query: string): Promise<number> {
@@ -51,7 +58,7 @@ async function bookkeepingLeft(): Promise<number[]> {
 /** The user's graph before the import: the node the import merges into (with a vector) and one it ignores. */
 async function seedExisting(store: Neo4jGraphStore): Promise<void> {
   const { node } = await store.upsertNode(
-    { kind: 'Problem', name: EXISTING_PROBLEM, description: 'as the user left it' },
+    { kind: 'Problem', name: EXISTING_PROBLEM, aliases: ['as the user left it'] },
     { actor: 'alice' },
   );
   await store.setEmbedding(
@@ -99,7 +106,9 @@ describe('Neo4j import under a per-transaction memory limit (16 MB)', () => {
     expect(await count('MATCH (n:GraphNode) WHERE n.importId IS NOT NULL RETURN count(n) AS n')).toBe(
       ENTRIES,
     );
-    expect((await store.getNodeByName('Problem', EXISTING_PROBLEM))?.description).toBe('changed by the import');
+    expect((await store.getNodeByName('Problem', EXISTING_PROBLEM))?.description).toBe(
+      'changed by the import',
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // its lease runs out
     expect(await store.recoverImports()).toBe(1);
