@@ -2,7 +2,7 @@ import type { ImportBatchInput } from '../port.ts';
 
 /**
  * Tests only: a file-sized import batch (half problems, half challenges, one HAS_CHALLENGE edge per pair), plus
- * a merge into the stored node `Existing problem` (new description and a replaced vector) and an edge from it.
+ * a merge into the stored node `Existing problem` (description, alias, replaced vector) and an edge from it.
  */
 export const EXISTING_PROBLEM = 'Existing problem';
 export const VECTOR_MODEL = 'fixture-model';
