@@ -1,7 +1,7 @@
 /**
  * Where a Neo4j bulk import spends its time: `node bench/neo4j-load/profile-import.ts [--scale 0.2] [--heap 4096]`.
- * Starts the project's Neo4j in a temp dir, imports a scaled synthetic MotivGraph in ONE importBatch transaction
- * (the port's promise), and prints the server wall time of every statement the import ran, grouped by query
+ * Starts the project's Neo4j in a temp dir, imports a scaled synthetic MotivGraph through the journaled import
+ * (bounded transactions, import-journal.ts), and prints the server wall time of every statement the import ran, grouped by query
  * text, plus the commit. A WriteTx subclass does the timing, so the code measured is the adapter's own.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startNeo4j } from '../../graph/neo4j-server/start.ts';
 import { DEFAULT_NEO4J_DATABASE } from '../../src-main/graph/neo4j/config.ts';
-import { importBatch } from '../../src-main/graph/neo4j/import-batch.ts';
+import { journaledImport } from '../../src-main/graph/neo4j/import-journal.ts';
 import { openNeo4jStore } from '../../src-main/graph/neo4j/open-store.ts';
 import { LOCK_GRAPH } from '../../src-main/graph/neo4j/queries.ts';
 import { WriteTx } from '../../src-main/graph/neo4j/tx.ts';
@@ -100,14 +100,17 @@ try {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let workDone = 0;
-  const result = await session.executeWrite(async (tx) => {
-    await tx.run(LOCK_GRAPH);
-    const w = new TimedWriteTx(tx, { actor: 'bench', at: new Date().toISOString() });
-    const r = await importBatch(w, batch);
-    await w.flushAudit();
-    workDone = performance.now();
-    return r;
-  });
+  const meta = { actor: 'bench', at: new Date().toISOString() };
+  const result = await journaledImport(
+    (work) =>
+      session.executeWrite(async (tx) => {
+        await tx.run(LOCK_GRAPH);
+        return work(new TimedWriteTx(tx, meta));
+      }),
+    batch,
+    'bench',
+  );
+  workDone = performance.now();
   const total = performance.now() - t0;
   record('(commit)', total - (workDone - t0));
   const cpu = process.cpuUsage(cpu0);

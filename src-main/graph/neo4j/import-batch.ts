@@ -14,16 +14,15 @@ import type { ModelInfo } from './embeddings.ts';
 import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List, toNode } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
 import {
-  BULK_CREATE_EDGES,
-  BULK_CREATE_MODELS,
-  BULK_CREATE_NODES,
-  BULK_PUT_VECTORS,
-  BULK_SAVE_NODES,
-  FIND_EDGES,
-  NODES_BY_IDS,
-  NODES_BY_NAMES,
-} from './queries.ts';
-import { inChunks } from './tx.ts';
+  STAGE_AUDIT,
+  STAGE_EDGES,
+  STAGE_MODELS,
+  STAGE_NODES,
+  STAGE_SAVES,
+  STAGE_VECTORS,
+} from './import-journal-queries.ts';
+import { FIND_EDGES, NODES_BY_IDS, NODES_BY_NAMES } from './queries.ts';
+import { chunksOf, inChunks } from './tx.ts';
 import type { WriteTx } from './tx.ts';
 
 type Batch = z.output<typeof ImportBatchSchema>;
@@ -31,9 +30,19 @@ type NodeRef = z.output<typeof NodeRefSchema>;
 
 /**
  * Batch import with the embedded store's exact semantics (items applied in order as upserts, same versions,
- * audit entries, counts and error paths), but planned in memory and written with a few UNWIND statements:
- * one round trip per item would make a paper-scale import take tens of minutes. All in the caller's transaction.
+ * audit entries, counts and error paths), planned in memory in one (reading) transaction and turned into
+ * bounded UNWIND steps: one round trip per item would make a paper-scale import take tens of minutes, and one
+ * transaction for the whole file would need unbounded transaction memory. import-journal.ts runs the steps,
+ * each in its own transaction, all-or-nothing through the import journal.
  */
+
+/** One bounded write: a staging statement and the rows of one chunk (run with `$rows` and `$importId`). */
+export interface StagedStep {
+  query: string;
+  rows: unknown[];
+  /** A merge into stored nodes: every row must match its expected version, or a second writer got there. */
+  guardsVersions?: boolean;
+}
 
 /** Prefix a typed error's field with the batch path (`edges.12.to`), as the embedded store does. */
 function atPath<T>(path: string, run: () => T): T {
@@ -61,6 +70,8 @@ interface Slot {
   node: GraphNode;
   /** Created by this batch (written with CREATE) rather than already stored (written with SET). */
   isNew: boolean;
+  /** The stored node as read, for a stored one: its version guards the save, and it is the undo record. */
+  original?: GraphNode;
   dirty: boolean;
 }
 
@@ -80,7 +91,10 @@ async function existingByName(
   return out;
 }
 
-export async function importBatch(w: WriteTx, batch: Batch): Promise<ImportResult> {
+export async function planImport(
+  w: WriteTx,
+  batch: Batch,
+): Promise<{ result: ImportResult; steps: StagedStep[] }> {
   const { actor, at } = w.meta;
   const result: ImportResult = {
     nodesCreated: 0,
@@ -108,7 +122,8 @@ export async function importBatch(w: WriteTx, batch: Batch): Promise<ImportResul
       const { embedding, ...nodeInput } = input;
       const key = nameKey(input.kind, normalizedNameOf(input.name, 'name'));
       const found = existing.get(key);
-      let slot = slots.get(key) ?? (found ? { node: found, isNew: false, dirty: false } : undefined);
+      let slot =
+        slots.get(key) ?? (found ? { node: found, isNew: false, dirty: false, original: found } : undefined);
       if (!slot) {
         const node = newNodeRecord(nodeInput, w.meta);
         slot = { node, isNew: true, dirty: true };
@@ -153,8 +168,36 @@ export async function importBatch(w: WriteTx, batch: Batch): Promise<ImportResul
   });
 
   const newEdges = await planEdges(w, batch, slots, existing, result);
-  await writePlan(w, [...slots.values()], newEdges, newModels, [...vectors.values()]);
-  return result;
+  const steps = await planWrites(w, [...slots.values()], newEdges, newModels, [...vectors.values()]);
+  return { result, steps: [...steps, ...auditSteps(w)] };
+}
+
+/** Rows of one staging step, by their JSON size: a server with a 16 MB per-transaction limit must take each
+ * step with room to spare (parameters, transaction state and query memory all count against it). */
+const STEP_BYTES = 512 * 1024;
+
+function chunked(query: string, rows: unknown[], guardsVersions = false): StagedStep[] {
+  const steps: StagedStep[] = [];
+  for (const chunk of chunksOf(rows)) {
+    let start = 0;
+    let bytes = 0;
+    chunk.forEach((row, i) => {
+      const size = JSON.stringify(row).length;
+      if (i > start && bytes + size > STEP_BYTES) {
+        steps.push({ query, rows: chunk.slice(start, i), guardsVersions });
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    });
+    if (chunk.length > start) steps.push({ query, rows: chunk.slice(start), guardsVersions });
+  }
+  return steps;
+}
+
+/** The audit entries planned above, appended in chunks like everything else (tagged, so a rollback drops them). */
+function auditSteps(w: WriteTx): StagedStep[] {
+  return chunked(STAGE_AUDIT, w.drainAudit());
 }
 
 async function planEdges(
@@ -231,35 +274,37 @@ function freshNodeIds(slots: Map<string, Slot>): Set<string> {
   return ids;
 }
 
-async function writePlan(
+async function planWrites(
   w: WriteTx,
   slots: Slot[],
   edges: GraphEdge[],
   models: ModelInfo[],
   vectors: Array<{ nodeId: string; model: string; vector: number[] }>,
-): Promise<void> {
+): Promise<StagedStep[]> {
+  const steps: StagedStep[] = [];
   const fresh = slots.filter((s) => s.isNew);
   let seq = await w.nextSeq(Math.max(1, fresh.length + edges.length));
   const createsByKind = new Map<NodeKind, PropertyMap[]>();
   for (const { node } of fresh) groupPush(createsByKind, node.kind, nodeToProps(node, seq++));
-  for (const [kind, rows] of createsByKind)
-    await inChunks(rows, (chunk) => w.rows(BULK_CREATE_NODES[kind], { rows: chunk }));
+  for (const [kind, rows] of createsByKind) steps.push(...chunked(STAGE_NODES[kind], rows));
   const saves = slots
-    .filter((s) => !s.isNew && s.dirty)
-    .map((s) => ({ id: s.node.id, props: nodeUpdateProps(s.node) }));
-  await inChunks(saves, (chunk) => w.rows(BULK_SAVE_NODES, { rows: chunk }));
-  if (models.length > 0) {
-    await w.rows(BULK_CREATE_MODELS, {
-      rows: models.map((m) => ({ model: m.model, dimension: int(m.dimension) })),
-    });
-  }
+    .filter((s) => !s.isNew && s.dirty && s.original)
+    .map((s) => ({
+      id: s.node.id,
+      props: nodeUpdateProps(s.node),
+      expectedVersion: int(s.original?.version ?? 0),
+      before: JSON.stringify(s.original),
+    }));
+  steps.push(...chunked(STAGE_SAVES, saves, true));
+  const modelRows = models.map((m) => ({ model: m.model, dimension: int(m.dimension) }));
+  steps.push(...chunked(STAGE_MODELS, modelRows));
   // MERGE even for nodes created here: measured, a plain CREATE was no faster (the 384 floats per row cost
   // more than the constraint-index lookup; bench/neo4j-load/profile-import.ts).
-  await inChunks(vectors, (chunk) => w.rows(BULK_PUT_VECTORS, { rows: chunk }));
+  steps.push(...chunked(STAGE_VECTORS, vectors));
   const edgesByType = new Map<EdgeType, PropertyMap[]>();
   for (const edge of edges) {
     groupPush(edgesByType, edge.type, { from: edge.from, to: edge.to, props: edgeToProps(edge, seq++) });
   }
-  for (const [type, rows] of edgesByType)
-    await inChunks(rows, (chunk) => w.rows(BULK_CREATE_EDGES[type], { rows: chunk }));
+  for (const [type, rows] of edgesByType) steps.push(...chunked(STAGE_EDGES[type], rows));
+  return steps;
 }

@@ -33,7 +33,7 @@ import { edgeById, insertEdge, removeEdge, updateEdge } from './edge-writes.ts';
 import { ensureModel, findModel, putVector, readVector } from './embeddings.ts';
 import { toAppError } from './errors.ts';
 import { randomNodes, subgraph } from './explore.ts';
-import { importBatch } from './import-batch.ts';
+import { DEFAULT_IMPORT_LEASE_MS, journaledImport, recoverImports } from './import-journal.ts';
 import { int, toFloat32List, toNumber } from './mapping.ts';
 import { mergeNodes } from './merge-nodes.ts';
 import { deleteNode, nodeById, nodeByName, requireNode, updateNode, upsertNode } from './node-writes.ts';
@@ -59,10 +59,14 @@ export class Neo4jGraphStore implements Port.GraphStore {
   /** Sorted sampling candidates, valid while the graph stamp stands (see explore.ts randomNodes). */
   private readonly candidates = new CandidateIdCache();
 
-  constructor(driver: Driver, database: string, ownsDriver = false) {
+  /** How long a silent import keeps its claim before another process may roll it back (import-journal.ts). */
+  private readonly importLeaseMs: number;
+
+  constructor(driver: Driver, database: string, ownsDriver = false, importLeaseMs = DEFAULT_IMPORT_LEASE_MS) {
     this.driver = driver;
     this.database = database;
     this.ownsDriver = ownsDriver;
+    this.importLeaseMs = importLeaseMs;
   }
 
   static open(config: Neo4jConfig): Neo4jGraphStore {
@@ -208,7 +212,13 @@ export class Neo4jGraphStore implements Port.GraphStore {
 
   async importBatch(input: Port.ImportBatchInput, ctx: Port.WriteContext): Promise<Port.ImportResult> {
     const parsed = parseInput(ImportBatchSchema, input, 'import batch');
-    return this.write(ctx, (w) => importBatch(w, parsed));
+    const { actor } = parseInput(WriteContextSchema, ctx, 'write context');
+    return journaledImport((work) => this.write(ctx, work), parsed, actor, this.importLeaseMs);
+  }
+
+  /** Rolls back imports that crashed (lease expired) and tidies committed ones; also run before each import. */
+  async recoverImports(): Promise<number> {
+    return recoverImports((work) => this.write({ actor: 'system' }, work));
   }
 
   async dump(): Promise<GraphDump> {

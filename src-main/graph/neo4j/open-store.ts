@@ -13,7 +13,8 @@ export interface OpenedNeo4jStore {
 
 /**
  * The one way the app opens the lab's Neo4j: check the server (unreachable / auth / version / database each get
- * their own error), apply pending Cypher migrations, then hand back a store that owns its driver.
+ * their own error), apply pending Cypher migrations, roll back crashed imports (import-journal.ts), then hand back
+ * a store that owns its driver.
  */
 export async function openNeo4jStore(config: Neo4jConfig): Promise<OpenedNeo4jStore> {
   const server = await testNeo4jConnection(config);
@@ -24,7 +25,10 @@ export async function openNeo4jStore(config: Neo4jConfig): Promise<OpenedNeo4jSt
     const names = migrations
       .filter((m) => applied.includes(m.version))
       .map((m) => m.file.replace(/\.cypher$/, ''));
-    return { store: new Neo4jGraphStore(driver, config.database, true), server, applied: names };
+    const store = new Neo4jGraphStore(driver, config.database, true);
+    // An import that crashed while nobody else imported would otherwise wait for the next import's recovery.
+    await store.recoverImports();
+    return { store, server, applied: names };
   } catch (err) {
     await driver.close();
     throw explainNeo4jFailure(err, config);

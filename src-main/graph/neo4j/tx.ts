@@ -22,6 +22,12 @@ export async function firstRow(
 /** Rows per UNWIND: large enough to be fast, small enough to keep each statement's memory modest. */
 const CHUNK = 2_000;
 
+export function chunksOf<T>(items: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) chunks.push(items.slice(start, start + CHUNK));
+  return chunks;
+}
+
 export async function inChunks<T>(items: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < items.length; start += CHUNK) await write(items.slice(start, start + CHUNK));
 }
@@ -70,9 +76,9 @@ export class WriteTx {
     this.pending.push(entry);
   }
 
-  async flushAudit(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const entries = this.pending.splice(0).map((e) => ({
+  /** The planned entries as rows for APPEND_AUDIT, taken out (the staged import appends them in chunks). */
+  drainAudit(): Row[] {
+    return this.pending.splice(0).map((e) => ({
       at: this.meta.at,
       actor: this.meta.actor,
       action: e.action,
@@ -80,6 +86,11 @@ export class WriteTx {
       before: e.before === null ? null : JSON.stringify(e.before),
       after: e.after === null ? null : JSON.stringify(e.after),
     }));
+  }
+
+  async flushAudit(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const entries = this.drainAudit();
     await inChunks(entries, (chunk) => this.tx.run(APPEND_AUDIT, { entries: chunk }));
   }
 }

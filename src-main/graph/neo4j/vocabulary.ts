@@ -12,6 +12,9 @@ export const BOOKKEEPING_LABELS = [
   'AuditEntry',
   'GraphCounter',
   '__Migration',
+  // the staged import (import-journal.ts)
+  'ImportJournal',
+  'ImportUndo',
 ];
 export const NEO4J_LABELS: readonly string[] = [GRAPH_NODE_LABEL, ...NODE_KINDS, ...BOOKKEEPING_LABELS];
 export const HAS_EMBEDDING = 'HAS_EMBEDDING';
@@ -60,6 +63,13 @@ export const NEO4J_PROPERTY_KEYS: readonly string[] = [
   // keys of the row maps in UNWIND $rows parameters (restore)
   'from',
   'to',
+  // the staged import: ImportJournal, ImportUndo, the tag on staged rows, row-map keys
+  'importId',
+  'owner',
+  'status',
+  'startedAt',
+  'leaseUntil',
+  'expectedVersion',
 ];
 
 /** `PARENT_OF|HAS_CHALLENGE|…`: matches domain edges only, never the HAS_EMBEDDING bookkeeping link. */

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { startNeo4j } from '../../../graph/neo4j-server/start.ts';
+import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
+import { snapshot } from '../store-contract/helpers.ts';
+import { createNeo4jDriver } from './connection.ts';
+import { EXISTING_PROBLEM, VECTOR_MODEL, largeImportBatch } from './import-journal-fixture.ts';
+import { toNumber } from './mapping.ts';
+import { migrateNeo4j } from './migrations.ts';
+import { Neo4jGraphStore } from './neo4j-store.ts';
+
+// Its own Neo4j with a 16 MB per-transaction memory limit (db.memory.transaction.max), as shared servers have:
+// the run's shared test Neo4j has none. This file owns that server, so it may wipe it between tests.
+const database = 'neo4j';
+const ENTRIES = 20_000;
+const CHILD = fileURLToPath(new URL('./import-journal-child.ts', import.meta.url));
+let server: RunningNeo4j;
+let driver: Driver;
+
+beforeAll(async () => {
+  server = await startNeo4j({ transactionMaxMb: 16 });
+  driver = createNeo4jDriver({ uri: server.uri, database });
+  await migrateNeo4j(driver, database);
+}, 240_000);
+afterAll(async () => {
+  await driver?.close();
+  await server?.stop();
+}, 60_000);
+beforeEach(async () => {
+  // In batches: one transaction deleting 20k nodes would itself exceed the 16 MB limit.
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      'MATCH (n) WHERE NOT n:__Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
+    );
+  } finally {
+    await session.close();
+  }
+});
+
+async function count(query: string): Promise<number> {
+  const { records } = await driver.executeQuery(query, {}, { database });
+  return toNumber(records[0]?.get('n'));
+}
+
+/** Nothing of the import's machinery left: no journal, no undo record, no tag on any node or relationship. */
+async function bookkeepingLeft(): Promise<number[]> {
+  return [
+    await count('MATCH (j:ImportJournal) RETURN count(j) AS n'),
+    await count('MATCH (u:ImportUndo) RETURN count(u) AS n'),
+    await count('MATCH (x) WHERE x.importId IS NOT NULL RETURN count(x) AS n'),
+    await count('MATCH ()-[r]->() WHERE r.importId IS NOT NULL RETURN count(r) AS n'),
+  ];
+}
+
+/** The user's graph before the import: the node the import merges into (with a vector) and one it ignores. */
+async function seedExisting(store: Neo4jGraphStore): Promise<void> {
+  const { node } = await store.upsertNode(
+    { kind: 'Problem', name: EXISTING_PROBLEM, aliases: ['as the user left it'] },
+    { actor: 'alice' },
+  );
+  await store.setEmbedding(
+    { nodeId: node.id, model: VECTOR_MODEL, vector: [1, 0, 0, 0] },
+    { actor: 'alice' },
+  );
+  await store.upsertNode({ kind: 'Topic', name: 'Untouched topic' }, { actor: 'alice' });
+}
+
+describe('Neo4j import under a per-transaction memory limit (16 MB)', () => {
+  it('imports a 20k-entry file completely, in bounded transactions, and leaves no bookkeeping behind', async () => {
+    const store = new Neo4jGraphStore(driver, database);
+    await seedExisting(store);
+    const result = await store.importBatch(largeImportBatch(ENTRIES), { actor: 'bob' });
+    expect(result).toMatchObject({ nodesCreated: ENTRIES, nodesMerged: 1, edgesCreated: ENTRIES / 2 + 1 });
+    expect(await count('MATCH (n:GraphNode) RETURN count(n) AS n')).toBe(ENTRIES + 2);
+    const existing = await store.getNodeByName('Problem', EXISTING_PROBLEM);
+    expect(existing?.description).toBe('changed by the import');
+    expect(await store.getEmbedding(existing?.id ?? '', VECTOR_MODEL)).toEqual([0, 1, 0, 0]);
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+  }, 300_000);
+
+  it('an import killed mid-way (SIGKILL) is rolled back exactly by the next recovery, and a retry creates each node once', async () => {
+    const store = new Neo4jGraphStore(driver, database, false, 1_000);
+    await seedExisting(store);
+    const before = await snapshot(store);
+
+    const child = spawn(process.execPath, [CHILD, server.uri, database, String(ENTRIES), '1000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // Kill it once it has staged nodes AND merged into the stored node (an undo record exists): the worst case.
+    const deadline = Date.now() + 240_000;
+    while ((await count('MATCH (u:ImportUndo) RETURN count(u) AS n')) === 0) {
+      if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
+      if (Date.now() > deadline) throw new Error('the importer never merged into the stored node');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(output).not.toContain('done');
+    expect(await count('MATCH (n:GraphNode) WHERE n.importId IS NOT NULL RETURN count(n) AS n')).toBe(
+      ENTRIES,
+    );
+    expect((await store.getNodeByName('Problem', EXISTING_PROBLEM))?.description).toBe(
+      'changed by the import',
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // its lease runs out
+    expect(await store.recoverImports()).toBe(1);
+    expect(await snapshot(store)).toEqual(before);
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+
+    const retry = await store.importBatch(largeImportBatch(ENTRIES), { actor: 'bob' });
+    expect(retry).toMatchObject({ nodesCreated: ENTRIES, nodesMerged: 1 });
+    expect(await count('MATCH (n:GraphNode) RETURN count(n) AS n')).toBe(ENTRIES + 2);
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+  }, 480_000);
+});
