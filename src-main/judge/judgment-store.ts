@@ -92,8 +92,10 @@ function fromRow(row: Row): StoredJudgment {
 
 export class JudgmentStore {
   private readonly db: Database;
+  readonly path: string;
 
-  constructor(readonly path: string) {
+  constructor(path: string) {
+    this.path = path;
     this.db = openSqliteFile(path, (db) => {
       db.pragma('journal_mode = WAL');
       migrateUserVersion(db, MIGRATIONS, path);
