@@ -139,6 +139,15 @@ export class JudgmentStore {
     return stored;
   }
 
+  /** Judgments of a kind that involve any of the given ideas, newest first. */
+  forIdeas(kind: JudgmentKind, ideaIds: readonly string[]): StoredJudgment[] {
+    const wanted = new Set(ideaIds);
+    const rows = this.db
+      .prepare('SELECT * FROM judgments WHERE kind = ? ORDER BY created_at DESC')
+      .all(kind) as Row[];
+    return rows.map(fromRow).filter((j) => j.ideaIds.some((id) => wanted.has(id)));
+  }
+
   count(kind?: JudgmentKind): number {
     const sql =
       kind === undefined ? 'SELECT COUNT(*) FROM judgments' : 'SELECT COUNT(*) FROM judgments WHERE kind = ?';
