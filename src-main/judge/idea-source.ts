@@ -8,7 +8,8 @@ import type { JudgedIdea } from './direct-score.ts';
 export function ideasById(sessions: SessionStore, ideaIds: readonly string[]): JudgedIdea[] {
   return ideaIds.map((id) => {
     const record = sessions.idea(id);
-    if (record.currentVersion === null || record.currentVersion === undefined) {
+    // A new idea's current version is 0 until the researcher writes version 1.
+    if (!(record.currentVersion >= 1)) {
       throw new AppError(
         'VALIDATION',
         `Idea ${id} has no written version yet, so there is nothing to judge`,
@@ -30,7 +31,7 @@ export function ideasOnTopic(sessions: SessionStore, topic: string): JudgedIdea[
     .sessions()
     .filter((s) => topicKey(s.topic) === key)
     .flatMap((s) => sessions.ideas(s.id))
-    .filter((i) => i.currentVersion !== null && i.currentVersion !== undefined)
+    .filter((i) => i.currentVersion >= 1)
     .map((i) => i.id);
   return ideasById(sessions, ids);
 }
