@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { buildConfig } from '../ideator/session-config.ts';
+import { SessionStore } from '../ideator/session-store.ts';
 import type { Idea } from '../ideator/idea-schema.ts';
 import type { JudgedIdea } from './direct-score.ts';
 
@@ -31,4 +34,21 @@ export function uniformVerdict(side: 'A' | 'B'): string {
     clarity: side,
     rationale: `${side} is better`,
   });
+}
+
+/** An ideator.sqlite in `dataDir` with one session on `topic` holding written ideas for `words` (and one unwritten). */
+export function seedIdeatorSessions(dataDir: string, topic: string, words: readonly string[]): void {
+  const sessions = new SessionStore(join(dataDir, 'ideator.sqlite'));
+  try {
+    sessions.createSession('s1', buildConfig({ topic }), null);
+    words.forEach((word, index) => {
+      const { id, idea } = testIdea(word, topic);
+      sessions.createIdea(id, 's1', index, 'draft');
+      sessions.addVersion(id, 1, idea, [], 0, 0);
+      sessions.updateIdea(id, { currentVersion: 1 });
+    });
+    sessions.createIdea('id-unwritten', 's1', words.length, 'explore');
+  } finally {
+    sessions.close();
+  }
 }

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
-import { buildConfig } from '../../ideator/session-config.ts';
-import { SessionStore } from '../../ideator/session-store.ts';
-import { testIdea } from '../../judge/test-ideas.ts';
+import { seedIdeatorSessions } from '../../judge/test-ideas.ts';
 import { projectPath } from '../../shared/project-path.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import type { CliIo } from '../io.ts';
@@ -30,16 +27,7 @@ function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } 
 /** A data dir whose ideator sessions hold the four test ideas on TOPIC (and one still without a version). */
 async function setup(scenario: string) {
   const dataDir = tempDir();
-  const sessions = new SessionStore(join(dataDir, 'ideator.sqlite'));
-  sessions.createSession('s1', buildConfig({ topic: TOPIC }), null);
-  ['delta', 'beta', 'alpha', 'gamma'].forEach((word, index) => {
-    const { id, idea } = testIdea(word, TOPIC);
-    sessions.createIdea(id, 's1', index, 'draft');
-    sessions.addVersion(id, 1, idea, [], 0, 0);
-    sessions.updateIdea(id, { currentVersion: 1 });
-  });
-  sessions.createIdea('id-unwritten', 's1', 4, 'explore');
-  sessions.close();
+  seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
   server = await startScriptedLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
   return io({
     MOTIV_DATA_DIR: dataDir,
