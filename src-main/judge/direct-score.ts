@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ideaToMarkdown } from '../ideator/idea-schema.ts';
 import type { Idea } from '../ideator/idea-schema.ts';
 import { comparabilityNote, DIMENSIONS } from './dimensions.ts';
 import type { Dimension } from './dimensions.ts';
+import { ideaText } from './idea-text.ts';
 import { askJudge } from './judge-call.ts';
 import type { JudgeDeps } from './judge-call.ts';
 import { DIRECT_RUBRIC_VERSION, loadRubric, renderRubric } from './rubric.ts';
@@ -50,7 +50,7 @@ export function directScoreMessages(item: JudgedIdea, rubricVersion = DIRECT_RUB
     { role: 'system' as const, content: renderRubric(rubric, 'system', {}) },
     {
       role: 'user' as const,
-      content: renderRubric(rubric, 'idea', { topic: item.topic, idea: ideaToMarkdown(item.idea) }),
+      content: renderRubric(rubric, 'idea', { topic: item.topic, idea: ideaText(item) }),
     },
   ];
 }

@@ -112,3 +112,30 @@ describe('a tournament judged by the scripted model', () => {
     expect(h.server.requests).toHaveLength(0);
   });
 });
+
+describe('hostile input and a second writer', () => {
+  it('refuses an oversized idea before any pair is paid for, naming it', async () => {
+    const h = await start(SCENARIO);
+    const bomb = testIdea('bomb');
+    bomb.idea.motivation = 'x'.repeat(1_000_000);
+    const err = await rejection(
+      judgeTournament({ llm: h.client, store, prices: PRICES }, [...IDEAS, bomb], { seed: 7 }),
+    );
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain('id-bomb');
+    expect(h.server.requests).toHaveLength(0);
+    expect(store.count()).toBe(0);
+  });
+
+  it('gives two processes running the same tournament at once the same result and one stored answer per question', async () => {
+    const h = await start(SCENARIO);
+    const other = new JudgmentStore(store.path);
+    const [a, b] = await Promise.all([
+      judgeTournament({ llm: h.client, store, prices: PRICES }, IDEAS, { seed: 7, rounds: 3 }),
+      judgeTournament({ llm: h.client, store: other, prices: PRICES }, IDEAS, { seed: 7, rounds: 3 }),
+    ]);
+    other.close();
+    expect(a.standings).toEqual(b.standings);
+    expect(store.count('pairwise')).toBe(12);
+  });
+});

@@ -1,6 +1,7 @@
 import { AppError } from '../shared/errors.ts';
 import { comparabilityNote } from './dimensions.ts';
 import type { JudgedIdea } from './direct-score.ts';
+import { ideaText } from './idea-text.ts';
 import type { JudgeDeps } from './judge-call.ts';
 import { judgePair } from './pairwise.ts';
 import { PAIRWISE_RUBRIC_VERSION } from './rubric.ts';
@@ -37,6 +38,8 @@ export async function judgeTournament(
       field: 'ideas',
     });
   }
+  // A bomb is refused before the first pair is paid for, not in round 4.
+  for (const idea of ideas) ideaText(idea);
   const byId = new Map(ideas.map((i) => [i.id, i]));
   const rubricVersion = options.rubricVersion ?? PAIRWISE_RUBRIC_VERSION;
   let newCalls = 0;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ideaToMarkdown } from '../ideator/idea-schema.ts';
 import { DIMENSIONS } from './dimensions.ts';
 import type { Dimension } from './dimensions.ts';
 import type { JudgedIdea } from './direct-score.ts';
+import { ideaText } from './idea-text.ts';
 import { askJudge } from './judge-call.ts';
 import type { JudgeDeps } from './judge-call.ts';
 import { loadRubric, PAIRWISE_RUBRIC_VERSION, renderRubric } from './rubric.ts';
@@ -37,8 +37,8 @@ function pairMessages(topic: string, a: JudgedIdea, b: JudgedIdea, rubricVersion
       role: 'user' as const,
       content: renderRubric(rubric, 'pair', {
         topic,
-        ideaA: ideaToMarkdown(a.idea),
-        ideaB: ideaToMarkdown(b.idea),
+        ideaA: ideaText(a),
+        ideaB: ideaText(b),
       }),
     },
   ];
