@@ -7,7 +7,8 @@ import { harness, rejection } from '../llm/test-fixture.ts';
 import type { Harness } from '../llm/test-fixture.ts';
 import { projectPath } from '../shared/project-path.ts';
 import { NOT_COMPARABLE_NOTE } from './dimensions.ts';
-import { scoreIdea } from './direct-score.ts';
+import { directScoreMessages, scoreIdea } from './direct-score.ts';
+import { promptHash } from './rubric.ts';
 import type { JudgeDeps } from './judge-call.ts';
 import { JudgmentStore } from './judgment-store.ts';
 import { testIdea } from './test-ideas.ts';
@@ -64,6 +65,27 @@ describe('direct scores', () => {
     expect(err.message).toContain('direct.v1');
     expect(h.server.requests).toHaveLength(2);
     expect(deps.store.count()).toBe(0);
+  });
+
+  it('asks again when the stored answer no longer validates (a damaged row), and stores the good one', async () => {
+    const alpha = testIdea('alpha');
+    deps.store.put({
+      kind: 'direct',
+      rubricVersion: 'direct.v1',
+      model: 'scripted-judge',
+      promptHash: promptHash(directScoreMessages(alpha)),
+      ideaIds: [alpha.id],
+      result: { novelty: 'hand-edited' },
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+      repairs: 0,
+    });
+    const score = await scoreIdea(deps, alpha);
+    expect(score).toMatchObject({ reused: false, scores: { novelty: { score: 8 } } });
+    expect(h.server.requests).toHaveLength(1);
+    expect((await scoreIdea(deps, alpha)).reused).toBe(true);
+    expect(h.server.requests).toHaveLength(1);
   });
 
   it('drops the "not comparable" note only for the paper\'s reviewer model', async () => {

@@ -44,6 +44,8 @@ export async function askJudge<T>(deps: JudgeDeps, question: JudgeQuestion<T>): 
   if (known) {
     const parsed = question.schema.safeParse(known.result);
     if (parsed.success) return { value: parsed.data, judgment: known, reused: true };
+    // Unusable stored answer: ask again rather than keep returning it (put would otherwise keep the old row).
+    deps.store.remove(identity);
   }
   let reply;
   try {

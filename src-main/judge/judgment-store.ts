@@ -139,6 +139,11 @@ export class JudgmentStore {
     return stored;
   }
 
+  /** Drops a stored judgment that no longer validates (a hand-edited or damaged row), so it can be asked again. */
+  remove(identity: JudgmentIdentity): void {
+    this.db.prepare('DELETE FROM judgments WHERE key = ?').run(judgmentKey(identity));
+  }
+
   /** Judgments of a kind that involve any of the given ideas, newest first. */
   forIdeas(kind: JudgmentKind, ideaIds: readonly string[]): StoredJudgment[] {
     const wanted = new Set(ideaIds);
