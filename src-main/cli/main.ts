@@ -5,6 +5,7 @@ import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
+import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
 import { mineCommand, mineHelp } from './commands/mine.ts';
 import { secretsCommand, secretsHelp } from './commands/secrets.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
@@ -44,6 +45,16 @@ const commands: Record<string, Command> = {
     summary: 'run the Socratic researcher/mentor ideator on a topic',
     help: ideateHelp,
     run: ideateCommand,
+  },
+  judge: {
+    summary: 'score ideas 0–10 per dimension with the judge model (stored, reused, with cost)',
+    help: judgeHelp,
+    run: judgeCommand,
+  },
+  tournament: {
+    summary: "rank a topic's ideas by a seeded Swiss tournament of pairwise judgments (ELO)",
+    help: tournamentHelp,
+    run: tournamentCommand,
   },
   annotations: {
     summary: 'dump or restore your method annotations and added methods (not part of graph dump)',

@@ -3,6 +3,7 @@ import { annotationsChannels } from './annotations.ts';
 import { DoctorReportSchema } from './doctor.ts';
 import { graphChannels } from './graph.ts';
 import { ideatorChannels } from './ideator.ts';
+import { judgeChannels } from './judge.ts';
 import { llmChannels } from './llm.ts';
 import { miningChannels } from './mining.ts';
 import { papersChannels } from './papers.ts';
@@ -37,6 +38,7 @@ export const channels = {
   ...pricesChannels,
   ...llmChannels,
   ...annotationsChannels,
+  ...judgeChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

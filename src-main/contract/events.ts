@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AnnotationsChangedSchema } from './annotations.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
+import { JudgeEventSchema } from './judge.ts';
 import { MiningEventSchema } from './mining.ts';
 import { SettingsSchema } from './settings.ts';
 
@@ -12,6 +13,7 @@ export const events = {
   'ideator.event': IdeatorEventSchema,
   'mining.event': MiningEventSchema,
   'annotations.changed': AnnotationsChangedSchema,
+  'judge.event': JudgeEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -11,6 +11,7 @@ import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { createIdeatorHandlers } from './ideator-handlers.ts';
+import { createJudgeHandlers } from './judge-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
 import { createMiningHandlers } from './mining-handlers.ts';
 import { createPaperHandlers } from './paper-handlers.ts';
@@ -106,6 +107,7 @@ export function createCore(options: CoreOptions = {}): Core {
   });
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
+  const judge = createJudgeHandlers({ dataDir, env, settings, events, storedSecret });
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -140,6 +142,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createPriceHandlers(settings),
     ...createLlmHandlers({ settings, env, storedSecret }),
     ...annotations.handlers,
+    ...judge.handlers,
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -156,6 +159,7 @@ export function createCore(options: CoreOptions = {}): Core {
     connection,
     close: async () => {
       await ideator.close();
+      judge.close();
       await mining.close();
       await graph.close();
       annotations.close();

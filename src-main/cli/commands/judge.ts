@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import type { Channel, RequestOf, ResponseOf } from '../../contract/channels.ts';
+import { createCore, type Core } from '../../core/create-core.ts';
+import { dispatch } from '../../core/dispatch.ts';
+import { AppError } from '../../shared/errors.ts';
+import { UsageError, type CliIo } from '../io.ts';
+
+/** `motiv judge` and `motiv tournament`: the judge.* channels through dispatch, printed as tables with cost. */
+
+export const judgeHelp = `motiv judge <ideaId…> | --topic T [--json]
+
+  Scores ideas 0–10 on novelty, experiment, motivation, feasibility and clarity with the judge model (the
+  "judge" LLM role, temperature 0; rubric src-main/judge/rubrics/direct.v1.md). Scores are stored in
+  judgments.sqlite and reused: asking again costs nothing.`;
+
+export const tournamentHelp = `motiv tournament --topic T [--seed S] [--rounds R] [--k K] [--json]
+
+  Ranks a topic's ideas by a Swiss tournament of pairwise judgments (each pair in both orders), one ELO per
+  dimension and their average. Same seed, same ideas: same result; a stopped run resumes without paying again.`;
+
+const DIMS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
+
+async function call<C extends Channel>(core: Core, channel: C, payload: RequestOf<C>, signal: AbortSignal) {
+  const reply = await dispatch(core.handlers, channel, payload, { transport: 'cli', signal }, core.logger);
+  if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+  return reply.result as ResponseOf<C>;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+const usd = (value: number) => `$${value.toFixed(4)}`;
+
+/** Runs a command with Ctrl-C as cancel. */
+async function withCore<T>(io: CliIo, run: (core: Core, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const core = createCore({ env: io.env });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await run(core, controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await core.close();
+  }
+}
+
+export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { topic: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length > 0 === (values.topic !== undefined)) {
+    throw new UsageError('give idea ids or --topic T (one of the two)');
+  }
+  const request = values.topic !== undefined ? { topic: values.topic } : { ideaIds: positionals };
+  const result = await withCore(io, (core, signal) => call(core, 'judge.score', request, signal));
+  if (values.json) {
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const rows = result.scores.map((s) => [
+    s.ideaId,
+    ...DIMS.map((d) => String(s.scores[d].score)),
+    s.paperMean.toFixed(2),
+    s.reused ? 'reused' : usd(s.costUsd),
+  ]);
+  io.out(table(['idea', ...DIMS, 'N/E/M mean', 'cost'], rows));
+  const first = result.scores[0];
+  io.out(
+    `judge ${first?.model ?? '?'}, rubric ${first?.rubricVersion ?? '?'}; cost now ${usd(result.costUsd)}\n`,
+  );
+  if (first?.comparability) io.out(`${first.comparability}\n`);
+  return 0;
+}
+
+function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be an integer (got ${value})`);
+  return n;
+}
+
+export async function tournamentCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      topic: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      k: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (values.topic === undefined) throw new UsageError('--topic T is required');
+  const seed = intOption(values.seed, 'seed');
+  const rounds = intOption(values.rounds, 'rounds');
+  const k = values.k === undefined ? undefined : Number(values.k);
+  const request = {
+    topic: values.topic,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(rounds !== undefined ? { rounds } : {}),
+    ...(k !== undefined ? { k } : {}),
+  };
+  const result = await withCore(io, (core, signal) => call(core, 'judge.tournament', request, signal));
+  if (values.json) {
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const rows = result.standings.map((s, i) => [
+    String(i + 1),
+    s.id,
+    s.eloAverage.toFixed(1),
+    ...DIMS.map((d) => s.elo[d].toFixed(1)),
+    s.points.toFixed(1),
+  ]);
+  io.out(table(['#', 'idea', 'ELO avg', ...DIMS, 'points'], rows));
+  io.out(
+    `seed ${result.seed}, ${result.rounds} rounds, K ${result.k}; judge ${result.model}, rubric ${result.rubricVersion}; ` +
+      `${result.newCalls} calls made, ${result.reusedCalls} reused, ${result.callsPerIdea.toFixed(1)} per idea; ` +
+      `cost now ${usd(result.costUsd)}\n`,
+  );
+  if (result.comparability) io.out(`${result.comparability}\n`);
+  return 0;
+}

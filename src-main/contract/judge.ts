@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * Idea evaluation (src-main/judge/): direct scores, a Swiss tournament with ELO per dimension, stored results.
+ * Responses mirror judge/direct-score.ts and judge/judge-tournament.ts; the handler table only compiles while
+ * the two agree.
+ */
+
+const DIMENSION_NAMES = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
+const IdeaIds = z.array(z.string().trim().min(1).max(200)).min(1).max(500);
+const Topic = z.string().trim().min(1).max(500);
+
+export const JudgeScoreRequestSchema = z
+  .object({ ideaIds: IdeaIds.optional(), topic: Topic.optional() })
+  .strict()
+  .refine((r) => (r.ideaIds === undefined) !== (r.topic === undefined), {
+    message: 'give either ideaIds or topic, not both',
+    path: ['ideaIds'],
+  });
+
+const DimensionScore = z.object({ score: z.number(), rationale: z.string() });
+const PerDimension = <T extends z.ZodType>(schema: T) =>
+  z.object(
+    Object.fromEntries(DIMENSION_NAMES.map((d) => [d, schema])) as Record<
+      (typeof DIMENSION_NAMES)[number],
+      T
+    >,
+  );
+
+export const DirectScoreSchema = z.object({
+  ideaId: z.string(),
+  scores: PerDimension(DimensionScore),
+  paperMean: z.number(),
+  rubricVersion: z.string(),
+  model: z.string(),
+  promptHash: z.string(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  costUsd: z.number(),
+  reused: z.boolean(),
+  comparability: z.string().nullable(),
+});
+
+export const JudgeScoreResponseSchema = z.object({
+  scores: z.array(DirectScoreSchema),
+  /** Paid by this request (reused scores cost nothing now). */
+  costUsd: z.number(),
+});
+
+export const JudgeTournamentRequestSchema = z
+  .object({
+    topic: Topic,
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    rounds: z.number().int().min(1).max(20).default(5),
+    k: z.number().positive().max(400).default(32),
+  })
+  .strict();
+
+const StandingSchema = z.object({
+  id: z.string(),
+  elo: PerDimension(z.number()),
+  eloAverage: z.number(),
+  points: z.number(),
+  byes: z.number(),
+});
+
+export const JudgeTournamentResponseSchema = z.object({
+  seed: z.number(),
+  rounds: z.number(),
+  k: z.number(),
+  standings: z.array(StandingSchema),
+  history: z.array(
+    z.object({
+      round: z.number(),
+      pairs: z.array(z.object({ first: z.string(), second: z.string(), outcome: PerDimension(z.number()) })),
+      bye: z.string().nullable(),
+    }),
+  ),
+  rubricVersion: z.string(),
+  model: z.string(),
+  newCalls: z.number(),
+  reusedCalls: z.number(),
+  costUsd: z.number(),
+  callsPerIdea: z.number(),
+  comparability: z.string().nullable(),
+});
+
+export const JudgeResultsRequestSchema = z.object({ ideaIds: IdeaIds }).strict();
+
+export const StoredJudgmentSchema = z.object({
+  kind: z.enum(['direct', 'pairwise']),
+  ideaIds: z.array(z.string()),
+  rubricVersion: z.string(),
+  model: z.string(),
+  promptHash: z.string(),
+  result: z.unknown(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  costUsd: z.number(),
+  createdAt: z.string(),
+});
+
+export const JudgeResultsResponseSchema = z.object({ judgments: z.array(StoredJudgmentSchema) });
+
+/** Tournament progress: one event per judged pair. */
+export const JudgeEventSchema = z.object({
+  type: z.literal('tournament.progress'),
+  topic: z.string(),
+  round: z.number(),
+  rounds: z.number(),
+  pairsDone: z.number(),
+  pairsTotal: z.number(),
+});
+
+export const judgeChannels = {
+  'judge.score': { request: JudgeScoreRequestSchema, response: JudgeScoreResponseSchema },
+  'judge.tournament': { request: JudgeTournamentRequestSchema, response: JudgeTournamentResponseSchema },
+  'judge.results': { request: JudgeResultsRequestSchema, response: JudgeResultsResponseSchema },
+} as const;

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ResponseOf } from '../contract/channels.ts';
+import type { EventPayload } from '../contract/events.ts';
+import { seedIdeatorSessions } from '../judge/test-ideas.ts';
+import { projectPath } from '../shared/project-path.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { createCore, type Core } from './create-core.ts';
+import { dispatch } from './dispatch.ts';
+
+const TOPIC = 'graph neural networks for drug discovery';
+const tempDir = useTempDirs();
+const cores: Core[] = [];
+let server: ScriptedLlm | undefined;
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+  await server?.stop();
+  server = undefined;
+});
+
+async function setup(): Promise<() => Core> {
+  const dataDir = tempDir();
+  seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
+  server = await startScriptedLlm({
+    scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'judge-tournament.json'),
+  });
+  const env = {
+    MOTIV_DATA_DIR: dataDir,
+    MOTIV_LLM_BASE_URL: server.baseUrl,
+    MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
+  };
+  return () => {
+    const core = createCore({ env });
+    cores.push(core);
+    return core;
+  };
+}
+
+describe('judge.* channels', () => {
+  it('reports progress, stops on cancel, and a second core resumes without re-judging', async () => {
+    const newCore = await setup();
+    const first = newCore();
+    const progress: EventPayload<'judge.event'>[] = [];
+    const controller = new AbortController();
+    first.events.subscribe((name, payload) => {
+      if (name !== 'judge.event') return;
+      progress.push(payload as EventPayload<'judge.event'>);
+      if (progress.length === 2) controller.abort();
+    });
+    const stopped = await dispatch(
+      first.handlers,
+      'judge.tournament',
+      { topic: TOPIC, seed: 7, rounds: 3 },
+      { transport: 'ipc', signal: controller.signal },
+    );
+    expect(stopped).toMatchObject({ error: { code: 'CANCELLED' } });
+    expect(progress.map((p) => [p.round, p.pairsDone, p.pairsTotal])).toEqual([
+      [1, 1, 6],
+      [1, 2, 6],
+    ]);
+    expect(server?.requests).toHaveLength(4);
+
+    const second = newCore();
+    const resumed = await dispatch(
+      second.handlers,
+      'judge.tournament',
+      { topic: TOPIC, seed: 7, rounds: 3 },
+      {
+        transport: 'http',
+      },
+    );
+    if (!('result' in resumed)) throw new Error(JSON.stringify(resumed.error));
+    const tournament = resumed.result as ResponseOf<'judge.tournament'>;
+    expect(tournament).toMatchObject({ newCalls: 8, reusedCalls: 4 });
+    expect(tournament.standings[0]?.id).toBe('id-alpha');
+    expect(server?.requests).toHaveLength(12);
+
+    const results = await dispatch(
+      first.handlers,
+      'judge.results',
+      { ideaIds: ['id-alpha'] },
+      { transport: 'cli' },
+    );
+    if (!('result' in results)) throw new Error(JSON.stringify(results.error));
+    const { judgments } = results.result as ResponseOf<'judge.results'>;
+    expect(judgments.length).toBeGreaterThan(0);
+    for (const j of judgments) {
+      expect(j).toMatchObject({ kind: 'pairwise', rubricVersion: 'pairwise.v1', model: 'scripted-judge' });
+      expect(j.ideaIds).toContain('id-alpha');
+    }
+  });
+
+  it('refuses ambiguous or empty requests before calling the judge', async () => {
+    const core = (await setup())();
+    const both = await dispatch(
+      core.handlers,
+      'judge.score',
+      { ideaIds: ['id-alpha'], topic: TOPIC },
+      {
+        transport: 'cli',
+      },
+    );
+    expect(both).toMatchObject({ error: { code: 'VALIDATION' } });
+    const lonely = await dispatch(
+      core.handlers,
+      'judge.tournament',
+      { topic: 'nobody wrote about this' },
+      {
+        transport: 'cli',
+      },
+    );
+    expect(lonely).toMatchObject({
+      error: { code: 'VALIDATION', message: expect.stringContaining('two written ideas') },
+    });
+    const badRounds = await dispatch(
+      core.handlers,
+      'judge.tournament',
+      { topic: TOPIC, rounds: 0 },
+      {
+        transport: 'cli',
+      },
+    );
+    expect(badRounds).toMatchObject({ error: { code: 'VALIDATION' } });
+    expect(server?.requests).toHaveLength(0);
+  });
+});

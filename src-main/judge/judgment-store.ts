@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+
+/**
+ * Every judgment the judge model made, in `judgments.sqlite` in the data dir, keyed by what determines it
+ * (kind, rubric version, model, prompt hash; temperature is always 0) so the same question is answered from
+ * here and never paid twice, also after a crash mid-tournament. Rows are only ever inserted.
+ */
+
+export type JudgmentKind = 'direct' | 'pairwise';
+
+export interface JudgmentIdentity {
+  kind: JudgmentKind;
+  rubricVersion: string;
+  model: string;
+  promptHash: string;
+}
+
+export interface StoredJudgment extends JudgmentIdentity {
+  key: string;
+  /** The ideas judged, in prompt order (one for direct, A then B for pairwise). */
+  ideaIds: string[];
+  /** The validated structured reply. */
+  result: unknown;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  /** Repair turns the reply needed. */
+  repairs: number;
+  createdAt: string;
+}
+
+export type NewJudgment = Omit<StoredJudgment, 'key' | 'createdAt'>;
+
+const MIGRATIONS = [
+  `CREATE TABLE judgments (
+     key TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     rubric_version TEXT NOT NULL,
+     model TEXT NOT NULL,
+     prompt_hash TEXT NOT NULL,
+     idea_ids TEXT NOT NULL,
+     result TEXT NOT NULL,
+     prompt_tokens INTEGER NOT NULL,
+     completion_tokens INTEGER NOT NULL,
+     cost_usd REAL NOT NULL,
+     repairs INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX judgments_kind ON judgments (kind, created_at);`,
+];
+
+interface Row {
+  key: string;
+  kind: JudgmentKind;
+  rubric_version: string;
+  model: string;
+  prompt_hash: string;
+  idea_ids: string;
+  result: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+  repairs: number;
+  created_at: string;
+}
+
+export function judgmentKey(identity: JudgmentIdentity): string {
+  const { kind, rubricVersion, model, promptHash } = identity;
+  return createHash('sha256')
+    .update(JSON.stringify([kind, rubricVersion, model, promptHash]))
+    .digest('hex');
+}
+
+function fromRow(row: Row): StoredJudgment {
+  return {
+    key: row.key,
+    kind: row.kind,
+    rubricVersion: row.rubric_version,
+    model: row.model,
+    promptHash: row.prompt_hash,
+    ideaIds: JSON.parse(row.idea_ids) as string[],
+    result: JSON.parse(row.result) as unknown,
+    promptTokens: row.prompt_tokens,
+    completionTokens: row.completion_tokens,
+    costUsd: row.cost_usd,
+    repairs: row.repairs,
+    createdAt: row.created_at,
+  };
+}
+
+export class JudgmentStore {
+  private readonly db: Database;
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    this.db = openSqliteFile(path, (db) => {
+      db.pragma('journal_mode = WAL');
+      migrateUserVersion(db, MIGRATIONS, path);
+    });
+  }
+
+  get(identity: JudgmentIdentity): StoredJudgment | undefined {
+    const row = this.db.prepare('SELECT * FROM judgments WHERE key = ?').get(judgmentKey(identity)) as
+      Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Stores a judgment; when another writer stored the same one first, theirs is kept and returned (both were
+   * paid for, but every reader from now on sees one answer).
+   */
+  put(judgment: NewJudgment): StoredJudgment {
+    const key = judgmentKey(judgment);
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO judgments (key, kind, rubric_version, model, prompt_hash, idea_ids, result,
+           prompt_tokens, completion_tokens, cost_usd, repairs, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        key,
+        judgment.kind,
+        judgment.rubricVersion,
+        judgment.model,
+        judgment.promptHash,
+        JSON.stringify(judgment.ideaIds),
+        JSON.stringify(judgment.result),
+        judgment.promptTokens,
+        judgment.completionTokens,
+        judgment.costUsd,
+        judgment.repairs,
+        new Date().toISOString(),
+      );
+    const stored = this.get(judgment);
+    if (!stored) throw new Error(`judgment ${key} vanished after insert`);
+    return stored;
+  }
+
+  /** Drops a stored judgment that no longer validates (a hand-edited or damaged row), so it can be asked again. */
+  remove(identity: JudgmentIdentity): void {
+    this.db.prepare('DELETE FROM judgments WHERE key = ?').run(judgmentKey(identity));
+  }
+
+  /** Judgments of a kind that involve any of the given ideas, newest first. */
+  forIdeas(kind: JudgmentKind, ideaIds: readonly string[]): StoredJudgment[] {
+    const wanted = new Set(ideaIds);
+    const rows = this.db
+      .prepare('SELECT * FROM judgments WHERE kind = ? ORDER BY created_at DESC')
+      .all(kind) as Row[];
+    return rows.map(fromRow).filter((j) => j.ideaIds.some((id) => wanted.has(id)));
+  }
+
+  count(kind?: JudgmentKind): number {
+    const sql =
+      kind === undefined ? 'SELECT COUNT(*) FROM judgments' : 'SELECT COUNT(*) FROM judgments WHERE kind = ?';
+    const statement = this.db.prepare(sql).pluck();
+    return (kind === undefined ? statement.get() : statement.get(kind)) as number;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
