@@ -3,7 +3,7 @@ import { estimateCost, estimateTokens, UsageLedger } from '../llm/index.ts';
 import type { PriceTable } from '../llm/index.ts';
 import type { MiningDb } from './mining-db.ts';
 import { outcomeCounts, outcomeMessage, paperOutcomes, remineable } from './job-outcomes.ts';
-import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
+import type { OutcomeCounts, PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { BODY_MAX_CHARS, paperText, selectPapersToMine } from './mining-job.ts';
 import { EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
 import type { RejectedTriple } from './extract.ts';
@@ -19,14 +19,7 @@ export interface JobReport {
   message: string;
   /** Why the job itself failed (e.g. the key was refused and mining stopped), null otherwise. */
   error: string | null;
-  papers: {
-    total: number;
-    done: number;
-    refused: number;
-    failed: number;
-    skipped: number;
-    pending: number;
-  };
+  papers: OutcomeCounts;
   /** Per paper: mined with N nodes, refused with the reasons, failed with the cause, skipped, pending. */
   outcomes: PaperOutcome[];
   /** Papers that failed or had every triple refused: what "mine again" starts a new job over. */
