@@ -173,12 +173,20 @@ class PapersMining {
 
   /** The last progress event per job, kept even before the job is attached: its first events can beat the reply. */
   private readonly lastProgress = new Map<string, Progress>();
+  /** Jobs whose final status event was heard, kept for the same reason. */
+  private readonly endedJobs = new Map<string, JobRecord['status']>();
 
   private attach(job: JobRecord): void {
     this.activeJobId = job.id;
     this.jobStatus = job.status;
     this.report = null;
     this.progress = this.lastProgress.get(job.id) ?? null;
+    // A short job can end before the reply that started it arrives; its final status event was heard already.
+    const ended = this.endedJobs.get(job.id);
+    if (ended) {
+      this.jobStatus = ended;
+      this.onJobEnded(job.id);
+    }
   }
 
   async startMining(): Promise<void> {
@@ -296,6 +304,7 @@ class PapersMining {
       return;
     }
     if (event.type === 'progress') this.lastProgress.set(event.jobId, event);
+    if (event.type === 'status' && event.status !== 'running') this.endedJobs.set(event.jobId, event.status);
     if (event.jobId !== this.activeJobId) {
       if (event.type === 'status') void this.loadJobs();
       return;
@@ -305,11 +314,14 @@ class PapersMining {
       return;
     }
     this.jobStatus = event.status;
-    if (event.status !== 'running') {
-      void this.loadJobs();
-      void this.loadReport(event.jobId);
-      void this.loadEstimate();
-    }
+    if (event.status !== 'running') this.onJobEnded(event.jobId);
+  }
+
+  /** A job that ended changes the job list, its report and what is left to mine. */
+  private onJobEnded(jobId: string): void {
+    void this.loadJobs();
+    void this.loadReport(jobId);
+    void this.loadEstimate();
   }
 
   follow(): () => void {
