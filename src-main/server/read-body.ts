@@ -26,5 +26,10 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`, { limit });
+  const mb = Math.round(limit / (1024 * 1024));
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `Request body exceeds ${mb} MB (${limit} bytes): browser mode takes uploads up to that size; import larger files with "motiv import <file>"`,
+    { limit },
+  );
 }
