@@ -189,10 +189,11 @@ class PapersMining {
     }
   }
 
-  async startMining(): Promise<void> {
+  /** Starts or resumes a job and shows it; a refusal becomes the card's problem line. */
+  private async runJob(begin: () => Promise<JobRecord>): Promise<void> {
     this.miningBusy = true;
     try {
-      this.attach(await invoke('mining.start', this.request()));
+      this.attach(await begin());
       this.miningProblem = null;
       await this.loadJobs();
     } catch (err) {
@@ -202,19 +203,14 @@ class PapersMining {
     }
   }
 
+  async startMining(): Promise<void> {
+    await this.runJob(() => invoke('mining.start', this.request()));
+  }
+
   /** "Mine again": a new job over the papers a finished job failed on or had every triple refused for. */
   async remine(paperIds: string[]): Promise<void> {
     if (paperIds.length === 0) return;
-    this.miningBusy = true;
-    try {
-      this.attach(await invoke('mining.start', { paperIds }));
-      this.miningProblem = null;
-      await this.loadJobs();
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    await this.runJob(() => invoke('mining.start', { paperIds }));
   }
 
   /** The report of the job the card shows, once loaded (null while it runs or before the report arrives). */
@@ -223,16 +219,7 @@ class PapersMining {
   }
 
   async resume(jobId: string): Promise<void> {
-    this.miningBusy = true;
-    try {
-      this.attach(await invoke('mining.resume', { jobId }));
-      this.miningProblem = null;
-      await this.loadJobs();
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    await this.runJob(() => invoke('mining.resume', { jobId }));
   }
 
   async cancelMining(): Promise<void> {
