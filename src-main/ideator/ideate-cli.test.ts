@@ -6,7 +6,7 @@ import { ideateCommand } from '../cli/commands/ideate.ts';
 import { SettingsStore } from '../core/settings-store.ts';
 import type { CliIo } from '../cli/io.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { scenarioFile, seedGraph, waitFor } from './test-harness.ts';
+import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
 let server: ScriptedLlm | undefined;
