@@ -62,7 +62,8 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(JSON.parse(io.stdout())).toMatchObject({ session: { status: 'completed' } });
       expect((await store.stats()).nodes['Idea']).toBe(1);
       expect(noEmbeddedGraph(env)).toBe(true);
-    });
+      // A whole session (exploration, draft, three mentor rounds) with every write a Neo4j transaction.
+    }, 60_000);
 
     it('motiv mine mines the Paper nodes of Neo4j, two at a time, and stores the triples there', async () => {
       store = await freshStore();
