@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
-  const judge = createJudgeHandlers({ dataDir, env, settings, events, storedSecret });
+  const judge = createJudgeHandlers(host);
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({

@@ -10,6 +10,7 @@ import { createMiningJob, runMiningJob } from '../mining/mining-job.ts';
 import type { MiningJobSummary, MiningProgress } from '../mining/mining-job.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { AppError } from '../shared/errors.ts';
+import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
 import { endpointMissing, type ServiceHost } from './service-host.ts';
 
@@ -46,6 +47,8 @@ export interface MiningService {
   hierarchy: HierarchyHandlers;
   /** The endpoint jobs use; LLM_CONFIG when none is configured. */
   llmConfig(): ResolvedLlmConfig;
+  /** The CLI: parent-node addition run here to its end (`motiv hierarchy`). */
+  hierarchyHere(request: HierarchyHereRequest): Promise<HierarchyHereOutcome>;
   /** The CLI: one job run here to its end, with flags the channel does not carry (--concurrency, --no-merge). */
   runHere(job: ForegroundJob, options: ForegroundOptions): Promise<MiningJobSummary>;
   close(): Promise<void>;
@@ -202,6 +205,7 @@ export function createMiningService(host: ServiceHost): MiningService {
     },
     hierarchy: hierarchy.handlers,
     llmConfig,
+    hierarchyHere: (request) => runHierarchyHere(host, llmConfig(), request),
     runHere: async (job, options) => {
       const config = llmConfig();
       const opened = await open();

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../../core/create-core.ts';
+import type { Core } from '../../core/create-core.ts';
+import { openCliCore } from '../core-call.ts';
 import {
   openGraphStore,
   openEmbeddedGraphStore,
@@ -39,7 +40,7 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
       replace: { type: 'boolean', default: false },
     },
   });
-  const core = createCore({ env: io.env });
+  const core = openCliCore(io);
   try {
     switch (sub) {
       case 'stats':
