@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../core/create-core.ts';
-import { openCliCore } from '../core-call.ts';
+import { callCore, openCliCore } from '../core-call.ts';
 import {
   openGraphStore,
   openEmbeddedGraphStore,
@@ -43,12 +43,12 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const core = openCliCore(io);
   try {
     switch (sub) {
-      case 'stats':
-        return await withStore(core, async (store) => {
-          const stats = await store.stats();
-          io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
-          return 0;
-        });
+      case 'stats': {
+        // The Graph section's own channel, on the core's graph service.
+        const { store, stats } = await callCore(core, 'graph.stats', {});
+        io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
+        return 0;
+      }
       case 'dump':
         return await withStore(core, async (store) => {
           const text = `${JSON.stringify(await store.dump())}\n`;
@@ -82,12 +82,11 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
           void store;
           return 0;
         });
-      case 'check':
-        return await withStore(core, async (store) => {
-          const stats = await store.stats();
-          io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
-          return 0;
-        });
+      case 'check': {
+        const { store, stats } = await callCore(core, 'graph.stats', {});
+        io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
+        return 0;
+      }
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
     }
