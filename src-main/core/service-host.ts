@@ -31,16 +31,11 @@ export interface ServiceHost {
   actor(): string;
 }
 
-export interface ServiceHostParts {
-  dataDir: string;
-  env: NodeJS.ProcessEnv;
-  settings: SettingsStore;
-  events: EventBus;
-  logger: Logger;
-  transport: 'app' | 'cli';
-  openGraph: () => Promise<GraphStore>;
-  storedSecret: StoredSecretReader;
-}
+/** The host's plain parts; the derived ones (LLM config, prices, actor) are built from these. */
+export type ServiceHostParts = Pick<
+  ServiceHost,
+  'dataDir' | 'env' | 'settings' | 'events' | 'logger' | 'transport' | 'openGraph'
+> & { storedSecret: StoredSecretReader };
 
 export function createServiceHost(parts: ServiceHostParts): ServiceHost {
   const { settings, env, storedSecret, transport } = parts;
