@@ -28,7 +28,7 @@ import { usageOf } from '../e2e/scripted-llm/completion.ts';
 import type { ScenarioInput } from '../e2e/scripted-llm/scenario.ts';
 import { IdeatorManager } from '../src-main/ideator/manager.ts';
 import { DEFAULT_CONFIG } from '../src-main/ideator/session-config.ts';
-import { scenarioFile, seedGraph } from '../src-main/ideator/test-harness.ts';
+import { scenarioFile, seedGraph } from '../src-main/test-support/ideator-harness.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../src-main/llm/index.ts';
 import type { IdeatorEvent } from '../src-main/ideator/types.ts';
 import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';

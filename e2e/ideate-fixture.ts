@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { seedGraph } from '../src-main/ideator/test-harness.ts';
+import { seedGraph } from '../src-main/test-support/ideator-harness.ts';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
 import { useAppPage } from './app-page.ts';
 import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';

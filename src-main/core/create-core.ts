@@ -10,16 +10,20 @@ import { EventBus } from './event-bus.ts';
 import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
-import { createIdeatorHandlers } from './ideator-handlers.ts';
+import { createIdeationService, type IdeationService } from './ideation-service.ts';
+import { ideatorHandlers } from './ideator-handlers.ts';
 import { createJudgeHandlers } from './judge-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
-import { createMiningHandlers } from './mining-handlers.ts';
-import { createPaperHandlers } from './paper-handlers.ts';
+import { miningHandlers } from './mining-handlers.ts';
+import { createMiningService, type MiningService } from './mining-service.ts';
+import { paperHandlers } from './paper-handlers.ts';
+import { createPaperService, type PaperService } from './paper-service.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
 import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
+import { createServiceHost } from './service-host.ts';
 import { SettingsStore } from './settings-store.ts';
 
 export interface CoreOptions {
@@ -28,6 +32,15 @@ export interface CoreOptions {
   defaultDataDir?: string;
   /** The Electron shell passes safeStorage when the OS keychain is usable; otherwise secrets use a key file. */
   secretEncryptor?: SecretEncryptor;
+  /** 'cli' for `motiv` commands: writes are signed 'cli' (without a display name) and tokens are not streamed. */
+  transport?: 'app' | 'cli';
+}
+
+/** The application services, built once; handlers and CLI commands call these, never build their own. */
+export interface CoreServices {
+  ideation: IdeationService;
+  mining: MiningService;
+  papers: PaperService;
 }
 
 export interface Core {
@@ -45,6 +58,7 @@ export interface Core {
   secrets: SecretStore;
   storedSecret: StoredSecretReader;
   handlers: HandlerTable;
+  services: CoreServices;
   connection(): ConnectionConfig;
   close(): Promise<void>;
 }
@@ -85,29 +99,27 @@ export function createCore(options: CoreOptions = {}): Core {
     resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, readSecret);
 
   const graph = createGraphService({ dataDir, connection, logger, settings, events, env, storedSecret });
-  // Opened on first ideator request; its own store handle, so a graph-section reconnect cannot pull it away.
-  const ideator = createIdeatorHandlers({
+  // Every service's own store handle on the configured graph (Neo4j or embedded), so a graph-section reconnect
+  // cannot pull it away from a running session or job.
+  const host = createServiceHost({
     dataDir,
     env,
     settings,
     events,
     logger,
+    transport: options.transport ?? 'app',
     openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    storedApiKey: () => storedSecret('llm.apiKey'),
+    storedSecret,
   });
-  // Mining jobs, likewise opened on first use; progress goes out as `mining.event`.
-  const mining = createMiningHandlers({
-    dataDir,
-    env,
-    settings,
-    events,
-    logger,
-    openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    storedApiKey: () => storedSecret('llm.apiKey'),
-  });
+  // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
+  const services: CoreServices = {
+    ideation: createIdeationService(host),
+    mining: createMiningService(host),
+    papers: createPaperService(host),
+  };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
-  const judge = createJudgeHandlers({ dataDir, env, settings, events, storedSecret });
+  const judge = createJudgeHandlers(host);
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -127,17 +139,9 @@ export function createCore(options: CoreOptions = {}): Core {
     'doctor.run': async () =>
       runDoctor({ dataDir, settingsFile: settings.file, logFile: logger.file, config: connection() }),
     ...graph.handlers,
-    ...ideator.handlers,
-    ...mining.handlers,
-    // papers.import: the app's uploads through the CLI's import run; its own store handle per import.
-    ...createPaperHandlers({
-      dataDir,
-      env,
-      settings,
-      events,
-      logger,
-      openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    }),
+    ...ideatorHandlers(services.ideation),
+    ...miningHandlers(services.mining),
+    ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
     ...createLlmHandlers({ settings, env, storedSecret }),
@@ -156,11 +160,12 @@ export function createCore(options: CoreOptions = {}): Core {
     secrets,
     storedSecret,
     handlers,
+    services,
     connection,
     close: async () => {
-      await ideator.close();
+      await services.ideation.close();
       judge.close();
-      await mining.close();
+      await services.mining.close();
       await graph.close();
       annotations.close();
       logger.info('core stopped');

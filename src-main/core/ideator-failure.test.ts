@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName } from '../contract/events.ts';
 import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../ideator/test-harness.ts';
+import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';

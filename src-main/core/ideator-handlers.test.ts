@@ -5,7 +5,7 @@ import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import type { Reply } from '../contract/envelope.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../ideator/test-harness.ts';
+import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';

@@ -5,47 +5,31 @@ import type { JudgedIdea } from '../judge/direct-score.ts';
 import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
 import { judgeTournament } from '../judge/judge-tournament.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
-import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
-import { effectivePrices } from '../llm/prices.ts';
+import { createLlmClient, UsageLedger } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
-import type { StoredSecretReader } from './config.ts';
-import type { EventBus } from './event-bus.ts';
 import type { HandlerTable } from './handler-table.ts';
-import type { SettingsStore } from './settings-store.ts';
+import { endpointMissing, type ServiceHost } from './service-host.ts';
 
 /**
- * `judge.*`: direct scores, the Swiss tournament and stored judgments. Ideas are read from the ideator's
+ * Evaluation, built once per core on the shared service host. `judge.*`: direct scores, the Swiss tournament and stored judgments. Ideas are read from the ideator's
  * sessions; judgments go to `judgments.sqlite` in the data dir, opened on first use.
  */
 
-export interface JudgeDepsForCore {
-  dataDir: string;
-  env: NodeJS.ProcessEnv;
-  settings: SettingsStore;
-  events: EventBus;
-  storedSecret: StoredSecretReader;
-}
-
 type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results'>;
 
-export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHandlers; close(): void } {
+export function createJudgeHandlers(host: ServiceHost): { handlers: JudgeHandlers; close(): void } {
   let store: JudgmentStore | null = null;
   const judgments = (): JudgmentStore =>
-    (store ??= new JudgmentStore(join(deps.dataDir, 'judgments.sqlite')));
+    (store ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
 
   const judgeDeps = (signal?: AbortSignal) => {
-    const { llm, prices } = deps.settings.get();
-    const apiKey = deps.storedSecret('llm.apiKey');
-    const config = resolveLlmConfig(
-      { baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey },
-      deps.env,
-    );
-    if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
+    const config = host.llmConfig();
+    if (endpointMissing(config)) {
       throw new AppError('LLM_NOT_CONFIGURED', 'No LLM endpoint is configured for the judge', {
         field: 'llm.baseUrl',
       });
     }
-    const table = effectivePrices(prices.overrides);
+    const table = host.prices();
     return {
       llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),
       store: judgments(),
@@ -56,7 +40,7 @@ export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHa
 
   /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
   const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
-    const sessions = new SessionStore(join(deps.dataDir, 'ideator.sqlite'));
+    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
     try {
       return pick(sessions);
     } finally {
@@ -89,7 +73,7 @@ export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHa
         k: request.k,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         onPairJudged: (progress) =>
-          deps.events.emit('judge.event', { type: 'tournament.progress', topic: request.topic, ...progress }),
+          host.events.emit('judge.event', { type: 'tournament.progress', topic: request.topic, ...progress }),
       });
     },
     'judge.results': async (request) => ({

@@ -1,34 +1,15 @@
 import type { Channel } from '../contract/channels.ts';
 import { UPLOAD_MAX_BYTES } from '../contract/papers.ts';
-import type { GraphStore } from '../graph/port.ts';
 import { importError, IMPORT_ERROR_CODES } from '../papers/import-errors.ts';
-import { runPaperImport } from '../papers/import-run.ts';
 import type { UploadedFile } from '../papers/import-run.ts';
-import { resolveLookupConfig } from '../papers/lookup/lookup-config.ts';
-import { PaperLookup } from '../papers/lookup/paper-lookup.ts';
-import { PaperTextStore } from '../papers/paper-text-store.ts';
-import type { EventBus } from './event-bus.ts';
 import type { Handler } from './handler-table.ts';
-import type { Logger } from './logger.ts';
+import type { PaperService } from './paper-service.ts';
 import type { SettingsStore } from './settings-store.ts';
 
-/**
- * `papers.import`: the app's uploads go through the very import `motiv import` runs (import-run.ts), one
- * transaction per file, and the Graph section is told (`graph.changed`) which papers were written.
- */
+/** `papers.import`: the app's uploads, size-checked, handed to the core's paper service (paper-service.ts). */
 
 type PaperChannel = Extract<Channel, `papers.${string}`>;
 export type PaperHandlers = { [C in PaperChannel]: Handler<C> };
-
-export interface PaperDeps {
-  dataDir: string;
-  env: NodeJS.ProcessEnv;
-  settings: SettingsStore;
-  events: EventBus;
-  logger: Logger;
-  /** A store handle for one import; closed when the import ends. */
-  openGraph: () => Promise<GraphStore>;
-}
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -51,40 +32,21 @@ export function decodeUpload(name: string, contentBase64: string, limitBytes: nu
   return { name, bytes };
 }
 
-export function createPaperHandlers(deps: PaperDeps): PaperHandlers {
+export function paperHandlers(papers: PaperService, settings: SettingsStore): PaperHandlers {
   return {
     'papers.import': async (request) => {
-      const settings = deps.settings.get();
-      const limit = Math.min(UPLOAD_MAX_BYTES, settings.paperImport.maxFileMb * 1024 * 1024);
+      const limit = Math.min(UPLOAD_MAX_BYTES, settings.get().paperImport.maxFileMb * 1024 * 1024);
       // Every file is checked before anything is written, so an oversized one refuses the request as a whole
       // and the user is not left with half a batch imported.
       const uploads = request.files.map((f) => decodeUpload(f.name, f.contentBase64, limit));
-      const wantsLookup = request.dois.length > 0 || request.arxivIds.length > 0;
-      const lookup = wantsLookup
-        ? new PaperLookup(resolveLookupConfig(settings.paperLookup, deps.env), deps.dataDir)
-        : undefined;
-      const store = await deps.openGraph();
-      try {
-        const report = await runPaperImport(
-          store,
-          { files: [], uploads, dois: request.dois, arxivIds: request.arxivIds },
-          {
-            ctx: { actor: settings.profile.displayName || 'app' },
-            review: request.proposed ? 'proposed' : 'approved',
-            maxBytes: limit,
-            texts: new PaperTextStore(deps.dataDir),
-            ...(lookup ? { lookup } : {}),
-          },
-        );
-        const written = report.sources.flatMap((s) =>
-          s.papers.filter((p) => p.status === 'created' || p.status === 'updated').map((p) => p.id),
-        );
-        if (written.length > 0) deps.events.emit('graph.changed', { ids: written, action: 'update' });
-        deps.logger.info('papers imported', { totals: report.totals });
-        return report;
-      } finally {
-        await store.close();
-      }
+      return papers.import({
+        files: [],
+        uploads,
+        dois: request.dois,
+        arxivIds: request.arxivIds,
+        proposed: request.proposed,
+        maxBytes: limit,
+      });
     },
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
-import { scenarioFile, seedGraph } from '../ideator/test-harness.ts';
+import { scenarioFile, seedGraph } from '../test-support/ideator-harness.ts';
 import { DEFAULT_PRICES } from '../llm/prices.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
-import { scenarioFile } from '../ideator/test-harness.ts';
+import { scenarioFile } from '../test-support/ideator-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness } from './test-harness.ts';
-import type { IdeatorHarness } from './test-harness.ts';
+import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 /**
  * Issue 9 item 7: the user's accept/reject is an event in the session's history and can be undone by a further

@@ -4,9 +4,9 @@ import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
 import { SettingsStore } from '../core/settings-store.ts';
-import type { CliIo } from '../cli/io.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { scenarioFile, seedGraph, waitFor } from './test-harness.ts';
+import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 let server: ScriptedLlm | undefined;
@@ -15,14 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } {
-  const buffers = { stdout: '', stderr: '' };
-  return Object.assign(buffers, {
-    env,
-    out: (text: string) => void (buffers.stdout += text),
-    err: (text: string) => void (buffers.stderr += text),
-  });
-}
+const io = recordingIo;
 
 async function setup(scenario: string) {
   const dataDir = tempDir();

@@ -5,8 +5,8 @@ import type { InspirationMethod } from './inspiration.ts';
 import { INSPIRATION_MAX_METHODS } from './inspiration.ts';
 import { loadPrompts } from './prompts.ts';
 import { buildConfig } from './session-config.ts';
-import { ideatorHarness } from './test-harness.ts';
-import type { IdeatorHarness } from './test-harness.ts';
+import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import { researcherMessages } from './transcript.ts';
 
 const tempDir = useTempDirs();

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness, waitFor } from './test-harness.ts';
-import type { IdeatorHarness } from './test-harness.ts';
+import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
+import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 /**
  * Issue 10 item 14: a session whose owner crashed on another host (where no pid can be checked) is locked only

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness, waitFor } from './test-harness.ts';
-import type { IdeatorHarness } from './test-harness.ts';
+import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
+import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
 let h: IdeatorHarness | undefined;

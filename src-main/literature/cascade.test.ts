@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LITERATURE_DEFAULTS } from '../contract/settings-literature.ts';
 import { literatureTool } from '../ideator/literature-tool.ts';
-import { seedGraph } from '../ideator/test-harness.ts';
+import { seedGraph } from '../test-support/ideator-harness.ts';
 import { AppError } from '../shared/errors.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { LITERATURE_CACHE_FILE, LiteratureCache } from './cache.ts';

@@ -4,7 +4,7 @@ import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
 import type { CliIo } from '../cli/io.ts';
-import { scenarioFile, seedGraph } from '../ideator/test-harness.ts';
+import { scenarioFile, seedGraph } from '../test-support/ideator-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { startRecordedServer } from './recorded-server.ts';
 import type { RecordedServer } from './recorded-server.ts';

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson, ResponseCache } from './cache.ts';
 import { chat } from './chat.ts';
 import { UsageLedger } from './ledger.ts';
-import { harness } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'same question' }];
 

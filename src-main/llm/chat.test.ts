@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { assistantMessage, chat } from './chat.ts';
 import { UsageLedger } from './ledger.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const SYSTEM = { role: 'system' as const, content: 'You are the researcher. [role:researcher]' };
 const TOOLS = [

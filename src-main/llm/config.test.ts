@@ -7,7 +7,7 @@ import {
   resolveLlmConfig,
   summariseLlmConfig,
 } from './config.ts';
-import { rejection } from './test-fixture.ts';
+import { rejection } from '../test-support/llm-harness.ts';
 
 const KEY = 'sk-test-SECRET-1234567890';
 

@@ -3,8 +3,8 @@ import { chat } from './chat.ts';
 import { createLlmClient } from './client.ts';
 import { resolveLlmConfig } from './config.ts';
 import { listModels, testConnection } from './connection.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const RIGHT_KEY = 'sk-right-0123456789abcdef';
 const WRONG_KEY = 'sk-wrong-SECRET-9876543210';

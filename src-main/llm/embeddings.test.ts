@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { embed } from './embeddings.ts';
 import { UsageLedger } from './ledger.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {

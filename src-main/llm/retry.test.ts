@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chat } from './chat.ts';
 import { parseRetryAfter } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 

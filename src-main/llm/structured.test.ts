@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UsageLedger } from './ledger.ts';
 import { chatStructured, extractJson, parseStructured } from './structured.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const Idea = z.object({
   name: z.string().regex(/^[a-z_]+$/),

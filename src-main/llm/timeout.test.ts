@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { loadScenarioFile } from '../../e2e/scripted-llm/scenario.ts';
 import { chat } from './chat.ts';
-import { harness, rejection } from './test-fixture.ts';
-import type { Harness } from './test-fixture.ts';
+import { harness, rejection } from '../test-support/llm-harness.ts';
+import type { Harness } from '../test-support/llm-harness.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../ideator/test-harness.ts';
+import { waitFor } from '../test-support/ideator-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { UsageLedger } from '../llm/index.ts';
 import { miningJobReport } from './job-report.ts';
 import { MiningDb } from './mining-db.ts';
 import { runMiningJob } from './mining-job.ts';
-import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from './test-harness.ts';
-import type { MiningHarness } from './test-harness.ts';
+import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from '../test-support/mining-harness.ts';
+import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
 let h: MiningHarness | undefined;

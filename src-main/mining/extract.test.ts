@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { extractTriples } from './extract.ts';
-import { miningHarness, scriptedClient, seedPapers, TEST_PAPERS } from './test-harness.ts';
-import type { MiningHarness } from './test-harness.ts';
+import { miningHarness, scriptedClient, seedPapers, TEST_PAPERS } from '../test-support/mining-harness.ts';
+import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
 let h: MiningHarness | undefined;

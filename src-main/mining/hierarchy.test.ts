@@ -4,8 +4,8 @@ import { buildHierarchy } from './hierarchy.ts';
 import type { HierarchyOptions } from './hierarchy.ts';
 import { LEXICAL_METHOD } from './lexical-vectors.ts';
 import { lexicalSimilarity } from './similarity.ts';
-import { miningHarness, scriptedClient } from './test-harness.ts';
-import type { MiningHarness } from './test-harness.ts';
+import { miningHarness, scriptedClient } from '../test-support/mining-harness.ts';
+import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
 let h: MiningHarness | undefined;

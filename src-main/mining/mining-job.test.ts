@@ -4,8 +4,8 @@ import { LEXICAL_METHOD } from './lexical-vectors.ts';
 import { MiningDb } from './mining-db.ts';
 import { createMiningJob, runMiningJob } from './mining-job.ts';
 import type { MiningJobOptions, MiningProgress } from './mining-job.ts';
-import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from './test-harness.ts';
-import type { MiningHarness } from './test-harness.ts';
+import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from '../test-support/mining-harness.ts';
+import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
 let h: MiningHarness | undefined;

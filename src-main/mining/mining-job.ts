@@ -194,6 +194,15 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
     progress('extracting', { id: row.paperId, title, status, ...(message ? { message } : {}) });
   };
 
+  // Extraction runs `concurrency` papers at a time, but their graph writes go one after another: a Neo4j import
+  // refuses to start while another is in flight (import-journal.ts), so parallel writes would fail as CONFLICT.
+  let writing: Promise<unknown> = Promise.resolve();
+  const oneWriteAtATime = <T>(write: () => Promise<T>): Promise<T> => {
+    const next = writing.then(write, write);
+    writing = next.catch(() => undefined);
+    return next;
+  };
+
   const minePaper = async (row: (typeof rows)[number]): Promise<void> => {
     const node = await store.getNode(row.paperId);
     const title = node?.name ?? row.paperId;
@@ -242,10 +251,10 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
         db.setPaper(jobId, row.paperId, 'refused');
         settle(row, title, 'refused');
       } else {
-        const written = await writeTriples(store, row.paperId, stored.accepted, {
-          review,
-          actor: options.actor,
-        });
+        const accepted = stored.accepted;
+        const written = await oneWriteAtATime(() =>
+          writeTriples(store, row.paperId, accepted, { review, actor: options.actor }),
+        );
         db.setPaper(jobId, row.paperId, 'done', { result: { ...stored, nodes: written.nodeIds.length } });
         settle(row, title, 'done');
       }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { MiningDb } from './mining-db.ts';
 import { createMiningJob, runMiningJob } from './mining-job.ts';
-import { scriptedClient, TEST_SETTINGS } from './test-harness.ts';
+import { scriptedClient, TEST_SETTINGS } from '../test-support/mining-harness.ts';
 
 /**
  * A child process for the crash test: mines every paper of the graph against the given endpoint and prints the job

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AnnotationsListSchema, type AnnotationsList } from '../../contract/annotations.ts';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/channels.ts';
-import { createCore, type Core } from '../../core/create-core.ts';
+import type { Core } from '../../core/create-core.ts';
+import { openCliCore } from '../core-call.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeIssues, fieldIssues } from '../../shared/zod-issues.ts';
@@ -60,7 +61,7 @@ export async function annotationsCommand(args: string[], io: CliIo): Promise<num
   const file = positionals[0];
   if (sub === 'restore' && !file) throw new UsageError('restore needs a dump file');
   const dump = sub === 'restore' && file ? readDump(file) : null;
-  const core = createCore({ env: io.env });
+  const core = openCliCore(io);
   try {
     if (dump) {
       const restored = await call(core, 'annotations.restore', dump);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../../core/create-core.ts';
+import type { Core } from '../../core/create-core.ts';
+import { callCore, openCliCore } from '../core-call.ts';
 import {
   openGraphStore,
   openEmbeddedGraphStore,
@@ -39,15 +40,15 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
       replace: { type: 'boolean', default: false },
     },
   });
-  const core = createCore({ env: io.env });
+  const core = openCliCore(io);
   try {
     switch (sub) {
-      case 'stats':
-        return await withStore(core, async (store) => {
-          const stats = await store.stats();
-          io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
-          return 0;
-        });
+      case 'stats': {
+        // The Graph section's own channel, on the core's graph service.
+        const { store, stats } = await callCore(core, 'graph.stats', {});
+        io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
+        return 0;
+      }
       case 'dump':
         return await withStore(core, async (store) => {
           const text = `${JSON.stringify(await store.dump())}\n`;
@@ -81,12 +82,11 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
           void store;
           return 0;
         });
-      case 'check':
-        return await withStore(core, async (store) => {
-          const stats = await store.stats();
-          io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
-          return 0;
-        });
+      case 'check': {
+        const { store, stats } = await callCore(core, 'graph.stats', {});
+        io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
+        return 0;
+      }
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
     }

@@ -1,14 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/create-core.ts';
-import { openGraphStore } from '../../core/graph-store-factory.ts';
-import { createLlmClient, UsageLedger } from '../../llm/index.ts';
-import { buildHierarchy } from '../../mining/hierarchy.ts';
 import type { HierarchyKind, HierarchyReport } from '../../mining/hierarchy.ts';
-import { chooseSimilarity } from '../../mining/similarity.ts';
-import { AppError } from '../../shared/errors.ts';
+import { openCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 import { costLine } from './ideate.ts';
-import { actorOf, miningLlmConfig, pricesOf } from './mining-llm.ts';
+import { miningLlmConfig } from './mining-llm.ts';
 
 export const hierarchyHelp = `motiv hierarchy [--kind Problem|Challenge] [--levels 1] [--from-level 0] [--k N] [--json]
 
@@ -71,48 +66,34 @@ export async function hierarchyCommand(args: string[], io: CliIo): Promise<numbe
   const fromLevel = intArg('--from-level', values['from-level'], 0, 30) ?? 0;
   const k = intArg('--k', values.k, 1, 20);
 
-  const core = createCore({ env: io.env });
+  const core = openCliCore(io);
   try {
-    const config = miningLlmConfig(core, io, 'hierarchy');
-    if (!config) return 1;
-    const settings = core.settings.get().mining;
-    const store = await openGraphStore(core);
-    const ledger = new UsageLedger({ prices: pricesOf(core) });
-    const llm = createLlmClient(config, { ledger });
+    if (!miningLlmConfig(core, io, 'hierarchy')) return 1;
     const controller = new AbortController();
     const interrupt = (): void => controller.abort();
     process.once('SIGINT', interrupt);
     try {
-      const reports: HierarchyReport[] = [];
-      for (const kind of kinds) {
-        const options = { actor: actorOf(core), signal: controller.signal };
-        reports.push(
-          await buildHierarchy(store, {
-            kind,
-            levels,
-            fromLevel,
-            k: k ?? settings.k,
-            similarity: chooseSimilarity(llm, store, options),
-            llm,
-            review: settings.autoApprove ? 'approved' : 'proposed',
-            ...options,
-            onProgress: (p) =>
-              io.err(`${kind} level ${p.level}: ${p.parents} parent(s) of ${p.workingSet} node(s)\n`),
-          }),
+      const outcome = await core.services.mining.hierarchyHere({
+        kinds,
+        levels,
+        fromLevel,
+        ...(k ? { k } : {}),
+        signal: controller.signal,
+        onProgress: (kind, p) =>
+          io.err(`${kind} level ${p.level}: ${p.parents} parent(s) of ${p.workingSet} node(s)\n`),
+      });
+      if (outcome.status === 'cancelled') {
+        io.err(
+          `stopped; the parents added so far are kept, and a rerun continues with the rest\n${costLine(outcome.usage)}\n`,
         );
+        return 130;
       }
+      const { reports } = outcome;
       io.out(values.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReport).join(''));
-      io.err(`${costLine(ledger.totals())}\n`);
+      io.err(`${costLine(outcome.usage)}\n`);
       return 0;
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'CANCELLED') throw err;
-      io.err(
-        `stopped; the parents added so far are kept, and a rerun continues with the rest\n${costLine(ledger.totals())}\n`,
-      );
-      return 130;
     } finally {
       process.removeListener('SIGINT', interrupt);
-      await store.close();
     }
   } finally {
     await core.close();

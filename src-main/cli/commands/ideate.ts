@@ -1,15 +1,11 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/create-core.ts';
-import { llmSettingsInput } from '../../core/llm-settings-input.ts';
-import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
-import { buildConfig, ideaToMarkdown, IdeatorManager, worstCaseUsage } from '../../ideator/index.ts';
-import type { IdeatorEvent, SessionDetail } from '../../ideator/index.ts';
-import { createLlmClient, effectivePrices, resolveLlmConfig, UsageLedger } from '../../llm/index.ts';
-import { openLiteratureProvider } from '../../literature/index.ts';
-import type { OpenedLiterature } from '../../literature/index.ts';
+import type { ResponseOf } from '../../contract/channels.ts';
+import type { IdeatorEventPayload } from '../../contract/ideator.ts';
+import type { Core } from '../../core/create-core.ts';
+import { ideaToMarkdown } from '../../ideator/index.ts';
 import type { CostReport, UsageTotals } from '../../llm/index.ts';
 import { AppError } from '../../shared/errors.ts';
+import { callCore, openCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const ideateHelp = `motiv ideate --topic "…" [--ideas 3] [--max-rounds 5] [--no-graph] [--no-mentor] [--json|--md]
@@ -31,7 +27,8 @@ and --resume continues it without paying again for what was done.
 The LLM endpoint comes from MOTIV_LLM_BASE_URL / MOTIV_LLM_API_KEY / MOTIV_LLM_MODEL or the settings (the key from
 the encrypted secret store). literature_search asks Semantic Scholar, OpenAlex, then arXiv (MOTIV_S2_BASE_URL,
 MOTIV_OPENALEX_BASE_URL, MOTIV_ARXIV_BASE_URL), cached in <data dir>/literature-cache.sqlite, else the local graph.
-Sessions live in <data dir>/ideator.sqlite; ideas are written to the embedded graph <data dir>/graph.sqlite.`;
+Sessions live in <data dir>/ideator.sqlite; ideas are written to the configured graph (Neo4j when MOTIV_NEO4J_URI
+or the Neo4j settings are set, else <data dir>/graph.sqlite).`;
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -44,14 +41,20 @@ function positiveInt(name: string, value: string | undefined): number | undefine
 const money = (cost: CostReport): string =>
   `$${cost.usd.toFixed(4)}${cost.unpricedModels.length ? ` (no price for ${cost.unpricedModels.join(', ')})` : ''}`;
 
-export function costLine(usage: UsageTotals): string {
+/** The totals a cost line shows (a session's, or a mining job's with more fields). */
+type CostTotals = Pick<UsageTotals, 'calls' | 'cachedCalls' | 'promptTokens' | 'completionTokens' | 'cost'>;
+
+export function costLine(usage: CostTotals): string {
   return (
     `cost: ${usage.calls} calls, ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens, ` +
     `${money(usage.cost)}${usage.cachedCalls ? `, ${usage.cachedCalls} from cache` : ''}`
   );
 }
 
-function progress(event: IdeatorEvent, ideaNumbers: Map<string, number>): string | null {
+/** A session as the `ideator.get` channel answers it. */
+type SessionDetail = ResponseOf<'ideator.get'>;
+
+function progress(event: IdeatorEventPayload, ideaNumbers: Map<string, number>): string | null {
   if (event.type === 'status')
     return `session ${event.status}${event.error ? `: ${event.error.message}` : ''}`;
   if (event.type === 'retry')
@@ -133,112 +136,85 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
   const maxRounds = positiveInt('--max-rounds', values['max-rounds']);
   const budget = positiveInt('--budget', values.budget);
 
-  const core = createCore({ env: io.env });
-  const settings = core.settings.get();
-  // Env wins; otherwise the settings' endpoint and the key from the encrypted secret store.
-  const config = resolveLlmConfig(llmSettingsInput(settings, core.storedSecret), io.env);
-  if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
-    io.err(
-      'motiv ideate: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ' +
-        'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings.\n',
-    );
-    await core.close();
-    return 1;
-  }
-  // The user's price overrides (Settings → Prices) price both the worst-case estimate and the actual cost.
-  const ledger = new UsageLedger({ prices: effectivePrices(settings.prices.overrides) });
-  const llm = createLlmClient(config, { ledger });
-  let graph: EmbeddedGraphStore;
-  try {
-    graph = EmbeddedGraphStore.open(join(core.dataDir, 'graph.sqlite'));
-  } catch (err) {
-    await core.close();
-    throw err;
-  }
-  // literature_search: Semantic Scholar → OpenAlex → arXiv with a cache; each failed source is logged.
-  let literature: OpenedLiterature;
-  try {
-    literature = openLiteratureProvider({
-      dataDir: core.dataDir,
-      settings: settings.literature,
-      env: io.env,
-      onAttempt: (attempt) => {
-        if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
-          core.logger.warn('literature source did not answer', { ...attempt });
-      },
-    });
-  } catch (err) {
-    await graph.close();
-    await core.close();
-    throw err;
-  }
+  // The core's ideation service on the configured graph store (Neo4j or embedded), reached through dispatch.
+  const core = openCliCore(io);
   const ideaNumbers = new Map<string, number>();
-  const manager = new IdeatorManager({
-    ...(literature.provider ? { literature: literature.provider } : {}),
-    dataDir: core.dataDir,
-    llm,
-    graph,
-    actor: settings.profile.displayName || 'cli',
-    log: core.logger,
-    stream: false,
-    onEvent: (event) => {
-      const line = progress(event, ideaNumbers);
-      if (line) io.err(`${line}\n`);
-    },
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    if (name !== 'ideator.event') return;
+    const line = progress(payload as IdeatorEventPayload, ideaNumbers);
+    if (line) io.err(`${line}\n`);
   });
   let sessionId = values.resume ?? '';
   const interrupt = (): void => {
-    if (sessionId) void manager.pause(sessionId);
+    if (sessionId) void callCore(core, 'ideator.pause', { sessionId }).catch(() => undefined);
   };
   process.once('SIGINT', interrupt);
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
     if (values.resume) {
-      manager.resume(values.resume);
+      await callCore(core, 'ideator.resume', { sessionId });
     } else {
-      const input = {
+      const request = {
         topic: values.topic ?? '',
-        ideas: ideas ?? settings.ideation.ideasPerTopic,
-        maxRounds: maxRounds ?? settings.ideation.maxRounds,
+        ...(ideas ? { ideas } : {}),
+        ...(maxRounds ? { maxRounds } : {}),
         noGraph: values['no-graph'],
         noMentor: values['no-mentor'],
         ...(budget ? { promptBudgetTokens: budget } : {}),
       };
       // The bound is shown before anything is spent.
-      const planned = buildConfig(input);
-      const bound = ledger.estimateCost(worstCaseUsage(planned, config.models));
+      const estimate = await callCore(core, 'ideator.estimate', request);
+      // Not configured with a resolved URL: no endpoint at all. A malformed one is explained by start's error.
+      if (!estimate.endpoint.configured && estimate.endpoint.baseUrl) return noEndpoint(io);
       io.err(
-        `${planned.ideas} idea(s), at most ${planned.maxRounds} round(s) each; worst-case cost ${money(bound)}\n`,
+        `${estimate.ideas} idea(s), at most ${estimate.maxRounds} round(s) each; worst-case cost ${money(estimate.cost)}\n`,
       );
-      sessionId = manager.start(input).id;
+      sessionId = (await callCore(core, 'ideator.start', request)).id;
       io.err(`session ${sessionId}\n`);
     }
-    const settled = await manager.whenSettled(sessionId);
-    const detail = manager.get(sessionId);
-    io.out(
-      values.json ? `${JSON.stringify(detail, null, 2)}\n` : values.md ? markdown(detail) : summary(detail),
-    );
-    io.err(`${costLine(detail.usage)}\n`);
-    if (settled.status === 'paused') {
-      io.err(`paused; continue with: motiv ideate --resume ${sessionId}\n`);
-      return 130;
-    }
-    if (settled.status === 'failed') {
-      io.err(
-        `motiv ideate: the session failed: ${settled.error?.message ?? 'unknown error'}\n` +
-          `(fix the cause, then continue with: motiv ideate --resume ${sessionId})\n`,
-      );
-      return 1;
-    }
-    return 0;
+    return await report(core, io, sessionId, values);
   } catch (err) {
+    if (err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED') return noEndpoint(io);
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw new UsageError(err.message);
     throw err;
   } finally {
     process.removeListener('SIGINT', interrupt);
-    await manager.close();
-    literature.close();
-    await graph.close();
+    unsubscribe();
     await core.close();
   }
+}
+
+/** Waits for the session to settle (a CLI-only need: the service, not a channel), then prints it. */
+async function report(
+  core: Core,
+  io: CliIo,
+  sessionId: string,
+  format: { json: boolean; md: boolean },
+): Promise<number> {
+  const settled = await core.services.ideation.whenSettled(sessionId);
+  const detail = await callCore(core, 'ideator.get', { sessionId });
+  io.out(
+    format.json ? `${JSON.stringify(detail, null, 2)}\n` : format.md ? markdown(detail) : summary(detail),
+  );
+  io.err(`${costLine(detail.usage)}\n`);
+  if (settled.status === 'paused') {
+    io.err(`paused; continue with: motiv ideate --resume ${sessionId}\n`);
+    return 130;
+  }
+  if (settled.status === 'failed') {
+    io.err(
+      `motiv ideate: the session failed: ${settled.error?.message ?? 'unknown error'}\n` +
+        `(fix the cause, then continue with: motiv ideate --resume ${sessionId})\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+function noEndpoint(io: CliIo): number {
+  io.err(
+    'motiv ideate: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ' +
+      'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings.\n',
+  );
+  return 1;
 }

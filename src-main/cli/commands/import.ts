@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/create-core.ts';
-import { openGraphStore } from '../../core/graph-store-factory.ts';
-import { resolveLookupConfig } from '../../papers/lookup/lookup-config.ts';
-import { PaperLookup } from '../../papers/lookup/paper-lookup.ts';
-import { runPaperImport } from '../../papers/import-run.ts';
 import type { ImportRunReport } from '../../papers/import-run.ts';
-import { PaperTextStore } from '../../papers/paper-text-store.ts';
+import { openCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const importHelp = `motiv import <files…> [--doi DOI]… [--arxiv ID]… [--json] [--max-mb N] [--proposed]
@@ -79,33 +74,19 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (!Number.isFinite(maxMb) || maxMb <= 0)
       throw new UsageError(`--max-mb: expected a positive number, got "${values['max-mb']}"`);
   }
-  const core = createCore({ env: io.env });
+  // The core's paper service on the configured store: files on disk and --max-mb have no channel field.
+  const core = openCliCore(io);
   try {
-    const settings = core.settings.get();
-    const lookup =
-      values.doi.length || values.arxiv.length
-        ? new PaperLookup(resolveLookupConfig(settings.paperLookup, io.env), core.dataDir)
-        : undefined;
-    const store = await openGraphStore(core);
-    try {
-      const report = await runPaperImport(
-        store,
-        { files: positionals, dois: values.doi, arxivIds: values.arxiv },
-        {
-          ctx: { actor: settings.profile.displayName || 'cli' },
-          review: values.proposed ? 'proposed' : 'approved',
-          maxBytes: (maxMb ?? settings.paperImport.maxFileMb) * 1024 * 1024,
-          texts: new PaperTextStore(core.dataDir),
-          ...(lookup ? { lookup } : {}),
-          onProgress: (line) => io.err(`${line}\n`),
-        },
-      );
-      io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-      core.logger.info('papers imported', { totals: report.totals });
-      return report.totals.failed ? 1 : 0;
-    } finally {
-      await store.close();
-    }
+    const report = await core.services.papers.import({
+      files: positionals,
+      dois: values.doi,
+      arxivIds: values.arxiv,
+      proposed: values.proposed,
+      maxBytes: (maxMb ?? core.settings.get().paperImport.maxFileMb) * 1024 * 1024,
+      onProgress: (line) => io.err(`${line}\n`),
+    });
+    io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return report.totals.failed ? 1 : 0;
   } finally {
     await core.close();
   }

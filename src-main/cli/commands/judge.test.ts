@@ -4,8 +4,8 @@ import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { seedIdeatorSessions } from '../../judge/test-ideas.ts';
 import { projectPath } from '../../shared/project-path.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
-import type { CliIo } from '../io.ts';
 import { judgeCommand, tournamentCommand } from './judge.ts';
+import { recordingIo } from '../../test-support/cli-io.ts';
 
 const TOPIC = 'graph neural networks for drug discovery';
 const tempDir = useTempDirs();
@@ -15,14 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } {
-  const buffers = { stdout: '', stderr: '' };
-  return Object.assign(buffers, {
-    env,
-    out: (text: string) => void (buffers.stdout += text),
-    err: (text: string) => void (buffers.stderr += text),
-  });
-}
+const io = recordingIo;
 
 /** A data dir whose ideator sessions hold the four test ideas on TOPIC (and one still without a version). */
 async function setup(scenario: string) {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Channel, RequestOf, ResponseOf } from '../../contract/channels.ts';
-import { createCore, type Core } from '../../core/create-core.ts';
+import type { Core } from '../../core/create-core.ts';
+import { openCliCore } from '../core-call.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
@@ -40,7 +41,7 @@ const usd = (value: number) => `$${value.toFixed(4)}`;
 
 /** Runs a command with Ctrl-C as cancel. */
 async function withCore<T>(io: CliIo, run: (core: Core, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const core = createCore({ env: io.env });
+  const core = openCliCore(io);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);

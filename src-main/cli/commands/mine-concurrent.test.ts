@@ -5,7 +5,7 @@ import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import type { MiningJobSummary } from '../../mining/mining-job.ts';
-import { miningScenario, seedPapers } from '../../mining/test-harness.ts';
+import { miningScenario, seedPapers } from '../../test-support/mining-harness.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 
 /** Two `motiv mine` processes on one data dir at once: each paper is claimed by one of them and paid for once. */

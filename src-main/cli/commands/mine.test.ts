@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
-import { miningScenario, seedPapers } from '../../mining/test-harness.ts';
+import { miningScenario, seedPapers } from '../../test-support/mining-harness.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import type { CliIo } from '../io.ts';
 import { main } from '../main.ts';

@@ -1,16 +1,11 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/create-core.ts';
-import { openGraphStore } from '../../core/graph-store-factory.ts';
-import { createLlmClient } from '../../llm/index.ts';
-import { MiningDb } from '../../mining/mining-db.ts';
 import { remineable } from '../../mining/job-outcomes.ts';
-import { createMiningJob, runMiningJob } from '../../mining/mining-job.ts';
 import type { MiningJobSummary, MiningProgress } from '../../mining/mining-job.ts';
-import { PaperTextStore } from '../../papers/paper-text-store.ts';
 import { AppError } from '../../shared/errors.ts';
+import { openCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 import { costLine } from './ideate.ts';
-import { actorOf, miningLlmConfig, pricesOf } from './mining-llm.ts';
+import { miningLlmConfig } from './mining-llm.ts';
 
 export const mineHelp = `motiv mine [--papers ID,…] [--remine] [--concurrency N] [--no-merge] [--json]
 motiv mine --resume JOB_ID [--json]
@@ -113,41 +108,35 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
   if (values.resume && (paperIds || values.remine))
     throw new UsageError('--resume takes no --papers or --remine');
 
-  const core = createCore({ env: io.env });
+  // The core's mining service on the configured store; --concurrency and --no-merge have no channel field, so
+  // the job runs here through the service rather than `mining.start`.
+  const core = openCliCore(io);
   try {
-    const config = miningLlmConfig(core, io, 'mine');
-    if (!config) return 1;
-    const settings = core.settings.get().mining;
-    const store = await openGraphStore(core);
-    const db = MiningDb.open(core.dataDir);
-    const texts = new PaperTextStore(core.dataDir);
+    if (!miningLlmConfig(core, io, 'mine')) return 1;
     const controller = new AbortController();
     const interrupt = (): void => controller.abort();
     process.once('SIGINT', interrupt);
     signal?.addEventListener('abort', interrupt, { once: true });
+    let jobId = values.resume ?? '';
     try {
-      const jobId =
-        values.resume ??
-        (await createMiningJob(db, store, { ...(paperIds ? { paperIds } : {}), remine: values.remine }));
-      io.err(`mining job ${jobId}\n`);
-      const summary = await runMiningJob(jobId, {
-        db,
-        store,
-        makeClient: (ledger) => createLlmClient(config, { ledger }),
-        settings: { ...settings, ...(concurrency ? { concurrency } : {}) },
-        prices: pricesOf(core),
-        actor: actorOf(core),
-        signal: controller.signal,
-        merge: !values['no-merge'],
-        bodyOf: (id) => {
-          const sections = texts.load(id)?.sections;
-          return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
+      const summary = await core.services.mining.runHere(
+        values.resume
+          ? { resume: values.resume }
+          : { ...(paperIds ? { paperIds } : {}), remine: values.remine },
+        {
+          ...(concurrency ? { concurrency } : {}),
+          merge: !values['no-merge'],
+          signal: controller.signal,
+          onJob: (id) => {
+            jobId = id;
+            io.err(`mining job ${id}\n`);
+          },
+          onProgress: (p) => {
+            const line = progressLine(p);
+            if (line) io.err(`${line}\n`);
+          },
         },
-        onProgress: (p) => {
-          const line = progressLine(p);
-          if (line) io.err(`${line}\n`);
-        },
-      });
+      );
       io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
       io.err(`${costLine(summary.usage)}\n`);
       if (summary.usage.requests !== summary.usage.calls) {
@@ -182,8 +171,6 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
       throw err;
     } finally {
       process.removeListener('SIGINT', interrupt);
-      db.close();
-      await store.close();
     }
   } finally {
     await core.close();

@@ -1,15 +1,19 @@
 import type { Core } from '../../core/create-core.ts';
-import { llmSettingsInput } from '../../core/llm-settings-input.ts';
-import { effectivePrices, resolveLlmConfig } from '../../llm/index.ts';
-import type { PriceTable, ResolvedLlmConfig } from '../../llm/index.ts';
+import type { ResolvedLlmConfig } from '../../llm/index.ts';
 import { embeddingsConfigured, NO_EMBEDDINGS_NOTE } from '../../mining/similarity.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { CliIo } from '../io.ts';
 
-/** The LLM endpoint for `motiv mine` and `motiv hierarchy`, or null (after saying why) when none is configured. */
+/**
+ * The mining service's LLM endpoint for `motiv mine` and `motiv hierarchy`, or null (after saying why, in the
+ * CLI's words) when none is configured; also says which similarity merging will use.
+ */
 export function miningLlmConfig(core: Core, io: CliIo, command: string): ResolvedLlmConfig | null {
-  // Env wins; otherwise the settings' endpoint and the key from the encrypted secret store.
-  const config = resolveLlmConfig(llmSettingsInput(core.settings.get(), core.storedSecret), io.env);
-  if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
+  let config: ResolvedLlmConfig;
+  try {
+    config = core.services.mining.llmConfig();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'LLM_CONFIG') throw err;
     io.err(
       `motiv ${command}: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ` +
         'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings. ' +
@@ -21,8 +25,3 @@ export function miningLlmConfig(core: Core, io: CliIo, command: string): Resolve
   else io.err(`similarity: embeddings from ${config.models.embeddings}\n`);
   return config;
 }
-
-/** The built-in price table with the user's overrides (Settings → Prices). */
-export const pricesOf = (core: Core): PriceTable => effectivePrices(core.settings.get().prices.overrides);
-
-export const actorOf = (core: Core): string => core.settings.get().profile.displayName || 'cli';

@@ -4,20 +4,13 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../core/create-core.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
-import type { CliIo } from '../io.ts';
 import { secretsCommand } from './secrets.ts';
+import { recordingIo } from '../../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 const KEY = 'sk-cli-abcdefghijklmnop0123';
 
-function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string; stderr: string } {
-  const buffers = { stdout: '', stderr: '' };
-  return Object.assign(buffers, {
-    env,
-    out: (text: string) => void (buffers.stdout += text),
-    err: (text: string) => void (buffers.stderr += text),
-  });
-}
+const io = recordingIo;
 
 describe('motiv secrets', () => {
   it('stores a value read from stdin, shows only set / not set, and clears it', async () => {

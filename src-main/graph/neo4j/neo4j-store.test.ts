@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { bufferIo, writeSmallDump } from '../../cli/commands/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
 import { registerIdeaNodeSyncTests } from '../../ideator/idea-node-sync-suite.ts';
+import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { describeGraphStoreContract } from '../store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -119,6 +120,9 @@ describe('the seed graph on Neo4j', () => {
     }
   });
 });
+
+// `motiv ideate`, `motiv mine` and `motiv import` with MOTIV_NEO4J_URI set (src-main/test-support).
+registerCliOnNeo4jTests(freshStore, () => testNeo4jConfig().uri);
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.
 describe('motiv graph against Neo4j', () => {

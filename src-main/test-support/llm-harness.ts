@@ -1,10 +1,10 @@
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScenarioInput } from '../../e2e/scripted-llm/scenario.ts';
-import { createLlmClient } from './client.ts';
-import type { LlmClient, LlmClientOptions } from './client.ts';
-import { resolveLlmConfig } from './config.ts';
-import type { LlmSettingsInput } from './config.ts';
+import { createLlmClient } from '../llm/client.ts';
+import type { LlmClient, LlmClientOptions } from '../llm/client.ts';
+import { resolveLlmConfig } from '../llm/config.ts';
+import type { LlmSettingsInput } from '../llm/config.ts';
 
 /**
  * Test wiring shared by the llm tests: a scripted server and a real `openai`-backed client pointed at it, with

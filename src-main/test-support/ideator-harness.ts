@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
+import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
 import type { LlmClient } from '../llm/index.ts';
-import { IdeatorManager } from './manager.ts';
-import type { IdeatorOptions } from './manager.ts';
-import type { IdeatorEvent } from './types.ts';
+import { IdeatorManager } from '../ideator/manager.ts';
+import type { IdeatorOptions } from '../ideator/manager.ts';
+import type { IdeatorEvent } from '../ideator/types.ts';
 
 /**
  * Test wiring for the ideator: a real embedded graph in a temp dir seeded with a few nodes, the scripted
@@ -19,6 +20,12 @@ export const scenarioFile = (name: string): string =>
 
 export async function seedGraph(path: string): Promise<EmbeddedGraphStore> {
   const store = EmbeddedGraphStore.open(path);
+  await seedGraphInto(store);
+  return store;
+}
+
+/** The small ideation graph the ideator scenarios cite, into any store (embedded or Neo4j). */
+export async function seedGraphInto(store: GraphStore): Promise<void> {
   await store.importBatch(
     {
       nodes: [
@@ -69,7 +76,6 @@ export async function seedGraph(path: string): Promise<EmbeddedGraphStore> {
     },
     { actor: 'test' },
   );
-  return store;
 }
 
 export function clientFor(server: ScriptedLlm, ledger = new UsageLedger()): LlmClient {

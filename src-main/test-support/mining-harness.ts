@@ -4,6 +4,7 @@ import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { MINING_DEFAULTS } from '../contract/settings-mining.ts';
 import type { MiningSettings } from '../contract/settings-mining.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
+import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
 import type { EnvLike, LlmClient } from '../llm/index.ts';
 
@@ -39,7 +40,7 @@ export type TestPaper = keyof typeof TEST_PAPERS;
 export const TEST_SETTINGS: MiningSettings = { ...MINING_DEFAULTS, concurrency: 1 };
 
 /** Papers as the importers leave them: Paper nodes with an abstract. Returns their ids in order. */
-export async function seedPapers(store: EmbeddedGraphStore, papers: readonly TestPaper[]): Promise<string[]> {
+export async function seedPapers(store: GraphStore, papers: readonly TestPaper[]): Promise<string[]> {
   const result = await store.importBatch(
     {
       nodes: papers.map((key) => ({

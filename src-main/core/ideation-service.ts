@@ -1,0 +1,292 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { IdeatorEventPayload } from '../contract/ideator.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
+import type { IdeatorEvent, SessionRecord, StartInput } from '../ideator/index.ts';
+import { createLlmClient, displayUrl, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
+import { openLiteratureProvider } from '../literature/index.ts';
+import type { OpenedLiterature } from '../literature/index.ts';
+import type { LiteratureSettings } from '../contract/settings-literature.ts';
+import { AppError } from '../shared/errors.ts';
+import { ideaReport } from './idea-report.ts';
+import { endpointMissing, type ServiceHost } from './service-host.ts';
+
+/**
+ * Ideation, once per core: one IdeatorManager (and the graph store it reads), opened on the first request, not at
+ * start-up, so the app opens fast and an unreachable Neo4j only affects the ideator. The `ideator.*` handlers and
+ * `motiv ideate` both call it. Every ideator event is forwarded as `ideator.event`; usage events carry the
+ * session's priced totals.
+ */
+
+type IdeatorChannel = Extract<Channel, `ideator.${string}`>;
+type In<C extends IdeatorChannel> = ParsedRequestOf<C>;
+type Out<C extends IdeatorChannel> = Promise<ResponseOf<C>>;
+
+export interface IdeationService {
+  estimate(request: In<'ideator.estimate'>): Out<'ideator.estimate'>;
+  start(request: In<'ideator.start'>): Out<'ideator.start'>;
+  list(): Out<'ideator.list'>;
+  get(sessionId: string): Out<'ideator.get'>;
+  pause(sessionId: string): Out<'ideator.pause'>;
+  stop(sessionId: string): Out<'ideator.stop'>;
+  resume(sessionId: string): Out<'ideator.resume'>;
+  interject(request: In<'ideator.interject'>): Out<'ideator.interject'>;
+  decide(request: In<'ideator.decide'>): Out<'ideator.decide'>;
+  undoDecision(request: In<'ideator.undoDecision'>): Out<'ideator.undoDecision'>;
+  fork(request: In<'ideator.fork'>): Out<'ideator.fork'>;
+  exportIdea(request: In<'ideator.exportIdea'>): Out<'ideator.exportIdea'>;
+  /** The CLI waits for its session to end (completed, paused, failed…): no channel, a CLI-only need. */
+  whenSettled(sessionId: string): Promise<SessionRecord>;
+  close(): Promise<void>;
+}
+
+export const NO_ENDPOINT_MESSAGE =
+  'No LLM endpoint is configured. Set the LLM base URL in Settings, or set MOTIV_LLM_BASE_URL (an ' +
+  'OpenAI-compatible /v1 URL, e.g. http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI.';
+
+interface Opened {
+  manager: IdeatorManager;
+  graph: GraphStore;
+  literature: OpenedLiterature;
+  /** Which endpoint the manager's client talks to; a settings change takes effect once nothing runs. */
+  fingerprint: string;
+}
+
+function fingerprintOf(
+  config: ResolvedLlmConfig,
+  prices: PriceTable,
+  literature: LiteratureSettings,
+): string {
+  const key = config.apiKey.isSet ? config.apiKey.reveal() : '';
+  return JSON.stringify([config.baseUrl, key, config.models, prices, literature]);
+}
+
+function endpointProblem(config: ResolvedLlmConfig): string | null {
+  return endpointMissing(config) ? NO_ENDPOINT_MESSAGE : null;
+}
+
+/** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
+function leaseFrom(env: NodeJS.ProcessEnv): { lease?: { ms: number } } {
+  const ms = Number(env.MOTIV_IDEATOR_LEASE_MS);
+  return Number.isInteger(ms) && ms >= 300 ? { lease: { ms } } : {};
+}
+
+export function createIdeationService(host: ServiceHost): IdeationService {
+  let opened: Opened | null = null;
+  let opening: Promise<Opened> | null = null;
+  // Sessions this process is running, from the manager's own status events.
+  const live = new Set<string>();
+
+  // Reading sessions needs no working endpoint: a broken MOTIV_LLM_BASE_URL must not hide the history.
+  const readableConfig = (): ResolvedLlmConfig => {
+    try {
+      return host.llmConfig();
+    } catch {
+      return resolveLlmConfig({}, {});
+    }
+  };
+
+  const usableConfig = (): ResolvedLlmConfig => {
+    const config = host.llmConfig();
+    const problem = endpointProblem(config);
+    if (problem) throw new AppError('LLM_NOT_CONFIGURED', problem, { field: 'llm.baseUrl' });
+    return config;
+  };
+
+  const forward = (manager: IdeatorManager, table: PriceTable, event: IdeatorEvent): void => {
+    if (event.type === 'status') {
+      if (event.status === 'running') live.add(event.sessionId);
+      else live.delete(event.sessionId);
+    }
+    const payload: IdeatorEventPayload =
+      event.type === 'usage'
+        ? {
+            ...event,
+            totals: new UsageLedger({
+              entries: manager.store.ledger(event.sessionId),
+              prices: table,
+            }).totals(),
+          }
+        : event;
+    host.events.emit('ideator.event', payload);
+  };
+
+  const open = async (config: ResolvedLlmConfig): Promise<Opened> => {
+    const graph = await host.openGraph();
+    const settings = host.settings.get();
+    const table = host.prices();
+    // Semantic Scholar → OpenAlex → arXiv; when all fail (or it is off) the tool answers from the local graph.
+    let literature: OpenedLiterature;
+    try {
+      literature = openLiteratureProvider({
+        dataDir: host.dataDir,
+        settings: settings.literature,
+        env: host.env,
+        onAttempt: (attempt) => {
+          if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
+            host.logger.warn('literature source did not answer', { ...attempt });
+        },
+      });
+    } catch (err) {
+      await graph.close();
+      throw err;
+    }
+    let manager: IdeatorManager | null = null;
+    try {
+      manager = new IdeatorManager({
+        dataDir: host.dataDir,
+        llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),
+        graph,
+        ...(literature.provider ? { literature: literature.provider } : {}),
+        actor: host.actor(),
+        // Nobody watches tokens arrive on the command line.
+        stream: host.transport !== 'cli',
+        ...leaseFrom(host.env),
+        log: host.logger,
+        onEvent: (event) => {
+          if (manager) forward(manager, table, event);
+        },
+      });
+    } catch (err) {
+      literature.close();
+      await graph.close();
+      throw err;
+    }
+    host.logger.info('ideator opened', { endpoint: displayUrl(config.baseUrl) });
+    return { manager, graph, literature, fingerprint: fingerprintOf(config, table, settings.literature) };
+  };
+
+  const closeOpened = async (which: Opened): Promise<void> => {
+    await which.manager.close();
+    which.literature.close();
+    await which.graph.close();
+  };
+
+  /** The manager; `config` given means "about to launch a run": reopen on a changed endpoint if idle. */
+  const managerFor = async (config?: ResolvedLlmConfig): Promise<IdeatorManager> => {
+    if (opening) await opening.catch(() => undefined);
+    const wanted = config ?? readableConfig();
+    if (
+      opened &&
+      config &&
+      opened.fingerprint !== fingerprintOf(config, host.prices(), host.settings.get().literature) &&
+      live.size === 0
+    ) {
+      const old = opened;
+      opened = null;
+      await closeOpened(old);
+    }
+    if (!opened) {
+      opening = open(wanted);
+      try {
+        opened = await opening;
+      } finally {
+        opening = null;
+      }
+    }
+    return opened.manager;
+  };
+
+  /** Runs a change to a live session between a pause and a resume, so the runner cannot overwrite it. */
+  const whilePaused = async <T>(manager: IdeatorManager, sessionId: string, change: () => Promise<T>) => {
+    if (!live.has(sessionId)) return change();
+    // The run may have ended on its own meanwhile; then there is nothing to resume afterwards.
+    if ((await manager.pause(sessionId)).status !== 'paused') return change();
+    try {
+      return await change();
+    } finally {
+      manager.resume(sessionId);
+    }
+  };
+
+  const withDefaults = <T extends { ideas?: number | undefined; maxRounds?: number | undefined }>(
+    request: T,
+  ): T & { ideas: number; maxRounds: number } => {
+    const { ideation } = host.settings.get();
+    return {
+      ...request,
+      ideas: request.ideas ?? ideation.ideasPerTopic,
+      maxRounds: request.maxRounds ?? ideation.maxRounds,
+    };
+  };
+
+  return {
+    estimate: async (request) => {
+      let config: ResolvedLlmConfig | null = null;
+      let problem: string | null;
+      try {
+        config = host.llmConfig();
+        problem = endpointProblem(config);
+      } catch (err) {
+        problem = err instanceof Error ? err.message : String(err);
+      }
+      const { fork = false, ...options } = request;
+      const input: StartInput = {
+        ...withDefaults(options),
+        ...(fork ? { ideas: 1, noMentor: false } : {}),
+        topic: request.topic?.trim() || 'estimate',
+      };
+      const planned = buildConfig(input);
+      const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
+      const shape = { forked: fork };
+      const usage = worstCaseUsage(planned, models, shape);
+      return {
+        calls: worstCaseCalls(planned, shape),
+        promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
+        completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
+        cost: new UsageLedger({ prices: host.prices() }).estimateCost(usage),
+        ideas: planned.ideas,
+        maxRounds: planned.maxRounds,
+        endpoint: {
+          configured: problem === null,
+          baseUrl: config ? displayUrl(config.baseUrl) : '',
+          apiKeySet: config?.apiKey.isSet ?? false,
+          models: { researcher: models.researcher, mentor: models.mentor },
+          problem,
+        },
+      };
+    },
+    start: async (request) => {
+      const manager = await managerFor(usableConfig());
+      const session = manager.start(withDefaults(request));
+      host.logger.info('ideation started', { sessionId: session.id });
+      return session;
+    },
+    list: async () => (await managerFor()).list(),
+    get: async (sessionId) => (await managerFor()).get(sessionId),
+    pause: async (sessionId) => (await managerFor()).pause(sessionId),
+    stop: async (sessionId) => (await managerFor()).stop(sessionId),
+    resume: async (sessionId) => (await managerFor(usableConfig())).resume(sessionId),
+    interject: async ({ sessionId, text }) => {
+      const manager = await managerFor();
+      manager.store.session(sessionId);
+      return whilePaused(manager, sessionId, async () => manager.interject(sessionId, text));
+    },
+    decide: async ({ ideaId, decision, note }) => {
+      const manager = await managerFor();
+      const { sessionId } = manager.store.idea(ideaId);
+      return whilePaused(manager, sessionId, () => manager.decide(ideaId, decision, note));
+    },
+    undoDecision: async ({ ideaId }) => {
+      const manager = await managerFor();
+      const { sessionId } = manager.store.idea(ideaId);
+      return whilePaused(manager, sessionId, () => manager.undoDecision(ideaId));
+    },
+    fork: async ({ ideaId, version, options }) => {
+      const manager = await managerFor(usableConfig());
+      return manager.fork(ideaId, version, options ?? {});
+    },
+    exportIdea: async ({ ideaId, version }) => {
+      const manager = await managerFor();
+      const { sessionId } = manager.store.idea(ideaId);
+      return ideaReport(manager.get(sessionId), ideaId, version);
+    },
+    whenSettled: async (sessionId) => (await managerFor()).whenSettled(sessionId),
+    close: async () => {
+      if (opening) await opening.catch(() => undefined);
+      if (opened) await closeOpened(opened);
+      opened = null;
+    },
+  };
+}

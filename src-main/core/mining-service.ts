@@ -1,0 +1,227 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { MiningEventPayload } from '../contract/mining.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { createLlmClient } from '../llm/index.ts';
+import type { ResolvedLlmConfig } from '../llm/index.ts';
+import { estimateMining, miningJobReport } from '../mining/job-report.ts';
+import { MiningDb } from '../mining/mining-db.ts';
+import type { JobRow } from '../mining/mining-db.ts';
+import { createMiningJob, runMiningJob } from '../mining/mining-job.ts';
+import type { MiningJobSummary, MiningProgress } from '../mining/mining-job.ts';
+import { PaperTextStore } from '../papers/paper-text-store.ts';
+import { AppError } from '../shared/errors.ts';
+import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
+import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
+import { endpointMissing, type ServiceHost } from './service-host.ts';
+
+/**
+ * Mining, once per core: jobs run in the background of the core process, progress goes out as `mining.event`.
+ * The job file and the graph store are opened on the first mining request. A job left `running` by a crashed
+ * process shows as `interrupted` and `resume` continues it. `motiv mine` runs a job in the foreground (`runHere`)
+ * with the CLI's own flags.
+ */
+
+type MiningChannel = Extract<Channel, `mining.${string}`>;
+type In<C extends MiningChannel> = ParsedRequestOf<C>;
+type Out<C extends MiningChannel> = Promise<ResponseOf<C>>;
+
+/** What `motiv mine` asks for: a new job over these papers, or an interrupted one continued. */
+export type ForegroundJob = { resume: string } | { paperIds?: string[]; remine: boolean };
+
+export interface ForegroundOptions {
+  concurrency?: number;
+  merge: boolean;
+  signal: AbortSignal;
+  onJob: (jobId: string) => void;
+  onProgress: (progress: MiningProgress) => void;
+}
+
+export interface MiningService {
+  start(request: In<'mining.start'>): Out<'mining.start'>;
+  resume(jobId: string): Out<'mining.resume'>;
+  cancel(jobId: string): Out<'mining.cancel'>;
+  list(): Out<'mining.list'>;
+  report(jobId: string): Out<'mining.report'>;
+  estimate(request: In<'mining.estimate'>): Out<'mining.estimate'>;
+  /** Parent-node runs (hierarchy-runs.ts), on the same store. */
+  hierarchy: HierarchyHandlers;
+  /** The endpoint jobs use; LLM_CONFIG when none is configured. */
+  llmConfig(): ResolvedLlmConfig;
+  /** The CLI: parent-node addition run here to its end (`motiv hierarchy`). */
+  hierarchyHere(request: HierarchyHereRequest): Promise<HierarchyHereOutcome>;
+  /** The CLI: one job run here to its end, with flags the channel does not carry (--concurrency, --no-merge). */
+  runHere(job: ForegroundJob, options: ForegroundOptions): Promise<MiningJobSummary>;
+  close(): Promise<void>;
+}
+
+interface Opened {
+  db: MiningDb;
+  store: GraphStore;
+}
+
+export function createMiningService(host: ServiceHost): MiningService {
+  let opening: Promise<Opened> | null = null;
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  const open = (): Promise<Opened> => {
+    opening ??= host.openGraph().then((store) => ({ store, db: MiningDb.open(host.dataDir) }));
+    return opening;
+  };
+
+  const llmConfig = (): ResolvedLlmConfig => {
+    const config = host.llmConfig();
+    if (endpointMissing(config)) {
+      throw new AppError(
+        'LLM_CONFIG',
+        'No LLM endpoint is configured for mining. Set the LLM base URL in Settings, or MOTIV_LLM_BASE_URL.',
+        { field: 'llm.baseUrl' },
+      );
+    }
+    return config;
+  };
+
+  const emit = (payload: MiningEventPayload): void => host.events.emit('mining.event', payload);
+  const bodyOf = (texts: PaperTextStore) => (id: string) => {
+    const sections = texts.load(id)?.sections;
+    return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
+  };
+  const hierarchy = createHierarchyRuns({
+    settings: host.settings,
+    events: host.events,
+    logger: host.logger,
+    llmConfig,
+    openStore: async () => (await open()).store,
+    prices: host.prices,
+  });
+
+  const record = (db: MiningDb, job: JobRow) => {
+    const papers = db.papers(job.id);
+    const count = (status: string) => papers.filter((p) => p.status === status).length;
+    return {
+      id: job.id,
+      status: job.status,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      error: job.error,
+      papers: {
+        total: papers.length,
+        done: count('done'),
+        failed: count('failed'),
+        pending: count('pending') + count('extracted'),
+      },
+      live: running.has(job.id),
+    };
+  };
+
+  /** One job run to its summary: the app's background launch and the CLI's foreground run share it. */
+  const execute = (
+    opened: Opened,
+    jobId: string,
+    config: ResolvedLlmConfig,
+    run: {
+      signal: AbortSignal;
+      merge?: boolean;
+      concurrency?: number;
+      onProgress: ForegroundOptions['onProgress'];
+    },
+  ): Promise<MiningJobSummary> => {
+    const settings = host.settings.get().mining;
+    return runMiningJob(jobId, {
+      db: opened.db,
+      store: opened.store,
+      makeClient: (ledger) => createLlmClient(config, { ledger }),
+      settings: run.concurrency ? { ...settings, concurrency: run.concurrency } : settings,
+      prices: host.prices(),
+      actor: host.actor(),
+      signal: run.signal,
+      ...(run.merge === undefined ? {} : { merge: run.merge }),
+      bodyOf: bodyOf(new PaperTextStore(host.dataDir)),
+      onProgress: run.onProgress,
+    });
+  };
+
+  const launch = (opened: Opened, jobId: string, config: ResolvedLlmConfig): void => {
+    const controller = new AbortController();
+    const done = execute(opened, jobId, config, {
+      signal: controller.signal,
+      onProgress: (progress) => emit({ type: 'progress', ...progress }),
+    })
+      .then((summary) => {
+        emit({ type: 'status', jobId, status: summary.status, error: summary.error ?? null });
+        host.logger.info('mining job ended', { jobId, status: summary.status, papers: summary.papers });
+        // Mined nodes (proposed for review) are in the graph now: the Graph section reloads its queue.
+        if (summary.papers.done > 0) host.events.emit('graph.changed', { ids: [], action: 'update' });
+      })
+      .catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        host.logger.error('mining job crashed', { jobId, error: message });
+        emit({ type: 'status', jobId, status: 'failed', error: message });
+      })
+      .finally(() => running.delete(jobId));
+    running.set(jobId, { controller, done });
+    emit({ type: 'status', jobId, status: 'running', error: null });
+  };
+
+  return {
+    start: async (request) => {
+      const config = llmConfig();
+      const opened = await open();
+      const jobId = await createMiningJob(opened.db, opened.store, request);
+      launch(opened, jobId, config);
+      return record(opened.db, opened.db.job(jobId));
+    },
+    resume: async (jobId) => {
+      const config = llmConfig();
+      const opened = await open();
+      if (running.has(jobId)) return record(opened.db, opened.db.job(jobId));
+      opened.db.claim(jobId); // refuses a completed job, or one another live process runs
+      launch(opened, jobId, config);
+      return record(opened.db, opened.db.job(jobId));
+    },
+    cancel: async (jobId) => {
+      const opened = await open();
+      const job = running.get(jobId);
+      if (!job) throw new AppError('CONFLICT', `Mining job ${jobId} is not running in this app`, { jobId });
+      job.controller.abort();
+      await job.done;
+      return record(opened.db, opened.db.job(jobId));
+    },
+    list: async () => {
+      const opened = await open();
+      return opened.db.jobs().map((job) => record(opened.db, job));
+    },
+    report: async (jobId) => {
+      const opened = await open();
+      return miningJobReport(opened.db, opened.store, jobId, host.prices());
+    },
+    estimate: async (request) => {
+      const config = llmConfig();
+      const opened = await open();
+      return estimateMining(opened.db, opened.store, request, {
+        model: config.models.extractor,
+        prices: host.prices(),
+        bodyOf: bodyOf(new PaperTextStore(host.dataDir)),
+      });
+    },
+    hierarchy: hierarchy.handlers,
+    llmConfig,
+    hierarchyHere: (request) => runHierarchyHere(host, llmConfig(), request),
+    runHere: async (job, options) => {
+      const config = llmConfig();
+      const opened = await open();
+      const jobId = 'resume' in job ? job.resume : await createMiningJob(opened.db, opened.store, job);
+      options.onJob(jobId);
+      return execute(opened, jobId, config, options);
+    },
+    close: async () => {
+      await hierarchy.close();
+      for (const job of running.values()) job.controller.abort();
+      await Promise.all([...running.values()].map((j) => j.done));
+      if (opening) {
+        const opened = await opening.catch(() => null);
+        opened?.db.close();
+        await opened?.store.close();
+      }
+    },
+  };
+}

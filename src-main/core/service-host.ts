@@ -1,0 +1,58 @@
+import type { GraphStore } from '../graph/port.ts';
+import { effectivePrices, resolveLlmConfig } from '../llm/index.ts';
+import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
+import type { StoredSecretReader } from './config.ts';
+import type { EventBus } from './event-bus.ts';
+import { llmSettingsInput } from './llm-settings-input.ts';
+import type { Logger } from './logger.ts';
+import type { SettingsStore } from './settings-store.ts';
+
+/**
+ * What every application service (ideation, mining, papers, evaluation) is built on, once, in createCore: the
+ * data directory, settings, the configured graph store, the LLM endpoint resolved from env over settings with
+ * the key from the encrypted secret store, the user's prices, and who is acting. One place, so a configured
+ * Neo4j, a stored key or a price override applies to the app and the CLI alike.
+ */
+export interface ServiceHost {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  settings: SettingsStore;
+  events: EventBus;
+  logger: Logger;
+  /** Whose process this is: the CLI runs without token streaming and signs its writes 'cli'. */
+  transport: 'app' | 'cli';
+  /** A fresh handle on the configured store (Neo4j when a URI is set, else the embedded file). */
+  openGraph(): Promise<GraphStore>;
+  /** The LLM endpoint as configured now; throws (VALIDATION / CONFIG) on a malformed env value. */
+  llmConfig(): ResolvedLlmConfig;
+  /** The built-in price table with the user's overrides (Settings → Prices). */
+  prices(): PriceTable;
+  /** Recorded as createdBy/updatedBy: the profile's display name, else 'app' or 'cli'. */
+  actor(): string;
+}
+
+/** The host's plain parts; the derived ones (LLM config, prices, actor) are built from these. */
+export type ServiceHostParts = Pick<
+  ServiceHost,
+  'dataDir' | 'env' | 'settings' | 'events' | 'logger' | 'transport' | 'openGraph'
+> & { storedSecret: StoredSecretReader };
+
+export function createServiceHost(parts: ServiceHostParts): ServiceHost {
+  const { settings, env, storedSecret, transport } = parts;
+  return {
+    dataDir: parts.dataDir,
+    env,
+    settings,
+    events: parts.events,
+    logger: parts.logger,
+    transport,
+    openGraph: parts.openGraph,
+    llmConfig: () => resolveLlmConfig(llmSettingsInput(settings.get(), storedSecret), env),
+    prices: () => effectivePrices(settings.get().prices.overrides),
+    actor: () => settings.get().profile.displayName || transport,
+  };
+}
+
+/** Neither a base URL nor a key: a run would go to the default cloud endpoint without credentials. */
+export const endpointMissing = (config: ResolvedLlmConfig): boolean =>
+  config.sources.baseUrl === 'default' && !config.apiKey.isSet;

@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { CliIo } from '../cli/io.ts';
+import { main } from '../cli/main.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { scenarioFile, seedGraphInto } from './ideator-harness.ts';
+import { miningScenario, seedPapers } from './mining-harness.ts';
+
+/**
+ * `motiv ideate`, `motiv mine` and `motiv import` against a configured Neo4j: what they write lands in Neo4j and
+ * no embedded graph file appears. Registered by the one test file that writes to the test server
+ * (graph/neo4j/neo4j-store.test.ts), which hands each test a freshly emptied, migrated database.
+ */
+export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, uri: () => string): void {
+  describe('motiv ideate, mine and import against a configured Neo4j', () => {
+    const dirs: string[] = [];
+    let server: ScriptedLlm | undefined;
+    let store: GraphStore | undefined;
+    afterEach(async () => {
+      await server?.stop();
+      server = undefined;
+      await store?.close();
+      store = undefined;
+    });
+    afterAll(() => {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const labEnv = (llm?: ScriptedLlm): NodeJS.ProcessEnv => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'motiv-cli-neo4j-'));
+      dirs.push(dataDir);
+      return {
+        MOTIV_DATA_DIR: dataDir,
+        MOTIV_NEO4J_URI: uri(),
+        MOTIV_SEED: 'off',
+        ...(llm ? { MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'scripted-chat' } : {}),
+        // Never the internet: literature_search falls back to the graph at once.
+        MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
+        MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
+        MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
+      };
+    };
+    const noEmbeddedGraph = (env: NodeJS.ProcessEnv): boolean =>
+      !existsSync(join(env['MOTIV_DATA_DIR'] ?? '', 'graph.sqlite'));
+
+    it('motiv ideate reads the Neo4j graph and writes its accepted idea there', async () => {
+      store = await freshStore();
+      await seedGraphInto(store);
+      server = await startScriptedLlm({ scenario: scenarioFile('accept') });
+      const env = labEnv(server);
+      const io = bufferIo(env);
+      const code = await main(
+        ['ideate', '--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--json'],
+        io,
+      );
+      expect(io.stderr()).toContain('[idea 1] researcher calls node_search');
+      expect(code).toBe(0);
+      expect(JSON.parse(io.stdout())).toMatchObject({ session: { status: 'completed' } });
+      expect((await store.stats()).nodes['Idea']).toBe(1);
+      expect(noEmbeddedGraph(env)).toBe(true);
+      // A whole session (exploration, draft, three mentor rounds) with every write a Neo4j transaction.
+    }, 60_000);
+
+    it('motiv mine mines the Paper nodes of Neo4j, two at a time, and stores the triples there', async () => {
+      store = await freshStore();
+      await seedPapers(store, ['replay', 'generative']);
+      server = await startScriptedLlm({ scenario: miningScenario('extract') });
+      const env = labEnv(server);
+      const io = bufferIo(env);
+      const mined = await main(['mine', '--no-merge'], io);
+      expect(io.stderr()).not.toContain('FAILED');
+      expect(mined).toBe(0);
+      expect(io.stdout()).toContain('2 of 2 papers mined (6 nodes)');
+      const stats = await store.stats();
+      expect(stats.nodes['Problem']).toBeGreaterThan(0);
+      expect(stats.nodes['Solution']).toBeGreaterThan(0);
+      expect(noEmbeddedGraph(env)).toBe(true);
+    });
+
+    it('motiv import writes Paper nodes into Neo4j', async () => {
+      store = await freshStore();
+      const env = labEnv();
+      const io = bufferIo(env);
+      const file = join(import.meta.dirname, '..', 'papers', 'fixtures', 'valid.ris');
+      expect(await main(['import', file], io)).toBe(0);
+      expect(io.stdout()).toMatch(/^total: [1-9]\d* imported/m);
+      expect((await store.stats()).nodes['Paper']).toBeGreaterThan(0);
+      expect(noEmbeddedGraph(env)).toBe(true);
+    });
+  });
+}
+
+function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
+}
