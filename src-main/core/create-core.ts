@@ -3,7 +3,7 @@ import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
-import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
+import { loadConfig, type AppConfig, type StoredSecretReader } from './config.ts';
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
@@ -45,7 +45,8 @@ export interface Core {
   secrets: SecretStore;
   storedSecret: StoredSecretReader;
   handlers: HandlerTable;
-  connection(): ConnectionConfig;
+  /** The one configuration loader (core/config.ts): settings + env + stored secrets, read afresh per call. */
+  connection(): AppConfig;
   close(): Promise<void>;
 }
 
@@ -80,11 +81,19 @@ export function createCore(options: CoreOptions = {}): Core {
     settings: () => settings.get(),
     read: readSecret,
   });
-  // Doctor only shows "set / not set" and never sends the key: the plain reader.
-  const connection = (): ConnectionConfig =>
-    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, readSecret);
+  // Services get the key through the sendable reader; the entries (doctor) only say "set" via the plain one.
+  const connection = (): AppConfig =>
+    loadConfig({
+      settings: settings.get(),
+      env,
+      dataDir: envDir
+        ? { value: dataDir, source: dataDirSource, envVar: 'MOTIV_DATA_DIR' }
+        : { value: dataDir, source: dataDirSource },
+      sendableSecret: storedSecret,
+      storedSecret: readSecret,
+    });
 
-  const graph = createGraphService({ dataDir, connection, logger, settings, events, env, storedSecret });
+  const graph = createGraphService({ dataDir, connection, logger, settings, events, env });
   // Opened on first ideator request; its own store handle, so a graph-section reconnect cannot pull it away.
   const ideator = createIdeatorHandlers({
     dataDir,
@@ -93,7 +102,7 @@ export function createCore(options: CoreOptions = {}): Core {
     events,
     logger,
     openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    storedApiKey: () => storedSecret('llm.apiKey'),
+    config: connection,
   });
   // Mining jobs, likewise opened on first use; progress goes out as `mining.event`.
   const mining = createMiningHandlers({
@@ -103,11 +112,11 @@ export function createCore(options: CoreOptions = {}): Core {
     events,
     logger,
     openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    storedApiKey: () => storedSecret('llm.apiKey'),
+    config: connection,
   });
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
-  const judge = createJudgeHandlers({ dataDir, env, settings, events, storedSecret });
+  const judge = createJudgeHandlers({ dataDir, settings, events, config: connection });
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -132,7 +141,7 @@ export function createCore(options: CoreOptions = {}): Core {
     // papers.import: the app's uploads through the CLI's import run; its own store handle per import.
     ...createPaperHandlers({
       dataDir,
-      env,
+      config: connection,
       settings,
       events,
       logger,
@@ -140,7 +149,7 @@ export function createCore(options: CoreOptions = {}): Core {
     }),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
-    ...createLlmHandlers({ settings, env, storedSecret }),
+    ...createLlmHandlers({ config: connection }),
     ...annotations.handlers,
     ...judge.handlers,
   };

@@ -4,12 +4,12 @@ import type { GraphStore } from '../graph/port.ts';
 import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
 import type { IdeatorEvent, SessionRecord, StartInput } from '../ideator/index.ts';
 import { createLlmClient, displayUrl, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import type { AppConfig } from './config.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { effectivePrices } from '../llm/prices.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
 import type { OpenedLiterature } from '../literature/index.ts';
 import type { LiteratureSettings } from '../contract/settings-literature.ts';
-import { AppError } from '../shared/errors.ts';
 import type { EventBus } from './event-bus.ts';
 import type { Handler } from './handler-table.ts';
 import { ideaReport } from './idea-report.ts';
@@ -32,13 +32,9 @@ export interface IdeatorDeps {
   events: EventBus;
   logger: Logger;
   openGraph: () => Promise<GraphStore>;
-  /** The API key from the encrypted secret store (env MOTIV_LLM_API_KEY still wins). */
-  storedApiKey?: () => string | null;
+  /** The one configuration loader (core/config.ts): LLM per role, literature endpoints. */
+  config: () => AppConfig;
 }
-
-export const NO_ENDPOINT_MESSAGE =
-  'No LLM endpoint is configured. Set the LLM base URL in Settings, or set MOTIV_LLM_BASE_URL (an ' +
-  'OpenAI-compatible /v1 URL, e.g. http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI.';
 
 interface Opened {
   manager: IdeatorManager;
@@ -57,10 +53,6 @@ function fingerprintOf(
   return JSON.stringify([config.baseUrl, key, config.models, prices, literature]);
 }
 
-function endpointProblem(config: ResolvedLlmConfig): string | null {
-  return config.sources.baseUrl === 'default' && !config.apiKey.isSet ? NO_ENDPOINT_MESSAGE : null;
-}
-
 /** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
 function leaseFrom(env: NodeJS.ProcessEnv): { lease?: { ms: number } } {
   const ms = Number(env.MOTIV_IDEATOR_LEASE_MS);
@@ -76,11 +68,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
   // Sessions this process is running, from the manager's own status events.
   const live = new Set<string>();
 
-  const llmConfig = (): ResolvedLlmConfig => {
-    const { llm } = deps.settings.get();
-    const apiKey = deps.storedApiKey?.() ?? null;
-    return resolveLlmConfig({ baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey }, deps.env);
-  };
+  const llmConfig = (): ResolvedLlmConfig => deps.config().readLlm();
 
   // The built-in price table with the user's overrides from Settings.
   const prices = (): PriceTable => effectivePrices(deps.settings.get().prices.overrides);
@@ -94,12 +82,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
     }
   };
 
-  const usableConfig = (): ResolvedLlmConfig => {
-    const config = llmConfig();
-    const problem = endpointProblem(config);
-    if (problem) throw new AppError('LLM_NOT_CONFIGURED', problem, { field: 'llm.baseUrl' });
-    return config;
-  };
+  const usableConfig = (): ResolvedLlmConfig => deps.config().requireLlm('researcher');
 
   const forward = (manager: IdeatorManager, table: PriceTable, event: IdeatorEvent): void => {
     if (event.type === 'status') {
@@ -126,8 +109,7 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
     // Semantic Scholar → OpenAlex → arXiv; when all fail (or it is off) the tool answers from the local graph.
     const literature = openLiteratureProvider({
       dataDir: deps.dataDir,
-      settings: settings.literature,
-      env: deps.env,
+      config: deps.config().literature(),
       onAttempt: (attempt) => {
         if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
           deps.logger.warn('literature source did not answer', { ...attempt });
@@ -209,8 +191,10 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
       let config: ResolvedLlmConfig | null = null;
       let problem: string | null;
       try {
-        config = llmConfig();
-        problem = endpointProblem(config);
+        const loaded = deps.config();
+        config = loaded.readLlm();
+        loaded.requireLlm('researcher');
+        problem = null;
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }

@@ -5,10 +5,10 @@ import type { JudgedIdea } from '../judge/direct-score.ts';
 import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
 import { judgeTournament } from '../judge/judge-tournament.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
-import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import { createLlmClient, UsageLedger } from '../llm/index.ts';
 import { effectivePrices } from '../llm/prices.ts';
 import { AppError } from '../shared/errors.ts';
-import type { StoredSecretReader } from './config.ts';
+import type { AppConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { HandlerTable } from './handler-table.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -20,10 +20,10 @@ import type { SettingsStore } from './settings-store.ts';
 
 export interface JudgeDepsForCore {
   dataDir: string;
-  env: NodeJS.ProcessEnv;
   settings: SettingsStore;
   events: EventBus;
-  storedSecret: StoredSecretReader;
+  /** The one configuration loader (core/config.ts). */
+  config: () => AppConfig;
 }
 
 type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results'>;
@@ -34,17 +34,8 @@ export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHa
     (store ??= new JudgmentStore(join(deps.dataDir, 'judgments.sqlite')));
 
   const judgeDeps = (signal?: AbortSignal) => {
-    const { llm, prices } = deps.settings.get();
-    const apiKey = deps.storedSecret('llm.apiKey');
-    const config = resolveLlmConfig(
-      { baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey },
-      deps.env,
-    );
-    if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
-      throw new AppError('LLM_NOT_CONFIGURED', 'No LLM endpoint is configured for the judge', {
-        field: 'llm.baseUrl',
-      });
-    }
+    const { prices } = deps.settings.get();
+    const config = deps.config().requireLlm('judge');
     const table = effectivePrices(prices.overrides);
     return {
       llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),

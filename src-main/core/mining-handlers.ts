@@ -1,7 +1,7 @@
 import type { Channel } from '../contract/channels.ts';
 import type { MiningEventPayload } from '../contract/mining.ts';
 import type { GraphStore } from '../graph/port.ts';
-import { createLlmClient, effectivePrices, resolveLlmConfig } from '../llm/index.ts';
+import { createLlmClient, effectivePrices } from '../llm/index.ts';
 import type { ResolvedLlmConfig } from '../llm/index.ts';
 import { estimateMining, miningJobReport } from '../mining/job-report.ts';
 import { MiningDb } from '../mining/mining-db.ts';
@@ -9,6 +9,7 @@ import type { JobRow } from '../mining/mining-db.ts';
 import { createMiningJob, runMiningJob } from '../mining/mining-job.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { AppError } from '../shared/errors.ts';
+import type { AppConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createHierarchyRuns } from './hierarchy-runs.ts';
 import type { Handler } from './handler-table.ts';
@@ -31,8 +32,8 @@ export interface MiningDeps {
   events: EventBus;
   logger: Logger;
   openGraph: () => Promise<GraphStore>;
-  /** The API key from the encrypted secret store (env MOTIV_LLM_API_KEY still wins). */
-  storedApiKey?: () => string | null;
+  /** The one configuration loader (core/config.ts). */
+  config: () => AppConfig;
 }
 
 interface Opened {
@@ -49,21 +50,7 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
     return opening;
   };
 
-  const llmConfig = (): ResolvedLlmConfig => {
-    const { llm } = deps.settings.get();
-    const config = resolveLlmConfig(
-      { baseUrl: llm.baseUrl, model: llm.model, models: llm.models, apiKey: deps.storedApiKey?.() ?? null },
-      deps.env,
-    );
-    if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
-      throw new AppError(
-        'LLM_CONFIG',
-        'No LLM endpoint is configured for mining. Set the LLM base URL in Settings, or MOTIV_LLM_BASE_URL.',
-        { field: 'llm.baseUrl' },
-      );
-    }
-    return config;
-  };
+  const llmConfig = (): ResolvedLlmConfig => deps.config().requireLlm('extractor');
 
   const emit = (payload: MiningEventPayload): void => deps.events.emit('mining.event', payload);
   const prices = () => effectivePrices(deps.settings.get().prices.overrides);

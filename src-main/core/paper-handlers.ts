@@ -4,9 +4,9 @@ import type { GraphStore } from '../graph/port.ts';
 import { importError, IMPORT_ERROR_CODES } from '../papers/import-errors.ts';
 import { runPaperImport } from '../papers/import-run.ts';
 import type { UploadedFile } from '../papers/import-run.ts';
-import { resolveLookupConfig } from '../papers/lookup/lookup-config.ts';
 import { PaperLookup } from '../papers/lookup/paper-lookup.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
+import type { AppConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { Handler } from './handler-table.ts';
 import type { Logger } from './logger.ts';
@@ -22,7 +22,8 @@ export type PaperHandlers = { [C in PaperChannel]: Handler<C> };
 
 export interface PaperDeps {
   dataDir: string;
-  env: NodeJS.ProcessEnv;
+  /** The one configuration loader (core/config.ts): the lookup endpoints. */
+  config: () => AppConfig;
   settings: SettingsStore;
   events: EventBus;
   logger: Logger;
@@ -60,9 +61,7 @@ export function createPaperHandlers(deps: PaperDeps): PaperHandlers {
       // and the user is not left with half a batch imported.
       const uploads = request.files.map((f) => decodeUpload(f.name, f.contentBase64, limit));
       const wantsLookup = request.dois.length > 0 || request.arxivIds.length > 0;
-      const lookup = wantsLookup
-        ? new PaperLookup(resolveLookupConfig(settings.paperLookup, deps.env), deps.dataDir)
-        : undefined;
+      const lookup = wantsLookup ? new PaperLookup(deps.config().lookup(), deps.dataDir) : undefined;
       const store = await deps.openGraph();
       try {
         const report = await runPaperImport(

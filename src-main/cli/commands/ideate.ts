@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/create-core.ts';
-import { llmSettingsInput } from '../../core/llm-settings-input.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import { buildConfig, ideaToMarkdown, IdeatorManager, worstCaseUsage } from '../../ideator/index.ts';
 import type { IdeatorEvent, SessionDetail } from '../../ideator/index.ts';
-import { createLlmClient, effectivePrices, resolveLlmConfig, UsageLedger } from '../../llm/index.ts';
+import { createLlmClient, effectivePrices, UsageLedger } from '../../llm/index.ts';
 import { openLiteratureProvider } from '../../literature/index.ts';
 import type { OpenedLiterature } from '../../literature/index.ts';
 import type { CostReport, UsageTotals } from '../../llm/index.ts';
@@ -135,9 +134,10 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
 
   const core = createCore({ env: io.env });
   const settings = core.settings.get();
-  // Env wins; otherwise the settings' endpoint and the key from the encrypted secret store.
-  const config = resolveLlmConfig(llmSettingsInput(settings, core.storedSecret), io.env);
-  if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
+  // The core's one loader (core/config.ts): env wins; otherwise the settings and the stored key.
+  const loaded = core.connection();
+  const config = loaded.readLlm();
+  if (!loaded.llm.configured) {
     io.err(
       'motiv ideate: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ' +
         'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings.\n',
@@ -160,8 +160,7 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
   try {
     literature = openLiteratureProvider({
       dataDir: core.dataDir,
-      settings: settings.literature,
-      env: io.env,
+      config: loaded.literature(),
       onAttempt: (attempt) => {
         if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
           core.logger.warn('literature source did not answer', { ...attempt });

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/create-core.ts';
 import { openGraphStore } from '../../core/graph-store-factory.ts';
-import { resolveLookupConfig } from '../../papers/lookup/lookup-config.ts';
 import { PaperLookup } from '../../papers/lookup/paper-lookup.ts';
 import { runPaperImport } from '../../papers/import-run.ts';
 import type { ImportRunReport } from '../../papers/import-run.ts';
@@ -84,7 +83,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     const settings = core.settings.get();
     const lookup =
       values.doi.length || values.arxiv.length
-        ? new PaperLookup(resolveLookupConfig(settings.paperLookup, io.env), core.dataDir)
+        ? new PaperLookup(core.connection().lookup(), core.dataDir)
         : undefined;
     const store = await openGraphStore(core);
     try {

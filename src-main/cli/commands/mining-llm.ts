@@ -1,15 +1,15 @@
 import type { Core } from '../../core/create-core.ts';
-import { llmSettingsInput } from '../../core/llm-settings-input.ts';
-import { effectivePrices, resolveLlmConfig } from '../../llm/index.ts';
+import { effectivePrices } from '../../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../../llm/index.ts';
 import { embeddingsConfigured, NO_EMBEDDINGS_NOTE } from '../../mining/similarity.ts';
 import type { CliIo } from '../io.ts';
 
 /** The LLM endpoint for `motiv mine` and `motiv hierarchy`, or null (after saying why) when none is configured. */
 export function miningLlmConfig(core: Core, io: CliIo, command: string): ResolvedLlmConfig | null {
-  // Env wins; otherwise the settings' endpoint and the key from the encrypted secret store.
-  const config = resolveLlmConfig(llmSettingsInput(core.settings.get(), core.storedSecret), io.env);
-  if (config.sources.baseUrl === 'default' && !config.apiKey.isSet) {
+  // The core's one loader (core/config.ts): env wins; otherwise the settings and the stored key.
+  const loaded = core.connection();
+  const config = loaded.readLlm();
+  if (!loaded.llm.configured) {
     io.err(
       `motiv ${command}: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ` +
         'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings. ' +
