@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util';
 import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
 import { startNeo4j } from '../graph/neo4j-server/start.ts';
 import type { RunningNeo4j } from '../graph/neo4j-server/start.ts';
-import { DEFAULT_NEO4J_DATABASE, neo4jConfigFromEnv } from '../src-main/graph/neo4j/config.ts';
+import { SETTINGS_SCHEMA_VERSION, SettingsSchema } from '../src-main/contract/settings.ts';
+import { loadConfig, neo4jAdapterConfig } from '../src-main/core/config.ts';
+import { DEFAULT_NEO4J_DATABASE } from '../src-main/graph/neo4j/config.ts';
 import { openNeo4jStore } from '../src-main/graph/neo4j/open-store.ts';
 import type { GraphStore } from '../src-main/graph/port.ts';
 import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
@@ -56,7 +58,14 @@ const FACTORIES: Record<StoreName, () => Promise<OpenedStore | string>> = {
     };
   },
   async neo4j() {
-    const configured = neo4jConfigFromEnv(process.env);
+    // MOTIV_NEO4J_* as the app reads them (core/config.ts), without a settings file.
+    const loaded = loadConfig({
+      settings: SettingsSchema.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION }),
+      env: process.env,
+      dataDir: { value: '(bench)', source: 'default' },
+    });
+    if (loaded.neo4jProblem) throw loaded.neo4jProblem;
+    const configured = loaded.neo4j ? neo4jAdapterConfig(loaded.neo4j) : undefined;
     const server = configured
       ? undefined
       : await startNeo4j({ heapMb: 12_288, pageCacheMb: 2048, log: (line) => console.log(`neo4j: ${line}`) });

@@ -54,11 +54,17 @@ test('an invalid value is refused with the field named, and nothing is saved', a
   expect(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toThrow();
 });
 
-test('diagnostics show where each value came from', async ({ page, section }) => {
+test('diagnostics show where each value came from', async ({ page, section }, testInfo) => {
   await section('settings');
   await page.getByRole('button', { name: 'Run checks' }).click();
   const diagnostics = page.getByTestId('diagnostics');
-  await expect(diagnostics).toContainText('dataDir');
-  await expect(diagnostics).toContainText('env');
+  await expect(diagnostics.getByRole('row', { name: /dataDir/ })).toContainText('env:MOTIV_DATA_DIR');
+  // Each agent's model, as the agents resolve it (core/config.ts), not one global value.
+  await expect(diagnostics.getByRole('row', { name: /llm\.models\.embeddings/ })).toContainText(
+    'text-embedding-3-small',
+  );
+  await expect(diagnostics.getByRole('row', { name: /llm\.models\.researcher/ })).toBeVisible();
   await expect(diagnostics).toContainText('not configured: the embedded store is used');
+  await diagnostics.getByText('not configured: the embedded store is used').scrollIntoViewIfNeeded();
+  await captureScreenshot(page, 'settings-diagnostics', testInfo);
 });

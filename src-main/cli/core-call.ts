@@ -1,7 +1,7 @@
 import type { Channel, RequestOf, ResponseOf } from '../contract/channels.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { dispatch } from '../core/dispatch.ts';
-import { AppError, type ErrorCode } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import type { CliIo } from './io.ts';
 
 /** The core a `motiv` command runs on: the CLI's environment and data directory, writes signed 'cli'. */
@@ -17,10 +17,7 @@ export async function callCore<C extends Channel>(
   request: RequestOf<C>,
 ): Promise<ResponseOf<C>> {
   const reply = await dispatch(core.handlers, channel, request, { transport: 'cli' }, core.logger);
-  if ('error' in reply) {
-    const { code, message, details } = reply.error;
-    throw new AppError(code as ErrorCode, message, details);
-  }
+  if ('error' in reply) throw AppError.fromBody(reply.error);
   // dispatch ran this channel's own handler, whose type is ResponseOf<C>.
   return reply.result as ResponseOf<C>;
 }

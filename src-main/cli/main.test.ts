@@ -33,14 +33,22 @@ describe('motiv CLI', () => {
       MOTIV_DATA_DIR: dir,
       MOTIV_LLM_API_KEY: 'sk-do-not-print-me',
       MOTIV_LLM_MODEL: 'm1',
+      MOTIV_LLM_BASE_URL: 'http://127.0.0.1:9/v1',
     });
-    expect(await main(['doctor', '--json'], io)).toBe(0);
+    // A key alone means the agents would call OpenAI's endpoint, so doctor probes it like they would: tests stay
+    // off the internet, so the endpoint is a closed local port and the exit code (1) is not what this checks.
+    await main(['doctor', '--json'], io);
     const report = JSON.parse(io.stdout()) as {
       dataDir: string;
       config: { key: string; source: string; value: string }[];
+      checks: { name: string; status: string; detail: string }[];
     };
+    expect(report.checks.find((c) => c.name === 'LLM endpoint')?.detail).toContain('127.0.0.1:9/v1');
     expect(report.dataDir).toBe(dir);
-    expect(report.config.find((e) => e.key === 'llm.model')).toMatchObject({ value: 'm1', source: 'env' });
+    expect(report.config.find((e) => e.key === 'llm.models.researcher')).toMatchObject({
+      value: 'm1',
+      source: 'env',
+    });
     expect(io.stdout()).not.toContain('sk-do-not-print-me');
   });
 

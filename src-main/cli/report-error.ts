@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir.ts';
 import { createFileLogger } from '../core/logger.ts';
+import type { ErrorBody, InternalDetails } from '../contract/errors.ts';
 import { AppError } from '../shared/errors.ts';
 import { Redactor } from '../shared/redact.ts';
 import type { CliIo } from './io.ts';
@@ -13,6 +14,13 @@ import type { CliIo } from './io.ts';
  * that line). Secrets and URL credentials are scrubbed from both.
  */
 export function reportCommandError(command: string, err: unknown, io: CliIo): number {
+  // An INTERNAL reply from dispatch was logged by the core already: keep its id so the two lines match.
+  const loggedId = internalErrorId(err);
+  if (loggedId !== null && err instanceof AppError) {
+    const logFile = join(resolveDataDir(io.env), 'logs', 'motiv.log');
+    io.err(`motiv ${command}: internal error (error ${loggedId}; details in ${logFile})\n`);
+    return 1;
+  }
   const errorId = randomBytes(4).toString('hex');
   const redactor = new Redactor();
   redactor.addSecret(io.env['MOTIV_LLM_API_KEY']);
@@ -31,6 +39,18 @@ export function reportCommandError(command: string, err: unknown, io: CliIo): nu
   const where = logFile ? `; details in ${logFile}` : '';
   io.err(`motiv ${command}: ${expected ? '' : 'unexpected error: '}${message} (error ${errorId}${where})\n`);
   return 1;
+}
+
+function internalErrorId(err: unknown): string | null {
+  if (!(err instanceof AppError) || err.code !== 'INTERNAL') return null;
+  const id = (err.details as InternalDetails | undefined)?.errorId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** A reply's error for the terminal: an INTERNAL one says where its id was logged. */
+export function replyErrorText(error: ErrorBody, logFile: string): string {
+  const id = error.code === 'INTERNAL' ? (error.details as InternalDetails | undefined)?.errorId : undefined;
+  return id ? `internal error (error ${id}; details in ${logFile})` : error.message;
 }
 
 /**

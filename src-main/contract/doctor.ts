@@ -8,6 +8,8 @@ export const ConfigEntrySchema = z.object({
   value: z.string().nullable(),
   secret: z.boolean(),
   source: ValueSourceSchema,
+  /** The variable that supplied the value when `source` is `env` (`MOTIV_LLM_RESEARCHER_MODEL`). */
+  envVar: z.string().optional(),
 });
 
 export const CheckSchema = z.object({

@@ -1,6 +1,8 @@
+import type { ErrorBody } from './errors.ts';
+
 /** Every reply on every transport is one of these two shapes. */
 export interface ErrorReply {
-  error: { code: string; message: string; details?: unknown };
+  error: ErrorBody;
 }
 export interface ResultReply<T> {
   result: T;

@@ -1,6 +1,7 @@
 export * from './channels.ts';
 export * from './doctor.ts';
 export * from './envelope.ts';
+export * from './errors.ts';
 export * from './events.ts';
 export * from './settings.ts';
 export type { PriceTableView } from './prices.ts';

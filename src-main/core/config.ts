@@ -1,76 +1,235 @@
 import type { ConfigEntry, ValueSource } from '../contract/doctor.ts';
 import type { Settings } from '../contract/settings.ts';
-import { redactUrlCredentials } from '../shared/url-credentials.ts';
+import { resolveLiteratureConfig, type LiteratureConfig } from '../literature/config.ts';
+import { BASE_URL_ENV } from '../literature/config.ts';
+import { DEFAULT_NEO4J_DATABASE, neo4jUriProblem, type Neo4jConfig } from '../graph/neo4j/config.ts';
+import { resolveLlmConfig, type LlmRole, type ResolvedLlmConfig } from '../llm/config.ts';
+import { LOOKUP_URL_ENV, resolveLookupConfig, type LookupConfig } from '../papers/lookup/lookup-config.ts';
+import { AppError } from '../shared/errors.ts';
+import { configEntries } from './config-entries.ts';
 
-interface Resolved<T> {
+/**
+ * The one configuration loader. Every value the app uses (data directory, LLM endpoint/key/model per role,
+ * Neo4j, literature and lookup endpoints) is resolved here, once per call, from the same three inputs: the
+ * settings file, the environment (`MOTIV_*`, which wins) and the encrypted secret store. `motiv doctor` shows
+ * `entries`, and every service reads the same object, so the two cannot disagree.
+ */
+
+export interface Sourced<T> {
   value: T;
   source: ValueSource;
-}
-
-/** Environment variable wins over the settings file, which wins over the built-in default. */
-function pick(env: NodeJS.ProcessEnv, name: string, fromSettings: string | null): Resolved<string | null> {
-  const fromEnv = env[name]?.trim();
-  if (fromEnv) return { value: fromEnv, source: 'env' };
-  if (fromSettings) return { value: fromSettings, source: 'settings' };
-  return { value: null, source: 'default' };
-}
-
-/** For secrets: the environment variable wins over the encrypted secret store. */
-function pickSecret(env: NodeJS.ProcessEnv, name: string, stored: string | null): Resolved<string | null> {
-  const fromEnv = env[name]?.trim();
-  if (fromEnv) return { value: fromEnv, source: 'env' };
-  if (stored) return { value: stored, source: 'secret store' };
-  return { value: null, source: 'default' };
+  /** The variable that supplied the value when `source` is `env`. */
+  envVar?: string;
 }
 
 /** Reads a stored secret (core/secret-store.ts); null when none is stored or the store cannot be read. */
 export type StoredSecretReader = (name: 'llm.apiKey' | 'neo4j.password') => string | null;
 
-export interface ConnectionConfig {
-  llm: { baseUrl: string | null; apiKey: string | null; model: string | null };
-  neo4j: { uri: string; user: string | null; password: string | null; database: string | null } | null;
-  store: 'embedded' | 'neo4j';
-  entries: ConfigEntry[];
+export interface ConfigInput {
+  settings: Settings;
+  env: Readonly<Record<string, string | undefined>>;
+  dataDir: Sourced<string>;
+  /**
+   * The reader for keys that will be sent (core/llm-key-binding.ts): it throws KEY_ENDPOINT_UNCONFIRMED for an
+   * LLM key whose endpoint the user has not confirmed. Doctor shows such a key as set; services get the error.
+   */
+  sendableSecret?: StoredSecretReader;
+  /** The plain reader: only whether a secret is stored, for the entries. */
+  storedSecret?: StoredSecretReader;
 }
 
-/**
- * Headless configuration: settings file overridden by `MOTIV_*` variables. `entries` lists every value with
- * its source for `motiv doctor`; secrets appear there only as "set" / null.
- */
-export function resolveConnectionConfig(
-  settings: Settings,
-  env: NodeJS.ProcessEnv,
-  dataDir: Resolved<string>,
-  stored: StoredSecretReader = () => null,
-): ConnectionConfig {
-  const llmBaseUrl = pick(env, 'MOTIV_LLM_BASE_URL', settings.llm.baseUrl);
-  const llmModel = pick(env, 'MOTIV_LLM_MODEL', settings.llm.model);
-  const llmKey = pickSecret(env, 'MOTIV_LLM_API_KEY', stored('llm.apiKey'));
+export interface Neo4jConnection {
+  uri: string;
+  user: string | null;
+  password: string | null;
+  database: string | null;
+}
+
+export interface LlmSection {
+  /** What the agents use; null when the base URL is unusable (then `problem` says why). */
+  resolved: ResolvedLlmConfig | null;
+  problem: AppError | null;
+  /** Set when a stored key exists but may not go to this endpoint (KEY_ENDPOINT_UNCONFIRMED). */
+  keyRefusal: AppError | null;
+  /** An endpoint counts as configured once a base URL or an API key is given (not the bare defaults). */
+  configured: boolean;
+  /** The base URL as given (env or settings), before checks; null when neither gives one. */
+  givenBaseUrl: string | null;
+}
+
+export interface AppConfig {
+  dataDir: Sourced<string>;
+  llm: LlmSection;
+  neo4j: Neo4jConnection | null;
+  /** A configured URI that is not Bolt/Neo4j (VALIDATION naming MOTIV_NEO4J_URI or neo4j.uri); doctor shows it. */
+  neo4jProblem: AppError | null;
+  store: 'embedded' | 'neo4j';
+  /** Throws VALIDATION for a base URL that is not http(s), naming the variable or setting. */
+  literature(): LiteratureConfig;
+  /** Throws VALIDATION for a base URL that is not http(s), naming the variable or setting. */
+  lookup(): LookupConfig;
+  /** Every value with its source, for `motiv doctor` and the Diagnostics panel; secrets only as "set". */
+  entries: ConfigEntry[];
+  /** The LLM as `role` uses it, or LLM_NOT_CONFIGURED / KEY_ENDPOINT_UNCONFIRMED saying what to set. */
+  requireLlm(role: LlmRole): RoleLlmConfig;
+  /** The LLM config without the "is an endpoint configured" check (reading history, estimates). */
+  readLlm(): ResolvedLlmConfig;
+}
+
+export type RoleLlmConfig = ResolvedLlmConfig & { role: LlmRole; model: string };
+
+/** The name the graph code knows the loaded configuration by (it reads `neo4j` and `store`). */
+export type ConnectionConfig = AppConfig;
+
+function pick(env: ConfigInput['env'], name: string, fromSettings: string | null): Sourced<string | null> {
+  const fromEnv = env[name]?.trim();
+  if (fromEnv) return { value: fromEnv, source: 'env', envVar: name };
+  if (fromSettings) return { value: fromSettings, source: 'settings' };
+  return { value: null, source: 'default' };
+}
+
+function pickSecret(
+  env: ConfigInput['env'],
+  name: string,
+  stored: () => string | null,
+): Sourced<string | null> {
+  const fromEnv = env[name]?.trim();
+  if (fromEnv) return { value: fromEnv, source: 'env', envVar: name };
+  const value = stored();
+  if (value) return { value, source: 'secret store' };
+  return { value: null, source: 'default' };
+}
+
+/** Runs `read`, keeping an AppError it throws as the section's problem instead of failing the whole load. */
+function attempt<T>(read: () => T): { value: T | null; problem: AppError | null } {
+  try {
+    return { value: read(), problem: null };
+  } catch (err) {
+    if (err instanceof AppError) return { value: null, problem: err };
+    throw err;
+  }
+}
+
+const ROLE_NAME: Record<LlmRole, string> = {
+  researcher: 'the researcher',
+  mentor: 'the mentor',
+  judge: 'the judge',
+  extractor: 'mining',
+  embeddings: 'embeddings',
+};
+
+function loadLlm(input: ConfigInput): LlmSection & { keySet: Sourced<boolean> } {
+  const { settings, env } = input;
+  const sendable = input.sendableSecret ?? ((): null => null);
+  const key = attempt(() => sendable('llm.apiKey'));
+  const keyRefusal = key.problem;
+  const llm = attempt(() =>
+    resolveLlmConfig(
+      {
+        baseUrl: settings.llm.baseUrl,
+        model: settings.llm.model,
+        models: settings.llm.models,
+        apiKey: key.value,
+      },
+      env,
+    ),
+  );
+  // The entries say "set" for a stored key even when it may not be sent to this endpoint yet.
+  const shownKey = pickSecret(
+    env,
+    'MOTIV_LLM_API_KEY',
+    () => input.storedSecret?.('llm.apiKey') ?? key.value,
+  );
+  const givenBaseUrl = env['MOTIV_LLM_BASE_URL']?.trim() || settings.llm.baseUrl || null;
+  return {
+    resolved: llm.value,
+    problem: llm.problem,
+    keyRefusal,
+    configured: Boolean(givenBaseUrl || shownKey.value),
+    givenBaseUrl,
+    keySet: { ...shownKey, value: shownKey.value !== null },
+  };
+}
+
+function readLlm(section: LlmSection): ResolvedLlmConfig {
+  if (section.problem) throw section.problem;
+  if (section.keyRefusal) throw section.keyRefusal;
+  if (!section.resolved) throw new AppError('INTERNAL', 'The LLM configuration was not loaded');
+  return section.resolved;
+}
+
+function requireLlm(section: LlmSection, role: LlmRole): RoleLlmConfig {
+  const resolved = readLlm(section);
+  if (!section.configured) {
+    throw new AppError(
+      'LLM_NOT_CONFIGURED',
+      `No LLM endpoint is configured for ${ROLE_NAME[role]}. Set the LLM base URL in Settings, or set ` +
+        'MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. http://127.0.0.1:11434/v1 for Ollama) or ' +
+        'MOTIV_LLM_API_KEY for OpenAI.',
+      { role, field: 'llm.baseUrl', envVar: 'MOTIV_LLM_BASE_URL' },
+    );
+  }
+  return { ...resolved, role, model: resolved.models[role] };
+}
+
+export function loadConfig(input: ConfigInput): AppConfig {
+  const { settings, env } = input;
+  const llm = loadLlm(input);
   const neoUri = pick(env, 'MOTIV_NEO4J_URI', settings.neo4j.uri);
   const neoUser = pick(env, 'MOTIV_NEO4J_USER', settings.neo4j.user);
-  const neoPassword = pickSecret(env, 'MOTIV_NEO4J_PASSWORD', stored('neo4j.password'));
+  const neoPassword = pickSecret(
+    env,
+    'MOTIV_NEO4J_PASSWORD',
+    () => input.sendableSecret?.('neo4j.password') ?? null,
+  );
   const neoDatabase = pick(env, 'MOTIV_NEO4J_DATABASE', settings.neo4j.database);
+  const literature = attempt(() => resolveLiteratureConfig(settings.literature, env));
+  const lookup = attempt(() => resolveLookupConfig(settings.paperLookup, env));
 
-  const secret = (r: Resolved<string | null>): ConfigEntry['value'] => (r.value ? 'set' : null);
-  // URLs are shown, their `user:password@` never.
-  const shown = (url: string | null): string | null => (url === null ? null : redactUrlCredentials(url));
-  const entries: ConfigEntry[] = [
-    { key: 'dataDir', value: dataDir.value, secret: false, source: dataDir.source },
-    { key: 'llm.baseUrl', value: shown(llmBaseUrl.value), secret: false, source: llmBaseUrl.source },
-    { key: 'llm.model', value: llmModel.value, secret: false, source: llmModel.source },
-    { key: 'llm.apiKey', value: secret(llmKey), secret: true, source: llmKey.source },
-    { key: 'neo4j.uri', value: shown(neoUri.value), secret: false, source: neoUri.source },
-    { key: 'neo4j.user', value: neoUser.value, secret: false, source: neoUser.source },
-    { key: 'neo4j.password', value: secret(neoPassword), secret: true, source: neoPassword.source },
-    { key: 'neo4j.database', value: neoDatabase.value, secret: false, source: neoDatabase.source },
-  ];
+  const entries = configEntries({
+    dataDir: input.dataDir,
+    llm: llm.resolved,
+    llmBaseUrlProblem: llm.problem,
+    llmKey: llm.keySet,
+    neo4j: { uri: neoUri, user: neoUser, password: neoPassword, database: neoDatabase },
+    literature: literature.value,
+    literatureEnv: BASE_URL_ENV,
+    lookup: lookup.value,
+    lookupEnv: LOOKUP_URL_ENV,
+  });
 
   return {
-    llm: { baseUrl: llmBaseUrl.value, apiKey: llmKey.value, model: llmModel.value },
+    dataDir: input.dataDir,
+    llm: {
+      resolved: llm.resolved,
+      problem: llm.problem,
+      keyRefusal: llm.keyRefusal,
+      configured: llm.configured,
+      givenBaseUrl: llm.givenBaseUrl,
+    },
     neo4j: neoUri.value
       ? { uri: neoUri.value, user: neoUser.value, password: neoPassword.value, database: neoDatabase.value }
       : null,
+    neo4jProblem: neoUri.value ? neo4jUriProblem(neoUri.value, neoUri.envVar ?? 'settings neo4j.uri') : null,
     store: neoUri.value ? 'neo4j' : 'embedded',
+    literature: () => {
+      if (literature.problem) throw literature.problem;
+      return literature.value as LiteratureConfig;
+    },
+    lookup: () => {
+      if (lookup.problem) throw lookup.problem;
+      return lookup.value as LookupConfig;
+    },
     entries,
+    requireLlm: (role) => requireLlm(llm, role),
+    readLlm: () => readLlm(llm),
   };
+}
+
+/** The loaded Neo4j connection as the adapter takes it (graph/neo4j/config.ts). */
+export function neo4jAdapterConfig(neo4j: Neo4jConnection): Neo4jConfig {
+  const config: Neo4jConfig = { uri: neo4j.uri, database: neo4j.database ?? DEFAULT_NEO4J_DATABASE };
+  if (neo4j.user) config.user = neo4j.user;
+  if (neo4j.password) config.password = neo4j.password;
+  return config;
 }

@@ -3,7 +3,7 @@ import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
-import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader } from './config.ts';
+import { loadConfig, type AppConfig, type StoredSecretReader } from './config.ts';
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
@@ -59,7 +59,8 @@ export interface Core {
   storedSecret: StoredSecretReader;
   handlers: HandlerTable;
   services: CoreServices;
-  connection(): ConnectionConfig;
+  /** The one configuration loader (core/config.ts): settings + env + stored secrets, read afresh per call. */
+  connection(): AppConfig;
   close(): Promise<void>;
 }
 
@@ -94,11 +95,19 @@ export function createCore(options: CoreOptions = {}): Core {
     settings: () => settings.get(),
     read: readSecret,
   });
-  // Doctor only shows "set / not set" and never sends the key: the plain reader.
-  const connection = (): ConnectionConfig =>
-    resolveConnectionConfig(settings.get(), env, { value: dataDir, source: dataDirSource }, readSecret);
+  // Services get the key through the sendable reader; the entries (doctor) only say "set" via the plain one.
+  const connection = (): AppConfig =>
+    loadConfig({
+      settings: settings.get(),
+      env,
+      dataDir: envDir
+        ? { value: dataDir, source: dataDirSource, envVar: 'MOTIV_DATA_DIR' }
+        : { value: dataDir, source: dataDirSource },
+      sendableSecret: storedSecret,
+      storedSecret: readSecret,
+    });
 
-  const graph = createGraphService({ dataDir, connection, logger, settings, events, env, storedSecret });
+  const graph = createGraphService({ dataDir, connection, logger, settings, events, env });
   // Every service's own store handle on the configured graph (Neo4j or embedded), so a graph-section reconnect
   // cannot pull it away from a running session or job.
   const host = createServiceHost({
@@ -109,7 +118,7 @@ export function createCore(options: CoreOptions = {}): Core {
     logger,
     transport: options.transport ?? 'app',
     openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
-    storedSecret,
+    config: connection,
   });
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const services: CoreServices = {
@@ -144,7 +153,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
-    ...createLlmHandlers({ settings, env, storedSecret }),
+    ...createLlmHandlers({ config: connection }),
     ...annotations.handlers,
     ...judge.handlers,
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
@@ -49,11 +50,33 @@ describe('dispatch over the handler table', () => {
     });
   });
 
-  it('turns a handler failure into INTERNAL without crashing', async () => {
-    const c = core();
-    const table = { ...c.handlers, 'settings.get': async () => Promise.reject(new Error('disk on fire')) };
-    const reply = await dispatch(table, 'settings.get', {}, { transport: 'ipc' });
-    expect(reply).toEqual({ error: { code: 'INTERNAL', message: 'disk on fire' } });
+  it('turns a handler failure into INTERNAL with an id, logging the raw error and never replying with it', async () => {
+    const dir = tempDir();
+    const c = createCore({ env: { MOTIV_DATA_DIR: dir, MOTIV_LLM_API_KEY: 'sk-live-abcdef123456' } });
+    const raw = `ENOENT: open '/home/alice/secret-project/graph.sqlite' (key sk-live-abcdef123456)`;
+    const table = { ...c.handlers, 'settings.get': async () => Promise.reject(new Error(raw)) };
+    const reply = await dispatch(table, 'settings.get', {}, { transport: 'ipc' }, c.logger);
+    if (!('error' in reply)) throw new Error('expected an error reply');
+    const errorId = (reply.error.details as { errorId?: string } | undefined)?.errorId ?? '';
+    expect(errorId).toMatch(/^[0-9a-f]{8}$/);
+    expect(reply).toEqual({
+      error: {
+        code: 'INTERNAL',
+        message: `Internal error (id ${errorId}); see the log`,
+        details: { errorId },
+      },
+    });
+    expect(JSON.stringify(reply)).not.toMatch(/alice|secret-project|sk-live|ENOENT/);
+    // The log has the raw message under the same id, with the key redacted.
+    const entry = readFileSync(c.logger.file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((e) => e['errorId'] === errorId);
+    expect(entry).toMatchObject({ level: 'error', channel: 'settings.get' });
+    expect(String(entry?.['error'])).toContain('/home/alice/secret-project/graph.sqlite');
+    expect(readFileSync(c.logger.file, 'utf8')).not.toContain('sk-live-abcdef123456');
+    await c.close();
   });
 
   it('emits settings.changed to subscribers after an update', async () => {

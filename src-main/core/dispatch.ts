@@ -1,13 +1,14 @@
 import { channels, isChannel, type Channel } from '../contract/channels.ts';
 import type { Reply } from '../contract/envelope.ts';
-import { AppError, toErrorBody } from '../shared/errors.ts';
 import { describeIssues, fieldIssues } from '../shared/zod-issues.ts';
 import type { HandlerContext, HandlerTable } from './handler-table.ts';
+import { replyErrorOf } from './internal-error.ts';
 import type { Logger } from './logger.ts';
 
 /**
  * The single entry point of every transport: checks the channel, parses the payload at the boundary, runs the
- * handler and wraps the outcome in the reply envelope. It never throws.
+ * handler and wraps the outcome in the reply envelope. It never throws, and never forwards the message of an
+ * unexpected fault: that goes to the log under an id the reply names (internal-error.ts).
  */
 export async function dispatch(
   table: HandlerTable,
@@ -34,8 +35,7 @@ export async function dispatch(
     const result = await runHandler(table, channel, parsed.data, ctx);
     return { result };
   } catch (err) {
-    if (!(err instanceof AppError)) logger?.error('handler failed', { channel, error: String(err) });
-    return { error: toErrorBody(err) };
+    return { error: replyErrorOf(err, logger, { channel }) };
   }
 }
 

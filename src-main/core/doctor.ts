@@ -2,22 +2,26 @@ import { accessSync, constants } from 'node:fs';
 import type { DoctorCheck, DoctorReport } from '../contract/doctor.ts';
 import { APP_VERSION } from './app-version.ts';
 import { hasUrlCredentials, redactUrlCredentials } from '../shared/url-credentials.ts';
-import type { ConnectionConfig } from './config.ts';
+import type { AppConfig } from './config.ts';
 
 export interface DoctorInput {
   dataDir: string;
   settingsFile: string;
   logFile: string;
-  config: ConnectionConfig;
+  config: AppConfig;
   timeoutMs?: number;
 }
 
-/** What is configured and what answers: the data directory, the LLM endpoint, and Neo4j when configured. */
+/**
+ * What is configured and what answers: the data directory, the LLM endpoint, and Neo4j when configured. Reads
+ * the same loaded configuration the agents use (core/config.ts), so it probes the endpoint, key and models they
+ * would use.
+ */
 export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   const timeoutMs = input.timeoutMs ?? 4000;
   const checks: DoctorCheck[] = [checkWritable('data directory', input.dataDir)];
   checks.push(await checkLlm(input.config.llm, timeoutMs));
-  checks.push(await checkNeo4j(input.config.neo4j, timeoutMs));
+  checks.push(await checkNeo4j(input.config.neo4j, input.config.neo4jProblem, timeoutMs));
   return {
     version: APP_VERSION,
     node: process.version,
@@ -38,23 +42,32 @@ function checkWritable(name: string, dir: string): DoctorCheck {
   }
 }
 
-async function checkLlm(llm: ConnectionConfig['llm'], timeoutMs: number): Promise<DoctorCheck> {
+async function checkLlm(llm: AppConfig['llm'], timeoutMs: number): Promise<DoctorCheck> {
   const name = 'LLM endpoint';
-  if (!llm.baseUrl) {
-    return { name, status: 'skipped', detail: 'not configured (set MOTIV_LLM_BASE_URL or the LLM settings)' };
-  }
-  const url = redactUrlCredentials(`${llm.baseUrl.replace(/\/+$/, '')}/models`);
-  if (hasUrlCredentials(llm.baseUrl)) {
+  const given = llm.givenBaseUrl;
+  if (given && hasUrlCredentials(given)) {
     // fetch refuses such URLs outright: "unreachable" would send the user looking in the wrong place.
+    const url = redactUrlCredentials(`${given.replace(/\/+$/, '')}/models`);
     return {
       name,
       status: 'fail',
       detail: `${url}: credentials in URL: redacted; remove user:password@ and store the key as the API key`,
     };
   }
+  if (llm.problem) return { name, status: 'fail', detail: llm.problem.message };
+  if (!llm.resolved || !llm.configured) {
+    return { name, status: 'skipped', detail: 'not configured (set MOTIV_LLM_BASE_URL or the LLM settings)' };
+  }
+  const baseUrl = llm.resolved.baseUrl;
+  const url = redactUrlCredentials(`${baseUrl}/models`);
+  // The key goes only where the agents would send it (core/llm-key-binding.ts): not to an unconfirmed endpoint.
+  if (llm.keyRefusal) return { name, status: 'warn', detail: llm.keyRefusal.message };
+  const apiKey = llm.resolved.apiKey;
   try {
-    const headers: Record<string, string> = llm.apiKey ? { authorization: `Bearer ${llm.apiKey}` } : {};
-    const res = await fetch(`${llm.baseUrl.replace(/\/+$/, '')}/models`, {
+    const headers: Record<string, string> = apiKey.isSet
+      ? { authorization: `Bearer ${apiKey.reveal()}` }
+      : {};
+    const res = await fetch(`${baseUrl}/models`, {
       headers,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -70,9 +83,14 @@ async function checkLlm(llm: ConnectionConfig['llm'], timeoutMs: number): Promis
   }
 }
 
-async function checkNeo4j(neo4j: ConnectionConfig['neo4j'], timeoutMs: number): Promise<DoctorCheck> {
+async function checkNeo4j(
+  neo4j: AppConfig['neo4j'],
+  problem: AppConfig['neo4jProblem'],
+  timeoutMs: number,
+): Promise<DoctorCheck> {
   const name = 'Neo4j';
   if (!neo4j) return { name, status: 'skipped', detail: 'not configured: the embedded store is used' };
+  if (problem) return { name, status: 'fail', detail: problem.message };
   const uri = redactUrlCredentials(neo4j.uri);
   if (hasUrlCredentials(neo4j.uri)) {
     return {

@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import type { GraphStoreInfo } from '../contract/graph.ts';
-import { createLlmClient, embed, resolveLlmConfig } from '../llm/index.ts';
-import type { ConnectionConfig, StoredSecretReader } from './config.ts';
-import { llmSettingsInput } from './llm-settings-input.ts';
+import { createLlmClient, embed } from '../llm/index.ts';
+import type { ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphHandlers, type GraphHandlers, type QueryEmbedder } from './graph-handlers.ts';
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
@@ -14,8 +13,6 @@ export interface GraphServiceHost extends GraphStoreHost {
   settings: SettingsStore;
   events: EventBus;
   env: NodeJS.ProcessEnv;
-  /** The encrypted secret store's reader: the embeddings endpoint may need the stored API key. */
-  storedSecret?: StoredSecretReader;
 }
 
 export interface GraphService {
@@ -64,10 +61,9 @@ function fallbackActor(): string {
 
 /** Only an explicitly configured endpoint is used: we never send queries to a default cloud URL unasked. */
 function queryEmbedder(host: GraphServiceHost): QueryEmbedder | null {
-  if (!host.connection().llm.baseUrl) return null;
+  if (!host.connection().llm.givenBaseUrl) return null;
   return async (text, model) => {
-    const input = llmSettingsInput(host.settings.get(), host.storedSecret ?? (() => null));
-    const config = resolveLlmConfig(input, host.env);
+    const config = host.connection().requireLlm('embeddings');
     const client = createLlmClient(config, {
       timeoutMs: QUERY_EMBED_TIMEOUT_MS,
       retry: { maxAttempts: 1 },

@@ -26,7 +26,7 @@ export interface HierarchyDeps {
   settings: SettingsStore;
   events: EventBus;
   logger: Logger;
-  /** Throws LLM_CONFIG when no endpoint is configured. */
+  /** Throws LLM_NOT_CONFIGURED when no endpoint is configured. */
   llmConfig: () => ResolvedLlmConfig;
   openStore: () => Promise<GraphStore>;
   prices: () => PriceTable;

@@ -10,7 +10,7 @@ import type { OpenedLiterature } from '../literature/index.ts';
 import type { LiteratureSettings } from '../contract/settings-literature.ts';
 import { AppError } from '../shared/errors.ts';
 import { ideaReport } from './idea-report.ts';
-import { endpointMissing, type ServiceHost } from './service-host.ts';
+import type { ServiceHost } from './service-host.ts';
 
 /**
  * Ideation, once per core: one IdeatorManager (and the graph store it reads), opened on the first request, not at
@@ -41,10 +41,6 @@ export interface IdeationService {
   close(): Promise<void>;
 }
 
-export const NO_ENDPOINT_MESSAGE =
-  'No LLM endpoint is configured. Set the LLM base URL in Settings, or set MOTIV_LLM_BASE_URL (an ' +
-  'OpenAI-compatible /v1 URL, e.g. http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI.';
-
 interface Opened {
   manager: IdeatorManager;
   graph: GraphStore;
@@ -60,10 +56,6 @@ function fingerprintOf(
 ): string {
   const key = config.apiKey.isSet ? config.apiKey.reveal() : '';
   return JSON.stringify([config.baseUrl, key, config.models, prices, literature]);
-}
-
-function endpointProblem(config: ResolvedLlmConfig): string | null {
-  return endpointMissing(config) ? NO_ENDPOINT_MESSAGE : null;
 }
 
 /** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
@@ -87,12 +79,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     }
   };
 
-  const usableConfig = (): ResolvedLlmConfig => {
-    const config = host.llmConfig();
-    const problem = endpointProblem(config);
-    if (problem) throw new AppError('LLM_NOT_CONFIGURED', problem, { field: 'llm.baseUrl' });
-    return config;
-  };
+  const usableConfig = (): ResolvedLlmConfig => host.config().requireLlm('researcher');
 
   const forward = (manager: IdeatorManager, table: PriceTable, event: IdeatorEvent): void => {
     if (event.type === 'status') {
@@ -121,8 +108,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     try {
       literature = openLiteratureProvider({
         dataDir: host.dataDir,
-        settings: settings.literature,
-        env: host.env,
+        config: host.config().literature(),
         onAttempt: (attempt) => {
           if (attempt.outcome === 'failed' || attempt.outcome === 'skipped')
             host.logger.warn('literature source did not answer', { ...attempt });
@@ -216,8 +202,10 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       let config: ResolvedLlmConfig | null = null;
       let problem: string | null;
       try {
-        config = host.llmConfig();
-        problem = endpointProblem(config);
+        const loaded = host.config();
+        config = loaded.readLlm();
+        loaded.requireLlm('researcher');
+        problem = null;
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }

@@ -8,7 +8,7 @@ import { JudgmentStore } from '../judge/judgment-store.ts';
 import { createLlmClient, UsageLedger } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
 import type { HandlerTable } from './handler-table.ts';
-import { endpointMissing, type ServiceHost } from './service-host.ts';
+import type { ServiceHost } from './service-host.ts';
 
 /**
  * Evaluation, built once per core on the shared service host. `judge.*`: direct scores, the Swiss tournament and stored judgments. Ideas are read from the ideator's
@@ -23,12 +23,7 @@ export function createJudgeHandlers(host: ServiceHost): { handlers: JudgeHandler
     (store ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
 
   const judgeDeps = (signal?: AbortSignal) => {
-    const config = host.llmConfig();
-    if (endpointMissing(config)) {
-      throw new AppError('LLM_NOT_CONFIGURED', 'No LLM endpoint is configured for the judge', {
-        field: 'llm.baseUrl',
-      });
-    }
+    const config = host.config().requireLlm('judge');
     const table = host.prices();
     return {
       llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),

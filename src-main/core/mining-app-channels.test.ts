@@ -171,9 +171,9 @@ describe('mining.hierarchy', () => {
   it('says when no LLM endpoint is configured, and validates the request', async () => {
     const { call } = await setup({ problems: true });
     expect(await call('mining.hierarchy', { kind: 'Problem' })).toMatchObject({
-      error: { code: 'LLM_CONFIG', details: { field: 'llm.baseUrl' } },
+      error: { code: 'LLM_NOT_CONFIGURED', details: { field: 'llm.baseUrl' } },
     });
-    expect(await call('mining.estimate', {})).toMatchObject({ error: { code: 'LLM_CONFIG' } });
+    expect(await call('mining.estimate', {})).toMatchObject({ error: { code: 'LLM_NOT_CONFIGURED' } });
     expect(await call('mining.hierarchy', { kind: 'Solution' })).toMatchObject({
       error: { code: 'VALIDATION' },
     });

@@ -94,7 +94,7 @@ describe('mining channels', () => {
   it('refuses to start without an LLM endpoint, and validates the request', async () => {
     const { call } = await setup(false);
     expect(await call('mining.start', {})).toMatchObject({
-      error: { code: 'LLM_CONFIG', details: { field: 'llm.baseUrl' } },
+      error: { code: 'LLM_NOT_CONFIGURED', details: { field: 'llm.baseUrl' } },
     });
     expect(await call('mining.start', { paperIds: [] })).toMatchObject({ error: { code: 'VALIDATION' } });
   });

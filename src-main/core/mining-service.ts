@@ -12,7 +12,7 @@ import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { AppError } from '../shared/errors.ts';
 import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
-import { endpointMissing, type ServiceHost } from './service-host.ts';
+import type { ServiceHost } from './service-host.ts';
 
 /**
  * Mining, once per core: jobs run in the background of the core process, progress goes out as `mining.event`.
@@ -45,7 +45,7 @@ export interface MiningService {
   estimate(request: In<'mining.estimate'>): Out<'mining.estimate'>;
   /** Parent-node runs (hierarchy-runs.ts), on the same store. */
   hierarchy: HierarchyHandlers;
-  /** The endpoint jobs use; LLM_CONFIG when none is configured. */
+  /** The endpoint jobs use; LLM_NOT_CONFIGURED when none is configured. */
   llmConfig(): ResolvedLlmConfig;
   /** The CLI: parent-node addition run here to its end (`motiv hierarchy`). */
   hierarchyHere(request: HierarchyHereRequest): Promise<HierarchyHereOutcome>;
@@ -68,17 +68,7 @@ export function createMiningService(host: ServiceHost): MiningService {
     return opening;
   };
 
-  const llmConfig = (): ResolvedLlmConfig => {
-    const config = host.llmConfig();
-    if (endpointMissing(config)) {
-      throw new AppError(
-        'LLM_CONFIG',
-        'No LLM endpoint is configured for mining. Set the LLM base URL in Settings, or MOTIV_LLM_BASE_URL.',
-        { field: 'llm.baseUrl' },
-      );
-    }
-    return config;
-  };
+  const llmConfig = (): ResolvedLlmConfig => host.config().requireLlm('extractor');
 
   const emit = (payload: MiningEventPayload): void => host.events.emit('mining.event', payload);
   const bodyOf = (texts: PaperTextStore) => (id: string) => {

@@ -1,6 +1,5 @@
 import { runPaperImport } from '../papers/import-run.ts';
 import type { ImportRequest, ImportRunReport } from '../papers/import-run.ts';
-import { resolveLookupConfig } from '../papers/lookup/lookup-config.ts';
 import { PaperLookup } from '../papers/lookup/paper-lookup.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import type { ServiceHost } from './service-host.ts';
@@ -28,7 +27,7 @@ export function createPaperService(host: ServiceHost): PaperService {
     import: async (request) => {
       const wantsLookup = (request.dois?.length ?? 0) > 0 || (request.arxivIds?.length ?? 0) > 0;
       const lookup = wantsLookup
-        ? new PaperLookup(resolveLookupConfig(host.settings.get().paperLookup, host.env), host.dataDir)
+        ? new PaperLookup(host.config().lookup(), host.dataDir)
         : undefined;
       // Its own store handle per import, closed when the import ends.
       const store = await host.openGraph();

@@ -91,7 +91,13 @@ describe('secrets channels', () => {
     });
     expect(core.connection().neo4j).toBeNull(); // no URI: the password alone does not select Neo4j
     const entry = core.connection().entries.find((e) => e.key === 'neo4j.password');
-    expect(entry).toEqual({ key: 'neo4j.password', value: 'set', secret: true, source: 'env' });
+    expect(entry).toEqual({
+      key: 'neo4j.password',
+      value: 'set',
+      secret: true,
+      source: 'env',
+      envVar: 'MOTIV_NEO4J_PASSWORD',
+    });
   });
 
   it('refuses an empty value and an unknown name at the boundary, without echoing the value', async () => {

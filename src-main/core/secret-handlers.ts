@@ -93,7 +93,7 @@ export function createSecretHandlers(
     'secrets.confirmEndpoint': async ({ name, origin }) => {
       const current = deps.llmOrigin();
       if (current === null) {
-        throw new AppError('LLM_CONFIG', 'The LLM base URL is not a valid http(s) URL', {
+        throw new AppError('LLM_NOT_CONFIGURED', 'The LLM base URL is not a valid http(s) URL', {
           field: 'llm.baseUrl',
         });
       }

@@ -1,9 +1,8 @@
 import type { GraphStore } from '../graph/port.ts';
-import { effectivePrices, resolveLlmConfig } from '../llm/index.ts';
+import { effectivePrices } from '../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
-import type { StoredSecretReader } from './config.ts';
+import type { AppConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
-import { llmSettingsInput } from './llm-settings-input.ts';
 import type { Logger } from './logger.ts';
 import type { SettingsStore } from './settings-store.ts';
 
@@ -23,6 +22,8 @@ export interface ServiceHost {
   transport: 'app' | 'cli';
   /** A fresh handle on the configured store (Neo4j when a URI is set, else the embedded file). */
   openGraph(): Promise<GraphStore>;
+  /** The one configuration loader (core/config.ts): settings + env + stored secrets, read afresh per call. */
+  config(): AppConfig;
   /** The LLM endpoint as configured now; throws (VALIDATION / CONFIG) on a malformed env value. */
   llmConfig(): ResolvedLlmConfig;
   /** The built-in price table with the user's overrides (Settings → Prices). */
@@ -34,11 +35,11 @@ export interface ServiceHost {
 /** The host's plain parts; the derived ones (LLM config, prices, actor) are built from these. */
 export type ServiceHostParts = Pick<
   ServiceHost,
-  'dataDir' | 'env' | 'settings' | 'events' | 'logger' | 'transport' | 'openGraph'
-> & { storedSecret: StoredSecretReader };
+  'dataDir' | 'env' | 'settings' | 'events' | 'logger' | 'transport' | 'openGraph' | 'config'
+>;
 
 export function createServiceHost(parts: ServiceHostParts): ServiceHost {
-  const { settings, env, storedSecret, transport } = parts;
+  const { settings, env, transport } = parts;
   return {
     dataDir: parts.dataDir,
     env,
@@ -47,12 +48,9 @@ export function createServiceHost(parts: ServiceHostParts): ServiceHost {
     logger: parts.logger,
     transport,
     openGraph: parts.openGraph,
-    llmConfig: () => resolveLlmConfig(llmSettingsInput(settings.get(), storedSecret), env),
+    config: parts.config,
+    llmConfig: () => parts.config().readLlm(),
     prices: () => effectivePrices(settings.get().prices.overrides),
     actor: () => settings.get().profile.displayName || transport,
   };
 }
-
-/** Neither a base URL nor a key: a run would go to the default cloud endpoint without credentials. */
-export const endpointMissing = (config: ResolvedLlmConfig): boolean =>
-  config.sources.baseUrl === 'default' && !config.apiKey.isSet;

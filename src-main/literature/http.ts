@@ -17,7 +17,7 @@ export interface SourceErrorDetails {
   kind: 'http' | 'timeout' | 'network' | 'invalid-response';
 }
 
-export class SourceError extends AppError {
+export class SourceError extends AppError<'LITERATURE_SOURCE'> {
   declare readonly details: SourceErrorDetails;
 
   constructor(message: string, details: SourceErrorDetails) {

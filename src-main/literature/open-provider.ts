@@ -1,13 +1,12 @@
 import { join } from 'node:path';
-import type { LiteratureSettings } from '../contract/settings-literature.ts';
 import type { LiteratureProvider } from '../ideator/literature-tool.ts';
 import { LITERATURE_CACHE_FILE, LiteratureCache } from './cache.ts';
 import { LiteratureCascade } from './cascade.ts';
 import type { SourceAttempt } from './cascade.ts';
-import { resolveLiteratureConfig } from './config.ts';
+import type { LiteratureConfig } from './config.ts';
 
 /**
- * The one call the wiring needs: settings + env → the ideator's LiteratureProvider, with its cache file in
+ * The one call the wiring needs: the loaded literature config (core/config.ts) → the ideator's LiteratureProvider, with its cache file in
  * the data directory. `close()` releases the cache. Turned off in the settings → no provider, so the tool
  * answers from the local graph without trying the network.
  */
@@ -20,11 +19,10 @@ export interface OpenedLiterature {
 
 export function openLiteratureProvider(options: {
   dataDir: string;
-  settings: LiteratureSettings;
-  env: Readonly<Record<string, string | undefined>>;
+  config: LiteratureConfig;
   onAttempt?: (attempt: SourceAttempt, query: string) => void;
 }): OpenedLiterature {
-  const config = resolveLiteratureConfig(options.settings, options.env);
+  const { config } = options;
   if (!config.enabled) return { provider: undefined, cascade: undefined, close: () => undefined };
   const cache =
     config.cacheTtlMs > 0 ? new LiteratureCache(join(options.dataDir, LITERATURE_CACHE_FILE)) : undefined;

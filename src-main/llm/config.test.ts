@@ -51,6 +51,7 @@ describe('resolveLlmConfig', () => {
         extractor: 'settings',
         embeddings: 'settings',
       },
+      envVars: { models: {} },
     });
 
     const env = {
@@ -78,6 +79,17 @@ describe('resolveLlmConfig', () => {
       embeddings: 'settings',
     });
     expect(fromEnv.sources.apiKey).toBe('env');
+    // Which variable won, per role: doctor names it (`env:MOTIV_LLM_JUDGE_MODEL`).
+    expect(fromEnv.sources.envVars).toEqual({
+      baseUrl: 'MOTIV_LLM_BASE_URL',
+      apiKey: 'MOTIV_LLM_API_KEY',
+      models: {
+        researcher: 'MOTIV_LLM_MODEL',
+        mentor: 'MOTIV_LLM_MODEL',
+        judge: 'MOTIV_LLM_JUDGE_MODEL',
+        extractor: 'MOTIV_LLM_MODEL',
+      },
+    });
   });
 
   it('never exposes the key when printed, serialised or summarised', () => {
@@ -94,7 +106,7 @@ describe('resolveLlmConfig', () => {
     const err = await rejection(
       Promise.resolve().then(() => resolveLlmConfig({}, { MOTIV_LLM_BASE_URL: 'not a url' })),
     );
-    expect(err).toMatchObject({ code: 'LLM_CONFIG' });
+    expect(err).toMatchObject({ code: 'LLM_NOT_CONFIGURED' });
     expect(err.message).toMatch(/MOTIV_LLM_BASE_URL/);
     const ftp = await rejection(
       Promise.resolve().then(() => resolveLlmConfig({ baseUrl: `ftp://user:${KEY}@host/v1` }, {})),

@@ -37,6 +37,8 @@ export interface ResolvedLlmConfig {
     baseUrl: ValueSource;
     apiKey: ValueSource;
     models: Record<LlmRole, ValueSource>;
+    /** Which variable won, for each value whose source is `env` (`MOTIV_LLM_RESEARCHER_MODEL`…). */
+    envVars: { baseUrl?: string; apiKey?: string; models: Partial<Record<LlmRole, string>> };
   };
 }
 
@@ -57,48 +59,58 @@ function present(value: string | null | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function pick(candidates: [string | undefined, ValueSource][], fallback: string): [string, ValueSource] {
-  for (const [value, source] of candidates) if (value !== undefined) return [value, source];
+type Candidate = [string | undefined, ValueSource, string?];
+
+/** The first candidate that is set wins; the third element names its env variable. */
+function pick(candidates: Candidate[], fallback: string): [string, ValueSource, string?] {
+  for (const [value, source, envVar] of candidates) if (value !== undefined) return [value, source, envVar];
   return [fallback, 'default'];
 }
 
 function normaliseBaseUrl(url: string, source: ValueSource): string {
+  // Both spellings, so the message names the one to fix and `details` carries it for the UI and the CLI.
+  const details =
+    source === 'env'
+      ? { field: 'llm.baseUrl', envVar: 'MOTIV_LLM_BASE_URL', source }
+      : { field: 'llm.baseUrl', source };
+  const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
-    throw new AppError('LLM_CONFIG', `${where} is not a valid URL`, { source });
+    throw new AppError('LLM_NOT_CONFIGURED', `${where} is not a valid URL`, details);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
-    throw new AppError('LLM_CONFIG', `${where} must use http or https (got ${displayUrl(url)})`, { source });
+    throw new AppError(
+      'LLM_NOT_CONFIGURED',
+      `${where} must use http or https (got ${displayUrl(url)})`,
+      details,
+    );
   }
   if (parsed.username !== '' || parsed.password !== '') {
     // fetch refuses such URLs ("connection failed" would mislead), and they would print the password.
-    const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
     throw new AppError(
-      'LLM_CONFIG',
+      'LLM_NOT_CONFIGURED',
       `${where} has credentials in the URL (${redactUrlCredentials(url)}): remove user:password@ and store ` +
         'the key as the API key (Settings, motiv secrets set llm.apiKey, or MOTIV_LLM_API_KEY)',
-      { source },
+      details,
     );
   }
   return url.replace(/\/+$/, '');
 }
 
-/** Pure: the same settings and env always give the same config. Throws LLM_CONFIG for an unusable base URL. */
+/** Pure: the same settings and env always give the same config. Throws LLM_NOT_CONFIGURED for an unusable base URL. */
 export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): ResolvedLlmConfig {
-  const [rawBaseUrl, baseUrlSource] = pick(
+  const [rawBaseUrl, baseUrlSource, baseUrlVar] = pick(
     [
-      [present(env.MOTIV_LLM_BASE_URL), 'env'],
+      [present(env.MOTIV_LLM_BASE_URL), 'env', 'MOTIV_LLM_BASE_URL'],
       [present(settings.baseUrl), 'settings'],
     ],
     DEFAULT_BASE_URL,
   );
-  const [key, apiKeySource] = pick(
+  const [key, apiKeySource, apiKeyVar] = pick(
     [
-      [present(env.MOTIV_LLM_API_KEY), 'env'],
+      [present(env.MOTIV_LLM_API_KEY), 'env', 'MOTIV_LLM_API_KEY'],
       // The key never lives in the settings file: `apiKey` here is the secret store's decrypted value.
       [present(settings.apiKey), 'secret store'],
     ],
@@ -106,31 +118,36 @@ export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): Reso
   );
   const models = {} as Record<LlmRole, string>;
   const modelSources = {} as Record<LlmRole, ValueSource>;
+  const modelVars: Partial<Record<LlmRole, string>> = {};
   for (const role of LLM_ROLES) {
-    const candidates: [string | undefined, ValueSource][] =
+    const candidates: Candidate[] =
       role === 'embeddings'
         ? [
-            [present(env[roleEnvVar(role)]), 'env'],
+            [present(env[roleEnvVar(role)]), 'env', roleEnvVar(role)],
             [present(settings.models?.[role]), 'settings'],
           ]
         : [
-            [present(env[roleEnvVar(role)]), 'env'],
-            [present(env.MOTIV_LLM_MODEL), 'env'],
+            [present(env[roleEnvVar(role)]), 'env', roleEnvVar(role)],
+            [present(env.MOTIV_LLM_MODEL), 'env', 'MOTIV_LLM_MODEL'],
             [present(settings.models?.[role]), 'settings'],
             [present(settings.model), 'settings'],
           ];
-    const [model, source] = pick(
+    const [model, source, envVar] = pick(
       candidates,
       role === 'embeddings' ? DEFAULT_EMBEDDINGS_MODEL : DEFAULT_CHAT_MODEL,
     );
     models[role] = model;
     modelSources[role] = source;
+    if (envVar) modelVars[role] = envVar;
   }
+  const envVars: ResolvedLlmConfig['sources']['envVars'] = { models: modelVars };
+  if (baseUrlVar) envVars.baseUrl = baseUrlVar;
+  if (apiKeyVar) envVars.apiKey = apiKeyVar;
   return {
     baseUrl: normaliseBaseUrl(rawBaseUrl, baseUrlSource),
     apiKey: new Secret(key),
     models,
-    sources: { baseUrl: baseUrlSource, apiKey: apiKeySource, models: modelSources },
+    sources: { baseUrl: baseUrlSource, apiKey: apiKeySource, models: modelSources, envVars },
   };
 }
 
@@ -139,6 +156,10 @@ export function summariseLlmConfig(config: ResolvedLlmConfig): LlmConfigSummary 
     baseUrl: displayUrl(config.baseUrl),
     apiKeySet: config.apiKey.isSet,
     models: { ...config.models },
-    sources: { ...config.sources, models: { ...config.sources.models } },
+    sources: {
+      ...config.sources,
+      models: { ...config.sources.models },
+      envVars: { ...config.sources.envVars, models: { ...config.sources.envVars.models } },
+    },
   };
 }

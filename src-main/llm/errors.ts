@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { LlmCallDetails } from '../contract/errors.ts';
 import { AppError } from '../shared/errors.ts';
 import { displayUrl, redact } from './secret.ts';
 import type { Secret } from './secret.ts';
@@ -17,16 +18,11 @@ export type LlmErrorCode =
   | 'LLM_UNAUTHORIZED'
   | 'LLM_NOT_FOUND'
   | 'LLM_BAD_REQUEST'
-  | 'LLM_CONFIG'
+  | 'LLM_NOT_CONFIGURED'
   | 'CANCELLED';
 
-export interface LlmErrorDetails {
-  retryable: boolean;
-  status?: number;
-  retryAfterMs?: number;
-  reason?: string;
-  attempts?: number;
-}
+/** `retryable`, `status`, `retryAfterMs`, `reason`, `attempts` (the contract's typed details for LLM calls). */
+export type LlmErrorDetails = LlmCallDetails;
 
 /** Why our own abort controller fired, if it did: the user, the per-call deadline or the idle timer. */
 export type AbortCause = 'user' | 'deadline' | 'idle' | null;

@@ -71,7 +71,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function withAttempts(err: AppError, attempts: number): AppError {
-  const details = (err.details ?? {}) as LlmErrorDetails;
+  const details = (err.details ?? {}) as Partial<LlmErrorDetails>;
   return new AppError(err.code, err.message, { ...details, attempts });
 }
 

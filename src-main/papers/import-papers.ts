@@ -2,7 +2,7 @@ import { normalizeName } from '../graph/normalize-name.ts';
 import type { PaperProps } from '../graph/model.ts';
 import type { GraphStore, WriteContext } from '../graph/port.ts';
 import { mergeIncoming } from '../graph/upsert-merge.ts';
-import { AppError, toErrorBody } from '../shared/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import type { ErrorBody } from '../shared/errors.ts';
 import type { MatchedBy, PaperCatalog, PaperNode } from './paper-catalog.ts';
 import type { PaperRecord, SourceFormat, ParseOutcome, ParsedPaper, SkippedEntry } from './paper-record.ts';
@@ -165,8 +165,10 @@ export async function importParsedFile(
     try {
       ids = (await store.importBatch({ nodes: batch }, options.ctx)).nodeIds;
     } catch (err) {
-      // one transaction: nothing of this file was written, and the catalog keeps its old state
-      return { ...report, papers: [], counts: emptyCounts(outcome.skipped.length), error: toErrorBody(err) };
+      // one transaction: nothing of this file was written, and the catalog keeps its old state. A fault that is
+      // not an AppError goes up to the transport, which logs it under an id instead of showing its raw message.
+      if (!(err instanceof AppError)) throw err;
+      return { ...report, papers: [], counts: emptyCounts(outcome.skipped.length), error: err.toBody() };
     }
     // every batch input is a paper by name; new papers take their real id from the batch result
     const idByName = new Map(batch.map((input, i) => [normalizeName(input.name), ids[i]!] as const));

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../shared/errors.ts';
+import { AppError, type ErrorCode, type ErrorDetails } from '../shared/errors.ts';
 import type { PdfLimits } from './pdf-limits.ts';
 import { pageOfObject } from './pdf-page-of-object.ts';
 import { findStreamOverLimit } from './pdf-stream-scan.ts';
@@ -28,7 +28,7 @@ export type PdfWorkerMessage =
       limit: 'streamBytes' | 'totalStreamBytes';
     }
   | { type: 'done'; text: PdfText }
-  | { type: 'failed'; code: string; message: string; details: unknown };
+  | { type: 'failed'; code: ErrorCode; message: string; details: ErrorDetails<ErrorCode> | undefined };
 
 async function run(job: PdfJob): Promise<PdfWorkerMessage> {
   const over = await findStreamOverLimit(job.bytes, job.limits);
@@ -52,7 +52,7 @@ parentPort?.once('message', (job: PdfJob) => {
             type: 'failed',
             code: 'INTERNAL',
             message: err instanceof Error ? err.message : String(err),
-            details: null,
+            details: undefined,
           },
     )
     .then((message) => parentPort?.postMessage(message));

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core/create-core.ts';
@@ -179,6 +179,30 @@ describe('browser-mode HTTP transport', () => {
     await invoke(s, 'settings.update', '{"profile":{"displayName":"Lin"}}');
     const text = await received;
     expect(text).toContain('"displayName":"Lin"');
+  });
+
+  it('answers a handler fault with INTERNAL and an id, and logs the raw error under that id', async () => {
+    const dataDir = tempDir();
+    const staticDir = join(tempDir(), 'renderer');
+    mkdirSync(staticDir);
+    const core = createCore({ env: { MOTIV_DATA_DIR: dataDir } });
+    const raw = 'SQLITE_CANTOPEN: /srv/lab/private/graph.sqlite password=hunter2';
+    core.handlers['settings.get'] = async () => Promise.reject(new Error(raw));
+    server = await startBrowserServer({ core, staticDir });
+    const reply = await invoke(server, 'settings.get', '{}');
+    const body = JSON.parse(reply.body) as {
+      error: { code: string; message: string; details: { errorId: string } };
+    };
+    const { errorId } = body.error.details;
+    expect(body.error).toEqual({
+      code: 'INTERNAL',
+      message: `Internal error (id ${errorId}); see the log`,
+      details: { errorId },
+    });
+    expect(reply.body).not.toMatch(/SQLITE|\/srv\/lab|hunter2/);
+    const logged = readFileSync(core.logger.file, 'utf8');
+    expect(logged).toContain(errorId);
+    expect(logged).toContain('/srv/lab/private/graph.sqlite');
   });
 
   it('answers a malformed percent-encoding in a channel name with 400, not 500', async () => {

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
-import { AppError, toErrorBody } from '../shared/errors.ts';
+import { replyErrorOf } from '../core/internal-error.ts';
+import { AppError } from '../shared/errors.ts';
 import { readJsonBody } from './read-body.ts';
 import { hostAllowed, originAllowed, tokenPresented } from './request-guard.ts';
 import { loadStaticFile, safeDecode } from './static-files.ts';
@@ -41,8 +42,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      core.logger.error('browser server request failed', { error: String(err) });
-      if (!res.headersSent) sendError(res, 500, new AppError('INTERNAL', 'Internal error'));
+      // Logged under an id the reply names; the raw message never goes out.
+      const body = replyErrorOf(err, core.logger, { where: 'browser server', path: req.url?.split('?')[0] });
+      if (!res.headersSent) sendJson(res, 500, { error: body });
       else res.end();
     });
   });
@@ -76,7 +78,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       try {
         payload = await readJsonBody(req);
       } catch (err) {
-        const status = err instanceof AppError && err.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400;
+        // Anything but the reader's own refusals is a fault: the outer catch logs it under an id.
+        if (!(err instanceof AppError)) throw err;
+        const status = err.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400;
         res.setHeader('connection', 'close');
         return sendError(res, status, err);
       }
@@ -152,6 +156,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, err: unknown): void {
-  sendJson(res, status, { error: toErrorBody(err) });
+function sendError(res: ServerResponse, status: number, err: AppError): void {
+  sendJson(res, status, { error: err.toBody() });
 }

@@ -1,38 +1,26 @@
+import type { ErrorBody, ErrorCode, ErrorDetails } from '../contract/errors.ts';
+
+export type { ErrorBody, ErrorCode, ErrorDetails } from '../contract/errors.ts';
+
 /**
  * The one error type every layer throws. Transports turn it into the `{ error: { code, message, details } }`
- * half of the reply envelope, so `code` is stable and machine-readable and `message` says what and where.
+ * half of the reply envelope, so `code` is stable and machine-readable (one of the closed `ErrorCode` union in
+ * contract/errors.ts) and `message` says what and where.
  */
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNKNOWN_CHANNEL'
-  | 'VALIDATION'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNAVAILABLE'
-  /** The store is momentarily too busy (e.g. graph write contention); nothing changed, retrying is safe. */
-  | 'BUSY'
-  | 'CANCELLED'
-  | 'INTERNAL'
-  | (string & {});
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C> | undefined;
 
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
-}
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: C, message: string, details?: ErrorDetails<C>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+  }
+
+  /** A reply's error half (from `dispatch`) as a throwable again; its details were typed when it was made. */
+  static fromBody(body: ErrorBody): AppError {
+    return new AppError(body.code, body.message, body.details as ErrorDetails<ErrorCode> | undefined);
   }
 
   toBody(): ErrorBody {
@@ -42,8 +30,5 @@ export class AppError extends Error {
   }
 }
 
-/** Anything thrown becomes an ErrorBody; unknown faults are reported as INTERNAL without leaking internals. */
-export function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof AppError) return err.toBody();
-  return { code: 'INTERNAL', message: err instanceof Error ? err.message : 'Unexpected error' };
-}
+/* An unexpected fault (anything but an AppError) is never turned into a body here: its message may hold paths,
+ * SQL or a secret. Transports log it under an id and answer with that id (core/internal-error.ts). */

@@ -23,7 +23,7 @@ async function call<C extends Channel>(
   payload: RequestOf<C>,
 ): Promise<ResponseOf<C>> {
   const reply = await dispatch(core.handlers, channel, payload, { transport: 'cli' }, core.logger);
-  if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+  if ('error' in reply) throw AppError.fromBody(reply.error);
   return reply.result as ResponseOf<C>;
 }
 

@@ -3,6 +3,7 @@ import { createCore } from '../../core/create-core.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import type { DoctorReport } from '../../contract/doctor.ts';
 import type { CliIo } from '../io.ts';
+import { replyErrorText } from '../report-error.ts';
 
 export const doctorHelp = `motiv doctor [--json]
 
@@ -20,7 +21,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   try {
     const reply = await dispatch(core.handlers, 'doctor.run', {}, { transport: 'cli' }, core.logger);
     if ('error' in reply) {
-      io.err(`doctor failed: ${reply.error.message}\n`);
+      io.err(`doctor failed: ${replyErrorText(reply.error, core.logger.file)}\n`);
       return 1;
     }
     const report = reply.result as DoctorReport;
@@ -41,7 +42,8 @@ function formatReport(report: DoctorReport): string {
   const width = Math.max(...report.config.map((entry) => entry.key.length));
   for (const entry of report.config) {
     const shown = entry.secret ? (entry.value ? 'set' : 'not set') : (entry.value ?? '(none)');
-    lines.push(`  ${entry.key.padEnd(width)}  ${shown}  [${entry.source}]`);
+    const source = entry.envVar ? `env:${entry.envVar}` : entry.source;
+    lines.push(`  ${entry.key.padEnd(width)}  ${shown}  [${source}]`);
   }
   lines.push('', 'checks:');
   for (const check of report.checks)

@@ -174,7 +174,9 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
     }
     return await report(core, io, sessionId, values);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED') return noEndpoint(io);
+    // No endpoint at all gets the CLI's how-to; a malformed one (bad URL, credentials in it) its own message.
+    if (err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED' && !core.connection().llm.configured)
+      return noEndpoint(io);
     if (err instanceof AppError && err.code === 'NOT_FOUND') throw new UsageError(err.message);
     throw err;
   } finally {

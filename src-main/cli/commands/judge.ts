@@ -23,7 +23,7 @@ const DIMS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] a
 
 async function call<C extends Channel>(core: Core, channel: C, payload: RequestOf<C>, signal: AbortSignal) {
   const reply = await dispatch(core.handlers, channel, payload, { transport: 'cli', signal }, core.logger);
-  if ('error' in reply) throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+  if ('error' in reply) throw AppError.fromBody(reply.error);
   return reply.result as ResponseOf<C>;
 }
 

@@ -13,7 +13,9 @@ export function miningLlmConfig(core: Core, io: CliIo, command: string): Resolve
   try {
     config = core.services.mining.llmConfig();
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'LLM_CONFIG') throw err;
+    const noEndpoint =
+      err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED' && !core.connection().llm.configured;
+    if (!noEndpoint) throw err;
     io.err(
       `motiv ${command}: no LLM endpoint configured. Set MOTIV_LLM_BASE_URL (an OpenAI-compatible /v1 URL, e.g. ` +
         'http://127.0.0.1:11434/v1 for Ollama) or MOTIV_LLM_API_KEY for OpenAI, or llm.baseUrl in the settings. ' +

@@ -7,6 +7,7 @@ import { currentLlmOrigin } from '../../core/llm-key-binding.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import { promptHidden, type TerminalInput } from '../hidden-prompt.ts';
 import { UsageError, type CliIo } from '../io.ts';
+import { replyErrorText } from '../report-error.ts';
 
 export const secretsHelp = `motiv secrets [status] [--json]
 motiv secrets set NAME               (asks for the value; typing is not shown)
@@ -109,7 +110,7 @@ export async function secretsCommand(
       io.err(`motiv secrets: ${name} may now be sent to ${entry?.endpoint?.confirmed ?? '?'}\n`);
     }
     if ('error' in reply) {
-      io.err(`motiv secrets: ${reply.error.message}\n`);
+      io.err(`motiv secrets: ${replyErrorText(reply.error, core.logger.file)}\n`);
       return reply.error.code === 'VALIDATION' ? 2 : 1;
     }
     const status = reply.result as SecretsStatus;

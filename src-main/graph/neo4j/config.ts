@@ -1,6 +1,9 @@
 import { AppError } from '../../shared/errors.ts';
 
-/** How to reach a Neo4j server. Built by the caller (env, settings UI); the adapter never reads env itself. */
+/**
+ * How to reach a Neo4j server. Built by the core's configuration loader (core/config.ts: env over settings, the
+ * password from the secret store); the adapter never reads env or settings itself.
+ */
 export interface Neo4jConfig {
   uri: string;
   user?: string;
@@ -13,29 +16,16 @@ export const DEFAULT_NEO4J_DATABASE = 'neo4j';
 
 const URI_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
 
-/** MOTIV_NEO4J_URI / _USER / _PASSWORD / _DATABASE → config; undefined when no URI is set. */
-export function neo4jConfigFromEnv(env: Record<string, string | undefined>): Neo4jConfig | undefined {
-  const uri = env.MOTIV_NEO4J_URI?.trim();
-  if (!uri) return undefined;
+/** Null for a Bolt or Neo4j URI; otherwise a VALIDATION error naming `where` (a variable or setting). */
+export function neo4jUriProblem(uri: string, where: string): AppError | null {
   let scheme: string;
   try {
     scheme = new URL(uri).protocol;
   } catch {
-    throw new AppError('VALIDATION', 'MOTIV_NEO4J_URI is not a valid URI', { field: 'MOTIV_NEO4J_URI' });
+    return new AppError('VALIDATION', `${where} is not a valid URI`, { field: where });
   }
   if (!URI_SCHEMES.includes(scheme)) {
-    throw new AppError('VALIDATION', `MOTIV_NEO4J_URI must use one of ${URI_SCHEMES.join(' ')}`, {
-      field: 'MOTIV_NEO4J_URI',
-    });
+    return new AppError('VALIDATION', `${where} must use one of ${URI_SCHEMES.join(' ')}`, { field: where });
   }
-  const config: Neo4jConfig = {
-    uri,
-    database: env.MOTIV_NEO4J_DATABASE?.trim() || DEFAULT_NEO4J_DATABASE,
-  };
-  const user = env.MOTIV_NEO4J_USER?.trim();
-  if (user) config.user = user;
-  if (env.MOTIV_NEO4J_PASSWORD !== undefined && env.MOTIV_NEO4J_PASSWORD !== '') {
-    config.password = env.MOTIV_NEO4J_PASSWORD;
-  }
-  return config;
+  return null;
 }

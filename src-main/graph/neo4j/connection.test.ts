@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeo4j } from '../../../graph/neo4j-server/start.ts';
 import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
 import { AppError } from '../../shared/errors.ts';
-import { neo4jConfigFromEnv } from './config.ts';
 import { isSupportedNeo4jVersion, testNeo4jConnection } from './connection.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
 import { testNeo4jConfig } from './test-database.ts';
@@ -85,27 +84,5 @@ describe('testNeo4jConnection against a server with authentication on', () => {
     expect(err.code).toBe('UNAUTHORIZED');
     expect(err.details).toMatchObject({ reason: 'auth' });
     expect(err.message).not.toContain('wrong-password');
-  });
-});
-
-describe('neo4jConfigFromEnv', () => {
-  it('reads MOTIV_NEO4J_* and defaults the database', () => {
-    expect(neo4jConfigFromEnv({})).toBeUndefined();
-    expect(
-      neo4jConfigFromEnv({
-        MOTIV_NEO4J_URI: 'neo4j+s://lab.example:7687',
-        MOTIV_NEO4J_USER: 'ada',
-        MOTIV_NEO4J_PASSWORD: 's',
-      }),
-    ).toEqual({ uri: 'neo4j+s://lab.example:7687', user: 'ada', password: 's', database: 'neo4j' });
-    expect(neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'bolt://h:1', MOTIV_NEO4J_DATABASE: 'lab' })).toEqual({
-      uri: 'bolt://h:1',
-      database: 'lab',
-    });
-  });
-
-  it('refuses a URI that is not Bolt or Neo4j', () => {
-    expect(() => neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'http://h:7474' })).toThrow(AppError);
-    expect(() => neo4jConfigFromEnv({ MOTIV_NEO4J_URI: 'not a uri' })).toThrow(AppError);
   });
 });

@@ -27,6 +27,8 @@ const SETTING: Record<LookupService, 'arxivBaseUrl' | 'openAlexBaseUrl' | 'cross
 
 export interface LookupConfig {
   baseUrls: Record<LookupService, string>;
+  /** Where each base URL came from, for `motiv doctor`. */
+  sources: Record<LookupService, 'env' | 'settings' | 'default'>;
   contactEmail: string;
   timeoutMs: number;
   /** 0 turns the cache off. */
@@ -51,6 +53,7 @@ export function resolveLookupConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): LookupConfig {
   const baseUrls = {} as Record<LookupService, string>;
+  const sources = {} as LookupConfig['sources'];
   for (const service of LOOKUP_SERVICES) {
     const fromEnv = env[LOOKUP_URL_ENV[service]]?.trim();
     const fromSettings = settings[SETTING[service]];
@@ -59,9 +62,11 @@ export function resolveLookupConfig(
       : fromSettings
         ? checkedUrl(fromSettings, `paperLookup.${SETTING[service]}`)
         : DEFAULT_LOOKUP_URLS[service];
+    sources[service] = fromEnv ? 'env' : fromSettings ? 'settings' : 'default';
   }
   return {
     baseUrls,
+    sources,
     contactEmail: settings.contactEmail,
     timeoutMs: settings.timeoutMs,
     cacheTtlMs: settings.cacheTtlDays * 24 * 60 * 60 * 1000,

@@ -1,5 +1,6 @@
 import type {
   Channel,
+  ErrorCode,
   ErrorReply,
   EventName,
   EventPayload,
@@ -12,7 +13,7 @@ import { pickTransport } from './transport.ts';
 
 /** A reply's error half, thrown so callers can `try/catch` and show `code` and `message`. */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: unknown;
 
   constructor(body: ErrorReply['error']) {

@@ -10,7 +10,7 @@ import { planUploads, toBase64 } from './upload-plan.ts';
 /**
  * The "Papers & mining" panel's state: import (files and DOIs/arXiv ids → papers.import, with its report),
  * mining jobs (estimate, start, live progress from `mining.event`, cancel, resume, the job report) and hierarchy
- * runs. Everything shown comes from the core; when no LLM endpoint is configured the core says so (LLM_CONFIG)
+ * runs. Everything shown comes from the core; when no LLM endpoint is configured the core says so (LLM_NOT_CONFIGURED)
  * and the panel shows that message rather than a button that cannot work.
  */
 
@@ -21,12 +21,12 @@ type Progress = Extract<MiningEventPayload, { type: 'progress' }>;
 
 export interface Notice {
   text: string;
-  /** LLM_CONFIG: no endpoint; the panel points to Settings. */
+  /** LLM_NOT_CONFIGURED: no endpoint; the panel points to Settings. */
   llmMissing: boolean;
 }
 
 function noticeOf(err: unknown): Notice {
-  if (err instanceof ApiError) return { text: err.message, llmMissing: err.code === 'LLM_CONFIG' };
+  if (err instanceof ApiError) return { text: err.message, llmMissing: err.code === 'LLM_NOT_CONFIGURED' };
   return { text: err instanceof Error ? err.message : String(err), llmMissing: false };
 }
 
