@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
 import { useAppPage } from './app-page.ts';
@@ -65,6 +65,17 @@ const BIBTEX = `@article{replay2019,
 }
 `;
 
+/** Imports BIBTEX through the panel's file picker and waits for its two good papers to land. */
+async function importBibtex(panel: Locator): Promise<void> {
+  await panel.getByTestId('pm-files').setInputFiles({
+    name: 'refs.bib',
+    mimeType: 'application/x-bibtex',
+    buffer: Buffer.from(BIBTEX),
+  });
+  await panel.getByTestId('pm-import-go').click();
+  await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+}
+
 test.describe('with a scripted LLM', () => {
   test.use({ scenarioFile: 'mining-extract.json' });
 
@@ -78,13 +89,7 @@ test.describe('with a scripted LLM', () => {
     await expect(page.getByTestId('graph-empty')).toBeVisible();
     await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
 
-    await panel.getByTestId('pm-files').setInputFiles({
-      name: 'refs.bib',
-      mimeType: 'application/x-bibtex',
-      buffer: Buffer.from(BIBTEX),
-    });
-    await panel.getByTestId('pm-import-go').click();
-    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await importBibtex(panel);
     await expect(panel.getByTestId('pm-import-totals')).toContainText('1 skipped');
     const skipped = panel.getByTestId('pm-skipped');
     await expect(skipped).toHaveCount(1);
@@ -137,13 +142,7 @@ test.describe('with a model that hangs on the first paper', () => {
   test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }) => {
     test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
-    await panel.getByTestId('pm-files').setInputFiles({
-      name: 'refs.bib',
-      mimeType: 'application/x-bibtex',
-      buffer: Buffer.from(BIBTEX),
-    });
-    await panel.getByTestId('pm-import-go').click();
-    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await importBibtex(panel);
 
     await panel.getByTestId('pm-mine-go').click();
     // Two papers at a time (settings mining.concurrency): paper two is done, paper one hangs for 20 s.
@@ -173,13 +172,7 @@ test.describe('with a model whose every triple for one paper breaks the naming r
   }, testInfo) => {
     test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
-    await panel.getByTestId('pm-files').setInputFiles({
-      name: 'refs.bib',
-      mimeType: 'application/x-bibtex',
-      buffer: Buffer.from(BIBTEX),
-    });
-    await panel.getByTestId('pm-import-go').click();
-    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await importBibtex(panel);
 
     await panel.getByTestId('pm-mine-go').click();
     const status = panel.getByTestId('pm-mine-status');
@@ -214,13 +207,7 @@ test.describe('with a model whose every triple for one paper breaks the naming r
   test('says every paper failed, and why, when the endpoint is dead', async ({ page, llm }, testInfo) => {
     test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
-    await panel.getByTestId('pm-files').setInputFiles({
-      name: 'refs.bib',
-      mimeType: 'application/x-bibtex',
-      buffer: Buffer.from(BIBTEX),
-    });
-    await panel.getByTestId('pm-import-go').click();
-    await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
+    await importBibtex(panel);
     await llm?.stop(); // the endpoint dies before mining starts
 
     await panel.getByTestId('pm-mine-go').click();

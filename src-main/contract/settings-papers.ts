@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceBaseUrl } from './settings-service-url.ts';
 
 /**
  * Settings sections for importing papers (issue 5, "Import"):
@@ -17,11 +18,6 @@ export const PaperImportSettingsSchema = z
   .strict()
   .default(PAPER_IMPORT_DEFAULTS);
 
-const BaseUrl = z
-  .url({ protocol: /^https?$/ })
-  .nullable()
-  .default(null);
-
 export const PAPER_LOOKUP_DEFAULTS = {
   arxivBaseUrl: null,
   openAlexBaseUrl: null,
@@ -34,9 +30,9 @@ export const PAPER_LOOKUP_DEFAULTS = {
 
 export const PaperLookupSettingsSchema = z
   .object({
-    arxivBaseUrl: BaseUrl,
-    openAlexBaseUrl: BaseUrl,
-    crossrefBaseUrl: BaseUrl,
+    arxivBaseUrl: ServiceBaseUrl,
+    openAlexBaseUrl: ServiceBaseUrl,
+    crossrefBaseUrl: ServiceBaseUrl,
     contactEmail: z.union([z.literal(''), z.email()]).default(PAPER_LOOKUP_DEFAULTS.contactEmail),
     timeoutMs: z.int().min(500).max(120_000).default(PAPER_LOOKUP_DEFAULTS.timeoutMs),
     cacheTtlDays: z.int().min(0).max(3_650).default(PAPER_LOOKUP_DEFAULTS.cacheTtlDays),

@@ -6,15 +6,13 @@ import { cacheKey, canonicalJson, ResponseCache } from './cache.ts';
 import { chat } from './chat.ts';
 import { UsageLedger } from './ledger.ts';
 import { harness } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'same question' }];
 
-let h: Harness | undefined;
+const startHarness = stopAfterEach(harness);
 let dir: string | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
+afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -23,7 +21,7 @@ describe('response cache', () => {
   it('a rerun with identical inputs makes no request and costs nothing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'llm-cache-'));
     const ledger = new UsageLedger({ prices: { 'scripted-chat': { inputPerMTok: 1, outputPerMTok: 2 } } });
-    h = await harness(
+    const h = await startHarness(
       {
         name: 'cache',
         steps: [
@@ -58,7 +56,7 @@ describe('response cache', () => {
 
   it('useCache: false bypasses the cache', async () => {
     dir = mkdtempSync(join(tmpdir(), 'llm-cache-'));
-    h = await harness(
+    const h = await startHarness(
       { name: 'nocache', steps: [{ times: 2, reply: { content: 'x' } }] },
       { client: { cache: new ResponseCache(dir) } },
     );

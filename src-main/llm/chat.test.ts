@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assistantMessage, chat } from './chat.ts';
 import { UsageLedger } from './ledger.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const SYSTEM = { role: 'system' as const, content: 'You are the researcher. [role:researcher]' };
 const TOOLS = [
@@ -12,16 +12,12 @@ const TOOLS = [
   },
 ];
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 describe('chat over the real openai client', () => {
   it('returns a plain reply with usage and records it in the ledger', async () => {
     const ledger = new UsageLedger();
-    h = await harness(
+    const h = await startHarness(
       {
         name: 'plain',
         steps: [{ reply: { content: 'Hello there', usage: { prompt_tokens: 11, completion_tokens: 3 } } }],
@@ -64,7 +60,7 @@ describe('chat over the real openai client', () => {
   });
 
   it('returns native tool calls and sends tools to the server', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'tools',
       steps: [
         {
@@ -90,7 +86,7 @@ describe('chat over the real openai client', () => {
   });
 
   it('streams tokens through the callback and assembles streamed tool calls', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'stream',
       steps: [
         {
@@ -124,7 +120,7 @@ describe('chat over the real openai client', () => {
   });
 
   it('cancels promptly when the caller aborts mid-stream, without retrying', async () => {
-    h = await harness({ name: 'abort', steps: [{ fault: { type: 'stall', afterChunks: 1 } }] });
+    const h = await startHarness({ name: 'abort', steps: [{ fault: { type: 'stall', afterChunks: 1 } }] });
     const controller = new AbortController();
     const started = performance.now();
     const pending = chat(h.client, {
@@ -140,7 +136,7 @@ describe('chat over the real openai client', () => {
   });
 
   it('cancels a plain (non-streaming) request that is still waiting', async () => {
-    h = await harness({ name: 'abort-plain', steps: [{ fault: { type: 'stall' } }] });
+    const h = await startHarness({ name: 'abort-plain', steps: [{ fault: { type: 'stall' } }] });
     const started = performance.now();
     const err = await rejection(
       chat(h.client, { role: 'mentor', messages: [SYSTEM], signal: AbortSignal.timeout(100) }),
@@ -151,7 +147,7 @@ describe('chat over the real openai client', () => {
   });
 
   it('refuses at once when the signal is already aborted', async () => {
-    h = await harness({ name: 'pre-aborted', steps: [{ reply: { content: 'never' } }] });
+    const h = await startHarness({ name: 'pre-aborted', steps: [{ reply: { content: 'never' } }] });
     const err = await rejection(
       chat(h.client, { role: 'mentor', messages: [SYSTEM], signal: AbortSignal.abort() }),
     );
@@ -160,7 +156,10 @@ describe('chat over the real openai client', () => {
   });
 
   it('fails fast with LLM_BAD_REQUEST on a 400 (no retry)', async () => {
-    h = await harness({ name: 'bad', steps: [{ times: 3, fault: { type: 'http', status: 400 } }] });
+    const h = await startHarness({
+      name: 'bad',
+      steps: [{ times: 3, fault: { type: 'http', status: 400 } }],
+    });
     const err = await rejection(chat(h.client, { role: 'mentor', messages: [SYSTEM] }));
     expect(err.code).toBe('LLM_BAD_REQUEST');
     expect(h.server.requests).toHaveLength(1);

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chat } from './chat.ts';
 import { createLlmClient } from './client.ts';
 import { resolveLlmConfig } from './config.ts';
 import { listModels, testConnection } from './connection.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const RIGHT_KEY = 'sk-right-0123456789abcdef';
 const WRONG_KEY = 'sk-wrong-SECRET-9876543210';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 function clientAt(baseUrl: string, apiKey: string | null = null) {
   return createLlmClient(resolveLlmConfig({ baseUrl, apiKey, model: 'scripted-chat' }, {}), {
@@ -24,7 +20,7 @@ function clientAt(baseUrl: string, apiKey: string | null = null) {
 
 describe('listModels and testConnection', () => {
   it('lists the models and flags configured models the endpoint does not list', async () => {
-    h = await harness({ name: 'models', models: ['b-model', 'scripted-chat', 'a-model'] });
+    const h = await startHarness({ name: 'models', models: ['b-model', 'scripted-chat', 'a-model'] });
     expect(await listModels(h.client)).toEqual(['a-model', 'b-model', 'scripted-chat']);
     const report = await testConnection(h.client);
     expect(report).toMatchObject({ ok: true, models: ['a-model', 'b-model', 'scripted-chat'] });
@@ -34,10 +30,9 @@ describe('listModels and testConnection', () => {
   });
 
   it('explains an unreachable endpoint', async () => {
-    h = await harness({ name: 'gone' });
+    const h = await startHarness({ name: 'gone' });
     const baseUrl = h.server.baseUrl;
     await h.stop();
-    h = undefined;
     const report = await testConnection(clientAt(baseUrl));
     expect(report).toMatchObject({ ok: false, code: 'LLM_UNAVAILABLE' });
     if (!report.ok) {
@@ -56,7 +51,10 @@ describe('listModels and testConnection', () => {
   });
 
   it('explains a rejected key (401) without ever showing the key', async () => {
-    h = await harness({ name: 'auth', steps: [{ reply: { content: 'hi' } }] }, { apiKey: RIGHT_KEY });
+    const h = await startHarness(
+      { name: 'auth', steps: [{ reply: { content: 'hi' } }] },
+      { apiKey: RIGHT_KEY },
+    );
     const wrong = clientAt(h.server.baseUrl, WRONG_KEY);
     const report = await testConnection(wrong);
     expect(report).toMatchObject({ ok: false, code: 'LLM_UNAUTHORIZED' });
@@ -77,7 +75,7 @@ describe('listModels and testConnection', () => {
   });
 
   it('redacts a key echoed in a 400 body', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'echo',
       steps: [
         {
@@ -97,14 +95,14 @@ describe('listModels and testConnection', () => {
   });
 
   it('explains a base URL missing /v1', async () => {
-    h = await harness({ name: 'no-v1' });
+    const h = await startHarness({ name: 'no-v1' });
     const report = await testConnection(clientAt(h.server.baseUrl.replace(/\/v1$/, '')));
     expect(report).toMatchObject({ ok: false, code: 'LLM_NOT_FOUND' });
     if (!report.ok) expect(report.hint).toMatch(/\/v1/);
   });
 
   it('explains an endpoint that is not an OpenAI-compatible API', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'html',
       steps: [
         { match: { endpoint: 'models' }, fault: { type: 'garbage', contentType: 'text/html' } },

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embed } from './embeddings.ts';
 import { UsageLedger } from './ledger.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0);
 
 describe('embed', () => {
   it('returns deterministic unit vectors of the configured size, recorded in the ledger', async () => {
     const ledger = new UsageLedger();
-    h = await harness({ name: 'embed', embeddingDimensions: 64 }, { client: { ledger } });
+    const h = await startHarness({ name: 'embed', embeddingDimensions: 64 }, { client: { ledger } });
     const texts = ['graph neural networks', 'graph neural network pruning', 'medieval poetry'];
     const [a, b, c] = await embed(h.client, texts, { tags: { sessionId: 's' } });
     const again = await embed(h.client, texts);
@@ -33,7 +29,7 @@ describe('embed', () => {
   });
 
   it('retries a 429 on embeddings and surfaces persistent failures', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'embed-faults',
       steps: [
         { match: { endpoint: 'embeddings' }, times: 3, fault: { type: 'http', status: 502 } },

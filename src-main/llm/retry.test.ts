@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chat } from './chat.ts';
 import { parseRetryAfter } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 describe('retries against the scripted server', () => {
   it('waits at least Retry-After (seconds) on 429, then succeeds', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: '429',
       steps: [{ fault: { type: 'http', status: 429, retryAfter: 1 } }, { reply: { content: 'ok now' } }],
     });
@@ -34,7 +30,7 @@ describe('retries against the scripted server', () => {
 
   it('honours Retry-After given as an HTTP date', async () => {
     const at = new Date(Date.now() + 1500).toUTCString(); // second resolution: wait is 0.5-1.5 s
-    h = await harness({
+    const h = await startHarness({
       name: '429-date',
       steps: [{ fault: { type: 'http', status: 429, retryAfter: at } }, { reply: { content: 'ok' } }],
     });
@@ -47,7 +43,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('gives up with LLM_RATE_LIMITED when Retry-After exceeds the cap', async () => {
-    h = await harness(
+    const h = await startHarness(
       { name: '429-long', steps: [{ fault: { type: 'http', status: 429, retryAfter: 3600 } }] },
       { client: { retry: { maxRetryAfterMs: 2_000 } } },
     );
@@ -58,7 +54,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('retries a 500 and succeeds', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: '500',
       steps: [{ fault: { type: 'http', status: 500 } }, { reply: { content: 'recovered' } }],
     });
@@ -67,7 +63,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('stops after maxAttempts with LLM_UNAVAILABLE and the attempt count', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: '503',
       steps: [{ times: 10, fault: { type: 'http', status: 503, body: 'down' } }],
     });
@@ -78,7 +74,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('does not retry 401/404/422 but retries 408', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: '4xx',
       steps: [
         { fault: { type: 'http', status: 422 } },
@@ -94,7 +90,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('retries a garbage (non-JSON) body and then succeeds', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'garbage',
       steps: [{ fault: { type: 'garbage' } }, { reply: { content: 'clean' } }],
     });
@@ -105,7 +101,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('reports LLM_BAD_OUTPUT when the body stays garbage (JSON or text content type, plain or stream)', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'garbage-forever',
       steps: [
         { times: 3, fault: { type: 'garbage' } },
@@ -126,7 +122,7 @@ describe('retries against the scripted server', () => {
   });
 
   it('cancels during a backoff wait', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: '429-abort',
       steps: [{ fault: { type: 'http', status: 429, retryAfter: 2 } }],
     });

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UsageLedger } from './ledger.ts';
 import { chatStructured, extractJson, parseStructured } from './structured.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const Idea = z.object({
   name: z.string().regex(/^[a-z_]+$/),
@@ -14,15 +14,14 @@ const Idea = z.object({
 const GOOD = JSON.stringify({ name: 'graph_transfer', title: 'Transfer via graphs', risks: ['data'] });
 const MESSAGES = [{ role: 'system' as const, content: '[role:researcher] Present the idea as JSON.' }];
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 describe('chatStructured', () => {
   it('sends the zod schema as response_format json_schema and returns the parsed value', async () => {
-    h = await harness({ name: 'ok', steps: [{ match: { structured: true }, reply: { content: GOOD } }] });
+    const h = await startHarness({
+      name: 'ok',
+      steps: [{ match: { structured: true }, reply: { content: GOOD } }],
+    });
     const result = await chatStructured(h.client, Idea, {
       role: 'researcher',
       messages: MESSAGES,
@@ -42,7 +41,7 @@ describe('chatStructured', () => {
 
   it('repairs invalid JSON in one retry that shows the model what was wrong', async () => {
     const ledger = new UsageLedger();
-    h = await harness(
+    const h = await startHarness(
       {
         name: 'repair-json',
         steps: [
@@ -65,7 +64,7 @@ describe('chatStructured', () => {
   });
 
   it('repairs a schema violation, naming the failing fields', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'repair-schema',
       steps: [
         { reply: { content: JSON.stringify({ name: 'Bad Name', title: 'Transfer via graphs', risks: [] }) } },
@@ -80,7 +79,7 @@ describe('chatStructured', () => {
   });
 
   it('gives up with LLM_BAD_OUTPUT after the bounded repairs', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'hopeless',
       steps: [{ times: 5, reply: { content: 'I would rather chat in prose.' } }],
     });
@@ -93,7 +92,7 @@ describe('chatStructured', () => {
   });
 
   it('a garbage HTTP body is retried by the transport before any repair is needed', async () => {
-    h = await harness({
+    const h = await startHarness({
       name: 'garbage-then-json',
       steps: [{ fault: { type: 'garbage' } }, { reply: { content: GOOD } }],
     });

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { loadScenarioFile } from '../../e2e/scripted-llm/scenario.ts';
 import { chat } from './chat.ts';
 import { harness, rejection } from '../test-support/llm-harness.ts';
-import type { Harness } from '../test-support/llm-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
+const startHarness = stopAfterEach(harness);
 
 describe('timeouts', () => {
   it('a stream that stalls after some tokens hits the idle timeout (LLM_TIMEOUT)', async () => {
-    h = await harness(
+    const h = await startHarness(
       { name: 'stall', steps: [{ fault: { type: 'stall', afterChunks: 2 } }] },
       { client: { idleTimeoutMs: 200, timeoutMs: 5_000, retry: { maxAttempts: 1 } } },
     );
@@ -33,7 +29,7 @@ describe('timeouts', () => {
   });
 
   it('a stalled stream is retried and the retry succeeds; attempt numbers tell the UI to reset', async () => {
-    h = await harness(
+    const h = await startHarness(
       {
         name: 'stall-then-ok',
         steps: [{ fault: { type: 'stall', afterChunks: 1 } }, { reply: { content: 'fine' } }],
@@ -54,7 +50,7 @@ describe('timeouts', () => {
   });
 
   it('a non-streaming response that never completes hits the per-call deadline', async () => {
-    h = await harness(
+    const h = await startHarness(
       { name: 'stall-plain', steps: [{ fault: { type: 'stall' } }] },
       { client: { timeoutMs: 250, retry: { maxAttempts: 1 } } },
     );
@@ -65,7 +61,7 @@ describe('timeouts', () => {
   });
 
   it('a slow but steady reply within the deadline succeeds', async () => {
-    h = await harness(
+    const h = await startHarness(
       { name: 'delay', steps: [{ delayMs: 100, reply: { content: 'late but fine' } }] },
       { client: { timeoutMs: 1_000 } },
     );
@@ -76,7 +72,7 @@ describe('timeouts', () => {
     const scenario = loadScenarioFile(
       join(resolve(import.meta.dirname, '../../e2e/scripted-llm/scenarios'), 'faults.json'),
     );
-    h = await harness(scenario, { client: { idleTimeoutMs: 200 } });
+    const h = await startHarness(scenario, { client: { idleTimeoutMs: 200 } });
     const answers: string[] = [];
     for (let i = 0; i < 4; i++) {
       const result = await chat(h.client, { role: 'researcher', messages: MESSAGES, onToken: () => {} });

@@ -22,6 +22,10 @@ export interface ScannedField {
 
 const IDENTIFIER = /[^\s"#%'(),={}]/u;
 
+function emptyField(field: string, line: number): ScannedField {
+  return { field, line, literalChars: 0, macros: [], literal: '', depth: 0, tooDeepAt: null };
+}
+
 export function scanFields(text: string, maxDepth: number): ScannedField[] {
   const open = text.search(/[{(]/u);
   if (open === -1) return [];
@@ -85,15 +89,7 @@ export function scanFields(text: string, maxDepth: number): ScannedField[] {
     }
     if (c === '{' || c === '"') {
       // a value with no field name in front of it: still measured, as the entry's
-      const stray: ScannedField = {
-        field: 'entry',
-        line,
-        literalChars: 0,
-        macros: [],
-        literal: '',
-        depth: 0,
-        tooDeepAt: null,
-      };
+      const stray = emptyField('entry', line);
       readDelimited(stray, c === '"');
       if (stray.tooDeepAt !== null) fields.push(stray);
       continue;
@@ -106,15 +102,7 @@ export function scanFields(text: string, maxDepth: number): ScannedField[] {
     skipSpace();
     if (text[i] !== '=') continue; // the entry's key
     i++;
-    const field: ScannedField = {
-      field: name.toLowerCase(),
-      line,
-      literalChars: 0,
-      macros: [],
-      literal: '',
-      depth: 0,
-      tooDeepAt: null,
-    };
+    const field = emptyField(name.toLowerCase(), line);
     for (;;) {
       skipSpace();
       const v = text[i];

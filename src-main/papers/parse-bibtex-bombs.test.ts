@@ -11,6 +11,11 @@ const GOOD_BEFORE = '@article{good1,\n  title = {A Good Paper},\n  year = {2020}
 const GOOD_AFTER = '@article{good2,\n  title = {Another Good Paper},\n  year = {2021}\n}\n';
 const goodTitles = ['A Good Paper', 'Another Good Paper'];
 
+/** One expected row of `outcome.skipped`. */
+function skipped(file: string, line: number, entry: string, field: string, reason: unknown) {
+  return { file, line, entry, field, reason };
+}
+
 describe('BibTeX bombs are refused entry by entry', () => {
   it('a crossref cycle skips the entries in it, naming the chain', () => {
     const source =
@@ -22,27 +27,9 @@ describe('BibTeX bombs are refused entry by entry', () => {
     const outcome = parseBibtex(source, 'cycle.bib');
     expect(outcome.papers.map((p) => p.record.title)).toEqual(goodTitles);
     expect(outcome.skipped).toEqual([
-      {
-        file: 'cycle.bib',
-        line: 7,
-        entry: 'a',
-        field: 'crossref',
-        reason: expect.stringContaining('a → b → a'),
-      },
-      {
-        file: 'cycle.bib',
-        line: 11,
-        entry: 'b',
-        field: 'crossref',
-        reason: expect.stringContaining('b → a → b'),
-      },
-      {
-        file: 'cycle.bib',
-        line: 14,
-        entry: 'self',
-        field: 'crossref',
-        reason: expect.stringContaining('self → self'),
-      },
+      skipped('cycle.bib', 7, 'a', 'crossref', expect.stringContaining('a → b → a')),
+      skipped('cycle.bib', 11, 'b', 'crossref', expect.stringContaining('b → a → b')),
+      skipped('cycle.bib', 14, 'self', 'crossref', expect.stringContaining('self → self')),
     ]);
     expect(outcome.skipped[0]?.reason).toContain('limit: crossref cycle');
   });
@@ -65,13 +52,13 @@ describe('BibTeX bombs are refused entry by entry', () => {
     const outcome = parseBibtex(source, 'braces.bib');
     expect(outcome.papers.map((p) => p.record.title)).toEqual(goodTitles);
     expect(outcome.skipped).toEqual([
-      {
-        file: 'braces.bib',
-        line: 7,
-        entry: 'deep',
-        field: 'title',
-        reason: `braces nested over ${BIBTEX_LIMITS.maxBraceDepth} deep (limit: brace depth)`,
-      },
+      skipped(
+        'braces.bib',
+        7,
+        'deep',
+        'title',
+        `braces nested over ${BIBTEX_LIMITS.maxBraceDepth} deep (limit: brace depth)`,
+      ),
     ]);
   });
 
@@ -91,20 +78,14 @@ describe('BibTeX bombs are refused entry by entry', () => {
     expect(outcome.papers[0]?.record.venue).toBe('Journal of Planning Research');
     // m14 is the first over 100 KB (8 · 2^14 characters); m15…m39 are built on it and refused with it
     expect(outcome.skipped).toEqual([
-      {
-        file: 'macros.bib',
-        line: 16,
-        entry: '@string m14',
-        field: 'm14',
-        reason: 'expands to over 100 KB (limit: macro size)',
-      },
-      {
-        file: 'macros.bib',
-        line: 49,
-        entry: 'boom',
-        field: 'title',
-        reason: 'uses @string macro "m39", which is refused: expands to over 100 KB (limit: macro size)',
-      },
+      skipped('macros.bib', 16, '@string m14', 'm14', 'expands to over 100 KB (limit: macro size)'),
+      skipped(
+        'macros.bib',
+        49,
+        'boom',
+        'title',
+        'uses @string macro "m39", which is refused: expands to over 100 KB (limit: macro size)',
+      ),
     ]);
   });
 
@@ -119,13 +100,7 @@ describe('BibTeX bombs are refused entry by entry', () => {
     const outcome = parseBibtex(source, 'wide.bib');
     expect(outcome.papers.map((p) => p.record.title)).toEqual(goodTitles);
     expect(outcome.skipped).toMatchObject([
-      {
-        file: 'wide.bib',
-        line: 7,
-        entry: 'wide',
-        field: 'title',
-        reason: expect.stringContaining('limit: field size'),
-      },
+      skipped('wide.bib', 7, 'wide', 'title', expect.stringContaining('limit: field size')),
     ]);
   });
 });

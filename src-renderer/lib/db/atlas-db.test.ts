@@ -24,6 +24,15 @@ function freshDb(): AtlasDb {
   return db;
 }
 
+/** Opens an existing (older) database by name with today's schema, running its upgrades. */
+async function openUpgraded(name: string): Promise<AtlasDb> {
+  const db = new AtlasDb(name);
+  opened.push(db);
+  await db.open();
+  expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
+  return db;
+}
+
 afterEach(async () => {
   for (const db of opened.splice(0)) {
     db.close();
@@ -130,10 +139,7 @@ describe('atlas database', () => {
     await v1.table('annotations').put({ methodId: 'llm-p', tags: ['old'], starred: true, note: 'v1 note' });
     v1.close();
 
-    const db = new AtlasDb(name);
-    opened.push(db);
-    await db.open();
-    expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
+    const db = await openUpgraded(name);
     expect(await db.annotations.get('llm-p')).toEqual({
       methodId: 'llm-p',
       tags: ['old'],
@@ -186,10 +192,7 @@ describe('atlas database', () => {
     });
     v2.close();
 
-    const db = new AtlasDb(name);
-    opened.push(db);
-    await db.open();
-    expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
+    const db = await openUpgraded(name);
     expect(await db.annotations.get('llm-p')).toEqual({
       methodId: 'llm-p',
       tags: ['pddl'],

@@ -1,4 +1,4 @@
-import type { Dexie } from 'dexie';
+import type { Dexie, Transaction } from 'dexie';
 
 /**
  * The atlas database's schema history. Never edit a released version: add a new one with its upgrade.
@@ -34,35 +34,38 @@ export const ATLAS_SCHEMA_V4 = {
 
 export const ATLAS_SCHEMA_VERSION = 4;
 
+/** Rewrites every row of one table in place, inside an upgrade's transaction. */
+async function modifyRows(
+  tx: Transaction,
+  table: string,
+  edit: (row: Record<string, unknown>) => void,
+): Promise<void> {
+  await tx.table(table).toCollection().modify(edit);
+}
+
 export function defineAtlasSchema(db: Dexie): void {
   db.version(1).stores(ATLAS_SCHEMA_V1);
   db.version(2)
     .stores(ATLAS_SCHEMA_V2)
     .upgrade(async (tx) => {
-      await tx
-        .table('annotations')
-        .toCollection()
-        .modify((a: Record<string, unknown>) => {
-          if (typeof a['updatedAt'] !== 'number') a['updatedAt'] = 0;
-          if (!Array.isArray(a['solutionNodeIds'])) a['solutionNodeIds'] = [];
-          if (!Array.isArray(a['tags'])) a['tags'] = [];
-          if (typeof a['note'] !== 'string') a['note'] = '';
-          if (typeof a['starred'] !== 'boolean') a['starred'] = false;
-        });
+      await modifyRows(tx, 'annotations', (a) => {
+        if (typeof a['updatedAt'] !== 'number') a['updatedAt'] = 0;
+        if (!Array.isArray(a['solutionNodeIds'])) a['solutionNodeIds'] = [];
+        if (!Array.isArray(a['tags'])) a['tags'] = [];
+        if (typeof a['note'] !== 'string') a['note'] = '';
+        if (typeof a['starred'] !== 'boolean') a['starred'] = false;
+      });
     });
   db.version(3)
     .stores(ATLAS_SCHEMA_V2)
     .upgrade(async (tx) => {
-      await tx
-        .table('annotations')
-        .toCollection()
-        .modify((a: Record<string, unknown>) => {
-          if (Array.isArray(a['solutionLinks'])) return;
-          const ids = Array.isArray(a['solutionNodeIds']) ? a['solutionNodeIds'] : [];
-          const clean = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '');
-          a['solutionLinks'] = [...new Set(clean.map((id) => id.trim()))].map((id) => ({ id, name: null }));
-          delete a['solutionNodeIds'];
-        });
+      await modifyRows(tx, 'annotations', (a) => {
+        if (Array.isArray(a['solutionLinks'])) return;
+        const ids = Array.isArray(a['solutionNodeIds']) ? a['solutionNodeIds'] : [];
+        const clean = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '');
+        a['solutionLinks'] = [...new Set(clean.map((id) => id.trim()))].map((id) => ({ id, name: null }));
+        delete a['solutionNodeIds'];
+      });
     });
   db.version(4)
     .stores(ATLAS_SCHEMA_V4)
@@ -72,12 +75,9 @@ export function defineAtlasSchema(db: Dexie): void {
         ['userMethods', 'userMethod', 'id'],
         ['annotations', 'annotation', 'methodId'],
       ] as const) {
-        await tx
-          .table(tableName)
-          .toCollection()
-          .modify((row: Record<string, unknown>) => {
-            row['revision'] = 0;
-          });
+        await modifyRows(tx, tableName, (row) => {
+          row['revision'] = 0;
+        });
         for (const row of (await tx.table(tableName).toArray()) as Record<string, unknown>[]) {
           const { revision: _revision, updatedAt: _updatedAt, ...body } = row;
           const id = String(row[idKey]);
