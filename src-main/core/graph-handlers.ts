@@ -134,7 +134,7 @@ async function queryVector(
   };
   const models = (await store.stats()).embeddings.filter((m) => m.count > 0);
   const stored = [...models].sort((a, b) => b.count - a.count)[0];
-  if (!stored) return fail('the graph holds no embeddings yet');
+  if (!stored) return fail('the graph holds no embeddings yet ("motiv embed" makes them locally)');
   if (!embedder) return fail('no embeddings endpoint is configured (Settings → LLM)');
   try {
     return { vector: await embedder(text, stored.model), model: stored.model };

@@ -1,4 +1,4 @@
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { AppError } from '../shared/errors.ts';
 import { MINILM, minilmPresent, modelMissingError } from './minilm-files.ts';
 
@@ -32,6 +32,8 @@ export async function loadLocalMinilm(
   options: LocalEmbedderOptions = {},
 ): Promise<LocalEmbedder> {
   if (!minilmPresent(modelsDir)) throw modelMissingError(modelsDir);
+  // Imported on first use: onnxruntime's native library costs start-up time every command would pay.
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${modelsDir}/`;
