@@ -140,6 +140,9 @@ async function queryVector(
     return { vector: await embedder(text, stored.model), model: stored.model };
   } catch (err) {
     if (required) throw err;
+    // The local model's own errors (MODEL_MISSING…) already say what to do; only an endpoint's need framing.
+    if (err instanceof AppError && err.code.startsWith('MODEL_'))
+      return { reason: err.message.replace(/\.$/, '') };
     return { reason: `the embeddings endpoint failed (${err instanceof Error ? err.message : String(err)})` };
   }
 }
