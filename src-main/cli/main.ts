@@ -1,12 +1,14 @@
 import { APP_VERSION } from '../core/app-version.ts';
 import { annotationsCommand, annotationsHelp } from './commands/annotations.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
+import { embedCommand, embedHelp } from './commands/embed.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
 import { mineCommand, mineHelp } from './commands/mine.ts';
+import { searchCommand, searchHelp } from './commands/search.ts';
 import { secretsCommand, secretsHelp } from './commands/secrets.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { processIo, UsageError, type CliIo } from './io.ts';
@@ -25,6 +27,16 @@ const commands: Record<string, Command> = {
     summary: 'inspect, dump, restore, migrate and push the motivational graph',
     help: graphHelp,
     run: graphCommand,
+  },
+  search: {
+    summary: 'search the graph: lexical, vector or hybrid (local embeddings need no endpoint)',
+    help: searchHelp,
+    run: searchCommand,
+  },
+  embed: {
+    summary: 'give graph nodes local all-MiniLM-L6-v2 vectors (resumable; fetches the model once)',
+    help: embedHelp,
+    run: embedCommand,
   },
   import: {
     summary: 'import papers (BibTeX, RIS, CSL-JSON, CSV, text, PDF, DOI/arXiv)',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { annotationsChannels } from './annotations.ts';
 import { DoctorReportSchema } from './doctor.ts';
+import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
@@ -31,6 +32,7 @@ export const channels = {
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
   'doctor.run': { request: Empty, response: DoctorReportSchema },
   ...graphChannels,
+  ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,
   ...papersChannels,

@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'LLM_NOT_FOUND',
   'LLM_BAD_REQUEST',
   'JUDGE_BAD_OUTPUT',
+  // Local models (embeddings/): the model files are not there yet, or fail their pinned checksums
+  'MODEL_MISSING',
+  'MODEL_DAMAGED',
   // Literature and paper lookup
   'LITERATURE_UNAVAILABLE',
   /** One literature service failed; the cascade tries the next (internal to literature/, never a reply). */

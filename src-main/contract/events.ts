@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AnnotationsChangedSchema } from './annotations.ts';
+import { GraphEmbedEventSchema } from './embeddings.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
 import { JudgeEventSchema } from './judge.ts';
@@ -10,6 +11,7 @@ import { SettingsSchema } from './settings.ts';
 export const events = {
   'settings.changed': SettingsSchema,
   'graph.changed': GraphChangedSchema,
+  'graph.embedEvent': GraphEmbedEventSchema,
   'ideator.event': IdeatorEventSchema,
   'mining.event': MiningEventSchema,
   'annotations.changed': AnnotationsChangedSchema,

@@ -6,6 +6,7 @@ import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { loadConfig, type AppConfig, type StoredSecretReader } from './config.ts';
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
+import { createEmbeddingHandlers } from './embedding-handlers.ts';
 import { EventBus } from './event-bus.ts';
 import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
@@ -148,6 +149,15 @@ export function createCore(options: CoreOptions = {}): Core {
     'doctor.run': async () =>
       runDoctor({ dataDir, settingsFile: settings.file, logFile: logger.file, config: connection() }),
     ...graph.handlers,
+    // graph.embed: the local MiniLM job (issue 12); its own store handle per job.
+    ...createEmbeddingHandlers({
+      dataDir,
+      env,
+      events,
+      logger,
+      openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
+      actor: () => settings.get().profile.displayName || 'local embeddings',
+    }),
     ...ideatorHandlers(services.ideation),
     ...miningHandlers(services.mining),
     ...paperHandlers(services.papers, settings),

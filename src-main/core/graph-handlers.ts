@@ -134,12 +134,15 @@ async function queryVector(
   };
   const models = (await store.stats()).embeddings.filter((m) => m.count > 0);
   const stored = [...models].sort((a, b) => b.count - a.count)[0];
-  if (!stored) return fail('the graph holds no embeddings yet');
+  if (!stored) return fail('the graph holds no embeddings yet ("motiv embed" makes them locally)');
   if (!embedder) return fail('no embeddings endpoint is configured (Settings → LLM)');
   try {
     return { vector: await embedder(text, stored.model), model: stored.model };
   } catch (err) {
     if (required) throw err;
+    // The local model's own errors (MODEL_MISSING…) already say what to do; only an endpoint's need framing.
+    if (err instanceof AppError && err.code.startsWith('MODEL_'))
+      return { reason: err.message.replace(/\.$/, '') };
     return { reason: `the embeddings endpoint failed (${err instanceof Error ? err.message : String(err)})` };
   }
 }

@@ -8,6 +8,7 @@ import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 import { embeddedGraphPath } from './graph-store-factory.ts';
+import { MINILM, repoModelsDir } from '../embeddings/minilm-files.ts';
 
 /**
  * Vector and hybrid search through `graph.search`: the query is embedded by the configured endpoint (the
@@ -93,4 +94,23 @@ describe('graph.search with embeddings', () => {
     );
     expect(reply).toMatchObject({ error: { code: expect.stringMatching(/^LLM_/) } });
   });
+
+  it('queries local MiniLM vectors with the local model even when an endpoint is configured (never mixes models)', async () => {
+    const dir = tempDir();
+    await seedSampleGraph(dir);
+    llm = await startScriptedLlm({ scenario: { name: 'graph-search' } });
+    const env = { MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_MODELS_DIR: repoModelsDir() };
+    core = createCore({ env });
+    const reply = await dispatch(core.handlers, 'graph.embed', {}, { transport: 'cli' });
+    expect(reply).toMatchObject({ result: { model: MINILM.modelId, cancelled: false } });
+
+    const vector = await search({
+      query: 'exploring a tree of partial reasoning paths',
+      mode: 'vector',
+      kinds: ['Solution'],
+      limit: 1,
+    });
+    expect(vector.hits[0]?.node.name).toBe(SAMPLE.solutionSearch);
+    expect(llm.requests.filter((r) => r.path.endsWith('/embeddings'))).toHaveLength(0);
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
+import { MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
+import { localQueryEmbedder } from '../embeddings/query-embedder.ts';
 
 export interface GraphServiceHost extends GraphStoreHost {
   settings: SettingsStore;
@@ -59,10 +61,15 @@ function fallbackActor(): string {
   }
 }
 
-/** Only an explicitly configured endpoint is used: we never send queries to a default cloud URL unasked. */
-function queryEmbedder(host: GraphServiceHost): QueryEmbedder | null {
-  if (!host.connection().llm.givenBaseUrl) return null;
+/**
+ * Vectors of the local model are queried with the local model (issue 12); any other model goes to the
+ * endpoint, and only an explicitly configured one: we never send queries to a default cloud URL unasked.
+ */
+function queryEmbedder(host: GraphServiceHost): QueryEmbedder {
+  const local = localQueryEmbedder(modelsDirFor(host.dataDir, host.env));
+  if (!host.connection().llm.givenBaseUrl) return local;
   return async (text, model) => {
+    if (model === MINILM.modelId) return local(text, model);
     const config = host.connection().requireLlm('embeddings');
     const client = createLlmClient(config, {
       timeoutMs: QUERY_EMBED_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { DEFAULT_NEO4J_DATABASE } from '../graph/neo4j/config.ts';
 import { openNeo4jStore } from '../graph/neo4j/open-store.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { seedingEnabled, seedStoreOnFirstRun } from '../graph/seed/first-run-hook.ts';
+import { addSeedVectors } from '../embeddings/seed-vectors-hook.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Core } from './create-core.ts';
 
@@ -58,7 +59,9 @@ export async function openGraphStore(
     core.connection().store === 'neo4j'
       ? (await openNeo4jGraphStore(core)).store
       : openEmbeddedGraphStore(core);
-  if ((options.seedOnFirstRun ?? true) && seedingEnabled(core.env))
-    await seedStoreOnFirstRun(store, core.logger);
+  if ((options.seedOnFirstRun ?? true) && seedingEnabled(core.env)) {
+    // The seed's shipped MiniLM vectors come with it (issue 12): vector search works on a fresh install.
+    if (await seedStoreOnFirstRun(store, core.logger)) await addSeedVectors(store, core.logger);
+  }
   return store;
 }

@@ -1,0 +1,77 @@
+import type { EmbeddingChannel, GraphEmbedResult } from '../contract/embeddings.ts';
+import { embedGraph } from '../embeddings/embed-graph.ts';
+import { fetchMinilm, MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
+import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { AppError } from '../shared/errors.ts';
+import type { EventBus } from './event-bus.ts';
+import type { Handler } from './handler-table.ts';
+import type { Logger } from './logger.ts';
+
+export interface EmbeddingDeps {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  events: EventBus;
+  logger: Logger;
+  /** Its own store handle per job, closed when the job ends. */
+  openGraph: () => Promise<GraphStore>;
+  actor: () => string;
+}
+
+export type EmbeddingHandlers = { [C in EmbeddingChannel]: Handler<C> };
+
+/** `graph.embed` / `graph.embedCancel`: one local embedding job at a time per core. */
+export function createEmbeddingHandlers(deps: EmbeddingDeps): EmbeddingHandlers {
+  let running: AbortController | null = null;
+  const emit = deps.events.emit.bind(deps.events);
+  return {
+    'graph.embed': async (_request, ctx) => {
+      if (running) throw new AppError('CONFLICT', 'An embedding job is already running; cancel it or wait.');
+      const controller = new AbortController();
+      running = controller;
+      const onOuterAbort = (): void => controller.abort();
+      ctx.signal?.addEventListener('abort', onOuterAbort, { once: true });
+      const model = MINILM.modelId;
+      try {
+        const modelsDir = modelsDirFor(deps.dataDir, deps.env);
+        emit('graph.embedEvent', { model, state: 'fetching-model', total: 0, done: 0 });
+        await fetchMinilm(modelsDir, {
+          signal: controller.signal,
+          log: (line) => deps.logger.info(`embeddings: ${line}`),
+        });
+        const embedder = await sharedLocalEmbedder(modelsDir);
+        const store = await deps.openGraph();
+        let result: GraphEmbedResult;
+        try {
+          result = await embedGraph(store, embedder, {
+            actor: deps.actor(),
+            signal: controller.signal,
+            onProgress: (p) => emit('graph.embedEvent', { ...p, state: 'running' }),
+          });
+        } finally {
+          await store.close();
+        }
+        const state = result.cancelled ? 'cancelled' : 'completed';
+        emit('graph.embedEvent', { model, state, total: result.total, done: result.done });
+        deps.logger.info('embedding job ended', { ...result });
+        return result;
+      } catch (err) {
+        // A fault's raw message stays in the log (dispatch logs it under an id); the event says only that it failed.
+        const { code, message } =
+          err instanceof AppError
+            ? err
+            : { code: 'INTERNAL' as const, message: 'Internal error; see the log' };
+        emit('graph.embedEvent', { model, state: 'failed', total: 0, done: 0, error: { code, message } });
+        throw err;
+      } finally {
+        ctx.signal?.removeEventListener('abort', onOuterAbort);
+        running = null;
+      }
+    },
+    'graph.embedCancel': async () => {
+      if (!running) return { cancelled: false };
+      running.abort();
+      return { cancelled: true };
+    },
+  };
+}
