@@ -71,7 +71,9 @@ function run(args: string[], dataDir: string): Promise<Ran> {
 function judge(ran: Ran): Outcome {
   const leak = leakIn(ran.output, undefined, true);
   if (leak) return { verdict: 'leaked', reason: `output holds ${leak}: ${ran.output.trim().slice(0, 90)}` };
-  if (ran.served || ran.code === 0) return { verdict: 'survived' };
+  // `motiv doctor` exits 1 with its whole report when a check fails (the audit's LLM port is closed on purpose).
+  const doctorReported = ran.code === 1 && /\nchecks:\n/.test(ran.output) && !/\n\s+at\s/.test(ran.output);
+  if (ran.served || ran.code === 0 || doctorReported) return { verdict: 'survived' };
   if (ran.timedOut)
     return { verdict: 'failed', reason: `neither ready nor done in ${RUN_TIMEOUT_MS / 1000} s` };
   const message = ran.output.trim();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm, type ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import type { DoctorReport } from '../contract/doctor.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
@@ -50,6 +51,18 @@ describe('the stored LLM key is bound to the endpoint it was confirmed for', () 
       });
       expect(JSON.stringify(reply)).not.toContain(KEY);
     }
+    // Doctor probes the endpoint the agents would use, with the key they may send: here none, and it says why.
+    const doctor = await dispatch(core.handlers, 'doctor.run', {}, ipc);
+    if (!('result' in doctor)) throw new Error('doctor failed');
+    const report = doctor.result as DoctorReport;
+    expect(report.checks.find((c) => c.name === 'LLM endpoint')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('not sent there until you confirm it'),
+    });
+    expect(report.config.find((e) => e.key === 'llm.apiKey')).toMatchObject({
+      value: 'set',
+      source: 'secret store',
+    });
     expect(sawKey(other)).toBe(false);
     const status = await dispatch(core.handlers, 'secrets.status', {}, ipc);
     expect(status).toMatchObject({
