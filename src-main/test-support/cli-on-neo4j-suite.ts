@@ -61,6 +61,9 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(code).toBe(0);
       expect(JSON.parse(io.stdout())).toMatchObject({ session: { status: 'completed' } });
       expect((await store.stats()).nodes['Idea']).toBe(1);
+      // Signed as the CLI (no display name in the settings), as before it ran on the core.
+      const idea = (await store.dump()).nodes.find((n) => n.kind === 'Idea');
+      expect(idea?.createdBy).toBe('cli');
       expect(noEmbeddedGraph(env)).toBe(true);
       // A whole session (exploration, draft, three mentor rounds) with every write a Neo4j transaction.
     }, 60_000);
