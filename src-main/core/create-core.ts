@@ -7,6 +7,7 @@ import { resolveConnectionConfig, type ConnectionConfig, type StoredSecretReader
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { EventBus } from './event-bus.ts';
+import { createGraphAdminService, type GraphAdminService } from './graph-admin-service.ts';
 import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
@@ -38,6 +39,7 @@ export interface CoreOptions {
 
 /** The application services, built once; handlers and CLI commands call these, never build their own. */
 export interface CoreServices {
+  graphAdmin: GraphAdminService;
   ideation: IdeationService;
   mining: MiningService;
   papers: PaperService;
@@ -113,6 +115,7 @@ export function createCore(options: CoreOptions = {}): Core {
   });
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const services: CoreServices = {
+    graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
     ideation: createIdeationService(host),
     mining: createMiningService(host),
     papers: createPaperService(host),
