@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { CliIo } from '../cli/io.ts';
 import { main } from '../cli/main.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { scenarioFile, seedGraphInto } from './ideator-harness.ts';
 import { miningScenario, seedPapers } from './mining-harness.ts';
+import { bufferIo } from './graph-cli-fixture.ts';
 
 /**
  * `motiv ideate`, `motiv mine` and `motiv import` against a configured Neo4j: what they write lands in Neo4j and
@@ -95,10 +95,4 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(noEmbeddedGraph(env)).toBe(true);
     });
   });
-}
-
-function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
 }
