@@ -13,7 +13,8 @@ import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { createIdeationService, type IdeationService } from './ideation-service.ts';
 import { ideatorHandlers } from './ideator-handlers.ts';
-import { createJudgeHandlers } from './judge-handlers.ts';
+import { createEvaluationService, type EvaluationService } from './evaluation-service.ts';
+import { judgeHandlers } from './judge-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
 import { miningHandlers } from './mining-handlers.ts';
 import { createMiningService, type MiningService } from './mining-service.ts';
@@ -43,6 +44,7 @@ export interface CoreServices {
   ideation: IdeationService;
   mining: MiningService;
   papers: PaperService;
+  evaluation: EvaluationService;
 }
 
 export interface Core {
@@ -119,10 +121,10 @@ export function createCore(options: CoreOptions = {}): Core {
     ideation: createIdeationService(host),
     mining: createMiningService(host),
     papers: createPaperService(host),
+    evaluation: createEvaluationService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
-  const judge = createJudgeHandlers(host);
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -149,7 +151,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createPriceHandlers(settings),
     ...createLlmHandlers({ settings, env, storedSecret }),
     ...annotations.handlers,
-    ...judge.handlers,
+    ...judgeHandlers(services.evaluation),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -167,7 +169,7 @@ export function createCore(options: CoreOptions = {}): Core {
     connection,
     close: async () => {
       await services.ideation.close();
-      judge.close();
+      services.evaluation.close();
       await services.mining.close();
       await graph.close();
       annotations.close();
