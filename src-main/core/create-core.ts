@@ -149,7 +149,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
-    ...createLlmHandlers({ settings, env, storedSecret }),
+    ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
   };

@@ -1,23 +1,15 @@
-import { createLlmClient, LLM_ROLES, resolveLlmConfig, testConnection } from '../llm/index.ts';
-import type { StoredSecretReader } from './config.ts';
+import { createLlmClient, LLM_ROLES, testConnection } from '../llm/index.ts';
 import type { HandlerTable } from './handler-table.ts';
-import { llmSettingsInput } from './llm-settings-input.ts';
-import type { SettingsStore } from './settings-store.ts';
+import type { ServiceHost } from './service-host.ts';
 
 // A settings page button: answer within seconds, one try.
 const TEST_TIMEOUT_MS = 10_000;
 
-export interface LlmHandlerDeps {
-  settings: SettingsStore;
-  env: NodeJS.ProcessEnv;
-  storedSecret: StoredSecretReader;
-}
-
 /** `llm.test`: the endpoint as the agents would use it (env over settings over defaults), probed once. */
-export function createLlmHandlers(deps: LlmHandlerDeps): Pick<HandlerTable, 'llm.test'> {
+export function createLlmHandlers(host: Pick<ServiceHost, 'llmConfig'>): Pick<HandlerTable, 'llm.test'> {
   return {
     'llm.test': async () => {
-      const config = resolveLlmConfig(llmSettingsInput(deps.settings.get(), deps.storedSecret), deps.env);
+      const config = host.llmConfig();
       const client = createLlmClient(config, { timeoutMs: TEST_TIMEOUT_MS, retry: { maxAttempts: 1 } });
       const report = await testConnection(client, { timeoutMs: TEST_TIMEOUT_MS });
       if (!report.ok) return report;
