@@ -5,7 +5,7 @@ import { createCore } from '../core/create-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { AppError } from '../shared/errors.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { bufferIo } from './commands/graph-cli-fixture.ts';
+import { bufferIo } from '../test-support/graph-cli-fixture.ts';
 import { reportCommandError } from './report-error.ts';
 
 const tempDir = useTempDirs();

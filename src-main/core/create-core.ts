@@ -8,12 +8,14 @@ import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
 import { runDoctor } from './doctor.ts';
 import { createEmbeddingHandlers } from './embedding-handlers.ts';
 import { EventBus } from './event-bus.ts';
+import { createGraphAdminService, type GraphAdminService } from './graph-admin-service.ts';
 import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
 import { createIdeationService, type IdeationService } from './ideation-service.ts';
 import { ideatorHandlers } from './ideator-handlers.ts';
-import { createJudgeHandlers } from './judge-handlers.ts';
+import { createEvaluationService, type EvaluationService } from './evaluation-service.ts';
+import { judgeHandlers } from './judge-handlers.ts';
 import { createFileLogger, type Logger } from './logger.ts';
 import { miningHandlers } from './mining-handlers.ts';
 import { createMiningService, type MiningService } from './mining-service.ts';
@@ -39,9 +41,11 @@ export interface CoreOptions {
 
 /** The application services, built once; handlers and CLI commands call these, never build their own. */
 export interface CoreServices {
+  graphAdmin: GraphAdminService;
   ideation: IdeationService;
   mining: MiningService;
   papers: PaperService;
+  evaluation: EvaluationService;
 }
 
 export interface Core {
@@ -123,13 +127,14 @@ export function createCore(options: CoreOptions = {}): Core {
   });
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const services: CoreServices = {
+    graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
     ideation: createIdeationService(host),
     mining: createMiningService(host),
     papers: createPaperService(host),
+    evaluation: createEvaluationService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
-  const judge = createJudgeHandlers(host);
 
   const handlers: HandlerTable = {
     'app.info': async (_request, ctx) => ({
@@ -163,9 +168,9 @@ export function createCore(options: CoreOptions = {}): Core {
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
     ...createPriceHandlers(settings),
-    ...createLlmHandlers({ config: connection }),
+    ...createLlmHandlers(host),
     ...annotations.handlers,
-    ...judge.handlers,
+    ...judgeHandlers(services.evaluation),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -183,7 +188,7 @@ export function createCore(options: CoreOptions = {}): Core {
     connection,
     close: async () => {
       await services.ideation.close();
-      judge.close();
+      services.evaluation.close();
       await services.mining.close();
       await graph.close();
       annotations.close();

@@ -8,7 +8,6 @@ import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
 import type { OpenedLiterature } from '../literature/index.ts';
 import type { LiteratureSettings } from '../contract/settings-literature.ts';
-import { AppError } from '../shared/errors.ts';
 import { ideaReport } from './idea-report.ts';
 import type { ServiceHost } from './service-host.ts';
 

@@ -1,82 +1,14 @@
-import { join } from 'node:path';
-import { SessionStore } from '../ideator/session-store.ts';
-import { scoreIdea } from '../judge/direct-score.ts';
-import type { JudgedIdea } from '../judge/direct-score.ts';
-import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
-import { judgeTournament } from '../judge/judge-tournament.ts';
-import { JudgmentStore } from '../judge/judgment-store.ts';
-import { createLlmClient, UsageLedger } from '../llm/index.ts';
-import { AppError } from '../shared/errors.ts';
 import type { HandlerTable } from './handler-table.ts';
-import type { ServiceHost } from './service-host.ts';
+import type { EvaluationService } from './evaluation-service.ts';
 
-/**
- * Evaluation, built once per core on the shared service host. `judge.*`: direct scores, the Swiss tournament and stored judgments. Ideas are read from the ideator's
- * sessions; judgments go to `judgments.sqlite` in the data dir, opened on first use.
- */
+/** The `judge.*` channels: thin adapters over the core's evaluation service (evaluation-service.ts). */
 
 type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results'>;
 
-export function createJudgeHandlers(host: ServiceHost): { handlers: JudgeHandlers; close(): void } {
-  let store: JudgmentStore | null = null;
-  const judgments = (): JudgmentStore =>
-    (store ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
-
-  const judgeDeps = (signal?: AbortSignal) => {
-    const config = host.config().requireLlm('judge');
-    const table = host.prices();
-    return {
-      llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),
-      store: judgments(),
-      prices: table,
-      ...(signal ? { signal } : {}),
-    };
+export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
+  return {
+    'judge.score': (request, ctx) => evaluation.score(request, ctx.signal),
+    'judge.tournament': (request, ctx) => evaluation.tournament(request, ctx.signal),
+    'judge.results': (request) => evaluation.results(request),
   };
-
-  /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
-  const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
-    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
-    try {
-      return pick(sessions);
-    } finally {
-      sessions.close();
-    }
-  };
-
-  const handlers: JudgeHandlers = {
-    'judge.score': async (request, ctx) => {
-      const ideas = readIdeas((s) =>
-        request.ideaIds ? ideasById(s, request.ideaIds) : ideasOnTopic(s, request.topic ?? ''),
-      );
-      if (ideas.length === 0) throw new AppError('NOT_FOUND', `No written ideas on topic "${request.topic}"`);
-      const judge = judgeDeps(ctx.signal);
-      const scores = [];
-      for (const idea of ideas) scores.push(await scoreIdea(judge, idea));
-      return { scores, costUsd: scores.reduce((sum, s) => sum + (s.reused ? 0 : s.costUsd), 0) };
-    },
-    'judge.tournament': async (request, ctx) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, request.topic));
-      if (ideas.length < 2) {
-        throw new AppError('VALIDATION', `A tournament needs two written ideas on "${request.topic}"`, {
-          field: 'topic',
-          found: ideas.length,
-        });
-      }
-      return judgeTournament(judgeDeps(ctx.signal), ideas, {
-        seed: request.seed,
-        rounds: request.rounds,
-        k: request.k,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onPairJudged: (progress) =>
-          host.events.emit('judge.event', { type: 'tournament.progress', topic: request.topic, ...progress }),
-      });
-    },
-    'judge.results': async (request) => ({
-      judgments: judgments()
-        .forIdeas('direct', request.ideaIds)
-        .concat(judgments().forIdeas('pairwise', request.ideaIds))
-        .map(({ key: _key, repairs: _repairs, ...rest }) => rest),
-    }),
-  };
-  return { handlers, close: () => store?.close() };
 }

@@ -1,20 +1,15 @@
 import { createLlmClient, LLM_ROLES, testConnection } from '../llm/index.ts';
-import type { AppConfig } from './config.ts';
 import type { HandlerTable } from './handler-table.ts';
+import type { ServiceHost } from './service-host.ts';
 
 // A settings page button: answer within seconds, one try.
 const TEST_TIMEOUT_MS = 10_000;
 
-export interface LlmHandlerDeps {
-  /** The one configuration loader (core/config.ts). */
-  config: () => AppConfig;
-}
-
 /** `llm.test`: the endpoint as the agents would use it (env over settings over defaults), probed once. */
-export function createLlmHandlers(deps: LlmHandlerDeps): Pick<HandlerTable, 'llm.test'> {
+export function createLlmHandlers(host: Pick<ServiceHost, 'llmConfig'>): Pick<HandlerTable, 'llm.test'> {
   return {
     'llm.test': async () => {
-      const config = deps.config().readLlm();
+      const config = host.llmConfig();
       const client = createLlmClient(config, { timeoutMs: TEST_TIMEOUT_MS, retry: { maxAttempts: 1 } });
       const report = await testConnection(client, { timeoutMs: TEST_TIMEOUT_MS });
       if (!report.ok) return report;

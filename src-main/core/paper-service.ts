@@ -26,9 +26,7 @@ export function createPaperService(host: ServiceHost): PaperService {
   return {
     import: async (request) => {
       const wantsLookup = (request.dois?.length ?? 0) > 0 || (request.arxivIds?.length ?? 0) > 0;
-      const lookup = wantsLookup
-        ? new PaperLookup(host.config().lookup(), host.dataDir)
-        : undefined;
+      const lookup = wantsLookup ? new PaperLookup(host.config().lookup(), host.dataDir) : undefined;
       // Its own store handle per import, closed when the import ends.
       const store = await host.openGraph();
       try {

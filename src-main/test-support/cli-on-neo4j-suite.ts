@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { CliIo } from '../cli/io.ts';
 import { main } from '../cli/main.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { scenarioFile, seedGraphInto } from './ideator-harness.ts';
 import { miningScenario, seedPapers } from './mining-harness.ts';
+import { bufferIo } from './graph-cli-fixture.ts';
 
 /**
  * `motiv ideate`, `motiv mine` and `motiv import` against a configured Neo4j: what they write lands in Neo4j and
@@ -61,6 +61,9 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(code).toBe(0);
       expect(JSON.parse(io.stdout())).toMatchObject({ session: { status: 'completed' } });
       expect((await store.stats()).nodes['Idea']).toBe(1);
+      // Signed as the CLI (no display name in the settings), as before it ran on the core.
+      const idea = (await store.dump()).nodes.find((n) => n.kind === 'Idea');
+      expect(idea?.createdBy).toBe('cli');
       expect(noEmbeddedGraph(env)).toBe(true);
       // A whole session (exploration, draft, three mentor rounds) with every write a Neo4j transaction.
     }, 60_000);
@@ -92,10 +95,4 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(noEmbeddedGraph(env)).toBe(true);
     });
   });
-}
-
-function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
 }

@@ -4,16 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../core/create-core.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
-import type { CliIo } from '../io.ts';
 import { main } from '../main.ts';
+import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
-
-function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
-}
 
 const body = {
   methodId: 'llm-p',

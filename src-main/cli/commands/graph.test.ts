@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { main } from '../main.ts';
-import { bufferIo, writeSmallDump } from './graph-cli-fixture.ts';
+import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
 

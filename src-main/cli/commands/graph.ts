@@ -1,15 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Core } from '../../core/create-core.ts';
-import { callCore, openCliCore } from '../core-call.ts';
-import {
-  openGraphStore,
-  openEmbeddedGraphStore,
-  openNeo4jGraphStore,
-  type OpenGraphOptions,
-} from '../../core/graph-store-factory.ts';
 import type { GraphStore } from '../../graph/port.ts';
-import { loadSeedGraph, type SeedLoadResult } from '../../graph/seed/load-seed.ts';
+import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
+import { callCore, openCliCore } from '../core-call.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -25,8 +18,6 @@ export const graphHelp = `motiv graph <subcommand> [options]
 
 The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.
 Method annotations and added methods are not part of the graph: back them up with "motiv annotations dump".`;
-
-const actorOf = (core: Core): string => core.settings.get().profile.displayName || 'cli';
 
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -49,39 +40,36 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(store.kind, stats));
         return 0;
       }
-      case 'dump':
-        return await withStore(core, async (store) => {
-          const text = `${JSON.stringify(await store.dump())}\n`;
-          if (values.out) writeFileSync(values.out, text);
-          else io.out(text);
-          if (values.out) io.err(`wrote ${values.out}\n`);
-          return 0;
-        });
+      case 'dump': {
+        const { dump } = await core.services.graphAdmin.dump();
+        const text = `${JSON.stringify(dump)}\n`;
+        if (values.out) writeFileSync(values.out, text);
+        else io.out(text);
+        if (values.out) io.err(`wrote ${values.out}\n`);
+        return 0;
+      }
       case 'restore': {
         const file = positionals[0];
         if (!file) throw new UsageError('restore needs a dump file');
-        const dump = parseDumpFile(file);
-        // A restore fills a store as a whole, so it must not find the seed there first.
-        return await withStore(core, { seedOnFirstRun: false }, async (store) => {
-          const result = await store.restore(dump, { actor: actorOf(core) }, { replace: values.replace });
-          io.out(`restored ${result.nodes} nodes and ${result.edges} edges into the ${store.kind} store\n`);
-          return 0;
-        });
+        const result = await core.services.graphAdmin.restore(parseDumpFile(file), values.replace);
+        io.out(`restored ${result.nodes} nodes and ${result.edges} edges into the ${result.kind} store\n`);
+        return 0;
       }
-      case 'seed':
-        return await withStore(core, { seedOnFirstRun: false }, async (store) => {
-          const result = await loadSeedGraph(store);
-          io.out(formatSeedResult(store.kind, result));
-          return 0;
-        });
-      case 'push':
-        return await push(core, io, values.replace);
-      case 'migrate':
-        return await withNeo4j(core, async (store, applied) => {
-          io.out(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema up to date\n');
-          void store;
-          return 0;
-        });
+      case 'seed': {
+        const { kind, result } = await core.services.graphAdmin.seed();
+        io.out(formatSeedResult(kind, result));
+        return 0;
+      }
+      case 'push': {
+        const result = await core.services.graphAdmin.push(values.replace);
+        io.out(`pushed ${result.nodes} nodes and ${result.edges} edges from the embedded store to Neo4j\n`);
+        return 0;
+      }
+      case 'migrate': {
+        const applied = await core.services.graphAdmin.migrate();
+        io.out(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema up to date\n');
+        return 0;
+      }
       case 'check': {
         const { store, stats } = await callCore(core, 'graph.stats', {});
         io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
@@ -92,45 +80,6 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
     }
   } finally {
     await core.close();
-  }
-}
-
-async function withStore(
-  core: Core,
-  ...args: [run: StoreRun] | [options: OpenGraphOptions, run: StoreRun]
-): Promise<number> {
-  const [options, run] = args.length === 1 ? [{}, args[0]] : args;
-  const store = await openGraphStore(core, options);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
-
-async function withNeo4j(
-  core: Core,
-  run: (store: GraphStore, applied: string[]) => Promise<number>,
-): Promise<number> {
-  const { store, applied } = await openNeo4jGraphStore(core);
-  try {
-    return await run(store, applied);
-  } finally {
-    await store.close();
-  }
-}
-
-async function push(core: Core, io: CliIo, replace: boolean): Promise<number> {
-  const source = openEmbeddedGraphStore(core);
-  try {
-    const dump = await source.dump();
-    return await withNeo4j(core, async (target) => {
-      const result = await target.restore(dump, { actor: actorOf(core) }, { replace });
-      io.out(`pushed ${result.nodes} nodes and ${result.edges} edges from the embedded store to Neo4j\n`);
-      return 0;
-    });
-  } finally {
-    await source.close();
   }
 }
 
@@ -149,8 +98,6 @@ function parseDumpFile(file: string): unknown {
     });
   }
 }
-
-type StoreRun = (store: GraphStore) => Promise<number>;
 
 function formatSeedResult(kind: string, result: SeedLoadResult): string {
   const changed = result.nodesCreated + result.nodesMerged + result.edgesCreated > 0;

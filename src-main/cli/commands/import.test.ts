@@ -5,16 +5,10 @@ import type { ImportRunReport } from '../../papers/import-run.ts';
 import { startRecordedLookupServer } from '../../papers/lookup/recorded-lookup-server.ts';
 import type { RecordedServer } from '../../papers/lookup/recorded-lookup-server.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
-import type { CliIo } from '../io.ts';
 import { main } from '../main.ts';
+import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const fixture = (name: string): string => join(import.meta.dirname, '../../papers/fixtures', name);
-
-function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
-}
 
 describe('motiv import', () => {
   const tempDir = useTempDirs();

@@ -5,8 +5,8 @@ import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import { miningScenario, seedPapers } from '../../test-support/mining-harness.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
-import type { CliIo } from '../io.ts';
 import { main } from '../main.ts';
+import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
 let server: ScriptedLlm | undefined;
@@ -14,12 +14,6 @@ afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
-
-function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { env, out: (t) => (out += t), err: (t) => (err += t), stdout: () => out, stderr: () => err };
-}
 
 async function withGraph(dir: string, seed: (store: EmbeddedGraphStore) => Promise<unknown>): Promise<void> {
   const store = EmbeddedGraphStore.open(join(dir, 'graph.sqlite'));

@@ -4,7 +4,7 @@ import { repoModelsDir } from '../../embeddings/minilm-files.ts';
 import { seedSampleGraph, SAMPLE } from '../../test-support/graph-sample.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { main } from '../main.ts';
-import { bufferIo } from './graph-cli-fixture.ts';
+import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { bufferIo, writeSmallDump } from '../../cli/commands/graph-cli-fixture.ts';
+import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
 import { registerIdeaNodeSyncTests } from '../../ideator/idea-node-sync-suite.ts';
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';

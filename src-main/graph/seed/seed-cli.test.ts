@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { bufferIo } from '../../cli/commands/graph-cli-fixture.ts';
+import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { readSeedData } from './read-seed.ts';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
-import type { CliIo } from '../io.ts';
+import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
+import type { CliIo } from '../cli/io.ts';
 
 /** A CLI io that records what a command printed. */
 export function bufferIo(env: NodeJS.ProcessEnv): CliIo & { stdout: () => string; stderr: () => string } {

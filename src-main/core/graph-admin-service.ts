@@ -1,0 +1,62 @@
+import type { GraphDump } from '../graph/dump-format.ts';
+import { loadSeedGraph, type SeedLoadResult } from '../graph/seed/load-seed.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { openEmbeddedGraphStore, openGraphStore, openNeo4jGraphStore } from './graph-store-factory.ts';
+import type { GraphStoreHost } from './graph-store-factory.ts';
+
+/**
+ * The lab admin's graph operations (`motiv graph dump|restore|seed|push|migrate`), which have no channel: each on
+ * its own short-lived handle of the configured store, opened here so no CLI command opens a store itself.
+ */
+export interface GraphAdminService {
+  /** The configured store's kind ('embedded' | 'neo4j') and the whole graph. */
+  dump(): Promise<{ kind: string; dump: GraphDump }>;
+  /** A dump fills a store as a whole, so the seed is not loaded first. */
+  restore(dump: unknown, replace: boolean): Promise<{ kind: string; nodes: number; edges: number }>;
+  seed(): Promise<{ kind: string; result: SeedLoadResult }>;
+  /** The embedded graph copied into the configured Neo4j. */
+  push(replace: boolean): Promise<{ nodes: number; edges: number }>;
+  /** The Cypher migrations applied to the configured Neo4j; the names of those that were new. */
+  migrate(): Promise<string[]>;
+}
+
+export function createGraphAdminService(host: GraphStoreHost, actor: () => string): GraphAdminService {
+  const withStore = async <T>(
+    seedOnFirstRun: boolean,
+    run: (store: GraphStore) => Promise<T>,
+  ): Promise<T> => {
+    const store = await openGraphStore(host, { seedOnFirstRun });
+    try {
+      return await run(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const withNeo4j = async <T>(run: (store: GraphStore, applied: string[]) => Promise<T>): Promise<T> => {
+    const { store, applied } = await openNeo4jGraphStore(host);
+    try {
+      return await run(store, applied);
+    } finally {
+      await store.close();
+    }
+  };
+  return {
+    dump: () => withStore(true, async (store) => ({ kind: store.kind, dump: await store.dump() })),
+    restore: (dump, replace) =>
+      withStore(false, async (store) => ({
+        kind: store.kind,
+        ...(await store.restore(dump, { actor: actor() }, { replace })),
+      })),
+    seed: () => withStore(false, async (store) => ({ kind: store.kind, result: await loadSeedGraph(store) })),
+    push: async (replace) => {
+      const source = openEmbeddedGraphStore(host);
+      try {
+        const dump = await source.dump();
+        return await withNeo4j((target) => target.restore(dump, { actor: actor() }, { replace }));
+      } finally {
+        await source.close();
+      }
+    },
+    migrate: () => withNeo4j(async (_store, applied) => applied),
+  };
+}
