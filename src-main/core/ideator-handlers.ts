@@ -1,9 +1,9 @@
 import type { Channel } from '../contract/channels.ts';
-import type { IdeatorEventPayload } from '../contract/ideator.ts';
+import type { IdeatorChange, IdeatorUsageTotals } from '../contract/ideator.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
-import type { IdeatorEvent, SessionRecord, StartInput } from '../ideator/index.ts';
-import { createLlmClient, displayUrl, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import type { IdeatorEvent, SessionChange, SessionRecord, StartInput } from '../ideator/index.ts';
+import { createLlmClient, displayUrl, resolveLlmConfig, RunningTotals, UsageLedger } from '../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { effectivePrices } from '../llm/prices.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
@@ -19,7 +19,9 @@ import type { SettingsStore } from './settings-store.ts';
 /**
  * The `ideator.*` channels over one IdeatorManager. The manager (and the graph store it reads) is opened on the
  * first ideator request, not at start-up, so the app opens fast and an unreachable Neo4j only affects the
- * ideator. Every ideator event is forwarded as `ideator.event`; usage events carry the session's priced totals.
+ * ideator. Every ideator event is forwarded as `ideator.event`; usage events carry the session's priced totals,
+ * kept running per session (seeded once from the stored ledger). `ideator.since` replays a session's stored
+ * changes after a `seq`, for a client that missed some.
  */
 
 type IdeatorChannel = Extract<Channel, `ideator.${string}`>;
@@ -101,25 +103,40 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
     return config;
   };
 
+  /** Each session's running totals, priced with the table the manager was opened with. */
+  const running = new Map<string, RunningTotals>();
+
   const forward = (manager: IdeatorManager, table: PriceTable, event: IdeatorEvent): void => {
     if (event.type === 'status') {
       if (event.status === 'running') live.add(event.sessionId);
       else live.delete(event.sessionId);
     }
-    const payload: IdeatorEventPayload =
-      event.type === 'usage'
-        ? {
-            ...event,
-            totals: new UsageLedger({
-              entries: manager.store.ledger(event.sessionId),
-              prices: table,
-            }).totals(),
-          }
-        : event;
-    deps.events.emit('ideator.event', payload);
+    if (event.type !== 'usage') return deps.events.emit('ideator.event', event);
+    let totals = running.get(event.sessionId);
+    if (!totals) {
+      // The stored ledger already holds this entry: seed from it, do not add it twice.
+      totals = new RunningTotals(table, manager.store.ledger(event.sessionId));
+      running.set(event.sessionId, totals);
+      deps.events.emit('ideator.event', { ...event, totals: totals.totals() });
+      return;
+    }
+    deps.events.emit('ideator.event', { ...event, totals: totals.add(event.entry) });
+  };
+
+  /** Stored changes as the event carries them: usage with the running totals after each entry. */
+  const priced = (manager: IdeatorManager, sessionId: string, changes: SessionChange[]): IdeatorChange[] => {
+    if (!changes.some((c) => c.type === 'usage')) return changes as IdeatorChange[];
+    const totals = new RunningTotals(prices());
+    const after = new Map<number, IdeatorUsageTotals>();
+    for (const entry of manager.store.ledger(sessionId)) after.set(entry.seq, totals.add(entry));
+    return changes.map((c) =>
+      c.type === 'usage' ? { ...c, totals: after.get(c.entry.seq) ?? totals.totals() } : c,
+    );
   };
 
   const open = async (config: ResolvedLlmConfig): Promise<Opened> => {
+    // A new manager may price with a new table: running totals start again from the stored ledgers.
+    running.clear();
     const graph = await deps.openGraph();
     const settings = deps.settings.get();
     const table = prices();
@@ -248,6 +265,11 @@ export function createIdeatorHandlers(deps: IdeatorDeps): {
     },
     'ideator.list': async () => (await managerFor()).list(),
     'ideator.get': async ({ sessionId }) => (await managerFor()).get(sessionId),
+    'ideator.since': async ({ sessionId, seq }) => {
+      const manager = await managerFor();
+      const { seq: latest, changes } = manager.since(sessionId, seq);
+      return { seq: latest, changes: priced(manager, sessionId, changes) };
+    },
     'ideator.pause': async ({ sessionId }) => (await managerFor()).pause(sessionId),
     'ideator.stop': async ({ sessionId }) => (await managerFor()).stop(sessionId),
     'ideator.resume': async ({ sessionId }): Promise<SessionRecord> => {

@@ -8,6 +8,8 @@ import { openIdeatorDatabase } from './session-db.ts';
 import type {
   ForkOrigin,
   IdeaPhase,
+  SessionChange,
+  UnnumberedChange,
   IdeaRecord,
   IdeaVersionRecord,
   SessionConfig,
@@ -19,6 +21,11 @@ import type {
 /**
  * Typed reads and writes over ideator.sqlite. Callers group writes with `tx` so a turn and the phase change it
  * causes commit together: after a crash the file holds either both or neither.
+ *
+ * Every write a client can see (status, idea, version, turn, ledger entry) also appends a numbered change to
+ * `session_events` in the same transaction, so the numbers survive restarts and `changesAfter` can replay them.
+ * The changes are kept in memory until `drain()` hands them to the event bus; a rolled-back transaction drops its
+ * own, so no event is ever sent for a change the file does not hold.
  */
 
 interface SessionRow {
@@ -30,6 +37,7 @@ interface SessionRow {
   forked_from: string | null;
   created_at: string;
   updated_at: string;
+  event_seq: number;
 }
 
 interface IdeaRow {
@@ -89,6 +97,7 @@ function toSession(row: SessionRow): SessionRecord {
     forkedFrom: row.forked_from ? (JSON.parse(row.forked_from) as ForkOrigin) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    seq: row.event_seq,
   };
 }
 
@@ -148,8 +157,63 @@ export class SessionStore {
     this.db = openIdeatorDatabase(path);
   }
 
+  /** Changes committed by this process and not yet sent (see `drain`). */
+  #unsent: SessionChange[] = [];
+
   tx<T>(run: () => T): T {
-    return this.db.transaction(run).immediate();
+    const mark = this.#unsent.length;
+    try {
+      return this.db.transaction(run).immediate();
+    } catch (err) {
+      this.#unsent.length = Math.min(this.#unsent.length, mark);
+      throw err;
+    }
+  }
+
+  /** The changes committed since the last drain, in order; call it after (never inside) a transaction. */
+  drain(): SessionChange[] {
+    const out = this.#unsent;
+    this.#unsent = [];
+    return out;
+  }
+
+  /** Numbers a change and stores it; runs inside the caller's transaction (or its own). */
+  #record(change: UnnumberedChange): void {
+    this.tx(() => {
+      const seq = this.db
+        .prepare('UPDATE sessions SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq')
+        .pluck()
+        .get(change.sessionId) as number | undefined;
+      if (seq === undefined) throw new AppError('NOT_FOUND', `No ideation session ${change.sessionId}`);
+      const numbered = { ...change, seq } as SessionChange;
+      this.db
+        .prepare('INSERT INTO session_events (session_id, seq, payload) VALUES (?, ?, ?)')
+        .run(change.sessionId, seq, JSON.stringify(numbered));
+      this.#unsent.push(numbered);
+    });
+  }
+
+  /** The number of the session's latest change (0 before any). */
+  changeSeq(sessionId: string): number {
+    const seq = this.db.prepare('SELECT event_seq FROM sessions WHERE id = ?').pluck().get(sessionId) as
+      number | undefined;
+    if (seq === undefined) throw new AppError('NOT_FOUND', `No ideation session ${sessionId}`);
+    return seq;
+  }
+
+  /** The session's changes numbered after `afterSeq`, at most `limit`, oldest first. */
+  changesAfter(sessionId: string, afterSeq: number, limit: number): SessionChange[] {
+    return (
+      this.db
+        .prepare('SELECT payload FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+        .pluck()
+        .all(sessionId, afterSeq, limit) as string[]
+    ).map((text) => JSON.parse(text) as SessionChange);
+  }
+
+  /** Runs reads in one read transaction: what they return is one moment of the file. */
+  read<T>(run: () => T): T {
+    return this.db.transaction(run).deferred();
   }
 
   close(): void {
@@ -157,6 +221,14 @@ export class SessionStore {
   }
 
   createSession(id: string, config: SessionConfig, forkedFrom: ForkOrigin | null): SessionRecord {
+    return this.tx(() => {
+      this.#insertSession(id, config, forkedFrom);
+      this.#record({ type: 'status', sessionId: id, status: 'running', error: null });
+      return this.session(id);
+    });
+  }
+
+  #insertSession(id: string, config: SessionConfig, forkedFrom: ForkOrigin | null): void {
     const at = now();
     this.db
       .prepare(
@@ -172,7 +244,6 @@ export class SessionStore {
         at,
         at,
       );
-    return this.session(id);
   }
 
   session(id: string): SessionRecord {
@@ -215,19 +286,26 @@ export class SessionStore {
   }
 
   setStatus(id: string, status: SessionStatus, error: SessionRecord['error'] = null): void {
-    this.db
-      .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')
-      .run(status, error ? JSON.stringify(error) : null, now(), id);
+    this.tx(() => {
+      this.db
+        .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')
+        .run(status, error ? JSON.stringify(error) : null, now(), id);
+      this.#record({ type: 'status', sessionId: id, status, error });
+    });
   }
 
   createIdea(id: string, sessionId: string, index: number, phase: IdeaPhase): IdeaRecord {
-    const at = now();
-    this.db
-      .prepare(
-        `INSERT INTO ideas (id, session_id, idx, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, sessionId, index, phase, at, at);
-    return this.idea(id);
+    return this.tx(() => {
+      const at = now();
+      this.db
+        .prepare(
+          `INSERT INTO ideas (id, session_id, idx, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, sessionId, index, phase, at, at);
+      const idea = this.idea(id);
+      this.#record({ type: 'idea', sessionId, idea });
+      return idea;
+    });
   }
 
   idea(id: string): IdeaRecord {
@@ -262,10 +340,14 @@ export class SessionStore {
     };
     const keys = Object.keys(patch).filter((k) => k in columns);
     const sets = keys.map((k) => `${columns[k]} = @${k}`);
-    this.db
-      .prepare(`UPDATE ideas SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)
-      .run({ ...patch, at: now(), id });
-    return this.idea(id);
+    return this.tx(() => {
+      this.db
+        .prepare(`UPDATE ideas SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)
+        .run({ ...patch, at: now(), id });
+      const idea = this.idea(id);
+      this.#record({ type: 'idea', sessionId: idea.sessionId, idea });
+      return idea;
+    });
   }
 
   graphSyncedVersion(ideaId: string): number {
@@ -285,6 +367,14 @@ export class SessionStore {
   }
 
   appendTurn(sessionId: string, turn: NewTurn): TurnRecord {
+    return this.tx(() => {
+      const committed = this.#insertTurn(sessionId, turn);
+      this.#record({ type: 'turn', sessionId, turn: committed });
+      return committed;
+    });
+  }
+
+  #insertTurn(sessionId: string, turn: NewTurn): TurnRecord {
     const seq = this.lastSeq(sessionId) + 1;
     this.db
       .prepare(
@@ -337,11 +427,15 @@ export class SessionStore {
     turnSeq: number,
     repairs: number,
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO idea_versions (idea_id, version, content, citations, turn_seq, repairs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ideaId, version, JSON.stringify(idea), JSON.stringify(citations), turnSeq, repairs, now());
+    this.tx(() => {
+      this.db
+        .prepare(
+          `INSERT INTO idea_versions (idea_id, version, content, citations, turn_seq, repairs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(ideaId, version, JSON.stringify(idea), JSON.stringify(citations), turnSeq, repairs, now());
+      const { sessionId } = this.idea(ideaId);
+      this.#record({ type: 'version', sessionId, version: this.version(ideaId, version) });
+    });
   }
 
   versions(ideaId: string): IdeaVersionRecord[] {
@@ -376,9 +470,12 @@ export class SessionStore {
   }
 
   appendLedger(sessionId: string, entry: LedgerEntry): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO ledger (session_id, seq, entry) VALUES (?, ?, ?)')
-      .run(sessionId, entry.seq, JSON.stringify(entry));
+    this.tx(() => {
+      this.db
+        .prepare('INSERT OR REPLACE INTO ledger (session_id, seq, entry) VALUES (?, ?, ?)')
+        .run(sessionId, entry.seq, JSON.stringify(entry));
+      this.#record({ type: 'usage', sessionId, entry });
+    });
   }
 
   ledger(sessionId: string): LedgerEntry[] {
