@@ -1,4 +1,5 @@
 import type {
+  IdeatorChange,
   IdeatorEstimate,
   IdeatorEventPayload,
   IdeatorInspirationMethod,
@@ -8,15 +9,18 @@ import type {
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
+import { applyChange, isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
-import { SessionEventLog, type StreamingText } from './session-events.ts';
+import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
 import { UndoOfferState } from './undo-offer.svelte.ts';
 
 /**
  * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
- * kept live from `ideator.event` (turns appended as they arrive, streamed tokens, status, running cost). The
- * full session is re-read after changes, so what is shown is always what the core committed.
+ * kept live from `ideator.event`. Opening a session reads it once (`ideator.get`, which says the last change it
+ * holds, `session.seq`); from then on each numbered change is applied as it arrives (new turn, idea, version,
+ * status, running cost), duplicates are ignored, and a gap (a missed event, a reconnect, a sleeping window) is
+ * filled from `ideator.since`. So the traffic grows with the session, not with its square.
  */
 
 export interface ShownError {
@@ -43,7 +47,6 @@ function shown(err: unknown): ShownError {
   return { code: 'ERROR', message: err instanceof Error ? err.message : String(err) };
 }
 
-const REFRESH_DELAY_MS = 150;
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
@@ -64,14 +67,17 @@ export class IdeateState {
   inspiration = $state<PendingInspiration | null>(null);
   inspirationApplied = $state(false);
 
-  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
   #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
   #detailRequest = 0;
   #formFromSettings = false;
-  /** Every session's latest events, so a late reply or one read before them cannot undo what they said. */
-  readonly #events = new SessionEventLog();
+  /** Every session's streaming text, so tokens that beat the session's opening are not lost. */
+  readonly #tokens = new TokenStreams();
+  /** Changes for the open session that arrived while its snapshot or a catch-up was on its way. */
+  #waiting: IdeatorChange[] = [];
+  /** A read (snapshot or catch-up) of the open session is in flight; changes wait for it. */
+  #reading = false;
 
   /** Subscribes to ideator events and loads the list; returns the unsubscribe for the page's onMount. */
   follow(): () => void {
@@ -80,15 +86,15 @@ export class IdeateState {
     const onVisible = (): void => {
       if (document.visibilityState !== 'visible') return;
       void this.loadSessions();
-      void this.refresh();
+      void this.catchUp();
     };
     document.addEventListener('visibilitychange', onVisible);
     void this.loadSessions();
-    if (this.selectedId) void this.refresh();
+    if (this.detail) void this.catchUp();
+    else if (this.selectedId) void this.refresh();
     return () => {
       off();
       document.removeEventListener('visibilitychange', onVisible);
-      if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
       this.undo.dismiss();
     };
@@ -103,10 +109,15 @@ export class IdeateState {
   }
 
   async loadSessions(): Promise<void> {
-    const since = this.#events.mark();
     try {
       const sessions = await invoke('ideator.list', {});
-      this.sessions = sessions.map((s) => this.#events.settle(s, since));
+      // A status change that arrived while the list was on its way is newer than the list's copy.
+      this.sessions = sessions.map((read) =>
+        newerRecord(
+          this.sessions.find((s) => s.id === read.id),
+          read,
+        ),
+      );
     } catch (err) {
       this.error = shown(err);
     }
@@ -141,7 +152,6 @@ export class IdeateState {
     const pending = this.inspiration;
     const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
     await this.#act(async () => {
-      const since = this.#events.mark();
       const session = await invoke('ideator.start', {
         topic,
         ideas,
@@ -152,7 +162,7 @@ export class IdeateState {
       });
       // The selection went into this session; the next one starts without it.
       if (pending) await this.#consumeInspiration(pending.id);
-      this.#upsert(this.#events.settle(session, since));
+      this.#upsert(session);
       await this.select(session.id);
     });
   }
@@ -162,29 +172,75 @@ export class IdeateState {
       this.selectedId = sessionId;
       this.detail = null;
       this.usage = null;
+      this.#waiting = [];
       // Tokens streamed before the session was opened (a start's first ones can beat its reply) are kept.
-      this.streaming = this.#events.streaming(sessionId);
+      this.streaming = this.#tokens.streaming(sessionId);
       this.retryNotice = null;
+      await this.refresh();
+      return;
     }
-    await this.refresh();
+    await this.catchUp();
   }
 
+  /** Reads the open session whole (on opening it), then applies the changes that came meanwhile. */
   async refresh(): Promise<void> {
     const id = this.selectedId;
     if (!id) return;
     const request = ++this.#detailRequest;
-    const since = this.#events.mark();
+    this.#reading = true;
     try {
       const read = await invoke('ideator.get', { sessionId: id });
       // A slower, older answer must not overwrite a newer one (or another session's).
       if (request !== this.#detailRequest || id !== this.selectedId) return;
-      const detail = { ...read, session: this.#events.settle(read.session, since) };
-      this.detail = detail;
-      this.usage = this.#events.usage(id, detail.usage);
-      this.#upsert(detail.session);
+      this.detail = read;
+      this.#reading = false;
+      this.#applyWaiting();
     } catch (err) {
       this.error = shown(err);
+    } finally {
+      if (request === this.#detailRequest) this.#reading = false;
     }
+  }
+
+  /** Fetches the open session's changes after the last one shown (a missed event, a reconnect), and applies them. */
+  async catchUp(): Promise<void> {
+    const detail = this.detail;
+    const id = this.selectedId;
+    if (!detail || !id || this.#reading) return;
+    const request = ++this.#detailRequest;
+    this.#reading = true;
+    try {
+      for (;;) {
+        const from = this.detail?.session.seq ?? 0;
+        const { seq, changes } = await invoke('ideator.since', { sessionId: id, seq: from });
+        if (request !== this.#detailRequest || id !== this.selectedId || !this.detail) return;
+        this.#waiting.push(...changes);
+        this.#reading = false;
+        this.#applyWaiting();
+        if (this.#reading || changes.length === 0 || (this.detail?.session.seq ?? 0) >= seq) return;
+        this.#reading = true;
+      }
+    } catch (err) {
+      this.error = shown(err);
+    } finally {
+      if (request === this.#detailRequest) this.#reading = false;
+    }
+  }
+
+  /** Applies the waiting changes in order; a gap starts a catch-up (they wait for it). */
+  #applyWaiting(): void {
+    const detail = this.detail;
+    if (!detail || this.#reading) return;
+    const waiting = this.#waiting.sort((a, b) => a.seq - b.seq);
+    this.#waiting = [];
+    for (const [i, change] of waiting.entries()) {
+      if (applyChange(detail, change) !== 'gap') continue;
+      this.#waiting = waiting.slice(i);
+      void this.catchUp();
+      break;
+    }
+    this.usage = detail.usage;
+    this.#upsert(detail.session);
   }
 
   pause = (): Promise<void> => this.#sessionAction('ideator.pause');
@@ -196,7 +252,7 @@ export class IdeateState {
     if (!sessionId) return false;
     return this.#act(async () => {
       await invoke('ideator.interject', { sessionId, text });
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -204,7 +260,7 @@ export class IdeateState {
     await this.#act(async () => {
       await invoke('ideator.decide', { ideaId, decision });
       this.undo.show({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -213,7 +269,7 @@ export class IdeateState {
     await this.#act(async () => {
       await invoke('ideator.undoDecision', { ideaId });
       this.undo.dismiss();
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -243,7 +299,6 @@ export class IdeateState {
   async #startFork(fork: PendingFork): Promise<void> {
     const { topic, maxRounds, noGraph, guidance } = this.form;
     await this.#act(async () => {
-      const since = this.#events.mark();
       // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
       const session = await invoke('ideator.fork', {
         ideaId: fork.ideaId,
@@ -257,7 +312,7 @@ export class IdeateState {
         },
       });
       this.cancelFork();
-      this.#upsert(this.#events.settle(session, since));
+      this.#upsert(session);
       await this.select(session.id);
     });
   }
@@ -323,9 +378,8 @@ export class IdeateState {
     const sessionId = this.selectedId;
     if (!sessionId) return;
     await this.#act(async () => {
-      const since = this.#events.mark();
-      this.#upsert(this.#events.settle(await invoke(channel, { sessionId }), since));
-      await this.refresh();
+      this.#upsert(await invoke(channel, { sessionId }));
+      await this.catchUp();
     });
   }
 
@@ -343,60 +397,48 @@ export class IdeateState {
     }
   }
 
+  /** Puts a read of a session in the list, unless the list already holds a newer one (a higher `seq`). */
   #upsert(session: IdeatorSessionRecord): void {
     const at = this.sessions.findIndex((s) => s.id === session.id);
-    if (at === -1) this.sessions = [session, ...this.sessions];
-    else this.sessions[at] = session;
-  }
-
-  #scheduleRefresh(): void {
-    if (this.#refreshTimer) return;
-    this.#refreshTimer = setTimeout(() => {
-      this.#refreshTimer = null;
-      void this.refresh();
-    }, REFRESH_DELAY_MS);
+    if (at === -1) this.sessions = [{ ...session }, ...this.sessions];
+    else this.sessions[at] = { ...newerRecord(this.sessions[at], session) };
   }
 
   #onEvent(event: IdeatorEventPayload): void {
-    this.#events.note(event);
-    if (event.type === 'status') {
-      const known = this.sessions.find((s) => s.id === event.sessionId);
-      if (known) {
-        known.status = event.status;
-        known.error = event.error;
-      } else void this.loadSessions();
-    }
+    this.#tokens.note(event);
+    if (event.type === 'status') this.#noteStatus(event);
     if (event.sessionId !== this.selectedId) return;
+    if (isChange(event)) {
+      this.#waiting.push(event);
+      this.#applyWaiting();
+    }
     switch (event.type) {
       case 'token':
-        this.streaming = this.#events.streaming(event.sessionId);
+        this.streaming = this.#tokens.streaming(event.sessionId);
         return;
-      case 'turn': {
-        const turns = this.detail?.turns;
-        if (turns && (turns.at(-1)?.seq ?? 0) < event.turn.seq) turns.push(event.turn);
-        this.streaming = this.#events.streaming(event.sessionId);
+      case 'turn':
+        this.streaming = this.#tokens.streaming(event.sessionId);
         this.retryNotice = null;
-        this.#scheduleRefresh();
-        return;
-      }
-      case 'usage':
-        this.usage = this.#events.usage(event.sessionId, event.totals);
         return;
       case 'retry':
         this.retryNotice = `Retrying in ${Math.round(event.delayMs / 1000)} s (attempt ${event.attempt}): ${event.message}`;
         return;
       case 'status':
-        if (this.detail) {
-          this.detail.session.status = event.status;
-          this.detail.session.error = event.error;
-        }
-        this.streaming = this.#events.streaming(event.sessionId);
-        this.#scheduleRefresh();
+        this.streaming = this.#tokens.streaming(event.sessionId);
         return;
-      case 'idea':
-        this.#scheduleRefresh();
+      default:
         return;
     }
+  }
+
+  /** The list follows every session's status; a session it does not know yet is read with the list. */
+  #noteStatus(event: Extract<IdeatorEventPayload, { type: 'status' }>): void {
+    const known = this.sessions.find((s) => s.id === event.sessionId);
+    if (!known) return void this.loadSessions();
+    if (known.seq >= event.seq) return;
+    known.status = event.status;
+    known.error = event.error;
+    known.seq = event.seq;
   }
 }
 
