@@ -81,3 +81,37 @@ test('an ideation session moves bytes in proportion to its turns', async ({ page
   expect(afterSix.replies / afterThree.replies).toBeLessThan(1.5);
   expect(afterSix.events / afterThree.events).toBeLessThan(2.3);
 });
+
+test('an open session catches up with ideator.since after missing events, without re-reading it', async ({
+  page,
+  llm,
+}) => {
+  test.setTimeout(90_000);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const channel = /\/api\/invoke\/(.+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (channel) calls.push(channel);
+  });
+  await page.getByTestId('ideate-topic').fill('LLM research ideation');
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('6');
+  await page.getByTestId('ideate-start').click();
+  const session = page.getByTestId('ideate-session');
+  await expect(session.locator('[data-testid="ideate-turn"][data-kind="idea"]')).toHaveCount(4);
+
+  // Away from Ideate the page does not follow the session: the rest of the run happens unseen.
+  await page.getByTestId('nav-graph').click();
+  await expect(page.getByTestId('section-graph')).toBeVisible();
+  await expect.poll(() => llm?.requests.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(18);
+  await page.waitForTimeout(1_000);
+  const before = calls.length;
+
+  await page.getByTestId('nav-ideate').click();
+  await expect(session.getByTestId('ideate-status')).toHaveText('Completed');
+  await expect(session.locator('[data-testid="ideate-turn"][data-kind="mentor"]')).toHaveCount(6);
+  await expect(session.locator('[data-testid="ideate-turn"][data-kind="idea"]')).toHaveCount(6);
+  await expect(session.getByTestId('ideate-idea-outcome')).toHaveText('Round limit reached');
+  const back = calls.slice(before);
+  expect(back).toContain('ideator.since');
+  expect(back).not.toContain('ideator.get');
+});
