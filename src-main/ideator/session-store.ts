@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Citation } from './citations.ts';
 import type { Idea } from './idea-schema.ts';
 import type { Owner } from './ownership.ts';
+import { SessionChangeLog } from './session-changes.ts';
 import { openIdeatorDatabase } from './session-db.ts';
 import type {
   ForkOrigin,
@@ -22,10 +23,9 @@ import type {
  * Typed reads and writes over ideator.sqlite. Callers group writes with `tx` so a turn and the phase change it
  * causes commit together: after a crash the file holds either both or neither.
  *
- * Every write a client can see (status, idea, version, turn, ledger entry) also appends a numbered change to
- * `session_events` in the same transaction, so the numbers survive restarts and `changesAfter` can replay them.
- * The changes are kept in memory until `drain()` hands them to the event bus; a rolled-back transaction drops its
- * own, so no event is ever sent for a change the file does not hold.
+ * Every write a client can see (status, idea, version, turn, ledger entry) also records a numbered change in
+ * the same transaction (session-changes.ts); a rolled-back transaction drops its own, so no event is ever sent
+ * for a change the file does not hold.
  */
 
 interface SessionRow {
@@ -152,63 +152,42 @@ export class SessionStore {
   readonly db: Database;
   readonly path: string;
 
+  readonly #changes: SessionChangeLog;
+
   constructor(path: string) {
     this.path = path;
     this.db = openIdeatorDatabase(path);
+    this.#changes = new SessionChangeLog(this.db);
   }
 
-  /** Changes committed by this process and not yet sent (see `drain`). */
-  #unsent: SessionChange[] = [];
-
   tx<T>(run: () => T): T {
-    const mark = this.#unsent.length;
+    const mark = this.#changes.mark();
     try {
       return this.db.transaction(run).immediate();
     } catch (err) {
-      this.#unsent.length = Math.min(this.#unsent.length, mark);
+      this.#changes.rollbackTo(mark);
       throw err;
     }
   }
 
   /** The changes committed since the last drain, in order; call it after (never inside) a transaction. */
   drain(): SessionChange[] {
-    const out = this.#unsent;
-    this.#unsent = [];
-    return out;
+    return this.#changes.drain();
   }
 
-  /** Numbers a change and stores it; runs inside the caller's transaction (or its own). */
+  /** Numbers a change and stores it, inside the caller's transaction (or its own). */
   #record(change: UnnumberedChange): void {
-    this.tx(() => {
-      const seq = this.db
-        .prepare('UPDATE sessions SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq')
-        .pluck()
-        .get(change.sessionId) as number | undefined;
-      if (seq === undefined) throw new AppError('NOT_FOUND', `No ideation session ${change.sessionId}`);
-      const numbered = { ...change, seq } as SessionChange;
-      this.db
-        .prepare('INSERT INTO session_events (session_id, seq, payload) VALUES (?, ?, ?)')
-        .run(change.sessionId, seq, JSON.stringify(numbered));
-      this.#unsent.push(numbered);
-    });
+    this.tx(() => this.#changes.record(change));
   }
 
   /** The number of the session's latest change (0 before any). */
   changeSeq(sessionId: string): number {
-    const seq = this.db.prepare('SELECT event_seq FROM sessions WHERE id = ?').pluck().get(sessionId) as
-      number | undefined;
-    if (seq === undefined) throw new AppError('NOT_FOUND', `No ideation session ${sessionId}`);
-    return seq;
+    return this.#changes.latest(sessionId);
   }
 
   /** The session's changes numbered after `afterSeq`, at most `limit`, oldest first. */
   changesAfter(sessionId: string, afterSeq: number, limit: number): SessionChange[] {
-    return (
-      this.db
-        .prepare('SELECT payload FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-        .pluck()
-        .all(sessionId, afterSeq, limit) as string[]
-    ).map((text) => JSON.parse(text) as SessionChange);
+    return this.#changes.after(sessionId, afterSeq, limit);
   }
 
   /** Runs reads in one read transaction: what they return is one moment of the file. */
