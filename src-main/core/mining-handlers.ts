@@ -1,8 +1,9 @@
 import type { Channel } from '../contract/channels.ts';
-import type { MiningEventPayload } from '../contract/mining.ts';
+import type { MiningEventPayload, MiningSinceResult } from '../contract/mining.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient, effectivePrices, resolveLlmConfig } from '../llm/index.ts';
 import type { ResolvedLlmConfig } from '../llm/index.ts';
+import { jobEventsAfter, latestJobEvent, recordJobEvent } from '../mining/job-events.ts';
 import { estimateMining, miningJobReport } from '../mining/job-report.ts';
 import { MiningDb } from '../mining/mining-db.ts';
 import type { JobRow } from '../mining/mining-db.ts';
@@ -23,6 +24,14 @@ import type { SettingsStore } from './settings-store.ts';
 
 type MiningChannel = Extract<Channel, `mining.${string}`>;
 export type MiningHandlers = { [C in MiningChannel]: Handler<C> };
+
+/** A job's progress or status event before it is numbered (hierarchy runs keep no job file: not numbered). */
+type JobEventPayload = Exclude<MiningEventPayload, { type: 'hierarchy' }>;
+type UnnumberedJobEvent = JobEventPayload extends infer E
+  ? E extends JobEventPayload
+    ? Omit<E, 'seq'>
+    : never
+  : never;
 
 export interface MiningDeps {
   dataDir: string;
@@ -65,7 +74,9 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
     return config;
   };
 
-  const emit = (payload: MiningEventPayload): void => deps.events.emit('mining.event', payload);
+  // Job events are numbered and stored per job (mining/job-events.ts) before they go out.
+  const emit = (db: MiningDb, payload: UnnumberedJobEvent): void =>
+    deps.events.emit('mining.event', recordJobEvent(db, payload) as MiningEventPayload);
   const prices = () => effectivePrices(deps.settings.get().prices.overrides);
   const bodyOf = (texts: PaperTextStore) => (id: string) => {
     const sections = texts.load(id)?.sections;
@@ -96,6 +107,7 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
         pending: count('pending') + count('extracted'),
       },
       live: running.has(job.id),
+      seq: latestJobEvent(db, job.id),
     };
   };
 
@@ -112,10 +124,10 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
       actor: settings.profile.displayName || 'app',
       signal: controller.signal,
       bodyOf: bodyOf(texts),
-      onProgress: (progress) => emit({ type: 'progress', ...progress }),
+      onProgress: (progress) => emit(opened.db, { type: 'progress', ...progress }),
     })
       .then((summary) => {
-        emit({ type: 'status', jobId, status: summary.status, error: summary.error ?? null });
+        emit(opened.db, { type: 'status', jobId, status: summary.status, error: summary.error ?? null });
         deps.logger.info('mining job ended', { jobId, status: summary.status, papers: summary.papers });
         // Mined nodes (proposed for review) are in the graph now: the Graph section reloads its queue.
         if (summary.papers.done > 0) deps.events.emit('graph.changed', { ids: [], action: 'update' });
@@ -123,11 +135,11 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
       .catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
         deps.logger.error('mining job crashed', { jobId, error: message });
-        emit({ type: 'status', jobId, status: 'failed', error: message });
+        emit(opened.db, { type: 'status', jobId, status: 'failed', error: message });
       })
       .finally(() => running.delete(jobId));
     running.set(jobId, { controller, done });
-    emit({ type: 'status', jobId, status: 'running', error: null });
+    emit(opened.db, { type: 'status', jobId, status: 'running', error: null });
   };
 
   const handlers: MiningHandlers = {
@@ -161,6 +173,13 @@ export function createMiningHandlers(deps: MiningDeps): { handlers: MiningHandle
     'mining.report': async ({ jobId }) => {
       const opened = await open();
       return miningJobReport(opened.db, opened.store, jobId, prices());
+    },
+    'mining.since': async ({ jobId, seq }) => {
+      const { db } = await open();
+      return {
+        seq: latestJobEvent(db, jobId),
+        events: jobEventsAfter(db, jobId, seq, 1_000) as MiningSinceResult['events'],
+      };
     },
     'mining.estimate': async (request) => {
       const config = llmConfig();
