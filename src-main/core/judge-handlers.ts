@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { EventPayload } from '../contract/events.ts';
 import { SessionStore } from '../ideator/session-store.ts';
 import { scoreIdea } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
@@ -26,10 +28,21 @@ export interface JudgeDepsForCore {
   storedSecret: StoredSecretReader;
 }
 
-type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results'>;
+type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since'>;
+
+/** Runs whose events `judge.since` can replay: the most recent ones of this process. */
+const KEPT_RUNS = 20;
 
 export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHandlers; close(): void } {
   let store: JudgmentStore | null = null;
+  const runs = new Map<string, EventPayload<'judge.event'>[]>();
+  const newRun = (): { runId: string; events: EventPayload<'judge.event'>[] } => {
+    const runId = randomUUID();
+    const events: EventPayload<'judge.event'>[] = [];
+    runs.set(runId, events);
+    for (const old of runs.keys()) if (runs.size > KEPT_RUNS) runs.delete(old);
+    return { runId, events };
+  };
   const judgments = (): JudgmentStore =>
     (store ??= new JudgmentStore(join(deps.dataDir, 'judgments.sqlite')));
 
@@ -83,14 +96,30 @@ export function createJudgeHandlers(deps: JudgeDepsForCore): { handlers: JudgeHa
           found: ideas.length,
         });
       }
+      const run = newRun();
       return judgeTournament(judgeDeps(ctx.signal), ideas, {
         seed: request.seed,
         rounds: request.rounds,
         k: request.k,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onPairJudged: (progress) =>
-          deps.events.emit('judge.event', { type: 'tournament.progress', topic: request.topic, ...progress }),
+        onPairJudged: (progress) => {
+          const event = {
+            type: 'tournament.progress' as const,
+            runId: run.runId,
+            seq: run.events.length + 1,
+            topic: request.topic,
+            ...progress,
+          };
+          run.events.push(event);
+          deps.events.emit('judge.event', event);
+        },
       });
+    },
+    'judge.since': async ({ runId, seq }) => {
+      const events = runs.get(runId);
+      if (!events)
+        throw new AppError('NOT_FOUND', `No tournament run ${runId} in this app`, { field: 'runId' });
+      return { seq: events.length, events: events.slice(seq) };
     },
     'judge.results': async (request) => ({
       judgments: judgments()
