@@ -1,5 +1,4 @@
 import type {
-  IdeatorChange,
   IdeatorEstimate,
   IdeatorEventPayload,
   IdeatorInspirationMethod,
@@ -9,18 +8,17 @@ import type {
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
-import { applyChange, isChange } from '../../lib/ideator-changes.ts';
+import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
+import { OpenSession } from './open-session.svelte.ts';
 import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
 import { UndoOfferState } from './undo-offer.svelte.ts';
 
 /**
- * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
- * kept live from `ideator.event`. Opening a session reads it once (`ideator.get`, which says the last change it
- * holds, `session.seq`); from then on each numbered change is applied as it arrives (new turn, idea, version,
- * status, running cost), duplicates are ignored, and a gap (a missed event, a reconnect, a sleeping window) is
- * filled from `ideator.since`. So the traffic grows with the session, not with its square.
+ * The Ideate section's state: the start form with its cost estimate, the session list (each record's `seq` says
+ * which of two reads is newer), and the open session, kept live by deltas from `ideator.event`
+ * (open-session.svelte.ts) with streamed tokens and retry notices beside it.
  */
 
 export interface ShownError {
@@ -57,8 +55,6 @@ export class IdeateState {
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
   selectedId = $state<string | null>(null);
-  detail = $state<IdeatorSessionDetail | null>(null);
-  usage = $state<IdeatorUsageTotals | null>(null);
   streaming = $state<StreamingText | null>(null);
   retryNotice = $state<string | null>(null);
   /** The last failed action (start, pause, interject, …), shown until the next action succeeds. */
@@ -70,14 +66,23 @@ export class IdeateState {
   /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
   #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
-  #detailRequest = 0;
   #formFromSettings = false;
   /** Every session's streaming text, so tokens that beat the session's opening are not lost. */
   readonly #tokens = new TokenStreams();
-  /** Changes for the open session that arrived while its snapshot or a catch-up was on its way. */
-  #waiting: IdeatorChange[] = [];
-  /** A read (snapshot or catch-up) of the open session is in flight; changes wait for it. */
-  #reading = false;
+  readonly #open = new OpenSession({
+    changed: (session) => this.#upsert(session),
+    failed: (err) => (this.error = shown(err)),
+  });
+
+  /** The open session, kept live by deltas (open-session.svelte.ts). */
+  get detail(): IdeatorSessionDetail | null {
+    return this.#open.detail;
+  }
+
+  /** Its running cost. */
+  get usage(): IdeatorUsageTotals | null {
+    return this.#open.detail?.usage ?? null;
+  }
 
   /** Subscribes to ideator events and loads the list; returns the unsubscribe for the page's onMount. */
   follow(): () => void {
@@ -91,7 +96,7 @@ export class IdeateState {
     document.addEventListener('visibilitychange', onVisible);
     void this.loadSessions();
     if (this.detail) void this.catchUp();
-    else if (this.selectedId) void this.refresh();
+    else if (this.selectedId) void this.#open.open(this.selectedId);
     return () => {
       off();
       document.removeEventListener('visibilitychange', onVisible);
@@ -170,78 +175,17 @@ export class IdeateState {
   async select(sessionId: string): Promise<void> {
     if (this.selectedId !== sessionId) {
       this.selectedId = sessionId;
-      this.detail = null;
-      this.usage = null;
-      this.#waiting = [];
       // Tokens streamed before the session was opened (a start's first ones can beat its reply) are kept.
       this.streaming = this.#tokens.streaming(sessionId);
       this.retryNotice = null;
-      await this.refresh();
+      await this.#open.open(sessionId);
       return;
     }
     await this.catchUp();
   }
 
-  /** Reads the open session whole (on opening it), then applies the changes that came meanwhile. */
-  async refresh(): Promise<void> {
-    const id = this.selectedId;
-    if (!id) return;
-    const request = ++this.#detailRequest;
-    this.#reading = true;
-    try {
-      const read = await invoke('ideator.get', { sessionId: id });
-      // A slower, older answer must not overwrite a newer one (or another session's).
-      if (request !== this.#detailRequest || id !== this.selectedId) return;
-      this.detail = read;
-      this.#reading = false;
-      this.#applyWaiting();
-    } catch (err) {
-      this.error = shown(err);
-    } finally {
-      if (request === this.#detailRequest) this.#reading = false;
-    }
-  }
-
   /** Fetches the open session's changes after the last one shown (a missed event, a reconnect), and applies them. */
-  async catchUp(): Promise<void> {
-    const detail = this.detail;
-    const id = this.selectedId;
-    if (!detail || !id || this.#reading) return;
-    const request = ++this.#detailRequest;
-    this.#reading = true;
-    try {
-      for (;;) {
-        const from = this.detail?.session.seq ?? 0;
-        const { seq, changes } = await invoke('ideator.since', { sessionId: id, seq: from });
-        if (request !== this.#detailRequest || id !== this.selectedId || !this.detail) return;
-        this.#waiting.push(...changes);
-        this.#reading = false;
-        this.#applyWaiting();
-        if (this.#reading || changes.length === 0 || (this.detail?.session.seq ?? 0) >= seq) return;
-        this.#reading = true;
-      }
-    } catch (err) {
-      this.error = shown(err);
-    } finally {
-      if (request === this.#detailRequest) this.#reading = false;
-    }
-  }
-
-  /** Applies the waiting changes in order; a gap starts a catch-up (they wait for it). */
-  #applyWaiting(): void {
-    const detail = this.detail;
-    if (!detail || this.#reading) return;
-    const waiting = this.#waiting.sort((a, b) => a.seq - b.seq);
-    this.#waiting = [];
-    for (const [i, change] of waiting.entries()) {
-      if (applyChange(detail, change) !== 'gap') continue;
-      this.#waiting = waiting.slice(i);
-      void this.catchUp();
-      break;
-    }
-    this.usage = detail.usage;
-    this.#upsert(detail.session);
-  }
+  catchUp = (): Promise<void> => this.#open.catchUp();
 
   pause = (): Promise<void> => this.#sessionAction('ideator.pause');
   resume = (): Promise<void> => this.#sessionAction('ideator.resume');
@@ -408,10 +352,7 @@ export class IdeateState {
     this.#tokens.note(event);
     if (event.type === 'status') this.#noteStatus(event);
     if (event.sessionId !== this.selectedId) return;
-    if (isChange(event)) {
-      this.#waiting.push(event);
-      this.#applyWaiting();
-    }
+    if (isChange(event)) this.#open.receive(event);
     switch (event.type) {
       case 'token':
         this.streaming = this.#tokens.streaming(event.sessionId);
