@@ -115,3 +115,28 @@ test('an open session catches up with ideator.since after missing events, withou
   expect(back).toContain('ideator.since');
   expect(back).not.toContain('ideator.get');
 });
+
+test('after the event stream drops, its reconnect catches the open session up', async ({ page, llm }) => {
+  test.setTimeout(90_000);
+  await page.getByTestId('ideate-topic').fill('LLM research ideation');
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('6');
+  await page.getByTestId('ideate-start').click();
+  const session = page.getByTestId('ideate-session');
+  await expect(session.locator('[data-testid="ideate-turn"][data-kind="idea"]')).toHaveCount(2);
+
+  // The page comes back without its event stream (refused until unrouted), and opens the running session.
+  await page.route('**/api/events', (route) => route.abort());
+  await page.reload();
+  await page.getByTestId('nav-ideate').click();
+  await page.getByTestId('ideate-session-item').first().click();
+  await expect(session.getByTestId('ideate-status')).toHaveText('Running');
+  await expect.poll(() => llm?.requests.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(18);
+  await page.waitForTimeout(1_000);
+  await expect(session.getByTestId('ideate-status')).toHaveText('Running');
+
+  await page.unroute('**/api/events');
+  await expect(session.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 10_000 });
+  await expect(session.locator('[data-testid="ideate-turn"][data-kind="mentor"]')).toHaveCount(6);
+  await expect(session.getByTestId('ideate-idea-outcome')).toHaveText('Round limit reached');
+});

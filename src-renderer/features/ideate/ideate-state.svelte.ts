@@ -7,6 +7,7 @@ import type {
   IdeatorUsageTotals,
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
@@ -94,12 +95,18 @@ export class IdeateState {
       void this.catchUp();
     };
     document.addEventListener('visibilitychange', onVisible);
+    const onReconnected = (): void => {
+      void this.loadSessions();
+      void this.catchUp();
+    };
+    window.addEventListener(EVENTS_RECONNECTED, onReconnected);
     void this.loadSessions();
     if (this.detail) void this.catchUp();
     else if (this.selectedId) void this.#open.open(this.selectedId);
     return () => {
       off();
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener(EVENTS_RECONNECTED, onReconnected);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
       this.undo.dismiss();
     };
