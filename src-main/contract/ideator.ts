@@ -105,6 +105,8 @@ export const SessionRecordSchema = z.object({
   forkedFrom: z.object({ sessionId: z.string(), ideaId: z.string(), version: z.int() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The number of the session's latest change when read: events with a higher `seq` are newer than this. */
+  seq: z.int(),
 });
 
 export const IdeaRecordSchema = z.object({
@@ -174,6 +176,12 @@ export const SessionDetailSchema = z.object({
 
 const SessionRef = z.strictObject({ sessionId: Id });
 
+export const IdeatorSinceSchema = z.strictObject({
+  sessionId: Id,
+  /** The last change the client applied (a snapshot's `session.seq`, or an event's `seq`). */
+  seq: z.int().min(0),
+});
+
 export const IdeatorInterjectSchema = z.strictObject({
   sessionId: Id,
   text: z.string().trim().min(1, 'write something for the researcher').max(4_000),
@@ -208,21 +216,6 @@ export const IdeatorExportSchema = z.strictObject({
 
 export const IdeaReportSchema = z.object({ fileName: z.string(), markdown: z.string() });
 
-export const ideatorChannels = {
-  'ideator.estimate': { request: IdeatorEstimateRequestSchema, response: IdeatorEstimateSchema },
-  'ideator.start': { request: IdeatorStartSchema, response: SessionRecordSchema },
-  'ideator.list': { request: z.strictObject({}), response: z.array(SessionRecordSchema) },
-  'ideator.get': { request: SessionRef, response: SessionDetailSchema },
-  'ideator.pause': { request: SessionRef, response: SessionRecordSchema },
-  'ideator.resume': { request: SessionRef, response: SessionRecordSchema },
-  'ideator.stop': { request: SessionRef, response: SessionRecordSchema },
-  'ideator.interject': { request: IdeatorInterjectSchema, response: TurnSchema },
-  'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
-  'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
-  'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
-  'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
-} as const;
-
 const LedgerEntrySchema = z.object({
   seq: z.int(),
   at: z.string(),
@@ -238,9 +231,48 @@ const LedgerEntrySchema = z.object({
   attempts: z.int().optional(),
 });
 
-/** One event name for the whole ideator; `type` tells turns, streamed tokens, status, ideas, cost and retries apart. */
+const Seq = z.int().min(1);
+
+/**
+ * A committed change to a session, numbered per session (`seq` grows by one per change, from the session's
+ * file, so it survives restarts): the renderer applies them in order, ignores `seq` it has, and on a gap asks
+ * `ideator.since`. Usage changes carry the call's entry and the session's running totals after it.
+ */
+const ChangeVariants = [
+  z.object({ type: z.literal('turn'), sessionId: z.string(), seq: Seq, turn: TurnSchema }),
+  z.object({
+    type: z.literal('status'),
+    sessionId: z.string(),
+    seq: Seq,
+    status: SessionStatusSchema,
+    error: ErrorSummarySchema,
+  }),
+  z.object({ type: z.literal('idea'), sessionId: z.string(), seq: Seq, idea: IdeaRecordSchema }),
+  z.object({ type: z.literal('version'), sessionId: z.string(), seq: Seq, version: IdeaVersionSchema }),
+  /** A call's tokens, with the session's running totals (priced in the main process, where the price table is). */
+  z.object({
+    type: z.literal('usage'),
+    sessionId: z.string(),
+    seq: Seq,
+    entry: LedgerEntrySchema,
+    totals: UsageTotalsSchema,
+  }),
+] as const;
+
+export const IdeatorChangeSchema = z.discriminatedUnion('type', [...ChangeVariants]);
+
+export const IdeatorSinceResultSchema = z.object({
+  /** The session's latest change; when `changes` ends before it, ask again from the last one. */
+  seq: z.int(),
+  changes: z.array(IdeatorChangeSchema),
+});
+
+/**
+ * One event name for the whole ideator: the numbered changes above, plus streamed tokens and retry notices,
+ * which are only shown while they happen (not stored, not numbered).
+ */
 export const IdeatorEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('turn'), sessionId: z.string(), turn: TurnSchema }),
+  ...ChangeVariants,
   z.object({
     type: z.literal('token'),
     sessionId: z.string(),
@@ -249,20 +281,6 @@ export const IdeatorEventSchema = z.discriminatedUnion('type', [
     text: z.string(),
     /** Grows when a failed attempt's streamed text should be discarded. */
     attempt: z.int(),
-  }),
-  z.object({
-    type: z.literal('status'),
-    sessionId: z.string(),
-    status: SessionStatusSchema,
-    error: ErrorSummarySchema,
-  }),
-  z.object({ type: z.literal('idea'), sessionId: z.string(), idea: IdeaRecordSchema }),
-  /** A call's tokens, with the session's running totals (priced in the main process, where the price table is). */
-  z.object({
-    type: z.literal('usage'),
-    sessionId: z.string(),
-    entry: LedgerEntrySchema,
-    totals: UsageTotalsSchema,
   }),
   z.object({
     type: z.literal('retry'),
@@ -274,6 +292,22 @@ export const IdeatorEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+export const ideatorChannels = {
+  'ideator.estimate': { request: IdeatorEstimateRequestSchema, response: IdeatorEstimateSchema },
+  'ideator.start': { request: IdeatorStartSchema, response: SessionRecordSchema },
+  'ideator.list': { request: z.strictObject({}), response: z.array(SessionRecordSchema) },
+  'ideator.get': { request: SessionRef, response: SessionDetailSchema },
+  'ideator.since': { request: IdeatorSinceSchema, response: IdeatorSinceResultSchema },
+  'ideator.pause': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.resume': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.stop': { request: SessionRef, response: SessionRecordSchema },
+  'ideator.interject': { request: IdeatorInterjectSchema, response: TurnSchema },
+  'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
+  'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
+  'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
+  'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
+} as const;
+
 export type IdeatorEstimate = z.output<typeof IdeatorEstimateSchema>;
 export type IdeatorSessionRecord = z.output<typeof SessionRecordSchema>;
 export type IdeatorSessionStatus = z.output<typeof SessionStatusSchema>;
@@ -284,6 +318,8 @@ export type IdeatorCitation = z.output<typeof CitationSchema>;
 export type IdeatorTurn = z.output<typeof TurnSchema>;
 export type IdeatorUsageTotals = z.output<typeof UsageTotalsSchema>;
 export type IdeatorEventPayload = z.output<typeof IdeatorEventSchema>;
+export type IdeatorChange = z.output<typeof IdeatorChangeSchema>;
+export type IdeatorSinceResult = z.output<typeof IdeatorSinceResultSchema>;
 export type IdeaReport = z.output<typeof IdeaReportSchema>;
 export type IdeaFields = z.output<typeof IdeaSchema>;
 export type IdeatorInspirationMethod = z.output<typeof InspirationMethodSchema>;

@@ -102,9 +102,15 @@ export const StoredJudgmentSchema = z.object({
 
 export const JudgeResultsResponseSchema = z.object({ judgments: z.array(StoredJudgmentSchema) });
 
-/** Tournament progress: one event per judged pair. */
+/**
+ * Tournament progress: one event per judged pair, numbered within its run (`runId`, `seq` from 1). A run lives as
+ * long as its `judge.tournament` request, so its events are kept in memory (the last runs of this process) and
+ * `judge.since` replays them; the judgments themselves are in judgments.sqlite and a rerun reuses them.
+ */
 export const JudgeEventSchema = z.object({
   type: z.literal('tournament.progress'),
+  runId: z.string(),
+  seq: z.int().min(1),
   topic: z.string(),
   round: z.number(),
   rounds: z.number(),
@@ -112,8 +118,18 @@ export const JudgeEventSchema = z.object({
   pairsTotal: z.number(),
 });
 
+export const JudgeSinceRequestSchema = z
+  .object({ runId: z.string().trim().min(1).max(100), seq: z.int().min(0) })
+  .strict();
+export const JudgeSinceResponseSchema = z.object({
+  /** The run's latest event; when `events` ends before it, ask again from the last one. */
+  seq: z.int(),
+  events: z.array(JudgeEventSchema),
+});
+
 export const judgeChannels = {
   'judge.score': { request: JudgeScoreRequestSchema, response: JudgeScoreResponseSchema },
   'judge.tournament': { request: JudgeTournamentRequestSchema, response: JudgeTournamentResponseSchema },
+  'judge.since': { request: JudgeSinceRequestSchema, response: JudgeSinceResponseSchema },
   'judge.results': { request: JudgeResultsRequestSchema, response: JudgeResultsResponseSchema },
 } as const;

@@ -27,11 +27,17 @@ export const MiningJobRecordSchema = z.object({
   papers: z.object({ total: z.int(), done: z.int(), failed: z.int(), pending: z.int() }),
   /** True while this app process runs the job (a job of a crashed process shows `interrupted`). */
   live: z.boolean(),
+  /** The number of the job's latest event when read: events with a higher `seq` are newer. */
+  seq: z.int(),
 });
+
+/** A job's events are numbered per job (`seq`, stored in mining.sqlite); `mining.since` replays missed ones. */
+const JobSeq = z.int().min(1);
 
 export const MiningProgressSchema = z.object({
   type: z.literal('progress'),
   jobId: z.string(),
+  seq: JobSeq,
   phase: z.enum(['extracting', 'merging', 'finished']),
   total: z.int(),
   done: z.int(),
@@ -53,6 +59,7 @@ export const MiningProgressSchema = z.object({
 export const MiningStatusEventSchema = z.object({
   type: z.literal('status'),
   jobId: z.string(),
+  seq: JobSeq,
   status: MiningJobStatusSchema,
   error: z.string().nullable(),
 });
@@ -182,12 +189,21 @@ export const MiningEventSchema = z.discriminatedUnion('type', [
 ]);
 export type MiningEventPayload = z.infer<typeof MiningEventSchema>;
 
+export const MiningSinceSchema = z.strictObject({ jobId: Id, seq: z.int().min(0) });
+export const MiningSinceResultSchema = z.object({
+  /** The job's latest event; when `events` ends before it, ask again from the last one. */
+  seq: z.int(),
+  events: z.array(z.discriminatedUnion('type', [MiningProgressSchema, MiningStatusEventSchema])),
+});
+export type MiningSinceResult = z.infer<typeof MiningSinceResultSchema>;
+
 export const miningChannels = {
   'mining.start': { request: MiningStartSchema, response: MiningJobRecordSchema },
   'mining.resume': { request: JobRef, response: MiningJobRecordSchema },
   'mining.cancel': { request: JobRef, response: MiningJobRecordSchema },
   'mining.list': { request: z.strictObject({}), response: z.array(MiningJobRecordSchema) },
   'mining.report': { request: JobRef, response: MiningJobReportSchema },
+  'mining.since': { request: MiningSinceSchema, response: MiningSinceResultSchema },
   'mining.estimate': { request: MiningStartSchema, response: MiningEstimateSchema },
   'mining.hierarchy': { request: HierarchyStartSchema, response: HierarchyRunSchema },
   'mining.hierarchyCancel': { request: z.strictObject({ runId: Id }), response: HierarchyRunSchema },

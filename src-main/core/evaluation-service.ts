@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { EventPayload } from '../contract/events.ts';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
 import { SessionStore } from '../ideator/session-store.ts';
 import { scoreIdea } from '../judge/direct-score.ts';
@@ -24,11 +26,24 @@ export interface EvaluationService {
   score(request: In<'judge.score'>, signal?: AbortSignal): Out<'judge.score'>;
   tournament(request: In<'judge.tournament'>, signal?: AbortSignal): Out<'judge.tournament'>;
   results(request: In<'judge.results'>): Out<'judge.results'>;
+  /** A tournament run's progress events after `seq` (kept for this process's most recent runs). */
+  since(request: In<'judge.since'>): Out<'judge.since'>;
   close(): void;
 }
 
+/** Runs whose events `since` can replay: the most recent ones of this process. */
+const KEPT_RUNS = 20;
+
 export function createEvaluationService(host: ServiceHost): EvaluationService {
   let store: JudgmentStore | null = null;
+  const runs = new Map<string, EventPayload<'judge.event'>[]>();
+  const newRun = (): { runId: string; events: EventPayload<'judge.event'>[] } => {
+    const runId = randomUUID();
+    const events: EventPayload<'judge.event'>[] = [];
+    runs.set(runId, events);
+    for (const old of runs.keys()) if (runs.size > KEPT_RUNS) runs.delete(old);
+    return { runId, events };
+  };
   const judgments = (): JudgmentStore =>
     (store ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
 
@@ -72,14 +87,30 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
           found: ideas.length,
         });
       }
+      const run = newRun();
       return judgeTournament(judgeDeps(signal), ideas, {
         seed: request.seed,
         rounds: request.rounds,
         k: request.k,
         ...(signal ? { signal } : {}),
-        onPairJudged: (progress) =>
-          host.events.emit('judge.event', { type: 'tournament.progress', topic: request.topic, ...progress }),
+        onPairJudged: (progress) => {
+          const event = {
+            type: 'tournament.progress' as const,
+            runId: run.runId,
+            seq: run.events.length + 1,
+            topic: request.topic,
+            ...progress,
+          };
+          run.events.push(event);
+          host.events.emit('judge.event', event);
+        },
       });
+    },
+    since: async ({ runId, seq }) => {
+      const events = runs.get(runId);
+      if (!events)
+        throw new AppError('NOT_FOUND', `No tournament run ${runId} in this app`, { field: 'runId' });
+      return { seq: events.length, events: events.slice(seq) };
     },
     results: async (request) => ({
       judgments: judgments()

@@ -1,9 +1,9 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
-import type { IdeatorEventPayload } from '../contract/ideator.ts';
+import type { IdeatorChange, IdeatorUsageTotals } from '../contract/ideator.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
-import type { IdeatorEvent, SessionRecord, StartInput } from '../ideator/index.ts';
-import { createLlmClient, displayUrl, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
+import type { IdeatorEvent, SessionChange, SessionRecord, StartInput } from '../ideator/index.ts';
+import { createLlmClient, displayUrl, resolveLlmConfig, RunningTotals, UsageLedger } from '../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
 import type { OpenedLiterature } from '../literature/index.ts';
@@ -15,7 +15,8 @@ import type { ServiceHost } from './service-host.ts';
  * Ideation, once per core: one IdeatorManager (and the graph store it reads), opened on the first request, not at
  * start-up, so the app opens fast and an unreachable Neo4j only affects the ideator. The `ideator.*` handlers and
  * `motiv ideate` both call it. Every ideator event is forwarded as `ideator.event`; usage events carry the
- * session's priced totals.
+ * session's priced totals, kept running per session (seeded once from the stored ledger). `since` replays a
+ * session's stored changes after a `seq`, for a client that missed some.
  */
 
 type IdeatorChannel = Extract<Channel, `ideator.${string}`>;
@@ -27,6 +28,8 @@ export interface IdeationService {
   start(request: In<'ideator.start'>): Out<'ideator.start'>;
   list(): Out<'ideator.list'>;
   get(sessionId: string): Out<'ideator.get'>;
+  /** The session's stored changes after `seq` (a client that missed some catches up). */
+  since(request: In<'ideator.since'>): Out<'ideator.since'>;
   pause(sessionId: string): Out<'ideator.pause'>;
   stop(sessionId: string): Out<'ideator.stop'>;
   resume(sessionId: string): Out<'ideator.resume'>;
@@ -80,25 +83,40 @@ export function createIdeationService(host: ServiceHost): IdeationService {
 
   const usableConfig = (): ResolvedLlmConfig => host.config().requireLlm('researcher');
 
+  /** Each session's running totals, priced with the table the manager was opened with. */
+  const running = new Map<string, RunningTotals>();
+
   const forward = (manager: IdeatorManager, table: PriceTable, event: IdeatorEvent): void => {
     if (event.type === 'status') {
       if (event.status === 'running') live.add(event.sessionId);
       else live.delete(event.sessionId);
     }
-    const payload: IdeatorEventPayload =
-      event.type === 'usage'
-        ? {
-            ...event,
-            totals: new UsageLedger({
-              entries: manager.store.ledger(event.sessionId),
-              prices: table,
-            }).totals(),
-          }
-        : event;
-    host.events.emit('ideator.event', payload);
+    if (event.type !== 'usage') return host.events.emit('ideator.event', event);
+    let totals = running.get(event.sessionId);
+    if (!totals) {
+      // The stored ledger already holds this entry: seed from it, do not add it twice.
+      totals = new RunningTotals(table, manager.store.ledger(event.sessionId));
+      running.set(event.sessionId, totals);
+      host.events.emit('ideator.event', { ...event, totals: totals.totals() });
+      return;
+    }
+    host.events.emit('ideator.event', { ...event, totals: totals.add(event.entry) });
+  };
+
+  /** Stored changes as the event carries them: usage with the running totals after each entry. */
+  const priced = (manager: IdeatorManager, sessionId: string, changes: SessionChange[]): IdeatorChange[] => {
+    if (!changes.some((c) => c.type === 'usage')) return changes as IdeatorChange[];
+    const totals = new RunningTotals(host.prices());
+    const after = new Map<number, IdeatorUsageTotals>();
+    for (const entry of manager.store.ledger(sessionId)) after.set(entry.seq, totals.add(entry));
+    return changes.map((c) =>
+      c.type === 'usage' ? { ...c, totals: after.get(c.entry.seq) ?? totals.totals() } : c,
+    );
   };
 
   const open = async (config: ResolvedLlmConfig): Promise<Opened> => {
+    // A new manager may price with a new table: running totals start again from the stored ledgers.
+    running.clear();
     const graph = await host.openGraph();
     const settings = host.settings.get();
     const table = host.prices();
@@ -242,6 +260,11 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     },
     list: async () => (await managerFor()).list(),
     get: async (sessionId) => (await managerFor()).get(sessionId),
+    since: async ({ sessionId, seq }) => {
+      const manager = await managerFor();
+      const { seq: latest, changes } = manager.since(sessionId, seq);
+      return { seq: latest, changes: priced(manager, sessionId, changes) };
+    },
     pause: async (sessionId) => (await managerFor()).pause(sessionId),
     stop: async (sessionId) => (await managerFor()).stop(sessionId),
     resume: async (sessionId) => (await managerFor(usableConfig())).resume(sessionId),

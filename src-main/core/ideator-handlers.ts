@@ -13,6 +13,7 @@ export function ideatorHandlers(ideation: IdeationService): IdeatorHandlers {
     'ideator.start': (request) => ideation.start(request),
     'ideator.list': () => ideation.list(),
     'ideator.get': ({ sessionId }) => ideation.get(sessionId),
+    'ideator.since': (request) => ideation.since(request),
     'ideator.pause': ({ sessionId }) => ideation.pause(sessionId),
     'ideator.stop': ({ sessionId }) => ideation.stop(sessionId),
     'ideator.resume': ({ sessionId }) => ideation.resume(sessionId),

@@ -60,6 +60,18 @@ describe('judge.* channels', () => {
       [1, 2, 6],
     ]);
     expect(server?.requests).toHaveLength(4);
+    // Each event is numbered within its run, and judge.since replays what a client missed.
+    const runId = progress[0]?.runId ?? '';
+    expect(progress.map((p) => [p.runId, p.seq])).toEqual([
+      [runId, 1],
+      [runId, 2],
+    ]);
+    expect(await dispatch(first.handlers, 'judge.since', { runId, seq: 1 }, { transport: 'ipc' })).toEqual({
+      result: { seq: 2, events: progress.slice(1) },
+    });
+    expect(
+      await dispatch(first.handlers, 'judge.since', { runId: 'nope', seq: 0 }, { transport: 'ipc' }),
+    ).toMatchObject({ error: { code: 'NOT_FOUND' } });
 
     const second = newCore();
     const resumed = await dispatch(

@@ -3,12 +3,13 @@ import type { EvaluationService } from './evaluation-service.ts';
 
 /** The `judge.*` channels: thin adapters over the core's evaluation service (evaluation-service.ts). */
 
-type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results'>;
+type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since'>;
 
 export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
   return {
     'judge.score': (request, ctx) => evaluation.score(request, ctx.signal),
     'judge.tournament': (request, ctx) => evaluation.tournament(request, ctx.signal),
     'judge.results': (request) => evaluation.results(request),
+    'judge.since': (request) => evaluation.since(request),
   };
 }

@@ -15,6 +15,7 @@ export function miningHandlers(mining: MiningService): MiningHandlers {
     'mining.list': () => mining.list(),
     'mining.report': ({ jobId }) => mining.report(jobId),
     'mining.estimate': (request) => mining.estimate(request),
+    'mining.since': (request) => mining.since(request),
     ...mining.hierarchy,
   };
 }

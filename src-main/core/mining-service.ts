@@ -1,8 +1,9 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
-import type { MiningEventPayload } from '../contract/mining.ts';
+import type { MiningEventPayload, MiningSinceResult } from '../contract/mining.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient } from '../llm/index.ts';
 import type { ResolvedLlmConfig } from '../llm/index.ts';
+import { jobEventsAfter, latestJobEvent, recordJobEvent } from '../mining/job-events.ts';
 import { estimateMining, miningJobReport } from '../mining/job-report.ts';
 import { MiningDb } from '../mining/mining-db.ts';
 import type { JobRow } from '../mining/mining-db.ts';
@@ -43,6 +44,8 @@ export interface MiningService {
   list(): Out<'mining.list'>;
   report(jobId: string): Out<'mining.report'>;
   estimate(request: In<'mining.estimate'>): Out<'mining.estimate'>;
+  /** A job's stored events after `seq` (a client that missed some catches up). */
+  since(request: In<'mining.since'>): Out<'mining.since'>;
   /** Parent-node runs (hierarchy-runs.ts), on the same store. */
   hierarchy: HierarchyHandlers;
   /** The endpoint jobs use; LLM_NOT_CONFIGURED when none is configured. */
@@ -59,6 +62,14 @@ interface Opened {
   store: GraphStore;
 }
 
+/** A job's progress or status event before it is numbered (hierarchy runs keep no job file: not numbered). */
+type JobEventPayload = Exclude<MiningEventPayload, { type: 'hierarchy' }>;
+type UnnumberedJobEvent = JobEventPayload extends infer E
+  ? E extends JobEventPayload
+    ? Omit<E, 'seq'>
+    : never
+  : never;
+
 export function createMiningService(host: ServiceHost): MiningService {
   let opening: Promise<Opened> | null = null;
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -70,7 +81,9 @@ export function createMiningService(host: ServiceHost): MiningService {
 
   const llmConfig = (): ResolvedLlmConfig => host.config().requireLlm('extractor');
 
-  const emit = (payload: MiningEventPayload): void => host.events.emit('mining.event', payload);
+  // Job events are numbered and stored per job (mining/job-events.ts) before they go out.
+  const emit = (db: MiningDb, payload: UnnumberedJobEvent): void =>
+    host.events.emit('mining.event', recordJobEvent(db, payload) as MiningEventPayload);
   const bodyOf = (texts: PaperTextStore) => (id: string) => {
     const sections = texts.load(id)?.sections;
     return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
@@ -100,6 +113,7 @@ export function createMiningService(host: ServiceHost): MiningService {
         pending: count('pending') + count('extracted'),
       },
       live: running.has(job.id),
+      seq: latestJobEvent(db, job.id),
     };
   };
 
@@ -134,10 +148,10 @@ export function createMiningService(host: ServiceHost): MiningService {
     const controller = new AbortController();
     const done = execute(opened, jobId, config, {
       signal: controller.signal,
-      onProgress: (progress) => emit({ type: 'progress', ...progress }),
+      onProgress: (progress) => emit(opened.db, { type: 'progress', ...progress }),
     })
       .then((summary) => {
-        emit({ type: 'status', jobId, status: summary.status, error: summary.error ?? null });
+        emit(opened.db, { type: 'status', jobId, status: summary.status, error: summary.error ?? null });
         host.logger.info('mining job ended', { jobId, status: summary.status, papers: summary.papers });
         // Mined nodes (proposed for review) are in the graph now: the Graph section reloads its queue.
         if (summary.papers.done > 0) host.events.emit('graph.changed', { ids: [], action: 'update' });
@@ -145,11 +159,11 @@ export function createMiningService(host: ServiceHost): MiningService {
       .catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
         host.logger.error('mining job crashed', { jobId, error: message });
-        emit({ type: 'status', jobId, status: 'failed', error: message });
+        emit(opened.db, { type: 'status', jobId, status: 'failed', error: message });
       })
       .finally(() => running.delete(jobId));
     running.set(jobId, { controller, done });
-    emit({ type: 'status', jobId, status: 'running', error: null });
+    emit(opened.db, { type: 'status', jobId, status: 'running', error: null });
   };
 
   return {
@@ -183,6 +197,13 @@ export function createMiningService(host: ServiceHost): MiningService {
     report: async (jobId) => {
       const opened = await open();
       return miningJobReport(opened.db, opened.store, jobId, host.prices());
+    },
+    since: async ({ jobId, seq }) => {
+      const { db } = await open();
+      return {
+        seq: latestJobEvent(db, jobId),
+        events: jobEventsAfter(db, jobId, seq, 1_000) as MiningSinceResult['events'],
+      };
     },
     estimate: async (request) => {
       const config = llmConfig();

@@ -23,6 +23,7 @@ import type {
   IdeatorEvent,
   IdeatorListener,
   FailurePoint,
+  SessionChange,
   SessionConfig,
   SessionRecord,
   TurnRecord,
@@ -91,6 +92,11 @@ export class IdeatorManager {
     this.store = new SessionStore(join(options.dataDir, 'ideator.sqlite'));
   }
 
+  /** Sends the store's committed changes, in order, to the listener (each carries its `seq`). */
+  #publish(): void {
+    for (const change of this.store.drain()) this.#emit(change);
+  }
+
   #emit(event: IdeatorEvent): void {
     if (event.type === 'retry') {
       const { type: _type, ...fields } = event;
@@ -110,7 +116,7 @@ export class IdeatorManager {
   /** Creates the session and starts running it in the background; `whenSettled` waits for it. */
   start(input: StartInput): SessionRecord {
     const session = this.store.createSession(randomUUID(), this.#config(input), null);
-    this.#emit({ type: 'status', sessionId: session.id, status: 'running', error: null });
+    this.#publish();
     this.#launch(session.id);
     return this.get(session.id).session;
   }
@@ -130,7 +136,7 @@ export class IdeatorManager {
       this.store.setOwner(sessionId, claimed);
       return claimed;
     });
-    this.#emit({ type: 'status', sessionId, status: 'running', error: null });
+    this.#publish();
     this.#launch(sessionId, lease);
     return this.#record(sessionId);
   }
@@ -179,7 +185,7 @@ export class IdeatorManager {
       toolName: null,
       meta: {},
     });
-    this.#emit({ type: 'turn', sessionId, turn });
+    this.#publish();
     return turn;
   }
 
@@ -202,7 +208,7 @@ export class IdeatorManager {
   /** The one place a decision or its undo reaches the UI and the graph's Idea node (its status mirrors it). */
   async #applyDecision(change: DecisionChange): Promise<IdeaRecord> {
     const { sessionId, id } = change.idea;
-    this.#emit({ type: 'turn', sessionId, turn: change.turn });
+    this.#publish();
     await syncOne(sessionId, id, this.#syncDeps());
     return this.store.idea(id);
   }
@@ -220,7 +226,7 @@ export class IdeatorManager {
     const sessionId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
     writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });
-    this.#emit({ type: 'status', sessionId, status: 'running', error: null });
+    this.#publish();
     this.#launch(sessionId);
     return this.#record(sessionId);
   }
@@ -229,15 +235,28 @@ export class IdeatorManager {
     return this.store.sessions().map((s) => this.#withLiveness(s));
   }
 
+  /** The whole session as of one moment; `session.seq` is the last change it includes (deltas follow it). */
   get(sessionId: string): SessionDetail {
-    const session = this.#record(sessionId);
-    const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
-    return {
-      session,
-      ideas: this.store.ideas(sessionId).map((idea) => ({ ...idea, versions: this.store.versions(idea.id) })),
-      turns: this.store.turns(sessionId),
-      usage: ledger.totals(),
-    };
+    return this.store.read(() => {
+      const session = this.#record(sessionId);
+      const ledger = new UsageLedger({ entries: this.store.ledger(sessionId), ...this.#prices() });
+      return {
+        session,
+        ideas: this.store
+          .ideas(sessionId)
+          .map((idea) => ({ ...idea, versions: this.store.versions(idea.id) })),
+        turns: this.store.turns(sessionId),
+        usage: ledger.totals(),
+      };
+    });
+  }
+
+  /** The session's changes after `afterSeq` (at most `limit`), and the number of its latest change. */
+  since(sessionId: string, afterSeq: number, limit = 1_000): { seq: number; changes: SessionChange[] } {
+    return this.store.read(() => ({
+      seq: this.store.changeSeq(sessionId),
+      changes: this.store.changesAfter(sessionId, afterSeq, Math.min(Math.max(1, limit), 5_000)),
+    }));
   }
 
   /** A page of the transcript: turns with seq > afterSeq (the UI's catch-up after a reconnect). */
@@ -300,7 +319,7 @@ export class IdeatorManager {
 
   #setStatus(sessionId: string, status: SessionRecord['status'], error: SessionRecord['error'] = null): void {
     this.store.setStatus(sessionId, status, error);
-    this.#emit({ type: 'status', sessionId, status, error });
+    this.#publish();
   }
 
   #syncDeps() {
@@ -309,6 +328,7 @@ export class IdeatorManager {
       store: this.store,
       actor: this.#options.actor ?? 'ideator',
       emit: (e: IdeatorEvent) => this.#emit(e),
+      publish: () => this.#publish(),
     };
   }
 
@@ -321,7 +341,7 @@ export class IdeatorManager {
       this.store.appendLedger(sessionId, entry);
       const { seq: _seq, at: _at, ...input } = entry;
       parent?.record(input);
-      this.#emit({ type: 'usage', sessionId, entry });
+      this.#publish();
     });
     const lease = claimed ?? newLease(this.#options.lease ?? {});
     if (!claimed) this.store.setOwner(sessionId, lease);
@@ -343,6 +363,7 @@ export class IdeatorManager {
       literature: this.#options.literature,
       llm: { ...this.#options.llm, ledger },
       emit: (e) => this.#emit(e),
+      publish: () => this.#publish(),
       signal: controller.signal,
       actor: this.#options.actor ?? 'ideator',
       newId: randomUUID,

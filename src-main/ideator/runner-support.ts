@@ -13,7 +13,10 @@ export interface RunnerDeps {
   literature: LiteratureProvider | undefined;
   /** A client whose ledger belongs to this session (entries are persisted as they are recorded). */
   llm: LlmClient;
+  /** Streamed tokens and retries, which are not stored. */
   emit: IdeatorListener;
+  /** Sends the changes the store committed (turns, ideas, versions, usage), numbered, in order. */
+  publish: () => void;
   signal: AbortSignal;
   actor: string;
   newId: () => string;
@@ -43,8 +46,7 @@ export function commit(
       idea: Object.keys(clean).length ? deps.store.updateIdea(idea.id, clean) : fresh,
     };
   });
-  for (const turn of result.turns) deps.emit({ type: 'turn', sessionId, turn });
-  deps.emit({ type: 'idea', sessionId, idea: result.idea });
+  deps.publish();
   return result;
 }
 
@@ -79,7 +81,7 @@ export function callHooks(
 export async function syncOne(
   sessionId: string,
   ideaId: string,
-  deps: Pick<RunnerDeps, 'graph' | 'store' | 'actor' | 'emit'>,
+  deps: Pick<RunnerDeps, 'graph' | 'store' | 'actor' | 'publish'>,
 ): Promise<void> {
   if (!deps.graph) return;
   try {
@@ -88,7 +90,7 @@ export async function syncOne(
   } catch (err) {
     deps.store.updateIdea(ideaId, { graphError: err instanceof Error ? err.message : String(err) });
   }
-  deps.emit({ type: 'idea', sessionId, idea: deps.store.idea(ideaId) });
+  deps.publish();
 }
 
 export async function syncStale(sessionId: string, deps: RunnerDeps): Promise<void> {

@@ -20,6 +20,7 @@ export type { RunnerDeps };
 
 export async function runSession(sessionId: string, deps: RunnerDeps): Promise<void> {
   for (;;) {
+    deps.publish();
     deps.signal.throwIfAborted();
     const config = deps.store.session(sessionId).config;
     const ideas = deps.store.ideas(sessionId);
@@ -31,8 +32,8 @@ export async function runSession(sessionId: string, deps: RunnerDeps): Promise<v
     }
     if (ideas.length >= config.ideas) return;
     const phase = sessionTools(config, deps).length > 0 ? 'explore' : 'draft';
-    const idea = deps.store.createIdea(deps.newId(), sessionId, ideas.length, phase);
-    deps.emit({ type: 'idea', sessionId, idea });
+    deps.store.createIdea(deps.newId(), sessionId, ideas.length, phase);
+    deps.publish();
   }
 }
 

@@ -68,6 +68,14 @@ const MIGRATIONS: string[] = [
    );`,
   // 2: the process running a session, so two processes never drive the same one.
   `ALTER TABLE sessions ADD COLUMN owner TEXT;`,
+  // 3: every committed change as a numbered event (per session), so a client catches up with `since(seq)`.
+  `ALTER TABLE sessions ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE session_events (
+     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     payload TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   );`,
 ];
 
 export function openIdeatorDatabase(path: string): Database {

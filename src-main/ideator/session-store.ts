@@ -4,10 +4,15 @@ import { AppError } from '../shared/errors.ts';
 import type { Citation } from './citations.ts';
 import type { Idea } from './idea-schema.ts';
 import type { Owner } from './ownership.ts';
+import { SessionChangeLog } from './session-changes.ts';
 import { openIdeatorDatabase } from './session-db.ts';
+import { toIdea, toSession, toTurn, toVersion } from './session-rows.ts';
+import type { IdeaRow, SessionRow, TurnRow, VersionRow } from './session-rows.ts';
 import type {
   ForkOrigin,
   IdeaPhase,
+  SessionChange,
+  UnnumberedChange,
   IdeaRecord,
   IdeaVersionRecord,
   SessionConfig,
@@ -19,58 +24,11 @@ import type {
 /**
  * Typed reads and writes over ideator.sqlite. Callers group writes with `tx` so a turn and the phase change it
  * causes commit together: after a crash the file holds either both or neither.
+ *
+ * Every write a client can see (status, idea, version, turn, ledger entry) also records a numbered change in
+ * the same transaction (session-changes.ts); a rolled-back transaction drops its own, so no event is ever sent
+ * for a change the file does not hold.
  */
-
-interface SessionRow {
-  id: string;
-  topic: string;
-  config: string;
-  status: string;
-  error: string | null;
-  forked_from: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface IdeaRow {
-  id: string;
-  session_id: string;
-  idx: number;
-  phase: string;
-  round: number;
-  outcome: string | null;
-  decided_by: string | null;
-  current_version: number;
-  graph_node_id: string | null;
-  graph_synced_version: number;
-  graph_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface TurnRow {
-  session_id: string;
-  seq: number;
-  idea_id: string | null;
-  round: number;
-  kind: string;
-  content: string;
-  tool_calls: string;
-  tool_call_id: string | null;
-  tool_name: string | null;
-  meta: string;
-  created_at: string;
-}
-
-interface VersionRow {
-  idea_id: string;
-  version: number;
-  content: string;
-  citations: string;
-  turn_seq: number;
-  repairs: number;
-  created_at: string;
-}
 
 export type NewTurn = Omit<TurnRecord, 'seq' | 'createdAt' | 'sessionId'>;
 
@@ -79,77 +37,51 @@ export const topicKey = (topic: string): string =>
 
 const now = (): string => new Date().toISOString();
 
-function toSession(row: SessionRow): SessionRecord {
-  return {
-    id: row.id,
-    topic: row.topic,
-    config: JSON.parse(row.config) as SessionConfig,
-    status: row.status as SessionStatus,
-    error: row.error ? (JSON.parse(row.error) as SessionRecord['error']) : null,
-    forkedFrom: row.forked_from ? (JSON.parse(row.forked_from) as ForkOrigin) : null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toIdea(row: IdeaRow): IdeaRecord {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    index: row.idx,
-    phase: row.phase as IdeaPhase,
-    round: row.round,
-    outcome: row.outcome as IdeaRecord['outcome'],
-    decidedBy: row.decided_by as IdeaRecord['decidedBy'],
-    currentVersion: row.current_version,
-    graphNodeId: row.graph_node_id,
-    graphError: row.graph_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toTurn(row: TurnRow): TurnRecord {
-  return {
-    sessionId: row.session_id,
-    seq: row.seq,
-    ideaId: row.idea_id,
-    round: row.round,
-    kind: row.kind as TurnRecord['kind'],
-    content: row.content,
-    toolCalls: JSON.parse(row.tool_calls) as TurnRecord['toolCalls'],
-    toolCallId: row.tool_call_id,
-    toolName: row.tool_name,
-    meta: JSON.parse(row.meta) as Record<string, unknown>,
-    createdAt: row.created_at,
-  };
-}
-
-function toVersion(row: VersionRow): IdeaVersionRecord {
-  const citations = JSON.parse(row.citations) as Citation[];
-  return {
-    ideaId: row.idea_id,
-    version: row.version,
-    idea: JSON.parse(row.content) as Idea,
-    citations,
-    missingCitations: citations.filter((c) => c.status === 'missing').map((c) => c.ref),
-    turnSeq: row.turn_seq,
-    repairs: row.repairs,
-    createdAt: row.created_at,
-  };
-}
-
 export class SessionStore {
   readonly db: Database;
   readonly path: string;
 
+  readonly #changes: SessionChangeLog;
+
   constructor(path: string) {
     this.path = path;
     this.db = openIdeatorDatabase(path);
+    this.#changes = new SessionChangeLog(this.db);
   }
 
   tx<T>(run: () => T): T {
-    return this.db.transaction(run).immediate();
+    const mark = this.#changes.mark();
+    try {
+      return this.db.transaction(run).immediate();
+    } catch (err) {
+      this.#changes.rollbackTo(mark);
+      throw err;
+    }
+  }
+
+  /** The changes committed since the last drain, in order; call it after (never inside) a transaction. */
+  drain(): SessionChange[] {
+    return this.#changes.drain();
+  }
+
+  /** Numbers a change and stores it, inside the caller's transaction (or its own). */
+  #record(change: UnnumberedChange): void {
+    this.tx(() => this.#changes.record(change));
+  }
+
+  /** The number of the session's latest change (0 before any). */
+  changeSeq(sessionId: string): number {
+    return this.#changes.latest(sessionId);
+  }
+
+  /** The session's changes numbered after `afterSeq`, at most `limit`, oldest first. */
+  changesAfter(sessionId: string, afterSeq: number, limit: number): SessionChange[] {
+    return this.#changes.after(sessionId, afterSeq, limit);
+  }
+
+  /** Runs reads in one read transaction: what they return is one moment of the file. */
+  read<T>(run: () => T): T {
+    return this.db.transaction(run).deferred();
   }
 
   close(): void {
@@ -157,6 +89,14 @@ export class SessionStore {
   }
 
   createSession(id: string, config: SessionConfig, forkedFrom: ForkOrigin | null): SessionRecord {
+    return this.tx(() => {
+      this.#insertSession(id, config, forkedFrom);
+      this.#record({ type: 'status', sessionId: id, status: 'running', error: null });
+      return this.session(id);
+    });
+  }
+
+  #insertSession(id: string, config: SessionConfig, forkedFrom: ForkOrigin | null): void {
     const at = now();
     this.db
       .prepare(
@@ -172,7 +112,6 @@ export class SessionStore {
         at,
         at,
       );
-    return this.session(id);
   }
 
   session(id: string): SessionRecord {
@@ -215,19 +154,26 @@ export class SessionStore {
   }
 
   setStatus(id: string, status: SessionStatus, error: SessionRecord['error'] = null): void {
-    this.db
-      .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')
-      .run(status, error ? JSON.stringify(error) : null, now(), id);
+    this.tx(() => {
+      this.db
+        .prepare('UPDATE sessions SET status = ?, error = ?, updated_at = ? WHERE id = ?')
+        .run(status, error ? JSON.stringify(error) : null, now(), id);
+      this.#record({ type: 'status', sessionId: id, status, error });
+    });
   }
 
   createIdea(id: string, sessionId: string, index: number, phase: IdeaPhase): IdeaRecord {
-    const at = now();
-    this.db
-      .prepare(
-        `INSERT INTO ideas (id, session_id, idx, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, sessionId, index, phase, at, at);
-    return this.idea(id);
+    return this.tx(() => {
+      const at = now();
+      this.db
+        .prepare(
+          `INSERT INTO ideas (id, session_id, idx, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, sessionId, index, phase, at, at);
+      const idea = this.idea(id);
+      this.#record({ type: 'idea', sessionId, idea });
+      return idea;
+    });
   }
 
   idea(id: string): IdeaRecord {
@@ -262,10 +208,14 @@ export class SessionStore {
     };
     const keys = Object.keys(patch).filter((k) => k in columns);
     const sets = keys.map((k) => `${columns[k]} = @${k}`);
-    this.db
-      .prepare(`UPDATE ideas SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)
-      .run({ ...patch, at: now(), id });
-    return this.idea(id);
+    return this.tx(() => {
+      this.db
+        .prepare(`UPDATE ideas SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`)
+        .run({ ...patch, at: now(), id });
+      const idea = this.idea(id);
+      this.#record({ type: 'idea', sessionId: idea.sessionId, idea });
+      return idea;
+    });
   }
 
   graphSyncedVersion(ideaId: string): number {
@@ -285,6 +235,14 @@ export class SessionStore {
   }
 
   appendTurn(sessionId: string, turn: NewTurn): TurnRecord {
+    return this.tx(() => {
+      const committed = this.#insertTurn(sessionId, turn);
+      this.#record({ type: 'turn', sessionId, turn: committed });
+      return committed;
+    });
+  }
+
+  #insertTurn(sessionId: string, turn: NewTurn): TurnRecord {
     const seq = this.lastSeq(sessionId) + 1;
     this.db
       .prepare(
@@ -337,11 +295,15 @@ export class SessionStore {
     turnSeq: number,
     repairs: number,
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO idea_versions (idea_id, version, content, citations, turn_seq, repairs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(ideaId, version, JSON.stringify(idea), JSON.stringify(citations), turnSeq, repairs, now());
+    this.tx(() => {
+      this.db
+        .prepare(
+          `INSERT INTO idea_versions (idea_id, version, content, citations, turn_seq, repairs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(ideaId, version, JSON.stringify(idea), JSON.stringify(citations), turnSeq, repairs, now());
+      const { sessionId } = this.idea(ideaId);
+      this.#record({ type: 'version', sessionId, version: this.version(ideaId, version) });
+    });
   }
 
   versions(ideaId: string): IdeaVersionRecord[] {
@@ -376,9 +338,12 @@ export class SessionStore {
   }
 
   appendLedger(sessionId: string, entry: LedgerEntry): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO ledger (session_id, seq, entry) VALUES (?, ?, ?)')
-      .run(sessionId, entry.seq, JSON.stringify(entry));
+    this.tx(() => {
+      this.db
+        .prepare('INSERT OR REPLACE INTO ledger (session_id, seq, entry) VALUES (?, ?, ?)')
+        .run(sessionId, entry.seq, JSON.stringify(entry));
+      this.#record({ type: 'usage', sessionId, entry });
+    });
   }
 
   ledger(sessionId: string): LedgerEntry[] {

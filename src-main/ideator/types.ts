@@ -57,6 +57,8 @@ export interface SessionRecord {
   forkedFrom: ForkOrigin | null;
   createdAt: string;
   updatedAt: string;
+  /** The number of the session's latest committed change when this record was read (see SessionChange). */
+  seq: number;
 }
 
 export type IdeaPhase = 'explore' | 'draft' | 'mentor' | 'answer' | 'revise' | 'done';
@@ -113,8 +115,27 @@ export interface TurnRecord {
   createdAt: string;
 }
 
+/**
+ * A committed change to a session, numbered per session (`seq`, assigned in the transaction that commits it and
+ * stored with it): the renderer applies these as deltas, and `since(seq)` replays them after a missed event.
+ */
+export type SessionChange =
+  | { type: 'turn'; sessionId: string; seq: number; turn: TurnRecord }
+  | { type: 'status'; sessionId: string; seq: number; status: SessionStatus; error: SessionRecord['error'] }
+  | { type: 'idea'; sessionId: string; seq: number; idea: IdeaRecord }
+  | { type: 'version'; sessionId: string; seq: number; version: IdeaVersionRecord }
+  | { type: 'usage'; sessionId: string; seq: number; entry: LedgerEntry };
+
+/** What changes carry, before the store numbers them. */
+export type UnnumberedChange = SessionChange extends infer C
+  ? C extends SessionChange
+    ? Omit<C, 'seq'>
+    : never
+  : never;
+
+/** Changes, plus what is only shown while it happens (streamed tokens, retries): those are not numbered. */
 export type IdeatorEvent =
-  | { type: 'turn'; sessionId: string; turn: TurnRecord }
+  | SessionChange
   | {
       type: 'token';
       sessionId: string;
@@ -124,9 +145,6 @@ export type IdeatorEvent =
       /** Grows when a failed attempt's streamed text should be discarded. */
       attempt: number;
     }
-  | { type: 'status'; sessionId: string; status: SessionStatus; error: SessionRecord['error'] }
-  | { type: 'idea'; sessionId: string; idea: IdeaRecord }
-  | { type: 'usage'; sessionId: string; entry: LedgerEntry }
   /** A failed call is being retried after `delayMs` (rate limit, 5xx, timeout). */
   | { type: 'retry'; sessionId: string; attempt: number; delayMs: number; code: string; message: string };
 

@@ -36,6 +36,7 @@ export { embed } from './embeddings.ts';
 export { classifyLlmError, isRetryable, parseRetryAfter } from './errors.ts';
 export type { LlmErrorCode, LlmErrorDetails } from './errors.ts';
 export { UsageLedger } from './ledger.ts';
+export { RunningTotals } from './running-totals.ts';
 export type { LedgerEntry, UsageTags, UsageTotals } from './ledger.ts';
 export {
   DEFAULT_PRICES,

@@ -84,6 +84,14 @@ const MIGRATIONS: string[] = [
      owner INTEGER NOT NULL,
      lease_until INTEGER NOT NULL
    );`,
+  // The job's events, numbered per job (job-events.ts), so a client that missed some catches up with `since`.
+  `ALTER TABLE jobs ADD COLUMN event_seq INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE job_events (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     payload TEXT NOT NULL,
+     PRIMARY KEY (job_id, seq)
+   );`,
 ];
 
 const now = (): string => new Date().toISOString();

@@ -41,7 +41,10 @@ describe('the app’s SQLite files', () => {
     const ideator = openIdeatorDatabase(join(dataDir, 'ideator.sqlite'));
     const mining = MiningDb.open(dataDir);
     const graph = openGraphDatabase(join(dataDir, 'graph.sqlite'));
-    ideator.exec("INSERT INTO sessions VALUES ('s', 't', 't', '{}', 'done', NULL, NULL, 'a', 'a', NULL)");
+    ideator.exec(
+      `INSERT INTO sessions (id, topic, topic_key, config, status, error, forked_from, created_at, updated_at)
+       VALUES ('s', 't', 't', '{}', 'done', NULL, NULL, 'a', 'a')`,
+    );
     const files = readdirSync(dataDir).filter((name) => name.includes('.sqlite'));
     expect(files).toEqual(
       expect.arrayContaining(['ideator.sqlite-wal', 'ideator.sqlite-shm', 'graph.sqlite']),

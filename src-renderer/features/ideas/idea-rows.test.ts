@@ -84,6 +84,7 @@ function session(id: string, ideas: IdeatorSessionDetail['ideas']): IdeatorSessi
       forkedFrom: null,
       createdAt: '2026-11-29T08:00:00.000Z',
       updatedAt: '2026-11-29T08:00:00.000Z',
+      seq: 0,
     },
     ideas,
     turns: [],

@@ -1,12 +1,16 @@
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { isChange } from '../../lib/ideator-changes.ts';
 import { goTo } from '../../lib/navigation.svelte.ts';
 import { sharedIdeateState } from '../ideate/ideate-state.svelte.ts';
 import { ideaRows } from './idea-rows.ts';
 import type { IdeaRow } from './idea-rows.ts';
+import { SessionCopies } from './session-copies.ts';
 
 /**
  * The Ideas section's state: every idea the ideator committed, read from its sessions (`ideator.list`, then
- * `ideator.get` for each), re-read when an idea changes anywhere.
+ * `ideator.get` for each) when the section opens. After that each session follows its numbered changes
+ * (`ideator.event`): they are applied to that session's copy; only a session that is new, or whose changes
+ * skipped one, is read again, and only that one.
  */
 
 function messageOf(err: unknown): string {
@@ -22,6 +26,7 @@ export class IdeasState {
   rows = $state.raw<IdeaRow[]>([]);
   exportError = $state<string | null>(null);
   #request = 0;
+  readonly #copies = new SessionCopies();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   async load(): Promise<void> {
@@ -30,9 +35,8 @@ export class IdeasState {
       const sessions = await invoke('ideator.list', {});
       const details = await Promise.all(sessions.map((s) => invoke('ideator.get', { sessionId: s.id })));
       if (request !== this.#request) return; // a newer load is on its way
-      this.rows = ideaRows(details);
-      this.status = 'ready';
-      this.error = null;
+      this.#copies.replaceAll(details);
+      this.#show();
     } catch (err) {
       if (request !== this.#request) return;
       this.status = 'error';
@@ -40,21 +44,44 @@ export class IdeasState {
     }
   }
 
-  /** Reloads (a little behind) when the ideator reports a new or decided idea; returns the unsubscribe. */
+  /** Applies each session's changes as they come; returns the unsubscribe. */
   follow(): () => void {
     const off = onEvent('ideator.event', (event) => {
-      if (event.type !== 'idea' && event.type !== 'status') return;
-      if (this.#timer) return;
-      this.#timer = setTimeout(() => {
-        this.#timer = null;
-        void this.load();
-      }, RELOAD_DELAY_MS);
+      if (!isChange(event)) return;
+      const outcome = this.#copies.apply(event);
+      // Turns and costs change no row; ideas, versions and status do.
+      if (outcome === 'applied' && event.type !== 'turn' && event.type !== 'usage') this.#show();
+      if (outcome === 'gap') this.#scheduleReread();
     });
     return () => {
       off();
       if (this.#timer) clearTimeout(this.#timer);
       this.#timer = null;
     };
+  }
+
+  #show(): void {
+    this.rows = ideaRows(this.#copies.all());
+    this.status = 'ready';
+    this.error = null;
+  }
+
+  /** Reads the stale sessions, each one alone, a little behind the events that marked them. */
+  #scheduleReread(): void {
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      const request = this.#request;
+      const reads = this.#copies.takeStale().map(async (sessionId) => {
+        try {
+          const detail = await invoke('ideator.get', { sessionId });
+          if (request === this.#request) this.#copies.put(detail);
+        } catch {
+          // Shown as it was; the next change to this session (or reopening the page) reads it again.
+        }
+      });
+      void Promise.all(reads).then(() => this.#show());
+    }, RELOAD_DELAY_MS);
   }
 
   async openSession(sessionId: string): Promise<void> {

@@ -7,16 +7,19 @@ import type {
   IdeatorUsageTotals,
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
+import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../methods/inspiration.ts';
 import { inspirationTopic } from './ideate-view.ts';
-import { SessionEventLog, type StreamingText } from './session-events.ts';
+import { OpenSession } from './open-session.svelte.ts';
+import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
 import { UndoOfferState } from './undo-offer.svelte.ts';
 
 /**
- * The Ideate section's state: the start form with its cost estimate, the session list, and the open session
- * kept live from `ideator.event` (turns appended as they arrive, streamed tokens, status, running cost). The
- * full session is re-read after changes, so what is shown is always what the core committed.
+ * The Ideate section's state: the start form with its cost estimate, the session list (each record's `seq` says
+ * which of two reads is newer), and the open session, kept live by deltas from `ideator.event`
+ * (open-session.svelte.ts) with streamed tokens and retry notices beside it.
  */
 
 export interface ShownError {
@@ -43,7 +46,6 @@ function shown(err: unknown): ShownError {
   return { code: 'ERROR', message: err instanceof Error ? err.message : String(err) };
 }
 
-const REFRESH_DELAY_MS = 150;
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
@@ -54,8 +56,6 @@ export class IdeateState {
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
   selectedId = $state<string | null>(null);
-  detail = $state<IdeatorSessionDetail | null>(null);
-  usage = $state<IdeatorUsageTotals | null>(null);
   streaming = $state<StreamingText | null>(null);
   retryNotice = $state<string | null>(null);
   /** The last failed action (start, pause, interject, …), shown until the next action succeeds. */
@@ -64,14 +64,26 @@ export class IdeateState {
   inspiration = $state<PendingInspiration | null>(null);
   inspirationApplied = $state(false);
 
-  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   /** The form as it was before a fork filled it, restored when the fork is cancelled or started. */
   #formBeforeFork: IdeateState['form'] | null = null;
   #estimateTimer: ReturnType<typeof setTimeout> | null = null;
-  #detailRequest = 0;
   #formFromSettings = false;
-  /** Every session's latest events, so a late reply or one read before them cannot undo what they said. */
-  readonly #events = new SessionEventLog();
+  /** Every session's streaming text, so tokens that beat the session's opening are not lost. */
+  readonly #tokens = new TokenStreams();
+  readonly #open = new OpenSession({
+    changed: (session) => this.#upsert(session),
+    failed: (err) => (this.error = shown(err)),
+  });
+
+  /** The open session, kept live by deltas (open-session.svelte.ts). */
+  get detail(): IdeatorSessionDetail | null {
+    return this.#open.detail;
+  }
+
+  /** Its running cost. */
+  get usage(): IdeatorUsageTotals | null {
+    return this.#open.detail?.usage ?? null;
+  }
 
   /** Subscribes to ideator events and loads the list; returns the unsubscribe for the page's onMount. */
   follow(): () => void {
@@ -80,15 +92,21 @@ export class IdeateState {
     const onVisible = (): void => {
       if (document.visibilityState !== 'visible') return;
       void this.loadSessions();
-      void this.refresh();
+      void this.catchUp();
     };
     document.addEventListener('visibilitychange', onVisible);
+    const onReconnected = (): void => {
+      void this.loadSessions();
+      void this.catchUp();
+    };
+    window.addEventListener(EVENTS_RECONNECTED, onReconnected);
     void this.loadSessions();
-    if (this.selectedId) void this.refresh();
+    if (this.detail) void this.catchUp();
+    else if (this.selectedId) void this.#open.open(this.selectedId);
     return () => {
       off();
       document.removeEventListener('visibilitychange', onVisible);
-      if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
+      window.removeEventListener(EVENTS_RECONNECTED, onReconnected);
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
       this.undo.dismiss();
     };
@@ -103,10 +121,15 @@ export class IdeateState {
   }
 
   async loadSessions(): Promise<void> {
-    const since = this.#events.mark();
     try {
       const sessions = await invoke('ideator.list', {});
-      this.sessions = sessions.map((s) => this.#events.settle(s, since));
+      // A status change that arrived while the list was on its way is newer than the list's copy.
+      this.sessions = sessions.map((read) =>
+        newerRecord(
+          this.sessions.find((s) => s.id === read.id),
+          read,
+        ),
+      );
     } catch (err) {
       this.error = shown(err);
     }
@@ -141,7 +164,6 @@ export class IdeateState {
     const pending = this.inspiration;
     const inspiration = pending && pending.methods.length > 0 ? $state.snapshot(pending.methods) : null;
     await this.#act(async () => {
-      const since = this.#events.mark();
       const session = await invoke('ideator.start', {
         topic,
         ideas,
@@ -152,7 +174,7 @@ export class IdeateState {
       });
       // The selection went into this session; the next one starts without it.
       if (pending) await this.#consumeInspiration(pending.id);
-      this.#upsert(this.#events.settle(session, since));
+      this.#upsert(session);
       await this.select(session.id);
     });
   }
@@ -160,32 +182,17 @@ export class IdeateState {
   async select(sessionId: string): Promise<void> {
     if (this.selectedId !== sessionId) {
       this.selectedId = sessionId;
-      this.detail = null;
-      this.usage = null;
       // Tokens streamed before the session was opened (a start's first ones can beat its reply) are kept.
-      this.streaming = this.#events.streaming(sessionId);
+      this.streaming = this.#tokens.streaming(sessionId);
       this.retryNotice = null;
+      await this.#open.open(sessionId);
+      return;
     }
-    await this.refresh();
+    await this.catchUp();
   }
 
-  async refresh(): Promise<void> {
-    const id = this.selectedId;
-    if (!id) return;
-    const request = ++this.#detailRequest;
-    const since = this.#events.mark();
-    try {
-      const read = await invoke('ideator.get', { sessionId: id });
-      // A slower, older answer must not overwrite a newer one (or another session's).
-      if (request !== this.#detailRequest || id !== this.selectedId) return;
-      const detail = { ...read, session: this.#events.settle(read.session, since) };
-      this.detail = detail;
-      this.usage = this.#events.usage(id, detail.usage);
-      this.#upsert(detail.session);
-    } catch (err) {
-      this.error = shown(err);
-    }
-  }
+  /** Fetches the open session's changes after the last one shown (a missed event, a reconnect), and applies them. */
+  catchUp = (): Promise<void> => this.#open.catchUp();
 
   pause = (): Promise<void> => this.#sessionAction('ideator.pause');
   resume = (): Promise<void> => this.#sessionAction('ideator.resume');
@@ -196,7 +203,7 @@ export class IdeateState {
     if (!sessionId) return false;
     return this.#act(async () => {
       await invoke('ideator.interject', { sessionId, text });
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -204,7 +211,7 @@ export class IdeateState {
     await this.#act(async () => {
       await invoke('ideator.decide', { ideaId, decision });
       this.undo.show({ ideaId, text: `Idea ${ideaNumber} ${decision}ed.` });
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -213,7 +220,7 @@ export class IdeateState {
     await this.#act(async () => {
       await invoke('ideator.undoDecision', { ideaId });
       this.undo.dismiss();
-      await this.refresh();
+      await this.catchUp();
     });
   }
 
@@ -243,7 +250,6 @@ export class IdeateState {
   async #startFork(fork: PendingFork): Promise<void> {
     const { topic, maxRounds, noGraph, guidance } = this.form;
     await this.#act(async () => {
-      const since = this.#events.mark();
       // A fork exists to deliberate the version again, so it has a mentor even if the source session had none.
       const session = await invoke('ideator.fork', {
         ideaId: fork.ideaId,
@@ -257,7 +263,7 @@ export class IdeateState {
         },
       });
       this.cancelFork();
-      this.#upsert(this.#events.settle(session, since));
+      this.#upsert(session);
       await this.select(session.id);
     });
   }
@@ -323,9 +329,8 @@ export class IdeateState {
     const sessionId = this.selectedId;
     if (!sessionId) return;
     await this.#act(async () => {
-      const since = this.#events.mark();
-      this.#upsert(this.#events.settle(await invoke(channel, { sessionId }), since));
-      await this.refresh();
+      this.#upsert(await invoke(channel, { sessionId }));
+      await this.catchUp();
     });
   }
 
@@ -343,60 +348,45 @@ export class IdeateState {
     }
   }
 
+  /** Puts a read of a session in the list, unless the list already holds a newer one (a higher `seq`). */
   #upsert(session: IdeatorSessionRecord): void {
     const at = this.sessions.findIndex((s) => s.id === session.id);
-    if (at === -1) this.sessions = [session, ...this.sessions];
-    else this.sessions[at] = session;
-  }
-
-  #scheduleRefresh(): void {
-    if (this.#refreshTimer) return;
-    this.#refreshTimer = setTimeout(() => {
-      this.#refreshTimer = null;
-      void this.refresh();
-    }, REFRESH_DELAY_MS);
+    if (at === -1) this.sessions = [{ ...session }, ...this.sessions];
+    else this.sessions[at] = { ...newerRecord(this.sessions[at], session) };
   }
 
   #onEvent(event: IdeatorEventPayload): void {
-    this.#events.note(event);
-    if (event.type === 'status') {
-      const known = this.sessions.find((s) => s.id === event.sessionId);
-      if (known) {
-        known.status = event.status;
-        known.error = event.error;
-      } else void this.loadSessions();
-    }
+    this.#tokens.note(event);
+    if (event.type === 'status') this.#noteStatus(event);
     if (event.sessionId !== this.selectedId) return;
+    if (isChange(event)) this.#open.receive(event);
     switch (event.type) {
       case 'token':
-        this.streaming = this.#events.streaming(event.sessionId);
+        this.streaming = this.#tokens.streaming(event.sessionId);
         return;
-      case 'turn': {
-        const turns = this.detail?.turns;
-        if (turns && (turns.at(-1)?.seq ?? 0) < event.turn.seq) turns.push(event.turn);
-        this.streaming = this.#events.streaming(event.sessionId);
+      case 'turn':
+        this.streaming = this.#tokens.streaming(event.sessionId);
         this.retryNotice = null;
-        this.#scheduleRefresh();
-        return;
-      }
-      case 'usage':
-        this.usage = this.#events.usage(event.sessionId, event.totals);
         return;
       case 'retry':
         this.retryNotice = `Retrying in ${Math.round(event.delayMs / 1000)} s (attempt ${event.attempt}): ${event.message}`;
         return;
       case 'status':
-        if (this.detail) {
-          this.detail.session.status = event.status;
-          this.detail.session.error = event.error;
-        }
-        this.streaming = this.#events.streaming(event.sessionId);
-        this.#scheduleRefresh();
+        this.streaming = this.#tokens.streaming(event.sessionId);
         return;
-      case 'idea':
-        this.#scheduleRefresh();
+      default:
         return;
     }
+  }
+
+  /** The list follows every session's status; a session it does not know yet is read with the list. */
+  #noteStatus(event: Extract<IdeatorEventPayload, { type: 'status' }>): void {
+    const known = this.sessions.find((s) => s.id === event.sessionId);
+    if (!known) return void this.loadSessions();
+    if (known.seq >= event.seq) return;
+    known.status = event.status;
+    known.error = event.error;
+    known.seq = event.seq;
   }
 }
 

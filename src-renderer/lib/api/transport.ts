@@ -31,12 +31,21 @@ function readToken(): string {
 
 type Listener = (payload: unknown) => void;
 
+/** Dispatched on `window` when the event stream is back after a drop: events sent meanwhile were missed. */
+export const EVENTS_RECONNECTED = 'motiv:events-reconnected';
+
 /** Reads `/api/events` with the token header, reconnecting after a drop as EventSource would. */
 function openEventStream(token: string, deliver: (name: string, data: string) => void): void {
+  // Any connection but the first attempt follows a failure or a drop.
+  let firstAttempt = true;
   const connect = async (): Promise<void> => {
+    const again = !firstAttempt;
+    firstAttempt = false;
     try {
       const res = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token }, cache: 'no-store' });
       if (!res.ok || !res.body) throw new Error(`event stream: HTTP ${res.status}`);
+      // Long jobs catch up with their `…since` channels (their events carry a sequence number).
+      if (again) window.dispatchEvent(new Event(EVENTS_RECONNECTED));
       const feed = createSseParser(deliver);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
