@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { neo4jConfigFromEnv } from './config.ts';
 import { isSupportedNeo4jVersion, testNeo4jConnection } from './connection.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
-import { testNeo4jConfig } from './test-database.ts';
+import { testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(
