@@ -45,7 +45,7 @@ describe('testNeo4jConnection', () => {
 
   it('explains a missing database', async () => {
     const err = await failure(testNeo4jConnection({ ...testNeo4jConfig(), database: 'nosuchdb' }));
-    expect(err.code).toBe('NOT_FOUND');
+    expect(err.code).toBe('UNAVAILABLE');
     expect(err.details).toMatchObject({ reason: 'database' });
   });
 
@@ -53,7 +53,7 @@ describe('testNeo4jConnection', () => {
     const store = Neo4jGraphStore.open({ ...testNeo4jConfig(), database: 'nosuchdb' });
     try {
       const err = await failure(store.getNode('any'));
-      expect(err.code).toBe('NOT_FOUND');
+      expect(err.code).toBe('UNAVAILABLE');
       expect(err.details).toMatchObject({ reason: 'database', field: 'database' });
       expect(err.message).not.toMatch(/Neo\.|Exception/);
     } finally {
