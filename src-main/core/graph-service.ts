@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { GraphStoreInfo } from '../contract/graph.ts';
 import { createLlmClient, embed, resolveLlmConfig } from '../llm/index.ts';
+import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig, StoredSecretReader } from './config.ts';
 import { llmSettingsInput } from './llm-settings-input.ts';
 import type { EventBus } from './event-bus.ts';
@@ -32,11 +34,12 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => openGraphStore(host),
     () => storeKey(host.connection()),
   );
+  const clientFor = queryClientCache();
   const handlers = createGraphHandlers({
     store: () => store.get(),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor: () => host.settings.get().profile.displayName || fallbackActor(),
-    embedder: () => queryEmbedder(host),
+    embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   });
   return { handlers, close: () => store.close() };
@@ -62,16 +65,40 @@ function fallbackActor(): string {
   }
 }
 
+/**
+ * The search client for a configuration, built once per endpoint, key and models instead of once per search;
+ * a change in Settings gives a new client on the next search.
+ */
+export function queryClientCache(): (config: ResolvedLlmConfig) => LlmClient {
+  let cached: { key: string; client: LlmClient } | null = null;
+  return (config) => {
+    const key = clientKey(config);
+    if (cached?.key !== key) {
+      const client = createLlmClient(config, {
+        timeoutMs: QUERY_EMBED_TIMEOUT_MS,
+        retry: { maxAttempts: 1 },
+      });
+      cached = { key, client };
+    }
+    return cached.client;
+  };
+}
+
+// The key is hashed so the cache key never holds the secret itself.
+function clientKey(config: ResolvedLlmConfig): string {
+  const key = config.apiKey.isSet ? createHash('sha256').update(config.apiKey.reveal()).digest('hex') : '';
+  return JSON.stringify([config.baseUrl, key, config.models]);
+}
+
 /** Only an explicitly configured endpoint is used: we never send queries to a default cloud URL unasked. */
-function queryEmbedder(host: GraphServiceHost): QueryEmbedder | null {
+function queryEmbedder(
+  host: GraphServiceHost,
+  clientFor: (config: ResolvedLlmConfig) => LlmClient,
+): QueryEmbedder | null {
   if (!host.connection().llm.baseUrl) return null;
   return async (text, model) => {
     const input = llmSettingsInput(host.settings.get(), host.storedSecret ?? (() => null));
-    const config = resolveLlmConfig(input, host.env);
-    const client = createLlmClient(config, {
-      timeoutMs: QUERY_EMBED_TIMEOUT_MS,
-      retry: { maxAttempts: 1 },
-    });
+    const client = clientFor(resolveLlmConfig(input, host.env));
     const [vector] = await embed(client, [text], { model });
     if (!vector) throw new Error('the endpoint returned no vector');
     return vector;

@@ -18,7 +18,7 @@ import type {
   RandomNodesSchema,
   SubgraphSchema,
 } from './schemas.ts';
-import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
+import type { NodeRelation, Subgraph } from './views.ts';
 
 /**
  * The I/O a graph store needs from its database, and nothing else. `GraphStore` (graph-store.ts) holds every rule
@@ -49,6 +49,22 @@ export interface SearchFilters {
   kinds?: NodeKind[] | undefined;
   level?: number | undefined;
   review?: ReviewState[] | undefined;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** Raw counts; GraphStore shapes them into the port's stats (rules/stats.ts). */
+export interface GraphCounts {
+  kinds: KeyCount[];
+  edgeTypes: KeyCount[];
+  review: KeyCount[];
+  reviewByKind: Array<KeyCount & { kind: string }>;
+  embeddings: Array<{ model: string; dimension: number; count: number }>;
+  maxLevel: number;
+  schemaVersion: number;
 }
 
 export interface AuditDraft {
@@ -110,7 +126,12 @@ export interface GraphDriver {
   nodeRelation(id: string, options: z.output<typeof NodeRelationOptionsSchema>): Promise<NodeRelation>;
   randomNodes(input: z.output<typeof RandomNodesSchema>): Promise<GraphNode[]>;
   subgraph(input: z.output<typeof SubgraphSchema>): Promise<Subgraph>;
-  stats(): Promise<GraphStats>;
+  counts(): Promise<GraphCounts>;
+  /**
+   * A value that changes whenever the graph does, by any writer (this process or another); null when unknown.
+   * GraphStore keeps derived values (stats) while it stands.
+   */
+  stamp(): Promise<string | null>;
   auditLog(query: z.output<typeof AuditQuerySchema>): Promise<AuditEntry[]>;
   dump(): Promise<GraphDump>;
   /** A validated dump, written in one transaction (replace: the graph is cleared first). */

@@ -11,6 +11,7 @@ import { importBatch } from './rules/import-batch.ts';
 import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './rules/node-rules.ts';
 import { checkDumpForRestore } from './rules/restore-checks.ts';
 import { nodeSearch } from './rules/search.ts';
+import { statsFrom } from './rules/stats.ts';
 import {
   AddEdgeSchema,
   AuditQuerySchema,
@@ -39,6 +40,7 @@ import {
 export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.GraphStore {
   readonly kind: string;
   protected readonly driver: D;
+  private statsCache: { stamp: string; stats: Port.GraphStats } | null = null;
 
   constructor(driver: D) {
     this.driver = driver;
@@ -135,8 +137,18 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     return this.driver.subgraph(parseInput(SubgraphSchema, input, 'subgraph'));
   }
 
+  /**
+   * Kept while the driver's stamp stands (any write, by anyone, moves it), so a search asking which embedding
+   * model the graph uses costs one stamp read, not six counting queries. The stamp is read before the counts:
+   * counts newer than their stamp are harmless (the next write moves it), older ones cannot happen.
+   */
   async stats(): Promise<Port.GraphStats> {
-    return this.driver.stats();
+    const stamp = await this.driver.stamp();
+    if (stamp !== null && this.statsCache?.stamp === stamp) return this.statsCache.stats;
+    // Frozen: every caller shares the cached object.
+    const stats = deepFreeze(statsFrom(await this.driver.counts()));
+    this.statsCache = stamp === null ? null : { stamp, stats };
+    return stats;
   }
 
   async importBatch(input: Port.ImportBatchInput, ctx: Port.WriteContext): Promise<Port.ImportResult> {
@@ -169,4 +181,12 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   close(): Promise<void> {
     return this.driver.close();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }

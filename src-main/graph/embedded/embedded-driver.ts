@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import type { GraphDriver, GraphReader, GraphWriter } from '../driver.ts';
+import type { GraphCounts, GraphDriver, GraphReader, GraphWriter } from '../driver.ts';
 import type { GraphDump } from '../dump-format.ts';
 import type { AuditEntry, GraphNode } from '../model.ts';
 import type { CheckedDump } from '../rules/restore-checks.ts';
@@ -11,7 +11,7 @@ import type {
   RandomNodesSchema,
   SubgraphSchema,
 } from '../schemas.ts';
-import type { GraphStats, NodeRelation, Subgraph } from '../views.ts';
+import type { NodeRelation, Subgraph } from '../views.ts';
 import { queryAudit } from './audit.ts';
 import type { BinaryCodeIndex } from './binary-index.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
@@ -19,7 +19,7 @@ import { EmbeddedReader, EmbeddedWriter } from './embedded-tx.ts';
 import { randomNodes, subgraph } from './explore.ts';
 import { nodeRelation } from './relations.ts';
 import { graphStamp, StampedCache } from './stamped-cache.ts';
-import { graphStats } from './stats.ts';
+import { graphCounts } from './stats.ts';
 
 export interface EmbeddedDriverOptions {
   /** Vector search scans one-bit codes from this many vectors of a model on (binary-index.ts). */
@@ -127,8 +127,13 @@ export class EmbeddedDriver implements GraphDriver {
     return this.snapshot(() => subgraph(this.db, input));
   }
 
-  stats(): Promise<GraphStats> {
-    return this.snapshot(() => graphStats(this.db));
+  counts(): Promise<GraphCounts> {
+    return this.snapshot(() => graphCounts(this.db));
+  }
+
+  /** This connection's writes and SQLite's data_version, which moves when another connection commits. */
+  stamp(): Promise<string | null> {
+    return this.serial(() => graphStamp(this.db, this.writes));
   }
 
   auditLog(query: z.output<typeof AuditQuerySchema>): Promise<AuditEntry[]> {

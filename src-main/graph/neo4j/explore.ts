@@ -40,7 +40,7 @@ export async function randomNodes(
 }
 
 /** `epoch/writes` of the graph counter; null before the first write (nothing is cached then). */
-async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
+export async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
   const row = await firstRow(tx, GRAPH_STAMP);
   if (typeof row?.epoch !== 'string' || row.writes === null || row.writes === undefined) return null;
   return `${row.epoch}/${String(row.writes)}`;

@@ -1,7 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import type { GraphDriver, GraphReader, GraphWriter, ParsedImportBatch } from '../driver.ts';
+import type { GraphCounts, GraphDriver, GraphReader, GraphWriter, ParsedImportBatch } from '../driver.ts';
 import type { GraphDump } from '../dump-format.ts';
 import type { AuditAction, AuditEntry, GraphNode } from '../model.ts';
 import type { ImportResult } from '../port.ts';
@@ -12,17 +12,17 @@ import type {
   RandomNodesSchema,
   SubgraphSchema,
 } from '../schemas.ts';
-import type { GraphStats, NodeRelation, Subgraph } from '../views.ts';
+import type { NodeRelation, Subgraph } from '../views.ts';
 import { CandidateIdCache } from './candidate-cache.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
 import { toAppError } from './errors.ts';
-import { randomNodes, subgraph } from './explore.ts';
+import { graphStamp, randomNodes, subgraph } from './explore.ts';
 import { journaledImport, recoverImports } from './import-journal.ts';
 import { int, toNumber } from './mapping.ts';
 import { Neo4jReader, Neo4jWriter } from './neo4j-tx.ts';
 import { AUDIT_QUERY, BUMP_GRAPH_STAMP, CREATE_GRAPH_LOCK, LOCK_GRAPH } from './queries.ts';
 import { nodeRelation } from './relations.ts';
-import { graphStats } from './stats.ts';
+import { graphCounts } from './stats.ts';
 import { rows, WriteTx } from './tx.ts';
 import { writeGateFor } from './write-gate.ts';
 
@@ -111,8 +111,13 @@ export class Neo4jDriver implements GraphDriver {
     return this.readTx((tx) => subgraph(tx, input));
   }
 
-  stats(): Promise<GraphStats> {
-    return this.readTx((tx) => graphStats(tx));
+  counts(): Promise<GraphCounts> {
+    return this.readTx((tx) => graphCounts(tx));
+  }
+
+  /** The graph counter's `epoch/writes`, bumped by every write transaction of every client. */
+  stamp(): Promise<string | null> {
+    return this.readTx((tx) => graphStamp(tx));
   }
 
   async auditLog(query: z.output<typeof AuditQuerySchema>): Promise<AuditEntry[]> {
