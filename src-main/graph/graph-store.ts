@@ -12,25 +12,7 @@ import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './r
 import { checkDumpForRestore } from './rules/restore-checks.ts';
 import { nodeSearch } from './rules/search.ts';
 import { statsFrom } from './rules/stats.ts';
-import {
-  AddEdgeSchema,
-  AuditQuerySchema,
-  DeleteNodeSchema,
-  ImportBatchSchema,
-  MergeNodesSchema,
-  NodeInputSchema,
-  NodeKindSchema,
-  NodeRelationOptionsSchema,
-  NodeSearchSchema,
-  RandomNodesSchema,
-  RemoveEdgeSchema,
-  RestoreOptionsSchema,
-  SetEmbeddingSchema,
-  SubgraphSchema,
-  UpdateEdgeSchema,
-  UpdateNodeSchema,
-  WriteContextSchema,
-} from './schemas.ts';
+import * as Schemas from './schemas.ts';
 
 /**
  * The one GraphStore: every rule of the port (parsing at the boundary, versions and conflicts, patches, edge
@@ -48,11 +30,11 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   private actor(ctx: Port.WriteContext): string {
-    return parseInput(WriteContextSchema, ctx, 'write context').actor;
+    return parseInput(Schemas.WriteContextSchema, ctx, 'write context').actor;
   }
 
   async upsertNode(input: Port.NodeInput, ctx: Port.WriteContext): Promise<Port.UpsertResult> {
-    const parsed = parseInput(NodeInputSchema, input, 'node');
+    const parsed = parseInput(Schemas.NodeInputSchema, input, 'node');
     return this.driver.write(this.actor(ctx), (w) => upsertNode(w, parsed));
   }
 
@@ -61,27 +43,27 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async getNodeByName(kind: NodeKind, name: string): Promise<GraphNode | null> {
-    const parsedKind = parseInput(NodeKindSchema, kind, 'kind');
+    const parsedKind = parseInput(Schemas.NodeKindSchema, kind, 'kind');
     return this.driver.read((r) => r.nodeByName(parsedKind, normalizeName(name)));
   }
 
   async updateNode(input: Port.UpdateNodeInput, ctx: Port.WriteContext): Promise<GraphNode> {
-    const parsed = parseInput(UpdateNodeSchema, input, 'node update');
+    const parsed = parseInput(Schemas.UpdateNodeSchema, input, 'node update');
     return this.driver.write(this.actor(ctx), (w) => updateNode(w, parsed));
   }
 
   async deleteNode(input: Port.DeleteNodeInput, ctx: Port.WriteContext): Promise<void> {
-    const parsed = parseInput(DeleteNodeSchema, input, 'node delete');
+    const parsed = parseInput(Schemas.DeleteNodeSchema, input, 'node delete');
     await this.driver.write(this.actor(ctx), (w) => deleteNode(w, parsed));
   }
 
   async mergeNodes(input: Port.MergeNodesInput, ctx: Port.WriteContext): Promise<GraphNode> {
-    const parsed = parseInput(MergeNodesSchema, input, 'node merge');
+    const parsed = parseInput(Schemas.MergeNodesSchema, input, 'node merge');
     return this.driver.write(this.actor(ctx), (w) => mergeNodes(w, parsed));
   }
 
   async addEdge(input: Port.AddEdgeInput, ctx: Port.WriteContext): Promise<Port.EdgeResult> {
-    const parsed = parseInput(AddEdgeSchema, input, 'edge');
+    const parsed = parseInput(Schemas.AddEdgeSchema, input, 'edge');
     return this.driver.write(this.actor(ctx), async (w) => {
       const from = await requireNode(w, parsed.from, 'from');
       const to = await requireNode(w, parsed.to, 'to');
@@ -94,17 +76,17 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async updateEdge(input: Port.UpdateEdgeInput, ctx: Port.WriteContext): Promise<GraphEdge> {
-    const parsed = parseInput(UpdateEdgeSchema, input, 'edge update');
+    const parsed = parseInput(Schemas.UpdateEdgeSchema, input, 'edge update');
     return this.driver.write(this.actor(ctx), (w) => updateEdge(w, parsed));
   }
 
   async removeEdge(input: Port.RemoveEdgeInput, ctx: Port.WriteContext): Promise<void> {
-    const parsed = parseInput(RemoveEdgeSchema, input, 'edge removal');
+    const parsed = parseInput(Schemas.RemoveEdgeSchema, input, 'edge removal');
     await this.driver.write(this.actor(ctx), (w) => removeEdge(w, parsed));
   }
 
   async setEmbedding(input: Port.SetEmbeddingInput, ctx: Port.WriteContext): Promise<NodeEmbedding> {
-    const parsed = parseInput(SetEmbeddingSchema, input, 'embedding');
+    const parsed = parseInput(Schemas.SetEmbeddingSchema, input, 'embedding');
     return this.driver.write(this.actor(ctx), async (w) => {
       const node = await requireNode(w, parsed.nodeId, 'nodeId');
       const info = await ensureModel(w, parsed.model, parsed.vector.length);
@@ -120,21 +102,21 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async nodeSearch(input: Port.NodeSearchInput): Promise<Port.SearchHit[]> {
-    const parsed = parseInput(NodeSearchSchema, input, 'search');
+    const parsed = parseInput(Schemas.NodeSearchSchema, input, 'search');
     return this.driver.read((r) => nodeSearch(r, parsed));
   }
 
   async nodeRelation(id: string, options: Port.NodeRelationOptions = {}): Promise<Port.NodeRelation> {
-    const parsed = parseInput(NodeRelationOptionsSchema, options, 'relation options');
+    const parsed = parseInput(Schemas.NodeRelationOptionsSchema, options, 'relation options');
     return this.driver.nodeRelation(id, parsed);
   }
 
   async randomNodes(input: Port.RandomNodesInput): Promise<GraphNode[]> {
-    return this.driver.randomNodes(parseInput(RandomNodesSchema, input, 'random nodes'));
+    return this.driver.randomNodes(parseInput(Schemas.RandomNodesSchema, input, 'random nodes'));
   }
 
   async subgraph(input: Port.SubgraphInput): Promise<Port.Subgraph> {
-    return this.driver.subgraph(parseInput(SubgraphSchema, input, 'subgraph'));
+    return this.driver.subgraph(parseInput(Schemas.SubgraphSchema, input, 'subgraph'));
   }
 
   /**
@@ -152,7 +134,7 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async importBatch(input: Port.ImportBatchInput, ctx: Port.WriteContext): Promise<Port.ImportResult> {
-    const parsed = parseInput(ImportBatchSchema, input, 'import batch');
+    const parsed = parseInput(Schemas.ImportBatchSchema, input, 'import batch');
     const actor = this.actor(ctx);
     if (this.driver.importBatch) return this.driver.importBatch(parsed, actor);
     return this.driver.write(actor, (w) => importBatch(w, parsed));
@@ -168,14 +150,14 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     options: Port.RestoreOptions = {},
   ): Promise<{ nodes: number; edges: number }> {
     const parsed = parseGraphDump(dump);
-    const { replace } = parseInput(RestoreOptionsSchema, options, 'restore options');
+    const { replace } = parseInput(Schemas.RestoreOptionsSchema, options, 'restore options');
     const actor = this.actor(ctx);
     await this.driver.restore(checkDumpForRestore(parsed), actor, replace);
     return { nodes: parsed.nodes.length, edges: parsed.edges.length };
   }
 
   async auditLog(query: Port.AuditQuery = {}): Promise<AuditEntry[]> {
-    return this.driver.auditLog(parseInput(AuditQuerySchema, query, 'audit query'));
+    return this.driver.auditLog(parseInput(Schemas.AuditQuerySchema, query, 'audit query'));
   }
 
   close(): Promise<void> {

@@ -3,7 +3,7 @@ import { DUMP_FORMAT, DUMP_FORMAT_VERSION } from '../dump-format.ts';
 import type { DumpEmbedding, GraphDump } from '../dump-format.ts';
 import type { WriteMeta } from '../driver.ts';
 import type { GraphNode } from '../model.ts';
-import { refuseNonEmpty } from '../rules/restore-checks.ts';
+import { refuseNonEmpty, restoreAudit } from '../rules/restore-checks.ts';
 import type { CheckedDump } from '../rules/restore-checks.ts';
 import { appendAudit } from './audit.ts';
 import { writeEdgeRow } from './edge-writes.ts';
@@ -70,16 +70,5 @@ export function restoreGraph(db: Database, dump: CheckedDump, meta: WriteMeta, r
       putVector(db, info, { ...owner.node, seq: owner.seq }, Float32Array.from(embedding.vector), true);
     }
   }
-  appendAudit(db, {
-    ...meta,
-    action: 'graph.restore',
-    entityId: 'graph',
-    before: null,
-    after: {
-      nodes: dump.nodes.length,
-      edges: dump.edges.length,
-      embeddings: dump.embeddings.length,
-      exportedAt: dump.exportedAt,
-    },
-  });
+  appendAudit(db, { ...meta, ...restoreAudit(dump) });
 }

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { DUMP_FORMAT, DUMP_FORMAT_VERSION } from '../dump-format.ts';
 import type { GraphDump } from '../dump-format.ts';
 import type { EdgeType, NodeKind } from '../model.ts';
-import { refuseNonEmpty } from '../rules/restore-checks.ts';
+import { refuseNonEmpty, restoreAudit } from '../rules/restore-checks.ts';
 import type { CheckedDump } from '../rules/restore-checks.ts';
 import { rowToEdge } from './reads.ts';
 import { edgeToProps, int, nodeToProps, toFloat32List, toNode, toNumber } from './mapping.ts';
@@ -70,15 +70,5 @@ export async function restoreGraph(w: WriteTx, dump: CheckedDump, replace: boole
   const modelRows = dump.models.map((m) => ({ model: m.model, dimension: int(m.dimension) }));
   await w.rows(BULK_CREATE_MODELS, { rows: modelRows });
   await inChunks(vectorRows, (chunk) => w.rows(BULK_CREATE_VECTORS, { rows: chunk }));
-  w.audit({
-    action: 'graph.restore',
-    entityId: 'graph',
-    before: null,
-    after: {
-      nodes: dump.nodes.length,
-      edges: dump.edges.length,
-      embeddings: dump.embeddings.length,
-      exportedAt: dump.exportedAt,
-    },
-  });
+  w.audit(restoreAudit(dump));
 }

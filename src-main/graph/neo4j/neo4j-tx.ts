@@ -1,14 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type {
-  AuditDraft,
-  EmbeddingModel,
-  GraphReader,
-  GraphWriter,
-  Ranked,
-  SearchFilters,
-  Vector,
-  WriteMeta,
-} from '../driver.ts';
+import type * as D from '../driver.ts';
 import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
 import { listModels, putVector, readVector } from './embeddings.ts';
 import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List } from './mapping.ts';
@@ -30,7 +21,7 @@ import { firstRow, rows } from './tx.ts';
 import type { WriteTx } from './tx.ts';
 
 /** One managed transaction's reads. */
-export class Neo4jReader implements GraphReader {
+export class Neo4jReader implements D.GraphReader {
   protected readonly tx: ManagedTransaction;
 
   constructor(tx: ManagedTransaction) {
@@ -62,7 +53,7 @@ export class Neo4jReader implements GraphReader {
     return (await rows(this.tx, NODE_EDGES, { id: nodeId })).map(rowToEdge);
   }
 
-  models(): Promise<EmbeddingModel[]> {
+  models(): Promise<D.EmbeddingModel[]> {
     return listModels(this.tx);
   }
 
@@ -70,23 +61,23 @@ export class Neo4jReader implements GraphReader {
     return readVector(this.tx, nodeId, model);
   }
 
-  lexicalRanking(query: string, filters: SearchFilters, limit: number): Promise<Ranked[]> {
+  lexicalRanking(query: string, filters: D.SearchFilters, limit: number): Promise<D.Ranked[]> {
     return lexicalRanking(this.tx, query, filters, limit);
   }
 
   vectorRanking(
-    model: EmbeddingModel,
-    vector: Vector,
-    filters: SearchFilters,
+    model: D.EmbeddingModel,
+    vector: D.Vector,
+    filters: D.SearchFilters,
     limit: number,
-  ): Promise<Ranked[]> {
+  ): Promise<D.Ranked[]> {
     return vectorRanking(this.tx, model, vector, filters, limit);
   }
 }
 
 /** One write transaction (under the graph's write lock); audit entries are appended just before it commits. */
-export class Neo4jWriter extends Neo4jReader implements GraphWriter {
-  readonly meta: WriteMeta;
+export class Neo4jWriter extends Neo4jReader implements D.GraphWriter {
+  readonly meta: D.WriteMeta;
   private readonly w: WriteTx;
 
   constructor(w: WriteTx) {
@@ -139,15 +130,15 @@ export class Neo4jWriter extends Neo4jReader implements GraphWriter {
     await this.w.rows(DELETE_EDGE[edge.type], { id: edge.id });
   }
 
-  async createModel(model: EmbeddingModel): Promise<void> {
+  async createModel(model: D.EmbeddingModel): Promise<void> {
     await this.w.rows(CREATE_MODEL, { model: model.model, dimension: int(model.dimension) });
   }
 
-  async putVector(node: GraphNode, model: EmbeddingModel, vector: Vector): Promise<void> {
+  async putVector(node: GraphNode, model: D.EmbeddingModel, vector: D.Vector): Promise<void> {
     await putVector(this.tx, node.id, model, toFloat32List(vector));
   }
 
-  async audit(entry: AuditDraft): Promise<void> {
+  async audit(entry: D.AuditDraft): Promise<void> {
     this.w.audit(entry);
   }
 }

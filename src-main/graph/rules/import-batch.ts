@@ -11,17 +11,27 @@ import { upsertNode } from './node-rules.ts';
 
 type NodeRef = z.output<typeof NodeRefSchema>;
 
-/** Re-throw a typed error with its field prefixed by the batch path (`edges.12.to`), so the user finds the item. */
-export async function atPath<T>(path: string, write: () => Promise<T>): Promise<T> {
+/** A typed error with its field prefixed by the batch path (`edges.12.to`), so the user finds the item. */
+export function underPath(path: string, err: unknown): unknown {
+  if (!(err instanceof AppError)) return err;
+  const details = (err.details ?? {}) as Record<string, unknown>;
+  const field = typeof details.field === 'string' ? `${path}.${details.field}` : path;
+  return new AppError(err.code, `${path}: ${err.message}`, { ...details, field });
+}
+
+export const emptyImportResult = (): ImportResult => ({
+  nodesCreated: 0,
+  nodesMerged: 0,
+  edgesCreated: 0,
+  embeddingsSet: 0,
+  nodeIds: [],
+});
+
+async function atPath<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (err instanceof AppError) {
-      const details = (err.details ?? {}) as Record<string, unknown>;
-      const field = typeof details.field === 'string' ? `${path}.${details.field}` : path;
-      throw new AppError(err.code, `${path}: ${err.message}`, { ...details, field });
-    }
-    throw err;
+    throw underPath(path, err);
   }
 }
 
@@ -29,13 +39,7 @@ const refKey = (kind: string, name: string): string => `${kind}\u0000${normalize
 
 /** Items applied in order inside the caller's transaction: the first bad item throws and nothing stays. */
 export async function importBatch(w: GraphWriter, batch: ParsedImportBatch): Promise<ImportResult> {
-  const result: ImportResult = {
-    nodesCreated: 0,
-    nodesMerged: 0,
-    edgesCreated: 0,
-    embeddingsSet: 0,
-    nodeIds: [],
-  };
+  const result = emptyImportResult();
   const byName = new Map<string, Endpoint>();
   for (const [index, input] of batch.nodes.entries()) {
     await atPath(`nodes.${index}`, async () => {

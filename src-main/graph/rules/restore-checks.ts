@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import type { EmbeddingModel } from '../driver.ts';
+import type { AuditDraft, EmbeddingModel } from '../driver.ts';
 import type { GraphDump } from '../dump-format.ts';
 import { normalizeName } from '../normalize-name.ts';
 import { checkEdge } from '../write-checks.ts';
@@ -75,4 +75,15 @@ export function refuseNonEmpty(empty: boolean, replace: boolean): void {
       field: 'replace',
     });
   }
+}
+
+/** The audit entry of a restore. */
+export function restoreAudit(dump: GraphDump): AuditDraft {
+  const after = {
+    nodes: dump.nodes.length,
+    edges: dump.edges.length,
+    embeddings: dump.embeddings.length,
+    exportedAt: dump.exportedAt,
+  };
+  return { action: 'graph.restore', entityId: 'graph', before: null, after };
 }
