@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AppError } from '../shared/errors.ts';
 import { EmbeddedGraphStore } from './embedded/embedded-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-graph-store-'));
@@ -32,6 +33,40 @@ describe('GraphStore stats', () => {
     } finally {
       await store.close();
       await other.close();
+    }
+  });
+});
+
+describe('GraphStore over one embedded connection', () => {
+  it('keeps concurrent operations apart: each write is its own transaction, a stale version loses cleanly', async () => {
+    const store = EmbeddedGraphStore.open(join(dir, 'concurrent.sqlite'));
+    try {
+      const { node } = await store.upsertNode({ kind: 'Problem', name: 'Shared problem' }, alice);
+      // Many writers and readers at once: the shared rules await between statements, so without the driver's
+      // queue a second BEGIN would land inside the first transaction.
+      const edits = Array.from({ length: 20 }, (_, i) =>
+        store.updateNode({ id: node.id, expectedVersion: 1, patch: { description: `edit ${i}` } }, alice),
+      );
+      const creates = Array.from({ length: 20 }, (_, i) =>
+        store.upsertNode({ kind: 'Challenge', name: `Challenge ${i}` }, alice),
+      );
+      const reads = Array.from({ length: 20 }, () => store.getNode(node.id));
+      const [edited, created, read] = await Promise.all([
+        Promise.allSettled(edits),
+        Promise.all(creates),
+        Promise.all(reads),
+      ]);
+      expect(edited.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of edited.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+        expect(((r as PromiseRejectedResult).reason as AppError).code).toBe('CONFLICT');
+      }
+      expect(created.every((c) => c.created)).toBe(true);
+      expect(read.every((n) => n?.id === node.id)).toBe(true);
+      expect((await store.getNode(node.id))?.version).toBe(2);
+      expect((await store.stats()).nodes.Challenge).toBe(20);
+    } finally {
+      await store.close();
     }
   });
 });
