@@ -9,6 +9,8 @@ import { createCore, type Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 import { embeddedGraphPath } from './graph-store-factory.ts';
 import { MINILM, repoModelsDir } from '../embeddings/minilm-files.ts';
+import { queryClientCache } from './graph-service.ts';
+import { resolveLlmConfig } from '../llm/index.ts';
 
 /**
  * Vector and hybrid search through `graph.search`: the query is embedded by the configured endpoint (the
@@ -113,4 +115,19 @@ describe('graph.search with embeddings', () => {
     expect(vector.hits[0]?.node.name).toBe(SAMPLE.solutionSearch);
     expect(llm.requests.filter((r) => r.path.endsWith('/embeddings'))).toHaveLength(0);
   }, 120_000);
+});
+
+describe('the query embedding client', () => {
+  it('is built once per endpoint, key and models, and anew when Settings change', () => {
+    const clientFor = queryClientCache();
+    const config = (baseUrl: string, apiKey: string | null) => resolveLlmConfig({ baseUrl, apiKey }, {});
+    const first = clientFor(config('http://127.0.0.1:9/v1', 'key-1'));
+    expect(clientFor(config('http://127.0.0.1:9/v1', 'key-1'))).toBe(first);
+    const otherKey = clientFor(config('http://127.0.0.1:9/v1', 'key-2'));
+    expect(otherKey).not.toBe(first);
+    expect(otherKey.config.apiKey.reveal()).toBe('key-2');
+    const otherUrl = clientFor(config('http://127.0.0.1:10/v1', 'key-2'));
+    expect(otherUrl).not.toBe(otherKey);
+    expect(otherUrl.config.baseUrl).toBe('http://127.0.0.1:10/v1');
+  });
 });

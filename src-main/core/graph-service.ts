@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { GraphStoreInfo } from '../contract/graph.ts';
 import { createLlmClient, embed } from '../llm/index.ts';
+import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphHandlers, type GraphHandlers, type QueryEmbedder } from './graph-handlers.ts';
@@ -31,11 +33,12 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => openGraphStore(host),
     () => storeKey(host.connection()),
   );
+  const clientFor = queryClientCache();
   const handlers = createGraphHandlers({
     store: () => store.get(),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor: () => host.settings.get().profile.displayName || fallbackActor(),
-    embedder: () => queryEmbedder(host),
+    embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   });
   return { handlers, close: () => store.close() };
@@ -62,19 +65,43 @@ function fallbackActor(): string {
 }
 
 /**
+ * The search client for a configuration, built once per endpoint, key and models instead of once per search;
+ * a change in Settings gives a new client on the next search.
+ */
+export function queryClientCache(): (config: ResolvedLlmConfig) => LlmClient {
+  let cached: { key: string; client: LlmClient } | null = null;
+  return (config) => {
+    const key = clientKey(config);
+    if (cached?.key !== key) {
+      const client = createLlmClient(config, {
+        timeoutMs: QUERY_EMBED_TIMEOUT_MS,
+        retry: { maxAttempts: 1 },
+      });
+      cached = { key, client };
+    }
+    return cached.client;
+  };
+}
+
+// The key is hashed so the cache key never holds the secret itself.
+function clientKey(config: ResolvedLlmConfig): string {
+  const key = config.apiKey.isSet ? createHash('sha256').update(config.apiKey.reveal()).digest('hex') : '';
+  return JSON.stringify([config.baseUrl, key, config.models]);
+}
+
+/**
  * Vectors of the local model are queried with the local model (issue 12); any other model goes to the
  * endpoint, and only an explicitly configured one: we never send queries to a default cloud URL unasked.
  */
-function queryEmbedder(host: GraphServiceHost): QueryEmbedder {
+function queryEmbedder(
+  host: GraphServiceHost,
+  clientFor: (config: ResolvedLlmConfig) => LlmClient,
+): QueryEmbedder {
   const local = localQueryEmbedder(modelsDirFor(host.dataDir, host.env));
   if (!host.connection().llm.givenBaseUrl) return local;
   return async (text, model) => {
     if (model === MINILM.modelId) return local(text, model);
-    const config = host.connection().requireLlm('embeddings');
-    const client = createLlmClient(config, {
-      timeoutMs: QUERY_EMBED_TIMEOUT_MS,
-      retry: { maxAttempts: 1 },
-    });
+    const client = clientFor(host.connection().requireLlm('embeddings'));
     const [vector] = await embed(client, [text], { model });
     if (!vector) throw new Error('the endpoint returned no vector');
     return vector;

@@ -5,17 +5,7 @@ import type { AuditQuerySchema } from '../schemas.ts';
 import { sql } from './open-database.ts';
 
 /** Append-only audit log: every change, who made it, and the entity before and after. */
-export function appendAudit(
-  db: Database,
-  entry: {
-    at: string;
-    actor: string;
-    action: AuditAction;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-  },
-): void {
+export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>): void {
   sql(
     db,
     'INSERT INTO audit_log (at, actor, action, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?)',

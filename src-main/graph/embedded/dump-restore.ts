@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../../shared/errors.ts';
 import { DUMP_FORMAT, DUMP_FORMAT_VERSION } from '../dump-format.ts';
 import type { DumpEmbedding, GraphDump } from '../dump-format.ts';
-import { normalizeName } from '../normalize-name.ts';
+import type { WriteMeta } from '../driver.ts';
+import type { GraphNode } from '../model.ts';
+import { refuseNonEmpty, restoreAudit } from '../rules/restore-checks.ts';
+import type { CheckedDump } from '../rules/restore-checks.ts';
 import { appendAudit } from './audit.ts';
-import { checkEdge, writeEdgeRow } from './edge-writes.ts';
-import { blobToVector, ensureModel, listModels, putVector } from './embeddings.ts';
+import { writeEdgeRow } from './edge-writes.ts';
+import { blobToVector, createModelTable, listModels, putVector } from './embeddings.ts';
 import { writeNewNode } from './node-writes.ts';
-import type { WriteMeta } from './node-writes.ts';
 import { sql } from './open-database.ts';
 import { EDGE_SELECT, NODE_COLUMNS, rowToEdge, rowToNode } from './rows.ts';
 import type { EdgeRow, NodeRow } from './rows.ts';
@@ -52,66 +53,22 @@ function clearGraph(db: Database): void {
   db.exec('DELETE FROM embedding_models; DELETE FROM edges; DELETE FROM nodes; DELETE FROM nodes_fts;');
 }
 
-const invalid = (path: string, message: string): AppError =>
-  new AppError('VALIDATION', `Malformed graph dump at ${path}: ${message}`, { path, field: path });
-
-/** Write a parsed dump; runs inside the caller's transaction, so a failure part-way leaves the old graph. */
-export function restoreGraph(db: Database, dump: GraphDump, meta: WriteMeta, replace: boolean): void {
-  if (!isEmpty(db)) {
-    if (!replace) {
-      throw new AppError('CONFLICT', 'The graph is not empty; restore with replace to overwrite it', {
-        field: 'replace',
-      });
-    }
-    clearGraph(db);
-  }
-  const seqById = new Map<string, { seq: number; node: GraphDump['nodes'][number] }>();
-  const names = new Set<string>();
-  dump.nodes.forEach((node, index) => {
-    if (seqById.has(node.id)) throw invalid(`nodes.${index}.id`, 'duplicate id');
-    const normalizedName = normalizeName(node.name);
-    const key = `${node.kind}\u0000${normalizedName}`;
-    if (normalizedName === '' || names.has(key))
-      throw invalid(`nodes.${index}.name`, 'duplicate or empty name');
-    names.add(key);
-    seqById.set(node.id, { seq: writeNewNode(db, { ...node, normalizedName }), node });
-  });
-  const edgeKeys = new Set<string>();
-  dump.edges.forEach((edge, index) => {
-    const from = seqById.get(edge.from);
-    const to = seqById.get(edge.to);
-    if (!from) throw invalid(`edges.${index}.from`, 'no node with this id in the dump');
-    if (!to) throw invalid(`edges.${index}.to`, 'no node with this id in the dump');
-    const key = `${from.seq}/${edge.type}/${to.seq}`;
-    if (edgeKeys.has(key)) throw invalid(`edges.${index}`, 'duplicate edge');
-    edgeKeys.add(key);
-    try {
-      checkEdge(edge.type, { ...from, ...from.node }, { ...to, ...to.node });
-    } catch (err) {
-      throw invalid(`edges.${index}.type`, err instanceof Error ? err.message : String(err));
-    }
-    writeEdgeRow(db, edge, from.seq, to.seq);
-  });
-  dump.embeddings.forEach((embedding, index) => {
+/** Write a checked dump (graph/rules/restore-checks.ts) inside the caller's transaction. */
+export function restoreGraph(db: Database, dump: CheckedDump, meta: WriteMeta, replace: boolean): void {
+  const empty = isEmpty(db);
+  refuseNonEmpty(empty, replace);
+  if (!empty) clearGraph(db);
+  const seqById = new Map<string, { seq: number; node: GraphNode }>();
+  for (const node of dump.nodes) seqById.set(node.id, { seq: writeNewNode(db, node), node });
+  const seqOf = (id: string): number => seqById.get(id)?.seq ?? 0;
+  for (const edge of dump.edges) writeEdgeRow(db, edge, seqOf(edge.from), seqOf(edge.to));
+  const models = new Map(dump.models.map((m) => [m.model, createModelTable(db, m.model, m.dimension)]));
+  for (const embedding of dump.embeddings) {
     const owner = seqById.get(embedding.nodeId);
-    if (!owner) throw invalid(`embeddings.${index}.nodeId`, 'no node with this id in the dump');
-    try {
-      const info = ensureModel(db, embedding.model, embedding.vector.length);
+    const info = models.get(embedding.model);
+    if (owner && info) {
       putVector(db, info, { ...owner.node, seq: owner.seq }, Float32Array.from(embedding.vector), true);
-    } catch (err) {
-      throw invalid(`embeddings.${index}.vector`, err instanceof Error ? err.message : String(err));
     }
-  });
-  appendAudit(db, {
-    ...meta,
-    action: 'graph.restore',
-    entityId: 'graph',
-    before: null,
-    after: {
-      nodes: dump.nodes.length,
-      edges: dump.edges.length,
-      embeddings: dump.embeddings.length,
-      exportedAt: dump.exportedAt,
-    },
-  });
+  }
+  appendAudit(db, { ...meta, ...restoreAudit(dump) });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { describeGraphStoreContract } from '../store-contract.ts';
+import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { EmbeddedGraphStore } from './embedded-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motiv-graph-'));

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
-import { LIMITS } from '../model.ts';
 import { sql } from './open-database.ts';
 
 /**
@@ -37,29 +36,9 @@ export function findModel(db: Database, model: string): ModelInfo | undefined {
   return row === undefined ? undefined : checked(row as ModelInfo);
 }
 
-export function checkDimension(info: ModelInfo, dimension: number): void {
-  if (dimension !== info.dimension) {
-    throw new AppError(
-      'VALIDATION',
-      `Vector has ${dimension} dimensions; model ${JSON.stringify(info.model)} uses ${info.dimension}`,
-      { field: 'vector', expected: info.dimension, actual: dimension },
-    );
-  }
-}
-
-/** The model's table, created on first use; the table name comes from a counter, never from the model string. */
-export function ensureModel(db: Database, model: string, dimension: number): ModelInfo {
-  const existing = findModel(db, model);
-  if (existing) {
-    checkDimension(existing, dimension);
-    return existing;
-  }
-  if (dimension < 1 || dimension > LIMITS.embeddingDimensionMax) {
-    throw new AppError('VALIDATION', `Vector dimension must be 1..${LIMITS.embeddingDimensionMax}`, {
-      field: 'vector',
-      actual: dimension,
-    });
-  }
+/** A new model's table (the dimension was checked by the caller); its name comes from a counter, never from
+ * the model string. */
+export function createModelTable(db: Database, model: string, dimension: number): ModelInfo {
   const next = (sql(db, 'SELECT COUNT(*) AS c FROM embedding_models').get() as { c: number }).c + 1;
   const info: ModelInfo = { model, dimension, vec_table: `vec_model_${next}` };
   db.exec(`CREATE VIRTUAL TABLE ${info.vec_table} USING vec0 (
@@ -92,7 +71,6 @@ export function putVector(
   vector: Float32Array,
   fresh = false,
 ): void {
-  checkDimension(info, vector.length);
   touch(db, info.model, owner.seq);
   if (!fresh) sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(owner.seq));
   sql(db, 'INSERT OR REPLACE INTO vector_codes (model, node_seq, code) VALUES (?, ?, ?)').run(
@@ -174,15 +152,6 @@ export function takeTouched(db: Database, model: string): number[] {
   const out = [...seqs];
   seqs.clear();
   return out;
-}
-
-/** Merge: the keeper takes over the dropped node's vectors for models it has none for. */
-export function adoptVectors(db: Database, from: VectorOwner, to: VectorOwner): void {
-  for (const info of listModels(db)) {
-    const mine = readVector(db, info, to.seq);
-    const theirs = readVector(db, info, from.seq);
-    if (!mine && theirs) putVector(db, info, to, theirs);
-  }
 }
 
 export function vectorCount(db: Database, info: ModelInfo): number {

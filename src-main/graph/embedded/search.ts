@@ -1,30 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors.ts';
-import type { SearchHit } from '../port.ts';
-import { fuseRanks } from '../rank-fusion.ts';
-import type { NodeSearchSchema } from '../schemas.ts';
+import type { SearchFilters } from '../driver.ts';
 import { BinaryCodeIndex } from './binary-index.ts';
-import { checkDimension, findModel, listModels, takeTouched, toFloat32, vectorCount } from './embeddings.ts';
+import { takeTouched, vectorCount } from './embeddings.ts';
 import type { ModelInfo } from './embeddings.ts';
 import { toFtsQuery } from './fts.ts';
 import { sql } from './open-database.ts';
-import { nodesBySeq } from './rows.ts';
 import type { StampedCache } from './stamped-cache.ts';
 
-type SearchInput = z.output<typeof NodeSearchSchema>;
+/** Lexical and vector rankings of the embedded store, by node seq (graph/rules/search.ts fuses them). */
 
-interface Ranked {
+export interface Ranked {
   seq: number;
   score: number;
 }
-
-/**
- * Each list feeding rank fusion is deeper than the answer, so a node ranked well in only one list can still
- * surface. Not much deeper: sqlite-vec's top-k bookkeeping grows with k.
- */
-const HYBRID_DEPTH_FACTOR = 2;
-const HYBRID_MIN_DEPTH = 20;
 
 /** Candidates re-scored exactly per requested result when the approximate path is taken. */
 const RESCORE_FACTOR = 10;
@@ -38,60 +26,9 @@ export interface ApproximateVectors {
   fromCount: number;
 }
 
-export function nodeSearch(db: Database, input: SearchInput, approximate?: ApproximateVectors): SearchHit[] {
-  if (input.mode === 'lexical') return toHits(db, lexical(db, input, input.limit), 'lexical');
-  const model = input.vector ? resolveModel(db, input, input.mode === 'vector') : undefined;
-  if (input.mode === 'vector') {
-    if (!input.vector || !model) {
-      throw new AppError('VALIDATION', 'Vector search needs a query vector', { field: 'vector' });
-    }
-    return toHits(db, vectorKnn(db, model, input, input.limit, approximate), 'vector');
-  }
-  // hybrid: lexical alone when no vector (or no embeddings stored) is available
-  if (!input.vector || !model) return toHits(db, lexical(db, input, input.limit), 'lexical');
-  const depth = Math.max(input.limit * HYBRID_DEPTH_FACTOR, HYBRID_MIN_DEPTH);
-  const lexicalRanked = lexical(db, input, depth);
-  const vectorRanked = vectorKnn(db, model, input, depth, approximate);
-  // Fuse on node ids, not seqs, so ties break the same way in every store.
-  const nodes = nodesBySeq(
-    db,
-    [...lexicalRanked, ...vectorRanked].map((r) => r.seq),
-  );
-  const ids = (ranked: Ranked[]): string[] => ranked.flatMap((r) => nodes.get(r.seq)?.id ?? []);
-  const byId = new Map([...nodes.values()].map((node) => [node.id, node]));
-  return fuseRanks(ids(lexicalRanked), ids(vectorRanked), input.limit).flatMap((f) => {
-    const node = byId.get(f.id);
-    if (!node) return [];
-    const hit: SearchHit = { node, score: f.score };
-    if (f.lexicalRank !== undefined) hit.lexicalRank = f.lexicalRank;
-    if (f.vectorRank !== undefined) hit.vectorRank = f.vectorRank;
-    return [hit];
-  });
-}
-
-function resolveModel(db: Database, input: SearchInput, required: boolean): ModelInfo | undefined {
-  if (input.model !== undefined) {
-    const info = findModel(db, input.model);
-    if (!info) {
-      throw new AppError('VALIDATION', `No embeddings stored for model ${JSON.stringify(input.model)}`, {
-        field: 'model',
-      });
-    }
-    return info;
-  }
-  const models = listModels(db);
-  if (models.length === 1) return models[0];
-  if (models.length === 0 && !required) return undefined;
-  throw new AppError(
-    'VALIDATION',
-    models.length === 0 ? 'No embeddings are stored yet' : 'Several embedding models are stored; name one',
-    { field: 'model', models: models.map((m) => m.model) },
-  );
-}
-
 /** Filter clauses shared by both searches; `alias` is the table holding kind, level and review. */
 function filters(
-  input: SearchInput,
+  input: SearchFilters,
   alias: string,
 ): { where: string[]; params: Array<string | number | bigint> } {
   const where: string[] = [];
@@ -111,8 +48,8 @@ function filters(
   return { where, params };
 }
 
-function lexical(db: Database, input: SearchInput, limit: number): Ranked[] {
-  const query = toFtsQuery(db, input.query);
+export function lexicalRanking(db: Database, text: string, input: SearchFilters, limit: number): Ranked[] {
+  const query = toFtsQuery(db, text);
   if (query === null) return [];
   const { where, params } = filters(input, 'n');
   // Name and aliases weigh more than the description: a hit in the name is what the user means.
@@ -126,15 +63,15 @@ function lexical(db: Database, input: SearchInput, limit: number): Ranked[] {
   return rows.map((r) => ({ seq: r.seq, score: -r.rank }));
 }
 
-function vectorKnn(
+export function vectorRanking(
   db: Database,
   model: ModelInfo,
-  input: SearchInput,
+  query: Float32Array,
+  input: SearchFilters,
   limit: number,
   approximate?: ApproximateVectors,
 ): Ranked[] {
-  const vector = toFloat32(input.vector ?? []);
-  checkDimension(model, vector.length);
+  const vector = query;
   const index = approximate ? currentCodeIndex(db, model, approximate) : null;
   if (index)
     return rescore(
@@ -195,20 +132,4 @@ function rescore(
     .sort((a, b) => a.distance - b.distance || a.seq - b.seq)
     .slice(0, limit)
     .map((r) => ({ seq: r.seq, score: 1 - r.distance }));
-}
-
-function toHits(db: Database, ranked: Ranked[], mode: 'lexical' | 'vector'): SearchHit[] {
-  const nodes = nodesBySeq(
-    db,
-    ranked.map((r) => r.seq),
-  );
-  return ranked.flatMap((r, index) => {
-    const node = nodes.get(r.seq);
-    if (!node) return [];
-    return [
-      mode === 'lexical'
-        ? { node, score: r.score, lexicalRank: index + 1 }
-        : { node, score: r.score, vectorRank: index + 1 },
-    ];
-  });
 }

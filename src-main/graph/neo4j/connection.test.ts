@@ -5,7 +5,7 @@ import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isSupportedNeo4jVersion, testNeo4jConnection } from './connection.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
-import { testNeo4jConfig } from './test-database.ts';
+import { testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(
@@ -44,7 +44,7 @@ describe('testNeo4jConnection', () => {
 
   it('explains a missing database', async () => {
     const err = await failure(testNeo4jConnection({ ...testNeo4jConfig(), database: 'nosuchdb' }));
-    expect(err.code).toBe('NOT_FOUND');
+    expect(err.code).toBe('UNAVAILABLE');
     expect(err.details).toMatchObject({ reason: 'database' });
   });
 
@@ -52,7 +52,7 @@ describe('testNeo4jConnection', () => {
     const store = Neo4jGraphStore.open({ ...testNeo4jConfig(), database: 'nosuchdb' });
     try {
       const err = await failure(store.getNode('any'));
-      expect(err.code).toBe('NOT_FOUND');
+      expect(err.code).toBe('UNAVAILABLE');
       expect(err.details).toMatchObject({ reason: 'database', field: 'database' });
       expect(err.message).not.toMatch(/Neo\.|Exception/);
     } finally {

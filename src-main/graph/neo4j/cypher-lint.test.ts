@@ -5,7 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadMigrations } from './migrations.ts';
 import * as journalQueries from './import-journal-queries.ts';
 import * as queries from './queries.ts';
-import { testDriver, testNeo4jConfig } from './test-database.ts';
+import { testDriver, testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 import { NEO4J_LABELS, NEO4J_PROPERTY_KEYS, NEO4J_RELATIONSHIP_TYPES } from './vocabulary.ts';
 
 /**

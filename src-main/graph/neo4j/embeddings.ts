@@ -1,8 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { AppError } from '../../shared/errors.ts';
-import { LIMITS } from '../model.ts';
-import { int, toNumber } from './mapping.ts';
-import { ALL_MODELS, CREATE_MODEL, GET_VECTOR, MODEL_BY_NAME, PUT_VECTOR } from './queries.ts';
+import { toNumber } from './mapping.ts';
+import { ALL_MODELS, GET_VECTOR, MODEL_BY_NAME, PUT_VECTOR } from './queries.ts';
 import { firstRow, rows } from './tx.ts';
 import type { Row } from './tx.ts';
 
@@ -27,48 +25,12 @@ export async function listModels(tx: ManagedTransaction): Promise<ModelInfo[]> {
   return (await rows(tx, ALL_MODELS)).map(toModel);
 }
 
-export function checkDimension(info: ModelInfo, dimension: number): void {
-  if (dimension !== info.dimension) {
-    throw new AppError(
-      'VALIDATION',
-      `Vector has ${dimension} dimensions; model ${JSON.stringify(info.model)} uses ${info.dimension}`,
-      { field: 'vector', expected: info.dimension, actual: dimension },
-    );
-  }
-}
-
-/** The first vector of a model fixes its dimension; it must be a sensible one. */
-export function checkNewDimension(dimension: number): void {
-  if (dimension < 1 || dimension > LIMITS.embeddingDimensionMax) {
-    throw new AppError('VALIDATION', `Vector dimension must be 1..${LIMITS.embeddingDimensionMax}`, {
-      field: 'vector',
-      actual: dimension,
-    });
-  }
-}
-
-export async function ensureModel(
-  tx: ManagedTransaction,
-  model: string,
-  dimension: number,
-): Promise<ModelInfo> {
-  const existing = await findModel(tx, model);
-  if (existing) {
-    checkDimension(existing, dimension);
-    return existing;
-  }
-  checkNewDimension(dimension);
-  await tx.run(CREATE_MODEL, { model, dimension: int(dimension) });
-  return { model, dimension };
-}
-
 export async function putVector(
   tx: ManagedTransaction,
   nodeId: string,
   info: ModelInfo,
   vector: number[],
 ): Promise<void> {
-  checkDimension(info, vector.length);
   await tx.run(PUT_VECTOR, { nodeId, model: info.model, vector });
 }
 

@@ -34,12 +34,13 @@ describe('toAppError: the one Neo4j error mapping', () => {
     expect(err.code).toBe('BUSY');
   });
 
-  it('maps a missing database to NOT_FOUND naming the database, whoever meets it', () => {
+  it('maps a missing database to UNAVAILABLE naming the database, whoever meets it (never a missing node)', () => {
     const missing = serverError('Neo.ClientError.Database.DatabaseNotFound', 'Database does not exist. x');
     const err = toAppError(missing, { database: 'lab' });
-    expect(err.code).toBe('NOT_FOUND');
+    expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toBe('Neo4j has no database named "lab"');
-    expect(toAppError(missing).code).toBe('NOT_FOUND');
+    expect(err.details).toMatchObject({ reason: 'database', field: 'database' });
+    expect(toAppError(missing).code).toBe('UNAVAILABLE');
   });
 
   it('maps session expiry and an unreachable server to UNAVAILABLE, naming the address', () => {

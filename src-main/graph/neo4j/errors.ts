@@ -39,9 +39,11 @@ export function toAppError(err: unknown, target: Neo4jTarget = {}): AppError {
       neo4jCode,
     });
   }
+  // UNAVAILABLE, not NOT_FOUND: the store as configured cannot be used (a wrong name in Settings), which is not
+  // "this node was deleted" (what NOT_FOUND tells the Graph section).
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     const name = target.database === undefined ? 'the configured database' : JSON.stringify(target.database);
-    return new AppError('NOT_FOUND', `Neo4j has no database named ${name}`, {
+    return new AppError('UNAVAILABLE', `Neo4j has no database named ${name}`, {
       reason: 'database',
       field: 'database',
       neo4jCode,

@@ -6,11 +6,9 @@ import type { GraphNode } from '../model.ts';
 import type { Subgraph } from '../port.ts';
 import type { RandomNodesSchema, SubgraphSchema } from '../schemas.ts';
 import { randomSeed, seededSample } from '../seeded-random.ts';
-import { rowToEdge } from './edge-writes.ts';
-import { nodeById } from './node-writes.ts';
+import { nodeById, nodesById, rowToEdge } from './reads.ts';
 import type { CandidateIdCache } from './candidate-cache.ts';
 import { EDGES_AMONG, GRAPH_STAMP, RANDOM_CANDIDATES, SUBGRAPH_STEP } from './queries.ts';
-import { nodesById } from './search.ts';
 import { firstRow, rows } from './tx.ts';
 
 /**
@@ -42,7 +40,7 @@ export async function randomNodes(
 }
 
 /** `epoch/writes` of the graph counter; null before the first write (nothing is cached then). */
-async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
+export async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
   const row = await firstRow(tx, GRAPH_STAMP);
   if (typeof row?.epoch !== 'string' || row.writes === null || row.writes === undefined) return null;
   return `${row.epoch}/${String(row.writes)}`;

@@ -8,8 +8,10 @@ import { normalizeName } from '../normalize-name.ts';
 import { mergeIncoming } from '../upsert-merge.ts';
 import { checkEdge, normalizedNameOf } from '../write-checks.ts';
 import type { Endpoint } from '../write-checks.ts';
-import { rowToEdge } from './edge-writes.ts';
-import { checkDimension, checkNewDimension, listModels } from './embeddings.ts';
+import { rowToEdge } from './reads.ts';
+import { checkDimension, checkNewDimension } from '../rules/embedding-rules.ts';
+import { emptyImportResult, underPath } from '../rules/import-batch.ts';
+import { listModels } from './embeddings.ts';
 import type { ModelInfo } from './embeddings.ts';
 import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List, toNode } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
@@ -44,17 +46,12 @@ export interface StagedStep {
   guardsVersions?: boolean;
 }
 
-/** Prefix a typed error's field with the batch path (`edges.12.to`), as the embedded store does. */
+/** The planning is synchronous per item; errors name the batch path as GraphStore's import does. */
 function atPath<T>(path: string, run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof AppError) {
-      const details = (err.details ?? {}) as Record<string, unknown>;
-      const field = typeof details.field === 'string' ? `${path}.${details.field}` : path;
-      throw new AppError(err.code, `${path}: ${err.message}`, { ...details, field });
-    }
-    throw err;
+    throw underPath(path, err);
   }
 }
 
@@ -96,13 +93,7 @@ export async function planImport(
   batch: Batch,
 ): Promise<{ result: ImportResult; steps: StagedStep[] }> {
   const { actor, at } = w.meta;
-  const result: ImportResult = {
-    nodesCreated: 0,
-    nodesMerged: 0,
-    edgesCreated: 0,
-    embeddingsSet: 0,
-    nodeIds: [],
-  };
+  const result = emptyImportResult();
   // Non-throwing here: an unusable name fails below, at its item, in batch order.
   const normalized = batch.nodes.map((input) => normalizeName(input.name));
   const edgeNameRefs = batch.edges

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { startNeo4j } from '../../../graph/neo4j-server/start.ts';
 import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
-import { snapshot } from '../store-contract/helpers.ts';
+import { snapshot } from '../test-support/store-contract/helpers.ts';
 import { createNeo4jDriver } from './connection.ts';
 import { EXISTING_PROBLEM, VECTOR_MODEL, largeImportBatch } from './import-journal-fixture.ts';
 import { toNumber } from './mapping.ts';

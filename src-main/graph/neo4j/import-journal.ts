@@ -39,7 +39,7 @@ import type { WriteTx } from './tx.ts';
  */
 
 type Batch = z.output<typeof ImportBatchSchema>;
-/** Runs one write transaction holding the graph's write lock (Neo4jGraphStore.write). */
+/** Runs one write transaction holding the graph's write lock (Neo4jDriver.writeTx). */
 export type RunWrite = <T>(work: (w: WriteTx) => Promise<T>) => Promise<T>;
 
 /** How long a silent import keeps its claim: each bounded transaction renews it. */

@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { appliedMigrations, loadMigrations, migrateNeo4j, splitCypherStatements } from './migrations.ts';
 import { openNeo4jStore } from './open-store.ts';
 import { TEST_SHOW_CONSTRAINTS, TEST_SHOW_INDEXES } from './queries.ts';
-import { testDriver, testNeo4jConfig } from './test-database.ts';
+import { testDriver, testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 
 // Runs against the shared test database; every step here is idempotent, so the store tests running beside it
 // are undisturbed.

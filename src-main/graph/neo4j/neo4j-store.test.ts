@@ -7,16 +7,16 @@ import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.t
 import { main } from '../../cli/main.ts';
 import { registerIdeaNodeSyncTests } from '../../ideator/idea-node-sync-suite.ts';
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
-import { describeGraphStoreContract } from '../store-contract.ts';
+import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
-import { snapshot } from '../store-contract/helpers.ts';
-import { registerConcurrentWriteTests } from './concurrent-writes.ts';
-import { registerImportParityTests } from './import-parity.ts';
-import { registerNeo4jSpecificTests } from './neo4j-specifics.ts';
+import { snapshot } from '../test-support/store-contract/helpers.ts';
+import { registerConcurrentWriteTests } from '../test-support/neo4j/concurrent-writes.ts';
+import { registerImportParityTests } from '../test-support/neo4j/import-parity.ts';
+import { registerNeo4jSpecificTests } from '../test-support/neo4j/neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
 import { loadMigrations, migrateNeo4j } from './migrations.ts';
-import { cleanTestDatabase, testDriver, testNeo4jConfig } from './test-database.ts';
+import { cleanTestDatabase, testDriver, testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 
 // One real Neo4j 5.26 for the run (vitest-global-setup.ts), migrated once; every test starts on a database
 // emptied of everything but the migration records. This is the only test file that writes graph data to it.

@@ -135,13 +135,6 @@ MERGE (e:Embedding {nodeId: $nodeId, model: $model})
 MERGE (n)-[:HAS_EMBEDDING]->(e)
 SET e.vector = $vector`;
 export const GET_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) RETURN e.vector AS vector';
-/** Merge: the keeper adopts the dropped node's vectors for models it has none for. */
-export const ADOPT_VECTORS = `MATCH (d:GraphNode {id: $dropId})-[h:HAS_EMBEDDING]->(e:Embedding)
-MATCH (k:GraphNode {id: $keepId})
-WHERE NOT EXISTS { MATCH (k)-[:HAS_EMBEDDING]->(mine:Embedding) WHERE mine.model = e.model }
-DELETE h
-SET e.nodeId = k.id
-CREATE (k)-[:HAS_EMBEDDING]->(e)`;
 
 // --- search -----------------------------------------------------------------------------------------------
 /** Lucene BM25. `$query` is built by lucene.ts from escaped, quoted terms: user text is never syntax. */

@@ -7,7 +7,7 @@ import type { NodeRelationOptionsSchema } from '../schemas.ts';
 import { notFound } from '../write-checks.ts';
 import { int, toEdge, toNode, toNumber } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
-import { nodeById } from './node-writes.ts';
+import { nodeById } from './reads.ts';
 import { ANCESTORS, CHAINS, DESCENDANTS, NEIGHBOURS } from './queries.ts';
 import { rows } from './tx.ts';
 

@@ -1,7 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { EDGE_TYPES, NODE_KINDS, REVIEW_STATES } from '../model.ts';
-import type { EdgeType, NodeKind, ReviewState } from '../model.ts';
-import type { GraphStats } from '../port.ts';
+import type { GraphCounts, KeyCount } from '../driver.ts';
 import { toNumber } from './mapping.ts';
 import {
   COUNT_BY_EDGE_TYPE,
@@ -13,35 +11,20 @@ import {
   SCHEMA_VERSION,
 } from './queries.ts';
 import { firstRow, rows } from './tx.ts';
+import type { Row } from './tx.ts';
 
-/** Counts per kind, edge type and review state (every key present, 0 when absent), as the embedded store gives. */
-function countsBy<K extends string>(
-  keys: readonly K[],
-  found: Array<Record<string, unknown>>,
-): Record<K, number> {
-  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (const row of found) {
-    const key = String(row.key);
-    if ((keys as readonly string[]).includes(key)) out[key as K] = toNumber(row.count);
-  }
-  return out;
-}
+const keyCount = (row: Row): KeyCount => ({ key: String(row.key), count: toNumber(row.count) });
 
-export async function graphStats(tx: ManagedTransaction): Promise<GraphStats> {
-  const byKind = await rows(tx, COUNT_BY_KIND_AND_REVIEW);
+/** Raw counts of the graph on Neo4j, in one read transaction. */
+export async function graphCounts(tx: ManagedTransaction): Promise<GraphCounts> {
   return {
-    nodes: countsBy<NodeKind>(NODE_KINDS, await rows(tx, COUNT_BY_KIND)),
-    edges: countsBy<EdgeType>(EDGE_TYPES, await rows(tx, COUNT_BY_EDGE_TYPE)),
-    review: countsBy<ReviewState>(REVIEW_STATES, await rows(tx, COUNT_BY_REVIEW)),
-    reviewByKind: Object.fromEntries(
-      NODE_KINDS.map((kind) => [
-        kind,
-        countsBy<ReviewState>(
-          REVIEW_STATES,
-          byKind.filter((row) => row.kind === kind),
-        ),
-      ]),
-    ) as Record<NodeKind, Record<ReviewState, number>>,
+    kinds: (await rows(tx, COUNT_BY_KIND)).map(keyCount),
+    edgeTypes: (await rows(tx, COUNT_BY_EDGE_TYPE)).map(keyCount),
+    review: (await rows(tx, COUNT_BY_REVIEW)).map(keyCount),
+    reviewByKind: (await rows(tx, COUNT_BY_KIND_AND_REVIEW)).map((row) => ({
+      ...keyCount(row),
+      kind: String(row.kind),
+    })),
     embeddings: (await rows(tx, EMBEDDING_COUNTS)).map((row) => ({
       model: String(row.model),
       dimension: toNumber(row.dimension),

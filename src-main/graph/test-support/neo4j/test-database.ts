@@ -1,8 +1,8 @@
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { Neo4jConfig } from './config.ts';
-import { createNeo4jDriver } from './connection.ts';
-import { CLEAR_ALL_BUT_MIGRATIONS } from './queries.ts';
+import type { Neo4jConfig } from '../../neo4j/config.ts';
+import { createNeo4jDriver } from '../../neo4j/connection.ts';
+import { CLEAR_ALL_BUT_MIGRATIONS } from '../../neo4j/queries.ts';
 
 /** Tests only: the Neo4j started by graph/neo4j-server/vitest-global-setup.ts (or MOTIV_NEO4J_URI). */
 export function testNeo4jConfig(): Neo4jConfig {

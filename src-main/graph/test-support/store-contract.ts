@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { GraphStore } from './port.ts';
+import type { GraphStore } from '../port.ts';
 import { registerDumpImportTests } from './store-contract/dump-import.ts';
 import { registerEdgeTests } from './store-contract/edges.ts';
 import { registerExploreTests } from './store-contract/explore.ts';

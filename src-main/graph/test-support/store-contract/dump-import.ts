@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphDump } from '../dump-format.ts';
-import type { ImportBatchInput } from '../port.ts';
+import type { GraphDump } from '../../dump-format.ts';
+import type { ImportBatchInput } from '../../port.ts';
 import { alice, bob, DIM, expectAppError, MODEL, node, snapshot, vec } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { EmbeddedGraphStore } from '../embedded/embedded-store.ts';
-import type { GraphStore, ImportBatchInput, ImportResult } from '../port.ts';
+import { EmbeddedGraphStore } from '../../embedded/embedded-store.ts';
+import type { GraphStore, ImportBatchInput, ImportResult } from '../../port.ts';
 import { alice, bob, DIM, MODEL, vec } from '../store-contract/helpers.ts';
 import type { GetStore } from '../store-contract/helpers.ts';
 

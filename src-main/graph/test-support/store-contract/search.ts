@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphNode } from '../model.ts';
-import type { GraphStore } from '../port.ts';
+import type { GraphNode } from '../../model.ts';
+import type { GraphStore } from '../../port.ts';
 import { alice, DIM, expectAppError, MODEL, node, snapshot, vec } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddEdgeInput } from '../port.ts';
+import type { AddEdgeInput } from '../../port.ts';
 import { alice, bob, DIM, expectAppError, MODEL, node, snapshot, vec } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../model.ts';
-import type { NodeInput } from '../port.ts';
+import { LIMITS } from '../../model.ts';
+import type { NodeInput } from '../../port.ts';
 import { alice, bob, expectAppError, node, snapshot } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 

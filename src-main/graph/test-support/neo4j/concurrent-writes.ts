@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
-import type { GraphNode } from '../model.ts';
-import { Neo4jGraphStore } from './neo4j-store.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { GraphNode } from '../../model.ts';
+import { Neo4jGraphStore } from '../../neo4j/neo4j-store.ts';
 import { testDriver } from './test-database.ts';
 
 /** Every edit ends one of these ways; anything else (a raw driver error, INTERNAL, UNAVAILABLE) is a bug. */

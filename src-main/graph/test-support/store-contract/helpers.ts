@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
-import type { GraphDump } from '../dump-format.ts';
-import type { GraphNode, NodeKind } from '../model.ts';
-import type { GraphStore, WriteContext } from '../port.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { GraphDump } from '../../dump-format.ts';
+import type { GraphNode, NodeKind } from '../../model.ts';
+import type { GraphStore, WriteContext } from '../../port.ts';
 
 /** Shared fixtures and assertions for the store contract; nothing here knows which store it runs against. */
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { AppError } from '../../shared/errors.ts';
-import { int } from './mapping.ts';
-import type { GraphNode } from '../model.ts';
-import { seededSample } from '../seeded-random.ts';
-import { Neo4jGraphStore } from './neo4j-store.ts';
-import { TEST_VALUE_TYPES, TEST_VECTOR_INDEX_TOP } from './queries.ts';
-import { INDEXED_DIMENSION } from './search.ts';
+import type { AppError } from '../../../shared/errors.ts';
+import { int } from '../../neo4j/mapping.ts';
+import type { GraphNode } from '../../model.ts';
+import { seededSample } from '../../seeded-random.ts';
+import { Neo4jGraphStore } from '../../neo4j/neo4j-store.ts';
+import { TEST_VALUE_TYPES, TEST_VECTOR_INDEX_TOP } from '../../neo4j/queries.ts';
+import { INDEXED_DIMENSION } from '../../neo4j/search.ts';
 import { testDriver } from './test-database.ts';
 
 /**
