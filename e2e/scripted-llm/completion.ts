@@ -31,7 +31,18 @@ export function toolCallsOf(reply: StepReply, requestIndex: number): ToolCallOut
   }));
 }
 
-export function usageOf(reply: StepReply, body: Record<string, unknown>, toolCalls: ToolCallOut[]) {
+/** The OpenAI `usage` block of a reply. */
+export interface ScriptedUsageOut {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export function usageOf(
+  reply: StepReply,
+  body: Record<string, unknown>,
+  toolCalls: ToolCallOut[],
+): ScriptedUsageOut {
   const given: ScriptedUsage | undefined = reply.usage;
   const messages = Array.isArray(body.messages) ? (body.messages as { content?: unknown }[]) : [];
   const prompt =
@@ -50,7 +61,12 @@ function finishReasonOf(reply: StepReply, toolCalls: ToolCallOut[]): string {
   return reply.finish_reason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop');
 }
 
-export function completionBody(reply: StepReply, body: Record<string, unknown>, requestIndex: number) {
+/** A chat.completion body as the OpenAI API sends it (JSON, so a plain record here). */
+export function completionBody(
+  reply: StepReply,
+  body: Record<string, unknown>,
+  requestIndex: number,
+): Record<string, unknown> {
   const toolCalls = toolCallsOf(reply, requestIndex);
   return {
     id: `chatcmpl-scripted-${requestIndex}`,
@@ -131,7 +147,7 @@ export function stallChunks(
   count: number,
   body: Record<string, unknown>,
   requestIndex: number,
-) {
+): Record<string, unknown>[] {
   const base = {
     id: `chatcmpl-scripted-${requestIndex}`,
     object: 'chat.completion.chunk',

@@ -51,7 +51,7 @@ export function ownedElsewhere(
   key: string,
   me: Owner = thisProcess(),
   now = Date.now(),
-) {
+): boolean {
   if (liveInProcess.has(key)) return true;
   if (!owner) return false;
   if (owner.expiresAt !== undefined && owner.expiresAt <= now) return false;

@@ -1,4 +1,4 @@
-import type { LlmClient, RetryEvent } from '../llm/index.ts';
+import type { ChatRequest, LlmClient, RetryEvent } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { syncIdeaNode } from './graph-writeback.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
@@ -55,7 +55,7 @@ export function callHooks(
   ideaId: string,
   agent: 'researcher' | 'mentor',
   deps: RunnerDeps,
-) {
+): Pick<ChatRequest, 'onToken' | 'onRetry' | 'signal' | 'tags'> {
   return {
     ...(deps.stream
       ? {

@@ -44,7 +44,10 @@ export interface DirectScore {
   comparability: string | null;
 }
 
-export function directScoreMessages(item: JudgedIdea, rubricVersion = DIRECT_RUBRIC_VERSION) {
+export function directScoreMessages(
+  item: JudgedIdea,
+  rubricVersion = DIRECT_RUBRIC_VERSION,
+): { role: 'system' | 'user'; content: string }[] {
   const rubric = loadRubric(rubricVersion);
   return [
     { role: 'system' as const, content: renderRubric(rubric, 'system', {}) },

@@ -44,7 +44,7 @@ export function retryDelay(
   policy: RetryPolicy,
   retryAfterMs: number | undefined,
   random: number,
-) {
+): number {
   if (retryAfterMs !== undefined) return Math.ceil(retryAfterMs * (1 + 0.1 * random));
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(exp / 2 + (exp / 2) * random);

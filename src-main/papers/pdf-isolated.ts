@@ -120,7 +120,20 @@ export function extractPdfTextIsolated(
           settle({ text: message.text });
           return;
         case 'failed':
-          settle({ error: new AppError(message.code, message.message, message.details) });
+          // pdf.js's own faults (not AppErrors) mean a PDF it cannot parse: the same typed refusal as a
+          // crashed worker, naming the file, instead of an INTERNAL carrying a library's message.
+          settle({
+            error:
+              message.code === 'INTERNAL'
+                ? importError(
+                    IMPORT_ERROR_CODES.pdfInvalid,
+                    `${file} could not be read (${message.message})`,
+                    {
+                      file,
+                    },
+                  )
+                : new AppError(message.code, message.message, message.details),
+          });
       }
     });
     worker.on('error', (err: Error & { code?: string }) => {

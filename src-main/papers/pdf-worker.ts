@@ -44,7 +44,7 @@ async function run(job: PdfJob): Promise<PdfWorkerMessage> {
 }
 
 parentPort?.once('message', (job: PdfJob) => {
-  run(job)
+  void run(job)
     .catch((err: unknown): PdfWorkerMessage =>
       err instanceof AppError
         ? { type: 'failed', code: err.code, message: err.message, details: err.details }

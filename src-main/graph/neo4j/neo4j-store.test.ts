@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Driver } from 'neo4j-driver';
 import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
-import { registerIdeaNodeSyncTests } from '../../ideator/idea-node-sync-suite.ts';
+import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-suite.ts';
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';

@@ -1,7 +1,6 @@
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
-import { goTo } from '../../lib/navigation.svelte.ts';
-import { sharedIdeateState } from '../ideate/ideate-state.svelte.ts';
+import { openInIdeate } from '../../lib/session-request.svelte.ts';
 import { ideaRows } from './idea-rows.ts';
 import type { IdeaRow } from './idea-rows.ts';
 import { SessionCopies } from './session-copies.ts';
@@ -84,9 +83,8 @@ export class IdeasState {
     }, RELOAD_DELAY_MS);
   }
 
-  async openSession(sessionId: string): Promise<void> {
-    goTo('ideate');
-    await sharedIdeateState().select(sessionId);
+  openSession(sessionId: string): void {
+    openInIdeate(sessionId);
   }
 
   /** The ideator's Markdown report of the latest version, saved through the browser's download. */

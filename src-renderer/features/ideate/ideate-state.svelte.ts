@@ -10,7 +10,7 @@ import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
-import { inspirationMethods } from '../methods/inspiration.ts';
+import { inspirationMethods } from '../../lib/db/inspirations.ts';
 import { inspirationTopic } from './ideate-view.ts';
 import { OpenSession } from './open-session.svelte.ts';
 import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';

@@ -15,7 +15,7 @@ import type { Benchmark, Method } from './dataset-schema.ts';
 import { buildEntries, toSearchDoc } from './entries.ts';
 import { applyFilter, emptyFilter, facetCounts } from './facets.ts';
 import type { MethodFilter } from './facets.ts';
-import { startSeededIdeation } from './inspiration.ts';
+import { startSeededIdeation } from '../../lib/db/inspirations.ts';
 import { indexBy, withEntry, withoutEntry } from './maps.ts';
 import { createSearchIndex } from './search.ts';
 

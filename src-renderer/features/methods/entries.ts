@@ -78,7 +78,11 @@ export function buildEntries(
 }
 
 /** The searchable text of an entry: description, venue, arXiv id and the user's tags and note. */
-export function toSearchDoc(e: AtlasEntry, tags: readonly string[] = [], note = '') {
+export function toSearchDoc(
+  e: AtlasEntry,
+  tags: readonly string[] = [],
+  note = '',
+): { id: string; name: string; title: string | null; text: string } {
   return {
     id: e.id,
     name: e.name,

@@ -17,7 +17,7 @@ export function provenanceLabel(p: AtlasEntry['descriptionProvenance']): { short
 export function taxonPath(
   taxonomy: readonly Category[],
   e: Pick<AtlasEntry, 'categoryId' | 'subcategoryId' | 'groupId'>,
-) {
+): { category: string; subcategory: string; group: string | null } {
   const category = taxonomy.find((c) => c.id === e.categoryId);
   const subcategory = category?.subcategories.find((s) => s.id === e.subcategoryId);
   const group = subcategory?.groups.find((g) => g.id === e.groupId);

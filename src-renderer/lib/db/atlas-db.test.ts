@@ -5,11 +5,7 @@ import json from '../../../resources/planning-methods.json';
 import { emptyAnnotation } from '../../features/methods/atlas-types.ts';
 import { DatasetSchema } from '../../features/methods/dataset-schema.ts';
 import type { Dataset } from '../../features/methods/dataset-schema.ts';
-import {
-  IDEATION_PENDING_NOTICE,
-  inspirationMethods,
-  startSeededIdeation,
-} from '../../features/methods/inspiration.ts';
+import { IDEATION_PENDING_NOTICE, inspirationMethods, startSeededIdeation } from './inspirations.ts';
 import { AtlasDb } from './atlas-db.ts';
 import { addUserMethod, saveAnnotation } from './atlas-notes.ts';
 import { readAtlasSnapshot, syncBundledDataset } from './atlas-sync.ts';

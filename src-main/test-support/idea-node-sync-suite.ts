@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphNode } from '../graph/model.ts';
 import type { GraphStore } from '../graph/port.ts';
-import type { Citation } from './citations.ts';
-import { syncIdeaNode } from './graph-writeback.ts';
-import type { Idea } from './idea-schema.ts';
-import { buildConfig } from './session-config.ts';
-import { SessionStore } from './session-store.ts';
+import type { Citation } from '../ideator/citations.ts';
+import { syncIdeaNode } from '../ideator/graph-writeback.ts';
+import type { Idea } from '../ideator/idea-schema.ts';
+import { buildConfig } from '../ideator/session-config.ts';
+import { SessionStore } from '../ideator/session-store.ts';
 
 /**
  * The idea → Idea node write-back against a real GraphStore. Registered for the embedded store

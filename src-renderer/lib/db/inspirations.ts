@@ -1,7 +1,7 @@
 import type { IdeatorInspirationMethod } from '../../../src-main/contract/ideator.ts';
-import { getAtlasDb } from '../../lib/db/atlas-db.ts';
-import type { AtlasDb } from '../../lib/db/atlas-db.ts';
-import { taxonPath } from './labels.ts';
+import { getAtlasDb } from './atlas-db.ts';
+import type { AtlasDb } from './atlas-db.ts';
+import { taxonPath } from '../../features/methods/labels.ts';
 
 /**
  * "Use as inspiration": hands chosen methods to the ideator. The selection is saved (Dexie table
