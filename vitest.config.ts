@@ -12,7 +12,10 @@ export default defineConfig({
       'resources/**/*.test.ts',
     ],
     // Starts one real Neo4j 5.26 for the Neo4j adapter's tests (graph/neo4j-server).
-    globalSetup: ['graph/neo4j-server/vitest-global-setup.ts'],
+    globalSetup: [
+      'graph/neo4j-server/vitest-global-setup.ts',
+      'src-main/test-support/models-global-setup.ts',
+    ],
     pool: 'forks',
     // Fresh test stores stay empty; tests of the first-run seed graph switch it on (src-main/graph/seed).
     env: { MOTIV_SEED: 'off' },
