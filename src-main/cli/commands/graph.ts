@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../core/create-core.ts';
-import { callCore, openCliCore } from '../core-call.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { callCore, withCliCore } from '../core-call.ts';
 import {
   openGraphStore,
   openEmbeddedGraphStore,
@@ -30,18 +30,12 @@ const actorOf = (core: Core): string => core.settings.get().profile.displayName 
 
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      replace: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCommandArgs(rest, {
+    strings: ['out'],
+    flags: ['json', 'replace'],
+    positionals: true,
   });
-  const core = openCliCore(io);
-  try {
+  return withCliCore(io, async (core) => {
     switch (sub) {
       case 'stats': {
         // The Graph section's own channel, on the core's graph service.
@@ -90,9 +84,7 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
     }
-  } finally {
-    await core.close();
-  }
+  });
 }
 
 async function withStore(
