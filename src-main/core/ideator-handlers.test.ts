@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../contract/events.ts';
+import { describe, expect, it } from 'vitest';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
-import type { Reply } from '../contract/envelope.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
+import { createCore } from './create-core.ts';
 
 /**
  * The ideator channels end to end in Node: dispatch → handlers → IdeatorManager → the real `openai` client →
@@ -16,14 +14,7 @@ import { dispatch } from './dispatch.ts';
  */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: ScriptedLlm } = {};
-
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore();
 
 async function setup(scenario: string | null, endpointVia: 'env' | 'settings' = 'env') {
   const dataDir = tempDir();
@@ -39,18 +30,9 @@ async function setup(scenario: string | null, endpointVia: 'env' | 'settings' = 
   }
   const core = createCore({ env });
   open.core = core;
-  const events: IdeatorEventPayload[] = [];
-  core.events.subscribe((name: EventName, payload) => {
-    if (name === 'ideator.event') events.push(payload as IdeatorEventPayload);
-  });
-  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
-    dispatch(core.handlers, channel, payload, { transport: 'ipc' });
-  // The value of a successful reply, typed by the caller; a failure fails the test with its message.
-  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const reply = await call(channel, payload);
-    if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-    return reply.result as T;
-  };
+  const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
+  const call = channelCaller(core);
+  const ok = resultCaller(call);
   const settled = (sessionId: string, status = 'completed') =>
     waitFor(
       () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === status),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
@@ -9,11 +10,8 @@ import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harnes
 import { recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 const io = recordingIo;
 
@@ -21,7 +19,7 @@ async function setup(scenario: string) {
   const dataDir = tempDir();
   const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
   await graph.close();
-  server = await startScriptedLlm({ scenario: scenarioFile(scenario) });
+  server = await startLlm({ scenario: scenarioFile(scenario) });
   return io({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { seedIdeatorSessions } from '../../judge/test-ideas.ts';
@@ -9,11 +10,8 @@ import { recordingIo } from '../../test-support/cli-io.ts';
 
 const TOPIC = 'graph neural networks for drug discovery';
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 const io = recordingIo;
 
@@ -21,7 +19,7 @@ const io = recordingIo;
 async function setup(scenario: string) {
   const dataDir = tempDir();
   seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
-  server = await startScriptedLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
+  server = await startLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
   return io({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
