@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
@@ -10,11 +11,8 @@ import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 describe('user price overrides', () => {
   it('are a settings section laid over the built-in table, as prices.table shows', async () => {
@@ -56,7 +54,7 @@ describe('user price overrides', () => {
     createCore({ env: { MOTIV_DATA_DIR: dataDir } }).settings.update({
       prices: { overrides: { 'scripted-chat': { inputPerMTok: 1000, outputPerMTok: 2000 } } },
     });
-    llm = await startScriptedLlm({ scenario: scenarioFile('accept') });
+    llm = await startLlm({ scenario: scenarioFile('accept') });
     let stderr = '';
     const code = await ideateCommand(
       ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],

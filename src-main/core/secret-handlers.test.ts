@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
@@ -11,11 +12,8 @@ import { dispatch } from './dispatch.ts';
 
 const tempDir = useTempDirs();
 const KEY = 'sk-live-abcdefghijklmnop0123';
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 /** Every file under the data directory, concatenated: a stored secret must appear in none of them in clear. */
 function everything(dir: string): string {
@@ -137,13 +135,13 @@ describe('secrets channels', () => {
       return { code, stderr };
     };
     // Without the key the server answers 401 and the run fails; with the stored key it completes.
-    llm = await startScriptedLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
+    llm = await startLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
     const without = await run(tempDir());
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/401|auth/i);
     await llm.stop();
 
-    llm = await startScriptedLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
+    llm = await startLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
     const dataDir = tempDir();
     createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.set(
       'llm.apiKey',

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { buildHierarchy } from './hierarchy.ts';
 import type { HierarchyOptions } from './hierarchy.ts';
@@ -8,11 +9,8 @@ import { miningHarness, scriptedClient } from '../test-support/mining-harness.ts
 import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
+const startMiningHarness = stopAfterEach(miningHarness);
 let h: MiningHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const PROBLEMS = [
   ['Continual learning of neural networks', 'Learning tasks in sequence without losing earlier ones.'],
@@ -52,7 +50,7 @@ function options(harness: MiningHarness, extra: Partial<HierarchyOptions> = {}):
 
 describe('parent node addition', () => {
   it('adds a named parent one level up over a coherent neighbourhood, after repairing a rule-breaking name', async () => {
-    h = await miningHarness('hierarchy', tempDir());
+    h = await startMiningHarness('hierarchy', tempDir());
     await seedProblems(h);
     const report = await buildHierarchy(h.store, options(h));
 
