@@ -9,6 +9,7 @@ import { DEFAULT_PRICES } from '../llm/prices.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
+import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
@@ -55,22 +56,17 @@ describe('user price overrides', () => {
       prices: { overrides: { 'scripted-chat': { inputPerMTok: 1000, outputPerMTok: 2000 } } },
     });
     llm = await startLlm({ scenario: scenarioFile('accept') });
-    let stderr = '';
+    const cli = recordingIo({
+      MOTIV_DATA_DIR: dataDir,
+      MOTIV_LLM_BASE_URL: llm.baseUrl,
+      MOTIV_LLM_MODEL: 'scripted-chat',
+      ...OFFLINE_LITERATURE_ENV,
+    });
     const code = await ideateCommand(
       ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],
-      {
-        env: {
-          MOTIV_DATA_DIR: dataDir,
-          MOTIV_LLM_BASE_URL: llm.baseUrl,
-          MOTIV_LLM_MODEL: 'scripted-chat',
-          MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
-        },
-        out: () => undefined,
-        err: (text) => void (stderr += text),
-      },
+      cli,
     );
+    const { stderr } = cli;
     expect(code).toBe(0);
     expect(stderr).not.toContain('no price for scripted-chat');
     const estimate = /worst-case cost \$(\d+\.\d+)/.exec(stderr);

@@ -7,7 +7,7 @@ import { ideateCommand } from '../cli/commands/ideate.ts';
 import { SettingsStore } from '../core/settings-store.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
-import { recordingIo } from '../test-support/cli-io.ts';
+import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
@@ -24,11 +24,7 @@ async function setup(scenario: string) {
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_MODEL: 'scripted-chat',
-    // Tests never reach the internet: a closed loopback port refuses at once, so literature_search falls back
-    // to the local graph (src-main/literature tests cover the remote sources).
-    MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-    MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-    MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
+    ...OFFLINE_LITERATURE_ENV,
   });
 }
 
