@@ -4,7 +4,13 @@ import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/idea
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
-import { channelCaller, recordEvents, resultCaller, scriptedLlmEnv } from '../test-support/core-calls.ts';
+import {
+  channelCaller,
+  mentorlessDraft,
+  recordEvents,
+  resultCaller,
+  scriptedLlmEnv,
+} from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 
@@ -30,14 +36,7 @@ async function setup() {
       () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === 'completed'),
       10_000,
     );
-  const source = await ok<{ id: string }>('ideator.start', {
-    topic: 'LLM research ideation',
-    ideas: 1,
-    noMentor: true,
-  });
-  await completed(source.id);
-  const detail = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
-  const ideaId = detail.ideas[0]?.id ?? '';
+  const { ideaId } = await mentorlessDraft<IdeatorSessionDetail>(ok, completed);
   return { call, ok, completed, ideaId, server: open.server };
 }
 

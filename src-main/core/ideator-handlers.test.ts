@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
-import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
+import { channelCaller, mentorlessDraft, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
@@ -181,14 +181,7 @@ describe('ideator channels', () => {
   it('lets the user decide (also mid-call), forks from a version, pauses and resumes', async () => {
     const { ok, call, settled } = await setup('fork');
     const server = open.server;
-    const first = await ok<{ id: string }>('ideator.start', {
-      topic: 'LLM research ideation',
-      ideas: 1,
-      noMentor: true,
-    });
-    await settled(first.id);
-    const detail = await ok<Detail>('ideator.get', { sessionId: first.id });
-    const ideaId = detail.ideas[0]?.id ?? '';
+    const { sessionId: firstId, ideaId, detail } = await mentorlessDraft<Detail>(ok, (id) => settled(id));
     expect(detail.ideas[0]?.outcome).toBe('unreviewed');
     expect(await ok('ideator.decide', { ideaId, decision: 'accept', note: 'good enough' })).toMatchObject({
       outcome: 'accepted',
@@ -200,7 +193,7 @@ describe('ideator channels', () => {
       version: 1,
       options: { noMentor: false, maxRounds: 2 },
     });
-    expect(fork.forkedFrom).toEqual({ sessionId: first.id, ideaId, version: 1 });
+    expect(fork.forkedFrom).toEqual({ sessionId: firstId, ideaId, version: 1 });
     await waitFor(() => server?.requests.some((r) => isMentorRequest(r.body)) ?? false, 10_000);
     const forkIdea = (await ok<Detail>('ideator.get', { sessionId: fork.id })).ideas[0]?.id;
     // Deciding while the mentor is being asked: the run is paused around the decision, then finishes.

@@ -34,3 +34,21 @@ export function recordEvents<Payload>(core: Core, name: EventName): Payload[] {
 export function scriptedLlmEnv(dataDir: string, server: ScriptedLlm): NodeJS.ProcessEnv {
   return { MOTIV_DATA_DIR: dataDir, MOTIV_LLM_BASE_URL: server.baseUrl, MOTIV_LLM_MODEL: 'scripted-chat' };
 }
+
+/**
+ * One mentor-less idea on the test topic, started through `ideator.start` and waited for (`settled`): the
+ * session's detail as `ideator.get` returns it, and the idea's id.
+ */
+export async function mentorlessDraft<Detail extends { ideas: Array<{ id: string }> }>(
+  ok: <T>(channel: string, payload: unknown) => Promise<T>,
+  settled: (sessionId: string) => Promise<void>,
+): Promise<{ sessionId: string; ideaId: string; detail: Detail }> {
+  const { id: sessionId } = await ok<{ id: string }>('ideator.start', {
+    topic: 'LLM research ideation',
+    ideas: 1,
+    noMentor: true,
+  });
+  await settled(sessionId);
+  const detail = await ok<Detail>('ideator.get', { sessionId });
+  return { sessionId, ideaId: detail.ideas[0]?.id ?? '', detail };
+}
