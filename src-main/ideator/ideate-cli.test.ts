@@ -13,14 +13,12 @@ const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
 
-const io = recordingIo;
-
 async function setup(scenario: string) {
   const dataDir = tempDir();
   const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
   await graph.close();
   server = await startLlm({ scenario: scenarioFile(scenario) });
-  return io({
+  return recordingIo({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_MODEL: 'scripted-chat',
@@ -76,7 +74,7 @@ describe('motiv ideate', () => {
     const id = /--resume (\S+)/.exec(cli.stderr)?.[1] ?? '';
     expect(cli.stdout).toContain('(paused)');
 
-    const again = io(cli.env);
+    const again = recordingIo(cli.env);
     expect(await ideateCommand(['--resume', id, '--json'], again)).toBe(0);
     const detail = JSON.parse(again.stdout) as { ideas: { outcome: string }[]; usage: { calls: number } };
     expect(detail.ideas[0]?.outcome).toBe('accepted');
@@ -85,7 +83,7 @@ describe('motiv ideate', () => {
   });
 
   it('exits 1 with a clear message when no endpoint is configured', async () => {
-    const cli = io({ MOTIV_DATA_DIR: tempDir() });
+    const cli = recordingIo({ MOTIV_DATA_DIR: tempDir() });
     expect(await ideateCommand(['--topic', 'x'], cli)).toBe(1);
     expect(cli.stderr).toContain('no LLM endpoint configured');
   });
@@ -99,7 +97,7 @@ describe('motiv ideate', () => {
   });
 
   it('refuses bad usage', async () => {
-    const cli = io({});
+    const cli = recordingIo({});
     await expect(ideateCommand([], cli)).rejects.toThrow(/--topic is required/);
     await expect(ideateCommand(['--topic', 'x', '--ideas', 'two'], cli)).rejects.toThrow(/--ideas/);
   });

@@ -13,14 +13,12 @@ const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
 
-const io = recordingIo;
-
 /** A data dir whose ideator sessions hold the four test ideas on TOPIC (and one still without a version). */
 async function setup(scenario: string) {
   const dataDir = tempDir();
   seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
   server = await startLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
-  return io({
+  return recordingIo({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
@@ -38,7 +36,7 @@ describe('motiv tournament', () => {
     expect(cli.stdout).toContain("not comparable to the paper's numbers");
     expect(server?.requests).toHaveLength(12);
 
-    const again = io(cli.env);
+    const again = recordingIo(cli.env);
     expect(await tournamentCommand(['--topic', TOPIC, '--seed', '7', '--rounds', '3', '--json'], again)).toBe(
       0,
     );
