@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { INTERJECTED_TURN_KINDS, scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { channelCaller, mentorlessDraft, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -167,14 +167,7 @@ describe('ideator channels', () => {
     expect(statuses).toEqual(['running', 'paused', 'running', 'completed']);
     const detail = await ok<Detail>('ideator.get', { sessionId: session.id });
     expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', currentVersion: 2 });
-    expect(detail.turns.map((t) => t.kind)).toEqual([
-      'researcher',
-      'idea',
-      'human',
-      'researcher',
-      'idea',
-      'mentor',
-    ]);
+    expect(detail.turns.map((t) => t.kind)).toEqual(INTERJECTED_TURN_KINDS);
     expect(server?.unusedSteps()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
+import { ideatorHarness, INTERJECTED_TURN_KINDS, waitFor } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
@@ -118,14 +118,7 @@ describe('ideator robustness', () => {
     expect(server.unusedSteps()).toEqual([]);
     const detail = h.manager.get(id);
     expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', currentVersion: 2, round: 2 });
-    expect(detail.turns.map((t) => t.kind)).toEqual([
-      'researcher',
-      'idea',
-      'human',
-      'researcher',
-      'idea',
-      'mentor',
-    ]);
+    expect(detail.turns.map((t) => t.kind)).toEqual(INTERJECTED_TURN_KINDS);
   });
 
   it('lets the user decide, stop a running session, and fork a new session from an idea version', async () => {
