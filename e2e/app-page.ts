@@ -24,10 +24,13 @@ export async function useAppPage(
   });
   const page = await context.newPage();
   await page.goto(app.url);
-  if (options.section) {
-    await page.getByTestId(`nav-${options.section}`).click();
-    await expect(page.getByTestId(`section-${options.section}`)).toBeVisible();
-  }
+  if (options.section) await openSection(page, options.section);
   await use(page);
   await context.close();
+}
+
+/** Opens a section of the app the way a user does: its nav entry clicked, its page awaited. */
+export async function openSection(page: Page, name: SectionName): Promise<void> {
+  await page.getByTestId(`nav-${name}`).click();
+  await expect(page.getByTestId(`section-${name}`)).toBeVisible();
 }

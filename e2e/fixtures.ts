@@ -7,6 +7,7 @@ import {
   REPO_ROOT,
   startBrowserMode,
 } from './app-launcher.ts';
+import { openSection } from './app-page.ts';
 
 export type SectionName = 'graph' | 'ideate' | 'ideas' | 'methods' | 'settings';
 
@@ -33,6 +34,8 @@ interface Options {
   prepareDataDir: { run(dataDir: string): Promise<void> } | null;
   /** Extra environment for the app process (e.g. `MOTIV_SEED: 'off'` to start with an empty graph). */
   appEnv: Record<string, string>;
+  /** The section `page` opens before the test starts (e.g. every test of a settings spec starts in Settings). */
+  startSection: SectionName | null;
 }
 
 /**
@@ -43,6 +46,7 @@ interface Options {
 export const test = base.extend<Fixtures & Options>({
   prepareDataDir: [null, { option: true }],
   appEnv: [{}, { option: true }],
+  startSection: [null, { option: true }],
   app: async ({ browser, prepareDataDir, appEnv }, use) => {
     const dataDir = newDataDir();
     if (prepareDataDir) await prepareDataDir.run(dataDir);
@@ -50,14 +54,12 @@ export const test = base.extend<Fixtures & Options>({
     if (binary) await useElectron(binary, dataDir, appEnv, use);
     else await useBrowserMode(browser, dataDir, appEnv, use);
   },
-  page: async ({ app }, use) => {
+  page: async ({ app, startSection }, use) => {
+    if (startSection) await openSection(app.window, startSection);
     await use(app.window);
   },
   section: async ({ page }, use) => {
-    await use(async (name) => {
-      await page.getByTestId(`nav-${name}`).click();
-      await expect(page.getByTestId(`section-${name}`)).toBeVisible();
-    });
+    await use((name) => openSection(page, name));
   },
 });
 

@@ -3,6 +3,8 @@ import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts
 import { SAMPLE, seedSampleGraph } from '../src-main/test-support/graph-sample.ts';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'graph' });
+
 /**
  * The review queue is for mined and curated graph knowledge: its tab count, the header's review figures and its
  * list must agree even when the ideator has written Idea and Topic nodes (still proposed) into the graph.
@@ -49,9 +51,7 @@ test.describe('a graph holding ideas and topics from the ideator', () => {
 
   test('the queue count, the header and the list agree; ideas are decided in Ideate', async ({
     page,
-    section,
   }, testInfo) => {
-    await section('graph');
     await expect(page.getByTestId('graph-count-Idea')).toContainText('1');
     await expect(page.getByTestId('graph-tab-review')).toHaveText('Review queue (3)');
     await expect(page.getByTestId('graph-review-proposed')).toContainText('3');

@@ -3,6 +3,8 @@ import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts
 import { SAMPLE, seedSampleGraph } from '../src-main/test-support/graph-sample.ts';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'graph' });
+
 /** Reads (or changes) the app's graph file through the real store API, as another process would. */
 async function withStore<T>(dataDir: string, run: (store: EmbeddedGraphStore) => Promise<T>): Promise<T> {
   const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
@@ -24,10 +26,8 @@ test.describe('with a small seeded graph', () => {
 
   test('search, open a node, approve it from the review queue and edit its description', async ({
     page,
-    section,
     app,
   }, testInfo) => {
-    await section('graph');
     await expect(page.getByTestId('graph-count-Problem')).toContainText('2');
     await expect(page.getByTestId('graph-review-proposed')).toContainText('3');
     await expect(page.getByTestId('graph-store')).toContainText('Embedded');
@@ -76,10 +76,8 @@ test.describe('with a small seeded graph', () => {
 
   test('an edit made elsewhere meanwhile is refused with a conflict, shown beside mine', async ({
     page,
-    section,
     app,
   }) => {
-    await section('graph');
     await page.getByTestId('graph-search').fill(SAMPLE.problem);
     await page.getByTestId('graph-search').press('Enter');
     await page.getByTestId('graph-result').filter({ hasText: SAMPLE.problem }).first().click();
@@ -108,8 +106,7 @@ test.describe('with a small seeded graph', () => {
     await expect(page.getByTestId('graph-audit')).toContainText('Grace Hopper');
   });
 
-  test('the review queue rejects a selection in bulk', async ({ page, section, app }) => {
-    await section('graph');
+  test('the review queue rejects a selection in bulk', async ({ page, app }) => {
     await page.getByTestId('graph-tab-review').click();
     await expect(page.getByTestId('graph-queue-item')).toHaveCount(3);
     await page.getByTestId('graph-queue-all').check();
@@ -125,8 +122,7 @@ test.describe('with no graph data', () => {
   // The seed graph would otherwise fill a fresh store on first run.
   test.use({ appEnv: { MOTIV_SEED: 'off' } });
 
-  test('an empty graph says so and how to get data in', async ({ page, section }) => {
-    await section('graph');
+  test('an empty graph says so and how to get data in', async ({ page }) => {
     const empty = page.getByTestId('graph-empty');
     await expect(empty).toContainText('is empty');
     await expect(empty).toContainText('motiv import');

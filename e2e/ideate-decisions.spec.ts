@@ -4,6 +4,9 @@ import type { Page } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
 import { expect, test } from './ideate-fixture.ts';
 
+// A run against the scripted LLM (app start, mining, rounds of calls) may take up to a minute.
+test.describe.configure({ timeout: 60_000 });
+
 /**
  * Issue 9 items 6, 7 and 9 in Chromium over browser mode: Fork opens a prefilled start form and spends nothing
  * until Start; accept/reject are undoable (toast, then "Undo decision", also after a reload) with every decision
@@ -27,7 +30,6 @@ test.describe('fork', () => {
     page,
     llm,
   }, testInfo) => {
-    test.setTimeout(60_000);
     await mentorlessDraft(page);
     const idea = page.getByTestId('ideate-idea');
     const callsBefore = llm?.requests.length ?? -1;
@@ -82,7 +84,6 @@ test.describe('undo', () => {
   test('accept and reject are undoable from the toast and, after a reload, from the card; history keeps all', async ({
     page,
   }, testInfo) => {
-    test.setTimeout(60_000);
     await mentorlessDraft(page);
     const idea = page.getByTestId('ideate-idea');
     const outcome = idea.getByTestId('ideate-idea-outcome');
@@ -130,7 +131,6 @@ test.describe('failure', () => {
     app,
     llm,
   }, testInfo) => {
-    test.setTimeout(60_000);
     await page.getByTestId('ideate-topic').fill(TOPIC);
     await page.getByTestId('ideate-ideas').fill('1');
     await page.getByTestId('ideate-start').click();

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { captureScreenshot } from './fixtures.ts';
 import { expect, test } from './ideate-fixture.ts';
 
+// A run against the scripted LLM (app start, mining, rounds of calls) may take up to a minute.
+test.describe.configure({ timeout: 60_000 });
+
 /**
  * The Ideate section in a real Chromium over browser mode, with the core talking to the scripted
  * OpenAI-compatible server through the real `openai` client (only the model's words are scripted). The graph
@@ -15,7 +18,6 @@ test.describe('with a scripted LLM', () => {
     page,
     llm,
   }, testInfo) => {
-    test.setTimeout(60_000);
     // The cost bound is shown before anything starts.
     await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
     await expect(page.getByTestId('ideate-no-endpoint')).toHaveCount(0);
@@ -90,7 +92,6 @@ test.describe('deciding, forking, pausing', () => {
     page,
     llm,
   }) => {
-    test.setTimeout(60_000);
     await page.getByTestId('ideate-topic').fill('LLM research ideation');
     await page.getByTestId('ideate-ideas').fill('1');
     await page.getByTestId('ideate-no-mentor').check();

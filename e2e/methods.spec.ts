@@ -1,12 +1,13 @@
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'methods' });
+
 /**
  * The planning-methods atlas (issue 6) in a real Chromium: search, filter, compare, annotate, reload with the
  * network off, and "use as inspiration" (saved, then offered as the topic in the Ideate section).
  */
 
 test('search, filter and open a method', async ({ page, section }) => {
-  await section('methods');
   await expect(page.getByTestId('methods-page')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('methods-count')).toHaveText('183 of 183');
 
@@ -35,8 +36,7 @@ test('search, filter and open a method', async ({ page, section }) => {
   await expect(page.getByTestId('method-detail')).toBeVisible();
 });
 
-test('compare chosen methods and see the performance tables', async ({ page, section }, testInfo) => {
-  await section('methods');
+test('compare chosen methods and see the performance tables', async ({ page }, testInfo) => {
   await page.getByTestId('methods-search').fill('llm+p');
   await page.locator('[data-method-id="llm-p"] [data-testid="method-choose"]').check();
   await page.getByTestId('methods-search').fill('knowagent');
@@ -63,7 +63,6 @@ test('compare chosen methods and see the performance tables', async ({ page, sec
 });
 
 test('annotations survive a reload with the network off', async ({ page, section }, testInfo) => {
-  await section('methods');
   await page.getByTestId('methods-search').fill('llm+p');
   await page.locator('[data-method-id="llm-p"]').getByRole('button').first().click();
   await page.getByTestId('star-toggle').click();
@@ -110,7 +109,6 @@ test('annotations survive a reload with the network off', async ({ page, section
 });
 
 test('add a user method and use chosen methods as inspiration', async ({ page, section }) => {
-  await section('methods');
   await page.getByTestId('add-method-button').click();
   await page.getByTestId('add-submit').click();
   await expect(page.getByTestId('add-errors')).toContainText('Name is required');

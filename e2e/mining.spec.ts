@@ -1,9 +1,9 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
 import { useAppPage } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
-import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+import { appLlmEnv, useScriptedLlm } from './scripted-llm-fixture.ts';
+import type { ScriptedLlm } from './scripted-llm/server.ts';
 
 /**
  * Papers in, graph out, in the app: the Graph section's "Papers & mining" panel in a real Chromium over browser
@@ -18,21 +18,13 @@ interface MiningFixtures {
   page: Page;
 }
 
-const scenario = (name: string): string => join(import.meta.dirname, 'scripted-llm', 'scenarios', name);
-
 const test = base.extend<MiningFixtures & { scenarioFile: string | null }>({
   scenarioFile: [null, { option: true }],
   llm: async ({ scenarioFile }, use) => {
-    const llm = scenarioFile ? await startScriptedLlm({ scenario: scenario(scenarioFile) }) : null;
-    await use(llm);
-    await llm?.stop();
+    await useScriptedLlm(scenarioFile, use);
   },
   app: async ({ llm }, use) => {
-    const env = llm
-      ? // A model with a built-in price, so the estimate and the costs are figures (the server ignores the name).
-        { MOTIV_SEED: 'off', MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'gpt-4o-mini' }
-      : { MOTIV_SEED: 'off', MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' };
-    const app = await startBrowserMode(newDataDir(), env);
+    const app = await startBrowserMode(newDataDir(), { MOTIV_SEED: 'off', ...appLlmEnv(llm) });
     await use(app);
     await app.stop();
   },
@@ -40,6 +32,9 @@ const test = base.extend<MiningFixtures & { scenarioFile: string | null }>({
     await useAppPage(browser, app, use, { section: 'graph' });
   },
 });
+
+// A run against the scripted LLM (app start, mining) may take up to a minute.
+test.describe.configure({ timeout: 60_000 });
 
 // Two papers the scenario knows by title, and one entry whose year (line 20) is broken and must be reported there.
 const BIBTEX = `@article{replay2019,
@@ -83,7 +78,6 @@ test.describe('with a scripted LLM', () => {
     page,
     llm,
   }, testInfo) => {
-    test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
     // The graph is empty, so the panel is open and says what mining would do before anything is imported.
     await expect(page.getByTestId('graph-empty')).toBeVisible();
@@ -140,7 +134,6 @@ test.describe('with a model that hangs on the first paper', () => {
   test.use({ scenarioFile: 'mining-cancel.json' });
 
   test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }) => {
-    test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
     await importBibtex(panel);
 
@@ -170,7 +163,6 @@ test.describe('with a model whose every triple for one paper breaks the naming r
     page,
     llm,
   }, testInfo) => {
-    test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
     await importBibtex(panel);
 
@@ -205,7 +197,6 @@ test.describe('with a model whose every triple for one paper breaks the naming r
   });
 
   test('says every paper failed, and why, when the endpoint is dead', async ({ page, llm }, testInfo) => {
-    test.setTimeout(60_000);
     const panel = page.getByTestId('papers-mining');
     await importBibtex(panel);
     await llm?.stop(); // the endpoint dies before mining starts

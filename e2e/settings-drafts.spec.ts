@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'settings' });
+
 interface OnDisk {
   profile?: { displayName: string };
   ideation?: { maxRounds: number; ideasPerTopic: number };
@@ -28,7 +30,6 @@ test('leaving Settings with unsaved edits asks: keep editing, save, or discard',
   section,
   app,
 }, testInfo) => {
-  await section('settings');
   await page.getByTestId('setting-display-name').fill('Ada Lovelace');
   await expect(page.getByTestId('settings-unsaved-profile')).toBeVisible();
 

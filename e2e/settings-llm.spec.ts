@@ -10,17 +10,18 @@ import { startScriptedLlm } from './scripted-llm/server.ts';
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The saved settings must be what the app uses: no endpoint or model from the outer environment (env wins).
-test.use({ appEnv: { MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' } });
+test.use({
+  appEnv: { MOTIV_LLM_BASE_URL: '', MOTIV_LLM_API_KEY: '', MOTIV_LLM_MODEL: '' },
+  startSection: 'settings',
+});
 
 test('tests the saved endpoint, shows each agent’s model, and flags one the endpoint does not list', async ({
   page,
-  section,
 }, testInfo) => {
   const llm = await startScriptedLlm({
     scenario: { name: 'models-only', models: ['served-chat', 'served-embed'], steps: [] },
   });
   try {
-    await section('settings');
     await page.getByTestId('setting-llm-base-url').fill(llm.baseUrl);
     await page.getByTestId('setting-llm-model').fill('served-chat');
     await page.getByText('A different model per agent').click();
@@ -63,11 +64,7 @@ test('tests the saved endpoint, shows each agent’s model, and flags one the en
   }
 });
 
-test('an endpoint where nothing listens gets the message and a hint, not a crash', async ({
-  page,
-  section,
-}) => {
-  await section('settings');
+test('an endpoint where nothing listens gets the message and a hint, not a crash', async ({ page }) => {
   await page.getByTestId('setting-llm-base-url').fill('http://127.0.0.1:9/v1');
   await page.getByTestId('settings-save-llm').click();
   await expect(page.getByTestId('settings-status-llm')).toHaveText('Saved');

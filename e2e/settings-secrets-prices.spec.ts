@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'settings' });
+
 const KEY = 'sk-e2e-0123456789abcdefXYZ';
 
 test('an API key is stored encrypted and the page only ever shows "set / not set"', async ({
   page,
-  section,
   app,
 }, testInfo) => {
-  await section('settings');
   const state = page.getByTestId('secret-llm-apiKey-state');
   await expect(state).toHaveText('not set');
   await page.getByTestId('secret-llm-apiKey-input').fill(KEY);
@@ -41,10 +41,8 @@ test('an API key is stored encrypted and the page only ever shows "set / not set
 
 test('edited and added prices are saved as overrides, and a reset returns to the built-in price', async ({
   page,
-  section,
   app,
 }) => {
-  await section('settings');
   const editor = page.getByTestId('prices-editor');
   const miniInput = editor.getByLabel('Input price for gpt-4o-mini', { exact: true });
   await expect(miniInput).toHaveValue('0.15');
@@ -79,10 +77,8 @@ test('edited and added prices are saved as overrides, and a reset returns to the
 
 test('literature search settings: a bad URL is refused with the field named; valid ones are saved', async ({
   page,
-  section,
   app,
 }) => {
-  await section('settings');
   const panel = page.getByTestId('literature-settings');
   await panel.getByLabel('OpenAlex base URL').fill('not a url');
   await panel.getByTestId('literature-save').click();

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureScreenshot, expect, test } from './fixtures.ts';
 
+test.use({ startSection: 'settings' });
+
 test('a changed setting survives a reload and lands in the settings file', async ({
   page,
-  section,
   app,
 }, testInfo) => {
-  await section('settings');
   // Theme acts on the whole app: it applies and saves as it is chosen, with no Save button to find.
   await page.getByTestId('setting-theme').selectOption('dark');
   await expect(page.getByTestId('settings-status-appearance')).toHaveText('Saved');
@@ -41,7 +41,6 @@ test('an invalid value is refused with the field named, and nothing is saved', a
   section,
   app,
 }) => {
-  await section('settings');
   await page.getByTestId('setting-max-rounds').fill('50');
   await page.getByTestId('settings-save-ideation').click();
   await expect(page.getByTestId('settings-status-ideation')).toContainText('ideation.maxRounds');
@@ -54,8 +53,7 @@ test('an invalid value is refused with the field named, and nothing is saved', a
   expect(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toThrow();
 });
 
-test('diagnostics show where each value came from', async ({ page, section }, testInfo) => {
-  await section('settings');
+test('diagnostics show where each value came from', async ({ page }, testInfo) => {
   await page.getByRole('button', { name: 'Run checks' }).click();
   const diagnostics = page.getByTestId('diagnostics');
   await expect(diagnostics.getByRole('row', { name: /dataDir/ })).toContainText('env:MOTIV_DATA_DIR');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import type { CliIo } from './io.ts';
@@ -9,11 +10,8 @@ import { main } from './main.ts';
 const tempDir = useTempDirs();
 const NEO_PW = 'hunter2-neo-pw';
 const LLM_PW = 's3cret-llm-pw';
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 function bufferIo(env: NodeJS.ProcessEnv): CliIo & { all: () => string } {
   let text = '';
@@ -55,7 +53,7 @@ describe('credentials inside URLs are never printed', () => {
   });
 
   it('ideate names credentials in the LLM URL as the cause, redacted, instead of "connection failed"', async () => {
-    llm = await startScriptedLlm({ scenario: { name: 'models', models: ['m'], steps: [] } });
+    llm = await startLlm({ scenario: { name: 'models', models: ['m'], steps: [] } });
     const dataDir = tempDir();
     const withCredentials = llm.baseUrl.replace('http://', `http://bob:${LLM_PW}@`);
     const io = bufferIo({ MOTIV_DATA_DIR: dataDir, MOTIV_LLM_BASE_URL: withCredentials });

@@ -4,14 +4,19 @@ import { isEventName } from './events.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
 describe('contract', () => {
-  it('knows its channels and nothing else, including prototype keys', () => {
-    expect(isChannel('settings.get')).toBe(true);
-    expect(isChannel('settings.nope')).toBe(false);
-    expect(isChannel('toString')).toBe(false);
-    expect(isChannel('__proto__')).toBe(false);
-    expect(isEventName('settings.changed')).toBe(true);
-    expect(isEventName('constructor')).toBe(false);
-  });
+  it.each([
+    [isChannel, 'settings.get', true],
+    [isChannel, 'settings.nope', false],
+    [isChannel, 'toString', false],
+    [isChannel, '__proto__', false],
+    [isEventName, 'settings.changed', true],
+    [isEventName, 'constructor', false],
+  ])(
+    'knows its channels and events and nothing else, prototype keys included: %o(%s) is %s',
+    (isKnown, name, known) => {
+      expect(isKnown(name)).toBe(known);
+    },
+  );
 
   it('fills defaults for a fresh settings file', () => {
     const settings = SettingsSchema.parse({ schemaVersion: 1 });

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_FILE_NAME } from '../annotations/annotation-store.ts';
 import type { AnnotationsChanged } from '../contract/annotations.ts';
+import { channelCaller } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
@@ -99,26 +100,12 @@ describe('annotations.* in the data directory', () => {
 
   it('two writers from the same revision: the second gets CONFLICT with the current row, and loses nothing', async () => {
     await withCores(2, async (tabA, tabB) => {
-      await dispatch(
-        tabA.handlers,
-        'annotations.put',
-        { kind: 'annotation', baseRevision: 0, body: note('first') },
-        { transport: 'http' },
-      );
+      const [callA, callB] = [channelCaller(tabA, 'http'), channelCaller(tabB, 'http')];
+      await callA('annotations.put', { kind: 'annotation', baseRevision: 0, body: note('first') });
       // Both saw revision 1; A saves first (another process on the same data dir).
-      const a = await dispatch(
-        tabA.handlers,
-        'annotations.put',
-        { kind: 'annotation', baseRevision: 1, body: note('from A') },
-        { transport: 'http' },
-      );
+      const a = await callA('annotations.put', { kind: 'annotation', baseRevision: 1, body: note('from A') });
       expect(a).toMatchObject({ result: { record: { revision: 2 } } });
-      const b = await dispatch(
-        tabB.handlers,
-        'annotations.put',
-        { kind: 'annotation', baseRevision: 1, body: note('from B') },
-        { transport: 'http' },
-      );
+      const b = await callB('annotations.put', { kind: 'annotation', baseRevision: 1, body: note('from B') });
       expect(b).toMatchObject({
         error: {
           code: 'CONFLICT',
@@ -128,29 +115,14 @@ describe('annotations.* in the data directory', () => {
       });
       // Creating what already exists is stale too, and so is deleting an old revision.
       expect(
-        await dispatch(
-          tabB.handlers,
-          'annotations.put',
-          { kind: 'annotation', baseRevision: 0, body: note('new?') },
-          { transport: 'http' },
-        ),
+        await callB('annotations.put', { kind: 'annotation', baseRevision: 0, body: note('new?') }),
       ).toMatchObject({ error: { code: 'CONFLICT' } });
       expect(
-        await dispatch(
-          tabB.handlers,
-          'annotations.delete',
-          { kind: 'annotation', id: 'llm-p', baseRevision: 1 },
-          { transport: 'http' },
-        ),
+        await callB('annotations.delete', { kind: 'annotation', id: 'llm-p', baseRevision: 1 }),
       ).toMatchObject({ error: { code: 'CONFLICT' } });
       // B keeps its version after seeing A's: it saves from revision 2.
       expect(
-        await dispatch(
-          tabB.handlers,
-          'annotations.put',
-          { kind: 'annotation', baseRevision: 2, body: note('from B') },
-          { transport: 'http' },
-        ),
+        await callB('annotations.put', { kind: 'annotation', baseRevision: 2, body: note('from B') }),
       ).toMatchObject({ result: { record: { note: 'from B', revision: 3 } } });
     });
   });

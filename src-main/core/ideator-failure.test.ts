@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EventName } from '../contract/events.ts';
 import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
+import { channelCaller, recordEvents, resultCaller, scriptedLlmEnv } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
 
 /**
  * Issue 9 item 9: a failed session records its cause and the step it stopped at, and motiv.log gets an error
@@ -25,28 +24,14 @@ describe('a failed ideation session', () => {
     const dataDir = tempDir();
     await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
     open.server = await startScriptedLlm({ scenario: scenarioFile('auth-fail') });
-    const core = createCore({
-      env: {
-        MOTIV_DATA_DIR: dataDir,
-        MOTIV_LLM_BASE_URL: open.server.baseUrl,
-        MOTIV_LLM_MODEL: 'scripted-chat',
-        MOTIV_LLM_API_KEY: KEY,
-      },
-    });
+    const core = createCore({ env: { ...scriptedLlmEnv(dataDir, open.server), MOTIV_LLM_API_KEY: KEY } });
     open.core = core;
-    const statuses: string[] = [];
-    core.events.subscribe((name: EventName, payload) => {
-      const event = payload as IdeatorEventPayload;
-      if (name === 'ideator.event' && event.type === 'status') statuses.push(event.status);
-    });
-    const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
-      const reply = await dispatch(core.handlers, channel, payload, { transport: 'ipc' });
-      if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-      return reply.result as T;
-    };
+    const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
+    const statuses = (): string[] => events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
+    const ok = resultCaller(channelCaller(core));
 
     const session = await ok<{ id: string }>('ideator.start', { topic: 'LLM research ideation', ideas: 1 });
-    await waitFor(() => statuses.includes('failed'), 10_000);
+    await waitFor(() => statuses().includes('failed'), 10_000);
     const failed = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
     expect(failed.session.status).toBe('failed');
     expect(failed.session.error).toMatchObject({
@@ -74,7 +59,7 @@ describe('a failed ideation session', () => {
     // Resume retries the failed mentor round, not the paid-for draft.
     const before = open.server.requests.length;
     await ok('ideator.resume', { sessionId: session.id });
-    await waitFor(() => statuses.at(-1) === 'completed', 10_000);
+    await waitFor(() => statuses().at(-1) === 'completed', 10_000);
     expect(open.server.requests.slice(before).map((r) => r.stepId)).toEqual(['mentor-accept']);
     const done = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
     expect(done.session.error).toBeNull();

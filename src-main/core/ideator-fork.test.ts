@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EventName } from '../contract/events.ts';
 import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
-import type { Reply } from '../contract/envelope.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
+import {
+  channelCaller,
+  mentorlessDraft,
+  recordEvents,
+  resultCaller,
+  scriptedLlmEnv,
+} from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
 
 /**
  * Issue 9 item 6, the core half: a fork is made only by `ideator.fork` (the UI calls it on Start), takes the
@@ -22,36 +26,17 @@ async function setup() {
   const dataDir = tempDir();
   await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
   open.server = await startScriptedLlm({ scenario: scenarioFile('fork-form') });
-  const core = createCore({
-    env: {
-      MOTIV_DATA_DIR: dataDir,
-      MOTIV_LLM_BASE_URL: open.server.baseUrl,
-      MOTIV_LLM_MODEL: 'scripted-chat',
-    },
-  });
+  const core = createCore({ env: scriptedLlmEnv(dataDir, open.server) });
   open.core = core;
-  const statuses: Array<{ sessionId: string; status: string }> = [];
-  core.events.subscribe((name: EventName, payload) => {
-    const event = payload as IdeatorEventPayload;
-    if (name === 'ideator.event' && event.type === 'status') statuses.push(event);
-  });
-  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
-    dispatch(core.handlers, channel, payload, { transport: 'ipc' });
-  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const reply = await call(channel, payload);
-    if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-    return reply.result as T;
-  };
+  const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
+  const call = channelCaller(core);
+  const ok = resultCaller(call);
   const completed = (sessionId: string) =>
-    waitFor(() => statuses.some((s) => s.sessionId === sessionId && s.status === 'completed'), 10_000);
-  const source = await ok<{ id: string }>('ideator.start', {
-    topic: 'LLM research ideation',
-    ideas: 1,
-    noMentor: true,
-  });
-  await completed(source.id);
-  const detail = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
-  const ideaId = detail.ideas[0]?.id ?? '';
+    waitFor(
+      () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === 'completed'),
+      10_000,
+    );
+  const { ideaId } = await mentorlessDraft<IdeatorSessionDetail>(ok, completed);
   return { call, ok, completed, ideaId, server: open.server };
 }
 

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../contract/events.ts';
+import { describe, expect, it } from 'vitest';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
-import type { Reply } from '../contract/envelope.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { INTERJECTED_TURN_KINDS, scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { channelCaller, mentorlessDraft, recordEvents, resultCaller } from '../test-support/core-calls.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
+import { createCore } from './create-core.ts';
 
 /**
  * The ideator channels end to end in Node: dispatch → handlers → IdeatorManager → the real `openai` client →
@@ -16,14 +14,7 @@ import { dispatch } from './dispatch.ts';
  */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: ScriptedLlm } = {};
-
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore();
 
 async function setup(scenario: string | null, endpointVia: 'env' | 'settings' = 'env') {
   const dataDir = tempDir();
@@ -39,18 +30,9 @@ async function setup(scenario: string | null, endpointVia: 'env' | 'settings' = 
   }
   const core = createCore({ env });
   open.core = core;
-  const events: IdeatorEventPayload[] = [];
-  core.events.subscribe((name: EventName, payload) => {
-    if (name === 'ideator.event') events.push(payload as IdeatorEventPayload);
-  });
-  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
-    dispatch(core.handlers, channel, payload, { transport: 'ipc' });
-  // The value of a successful reply, typed by the caller; a failure fails the test with its message.
-  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const reply = await call(channel, payload);
-    if ('error' in reply) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-    return reply.result as T;
-  };
+  const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
+  const call = channelCaller(core);
+  const ok = resultCaller(call);
   const settled = (sessionId: string, status = 'completed') =>
     waitFor(
       () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === status),
@@ -185,28 +167,14 @@ describe('ideator channels', () => {
     expect(statuses).toEqual(['running', 'paused', 'running', 'completed']);
     const detail = await ok<Detail>('ideator.get', { sessionId: session.id });
     expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', currentVersion: 2 });
-    expect(detail.turns.map((t) => t.kind)).toEqual([
-      'researcher',
-      'idea',
-      'human',
-      'researcher',
-      'idea',
-      'mentor',
-    ]);
+    expect(detail.turns.map((t) => t.kind)).toEqual(INTERJECTED_TURN_KINDS);
     expect(server?.unusedSteps()).toEqual([]);
   });
 
   it('lets the user decide (also mid-call), forks from a version, pauses and resumes', async () => {
     const { ok, call, settled } = await setup('fork');
     const server = open.server;
-    const first = await ok<{ id: string }>('ideator.start', {
-      topic: 'LLM research ideation',
-      ideas: 1,
-      noMentor: true,
-    });
-    await settled(first.id);
-    const detail = await ok<Detail>('ideator.get', { sessionId: first.id });
-    const ideaId = detail.ideas[0]?.id ?? '';
+    const { sessionId: firstId, ideaId, detail } = await mentorlessDraft<Detail>(ok, (id) => settled(id));
     expect(detail.ideas[0]?.outcome).toBe('unreviewed');
     expect(await ok('ideator.decide', { ideaId, decision: 'accept', note: 'good enough' })).toMatchObject({
       outcome: 'accepted',
@@ -218,7 +186,7 @@ describe('ideator channels', () => {
       version: 1,
       options: { noMentor: false, maxRounds: 2 },
     });
-    expect(fork.forkedFrom).toEqual({ sessionId: first.id, ideaId, version: 1 });
+    expect(fork.forkedFrom).toEqual({ sessionId: firstId, ideaId, version: 1 });
     await waitFor(() => server?.requests.some((r) => isMentorRequest(r.body)) ?? false, 10_000);
     const forkIdea = (await ok<Detail>('ideator.get', { sessionId: fork.id })).ideas[0]?.id;
     // Deciding while the mentor is being asked: the run is paused around the decision, then finishes.

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { LlmConnectionReportSchema } from '../contract/llm.ts';
@@ -7,15 +8,12 @@ import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 describe('llm.test', () => {
   it('lists the models and tells, per agent, which model it uses, from where, and whether it is listed', async () => {
-    llm = await startScriptedLlm({
+    llm = await startLlm({
       scenario: { name: 'models only', models: ['llama3', 'all-minilm'], steps: [] },
     });
     const core = createCore({ env: { MOTIV_DATA_DIR: tempDir() } });

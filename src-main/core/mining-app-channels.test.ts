@@ -10,7 +10,7 @@ import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { LEXICAL_METHOD } from '../mining/lexical-vectors.ts';
 import { NO_EMBEDDINGS_NOTE } from '../mining/similarity.ts';
-import { miningScenario, seedPapers } from '../test-support/mining-harness.ts';
+import { miningScenario, seedHierarchyProblems, seedPapers } from '../test-support/mining-harness.ts';
 import type { TestPaper } from '../test-support/mining-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -25,15 +25,6 @@ import { dispatch } from './dispatch.ts';
 const tempDir = useTempDirs();
 const open = useOpenCore();
 
-const PROBLEMS = [
-  ['Continual learning of neural networks', 'Learning tasks in sequence without losing earlier ones.'],
-  [
-    'Domain adaptation of image classifiers',
-    'Keeping classifiers accurate when the image distribution shifts.',
-  ],
-  ['Learning new classes from few examples', 'Recognising classes seen only a handful of times.'],
-] as const;
-
 interface Setup {
   papers?: TestPaper[];
   problems?: boolean;
@@ -44,19 +35,7 @@ async function setup({ papers = [], problems = false, scenario = null }: Setup) 
   const dataDir = tempDir();
   const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
   if (papers.length) await seedPapers(store, papers);
-  if (problems) {
-    await store.importBatch(
-      {
-        nodes: PROBLEMS.map(([name, description]) => ({
-          kind: 'Problem' as const,
-          name,
-          description,
-          origin: 'mined' as const,
-        })),
-      },
-      { actor: 'test' },
-    );
-  }
+  if (problems) await seedHierarchyProblems(store);
   await store.close();
   const env: NodeJS.ProcessEnv = { MOTIV_DATA_DIR: dataDir, MOTIV_SEED: 'off' };
   if (scenario) {

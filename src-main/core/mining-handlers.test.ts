@@ -1,16 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { Reply } from '../contract/envelope.ts';
-import type { EventName } from '../contract/events.ts';
 import type { MiningEventPayload } from '../contract/mining.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { miningScenario, seedPapers } from '../test-support/mining-harness.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
+import { channelCaller, recordEvents } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
 
 /** The mining channels end to end in Node: dispatch → handlers → job runner → real client → scripted server. */
 
@@ -30,13 +28,7 @@ async function setup(withEndpoint: boolean, scenario = 'extract') {
   }
   const core = createCore({ env });
   open.core = core;
-  const events: MiningEventPayload[] = [];
-  core.events.subscribe((name: EventName, payload) => {
-    if (name === 'mining.event') events.push(payload as MiningEventPayload);
-  });
-  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
-    dispatch(core.handlers, channel, payload, { transport: 'ipc' });
-  return { events, call };
+  return { events: recordEvents<MiningEventPayload>(core, 'mining.event'), call: channelCaller(core) };
 }
 
 describe('mining channels', () => {

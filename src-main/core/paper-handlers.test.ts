@@ -1,26 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reply } from '../contract/envelope.ts';
-import type { EventName } from '../contract/events.ts';
 import type { GraphChanged } from '../contract/graph.ts';
 import type { ImportReport } from '../contract/papers.ts';
 import { startRecordedLookupServer } from '../papers/lookup/recorded-lookup-server.ts';
 import type { RecordedServer } from '../papers/lookup/recorded-lookup-server.ts';
+import { channelCaller, recordEvents } from '../test-support/core-calls.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
-import { dispatch } from './dispatch.ts';
+import { createCore } from './create-core.ts';
 
 /** papers.import end to end in Node: dispatch → handler → the CLI's import run → a real embedded store. */
 
 const tempDir = useTempDirs();
-const open: { core?: Core; server?: RecordedServer } = {};
-afterEach(async () => {
-  await open.core?.close();
-  await open.server?.stop();
-  delete open.core;
-  delete open.server;
-});
+const open = useOpenCore<RecordedServer>();
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', 'papers', 'fixtures', name);
 const upload = (name: string, bytes: Buffer = readFileSync(fixture(name))) => ({
@@ -31,13 +25,11 @@ const upload = (name: string, bytes: Buffer = readFileSync(fixture(name))) => ({
 function setup(env: NodeJS.ProcessEnv = {}) {
   const core = createCore({ env: { MOTIV_DATA_DIR: tempDir(), MOTIV_SEED: 'off', ...env } });
   open.core = core;
-  const changes: GraphChanged[] = [];
-  core.events.subscribe((name: EventName, payload) => {
-    if (name === 'graph.changed') changes.push(payload as GraphChanged);
-  });
-  const call = (channel: string, payload: unknown): Promise<Reply<unknown>> =>
-    dispatch(core.handlers, channel, payload, { transport: 'http' });
-  return { core, changes, call };
+  return {
+    core,
+    changes: recordEvents<GraphChanged>(core, 'graph.changed'),
+    call: channelCaller(core, 'http'),
+  };
 }
 
 const resultOf = (reply: Reply<unknown>): ImportReport => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
@@ -8,13 +9,11 @@ import { DEFAULT_PRICES } from '../llm/prices.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
+import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 describe('user price overrides', () => {
   it('are a settings section laid over the built-in table, as prices.table shows', async () => {
@@ -56,23 +55,18 @@ describe('user price overrides', () => {
     createCore({ env: { MOTIV_DATA_DIR: dataDir } }).settings.update({
       prices: { overrides: { 'scripted-chat': { inputPerMTok: 1000, outputPerMTok: 2000 } } },
     });
-    llm = await startScriptedLlm({ scenario: scenarioFile('accept') });
-    let stderr = '';
+    llm = await startLlm({ scenario: scenarioFile('accept') });
+    const cli = recordingIo({
+      MOTIV_DATA_DIR: dataDir,
+      MOTIV_LLM_BASE_URL: llm.baseUrl,
+      MOTIV_LLM_MODEL: 'scripted-chat',
+      ...OFFLINE_LITERATURE_ENV,
+    });
     const code = await ideateCommand(
       ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],
-      {
-        env: {
-          MOTIV_DATA_DIR: dataDir,
-          MOTIV_LLM_BASE_URL: llm.baseUrl,
-          MOTIV_LLM_MODEL: 'scripted-chat',
-          MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
-        },
-        out: () => undefined,
-        err: (text) => void (stderr += text),
-      },
+      cli,
     );
+    const { stderr } = cli;
     expect(code).toBe(0);
     expect(stderr).not.toContain('no price for scripted-chat');
     const estimate = /worst-case cost \$(\d+\.\d+)/.exec(stderr);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
@@ -8,14 +9,13 @@ import { scenarioFile } from '../test-support/ideator-harness.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
+import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
+import { channelCaller } from '../test-support/core-calls.ts';
 
 const tempDir = useTempDirs();
 const KEY = 'sk-live-abcdefghijklmnop0123';
+const startLlm = stopAfterEach(startScriptedLlm);
 let llm: ScriptedLlm | undefined;
-afterEach(async () => {
-  await llm?.stop();
-  llm = undefined;
-});
 
 /** Every file under the data directory, concatenated: a stored secret must appear in none of them in clear. */
 function everything(dir: string): string {
@@ -101,49 +101,36 @@ describe('secrets channels', () => {
   });
 
   it('refuses an empty value and an unknown name at the boundary, without echoing the value', async () => {
-    const core = createCore({ env: { MOTIV_DATA_DIR: tempDir() } });
-    const empty = await dispatch(
-      core.handlers,
-      'secrets.set',
-      { name: 'llm.apiKey', value: '  ' },
-      { transport: 'ipc' },
-    );
+    const call = channelCaller(createCore({ env: { MOTIV_DATA_DIR: tempDir() } }));
+    const empty = await call('secrets.set', { name: 'llm.apiKey', value: '  ' });
     expect(empty).toMatchObject({ error: { code: 'VALIDATION', details: { issues: [{ path: 'value' }] } } });
-    const unknown = await dispatch(
-      core.handlers,
-      'secrets.set',
-      { name: 'aws.secret', value: 'AKIA-very-secret' },
-      { transport: 'ipc' },
-    );
+    const unknown = await call('secrets.set', { name: 'aws.secret', value: 'AKIA-very-secret' });
     expect(unknown).toMatchObject({ error: { code: 'VALIDATION', details: { issues: [{ path: 'name' }] } } });
     expect(JSON.stringify(unknown)).not.toContain('AKIA-very-secret');
   });
 
   it('gives the stored key to `motiv ideate`, which authenticates with it', async () => {
     const run = async (dataDir: string) => {
-      let stderr = '';
-      const code = await ideateCommand(['--topic', 'LLM research ideation', '--ideas', '1', '--no-mentor'], {
-        env: {
-          MOTIV_DATA_DIR: dataDir,
-          MOTIV_LLM_BASE_URL: llm?.baseUrl ?? '',
-          MOTIV_LLM_MODEL: 'scripted-chat',
-          MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-          MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
-        },
-        out: () => undefined,
-        err: (text) => void (stderr += text),
+      const cli = recordingIo({
+        MOTIV_DATA_DIR: dataDir,
+        MOTIV_LLM_BASE_URL: llm?.baseUrl ?? '',
+        MOTIV_LLM_MODEL: 'scripted-chat',
+        ...OFFLINE_LITERATURE_ENV,
       });
-      return { code, stderr };
+      const code = await ideateCommand(
+        ['--topic', 'LLM research ideation', '--ideas', '1', '--no-mentor'],
+        cli,
+      );
+      return { code, stderr: cli.stderr };
     };
     // Without the key the server answers 401 and the run fails; with the stored key it completes.
-    llm = await startScriptedLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
+    llm = await startLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
     const without = await run(tempDir());
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/401|auth/i);
     await llm.stop();
 
-    llm = await startScriptedLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
+    llm = await startLlm({ apiKey: KEY, scenario: scenarioFile('no-mentor') });
     const dataDir = tempDir();
     createCore({ env: { MOTIV_DATA_DIR: dataDir } }).secrets.set(
       'llm.apiKey',

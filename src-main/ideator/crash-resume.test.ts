@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
+import { startCrashChild } from '../test-support/crash-child.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { DEFAULT_CONFIG } from './session-config.ts';
-import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
+import { ideatorHarness } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const isMentor = (body: Record<string, unknown>) =>
   JSON.stringify(body.messages ?? '').includes('[role:mentor]');
@@ -19,26 +17,11 @@ const isMentor = (body: Record<string, unknown>) =>
 describe('ideator crash recovery', () => {
   it('survives SIGKILL of the process running the session', async () => {
     const dir = tempDir();
-    h = await ideatorHarness('resume', dir);
+    h = await startIdeatorHarness('resume', dir);
     const server = h.server;
-    const child = spawn(
-      process.execPath,
-      [join(import.meta.dirname, 'test-crash-child.ts'), dir, server.baseUrl],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      await waitFor(() => server.requests.some((r) => isMentor(r.body)) || child.exitCode !== null, 15_000);
-    } finally {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    const child = startCrashChild(join(import.meta.dirname, 'test-crash-child.ts'), [dir, server.baseUrl]);
+    await child.killWhen(() => server.requests.some((r) => isMentor(r.body)), 15_000);
+    const { stdout, stderr } = child.output;
     expect(stderr).toBe('');
     const id = /SESSION (\S+)/.exec(stdout)?.[1] ?? '';
     const sentBeforeCrash = server.requests.length;
@@ -56,7 +39,7 @@ describe('ideator crash recovery', () => {
   });
 
   it('runs tool calls committed without results locally on resume, without asking the model again', async () => {
-    h = await ideatorHarness('pending-tools', tempDir());
+    h = await startIdeatorHarness('pending-tools', tempDir());
     const store = h.manager.store;
     const id = 'crashed-session';
     store.createSession(

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
@@ -9,14 +10,11 @@ import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
  */
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 async function decidedDraft() {
-  h = await ideatorHarness('fork', tempDir());
+  h = await startIdeatorHarness('fork', tempDir());
   const session = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noMentor: true });
   expect((await h.manager.whenSettled(session.id)).status).toBe('completed');
   const [idea] = h.manager.get(session.id).ideas;

@@ -1,36 +1,28 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { ideateCommand } from '../cli/commands/ideate.ts';
 import { SettingsStore } from '../core/settings-store.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
-import { recordingIo } from '../test-support/cli-io.ts';
+import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
-
-const io = recordingIo;
 
 async function setup(scenario: string) {
   const dataDir = tempDir();
   const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
   await graph.close();
-  server = await startScriptedLlm({ scenario: scenarioFile(scenario) });
-  return io({
+  server = await startLlm({ scenario: scenarioFile(scenario) });
+  return recordingIo({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_MODEL: 'scripted-chat',
-    // Tests never reach the internet: a closed loopback port refuses at once, so literature_search falls back
-    // to the local graph (src-main/literature tests cover the remote sources).
-    MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-    MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-    MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
+    ...OFFLINE_LITERATURE_ENV,
   });
 }
 
@@ -82,7 +74,7 @@ describe('motiv ideate', () => {
     const id = /--resume (\S+)/.exec(cli.stderr)?.[1] ?? '';
     expect(cli.stdout).toContain('(paused)');
 
-    const again = io(cli.env);
+    const again = recordingIo(cli.env);
     expect(await ideateCommand(['--resume', id, '--json'], again)).toBe(0);
     const detail = JSON.parse(again.stdout) as { ideas: { outcome: string }[]; usage: { calls: number } };
     expect(detail.ideas[0]?.outcome).toBe('accepted');
@@ -91,7 +83,7 @@ describe('motiv ideate', () => {
   });
 
   it('exits 1 with a clear message when no endpoint is configured', async () => {
-    const cli = io({ MOTIV_DATA_DIR: tempDir() });
+    const cli = recordingIo({ MOTIV_DATA_DIR: tempDir() });
     expect(await ideateCommand(['--topic', 'x'], cli)).toBe(1);
     expect(cli.stderr).toContain('no LLM endpoint configured');
   });
@@ -105,7 +97,7 @@ describe('motiv ideate', () => {
   });
 
   it('refuses bad usage', async () => {
-    const cli = io({});
+    const cli = recordingIo({});
     await expect(ideateCommand([], cli)).rejects.toThrow(/--topic is required/);
     await expect(ideateCommand(['--topic', 'x', '--ideas', 'two'], cli)).rejects.toThrow(/--ideas/);
   });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { IdeatorStartSchema } from '../contract/ideator.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import type { InspirationMethod } from './inspiration.ts';
@@ -10,11 +11,8 @@ import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import { researcherMessages } from './transcript.ts';
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const tot: InspirationMethod = {
   name: 'Tree of Thoughts (ToT)',
@@ -37,7 +35,7 @@ const requestText = (harness: IdeatorHarness, index: number): string =>
 
 describe('seeded ideation (methods as inspiration)', () => {
   it("shows the chosen methods, quoted as data, in the researcher's first request and keeps them with the session", async () => {
-    h = await ideatorHarness('accept', tempDir());
+    h = await startIdeatorHarness('accept', tempDir());
     const started = h.manager.start({
       topic: 'LLM research ideation',
       ideas: 1,

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
@@ -12,11 +13,8 @@ import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
  */
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const LEASE_MS = 1_500;
 const isMentor = (body: Record<string, unknown>) =>
@@ -26,7 +24,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('ideator ownership lease', () => {
   it('respects a live lease renewed by heartbeat, refuses before expiry after kill -9, takes over after', async () => {
     const dir = tempDir();
-    h = await ideatorHarness('resume', dir, { lease: { ms: LEASE_MS, host: 'host-b' } });
+    h = await startIdeatorHarness('resume', dir, { lease: { ms: LEASE_MS, host: 'host-b' } });
     const server = h.server;
     const child = spawn(
       process.execPath,
@@ -77,7 +75,7 @@ describe('ideator ownership lease', () => {
 
   it('a run whose lease another process took over stops without touching the session', async () => {
     const dir = tempDir();
-    h = await ideatorHarness('resume', dir, { lease: { ms: 300, host: 'host-b' } });
+    h = await startIdeatorHarness('resume', dir, { lease: { ms: 300, host: 'host-b' } });
     const server = h.server;
     const session = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
     await waitFor(() => server.requests.some((r) => isMentor(r.body)), 10_000);

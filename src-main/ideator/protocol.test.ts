@@ -1,21 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const bodies = (harness: IdeatorHarness, role: string) =>
   harness.server.requests.filter((r) => JSON.stringify(r.body.messages ?? '').includes(`[role:${role}]`));
 
 describe('ideator protocol', () => {
   it('explores with tools, drafts, deliberates and ends with ACCEPT; the idea lands in the graph', async () => {
-    h = await ideatorHarness('accept', tempDir());
+    h = await startIdeatorHarness('accept', tempDir());
     const started = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
     const session = await h.manager.whenSettled(started.id);
     expect(session.status).toBe('completed');
@@ -94,7 +92,7 @@ describe('ideator protocol', () => {
   });
 
   it('records a REJECT and keeps the rejected idea', async () => {
-    h = await ideatorHarness('reject', tempDir());
+    h = await startIdeatorHarness('reject', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 4 });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const idea = h.manager.get(id).ideas[0];
@@ -104,7 +102,7 @@ describe('ideator protocol', () => {
   });
 
   it('ends at the round limit without a verdict, telling the mentor on the last round', async () => {
-    h = await ideatorHarness('round-limit', tempDir());
+    h = await startIdeatorHarness('round-limit', tempDir());
     // A tight prompt budget: every request is compacted to fit it.
     const budget = 1_000;
     const { id } = h.manager.start({
@@ -122,7 +120,7 @@ describe('ideator protocol', () => {
   });
 
   it('ablation without graph tools: no tools offered, no exploration call', async () => {
-    h = await ideatorHarness('no-graph', tempDir());
+    h = await startIdeatorHarness('no-graph', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noGraph: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     expect(h.server.requests.every((r) => r.body.tools === undefined)).toBe(true);
@@ -131,7 +129,7 @@ describe('ideator protocol', () => {
   });
 
   it('reports a rate-limited call as a retry event and carries on', async () => {
-    h = await ideatorHarness('rate-limit', tempDir());
+    h = await startIdeatorHarness('rate-limit', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noGraph: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const retries = h.events.filter((e) => e.type === 'retry');
@@ -140,7 +138,7 @@ describe('ideator protocol', () => {
   });
 
   it('ablation without the mentor: drafts are final; later ideas see earlier ones for diversity', async () => {
-    h = await ideatorHarness('no-mentor', tempDir());
+    h = await startIdeatorHarness('no-mentor', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 2, noMentor: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     expect(bodies(h, 'mentor')).toHaveLength(0);

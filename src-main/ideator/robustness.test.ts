@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
+import { ideatorHarness, INTERJECTED_TURN_KINDS, waitFor } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 
 const tempDir = useTempDirs();
+const startIdeatorHarness = stopAfterEach(ideatorHarness);
 let h: IdeatorHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 const isMentor = (body: Record<string, unknown>) =>
   JSON.stringify(body.messages ?? '').includes('[role:mentor]');
@@ -16,7 +14,7 @@ const messagesOf = (body: Record<string, unknown>) => JSON.stringify(body.messag
 
 describe('ideator robustness', () => {
   it('answers unknown tools, malformed and invalid arguments with errors the model can read', async () => {
-    h = await ideatorHarness('tool-errors', tempDir());
+    h = await startIdeatorHarness('tool-errors', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noMentor: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const tools = h.manager.get(id).turns.filter((t) => t.kind === 'tool');
@@ -35,7 +33,7 @@ describe('ideator robustness', () => {
   });
 
   it('repairs invalid idea JSON through a repair turn', async () => {
-    h = await ideatorHarness('repair', tempDir());
+    h = await startIdeatorHarness('repair', tempDir());
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noMentor: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const version = h.manager.get(id).ideas[0]?.versions[0];
@@ -45,7 +43,7 @@ describe('ideator robustness', () => {
   });
 
   it('keeps paid-for ideas when the graph becomes unreadable: tool errors, unchecked citations, write-back retried', async () => {
-    h = await ideatorHarness('no-mentor', tempDir());
+    h = await startIdeatorHarness('no-mentor', tempDir());
     await h.graph.close();
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 2, noMentor: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
@@ -59,7 +57,7 @@ describe('ideator robustness', () => {
   });
 
   it('fails with a clear error when the endpoint is gone', async () => {
-    h = await ideatorHarness('no-mentor', tempDir());
+    h = await startIdeatorHarness('no-mentor', tempDir());
     await h.server.stop();
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noMentor: true });
     const settled = await h.manager.whenSettled(id);
@@ -69,7 +67,7 @@ describe('ideator robustness', () => {
 
   it('resumes after a crash from the last committed turn without re-asking committed turns', async () => {
     const dir = tempDir();
-    h = await ideatorHarness('resume', dir);
+    h = await startIdeatorHarness('resume', dir);
     const server = h.server;
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
     // Crash while the mentor is answering (its step is slow): the in-flight call is lost, nothing committed is.
@@ -108,7 +106,7 @@ describe('ideator robustness', () => {
   });
 
   it('pauses, takes a human-mentor interjection in place of the next question, and resumes', async () => {
-    h = await ideatorHarness('interject', tempDir());
+    h = await startIdeatorHarness('interject', tempDir());
     const server = h.server;
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
     await waitFor(() => server.requests.some((r) => isMentor(r.body)));
@@ -120,18 +118,11 @@ describe('ideator robustness', () => {
     expect(server.unusedSteps()).toEqual([]);
     const detail = h.manager.get(id);
     expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', currentVersion: 2, round: 2 });
-    expect(detail.turns.map((t) => t.kind)).toEqual([
-      'researcher',
-      'idea',
-      'human',
-      'researcher',
-      'idea',
-      'mentor',
-    ]);
+    expect(detail.turns.map((t) => t.kind)).toEqual(INTERJECTED_TURN_KINDS);
   });
 
   it('lets the user decide, stop a running session, and fork a new session from an idea version', async () => {
-    h = await ideatorHarness('fork', tempDir());
+    h = await startIdeatorHarness('fork', tempDir());
     const server = h.server;
     const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noMentor: true });
     await h.manager.whenSettled(id);

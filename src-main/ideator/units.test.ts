@@ -148,24 +148,8 @@ describe('ideator units', () => {
     }
     expect(Math.max(...sizes)).toBeLessThanOrEqual(config.promptBudgetTokens);
     // Deterministic: the same turns give the same prompt.
-    const again = researcherMessages({
-      graphTools: true,
-      config,
-      prompts,
-      previous: [idea],
-      turns,
-      round: 8,
-    });
-    expect(again).toEqual(
-      researcherMessages({
-        graphTools: true,
-        config,
-        prompts,
-        previous: [idea],
-        turns,
-        round: 8,
-      }),
-    );
+    const lateRound = { graphTools: true, config, prompts, previous: [idea], turns, round: 8 };
+    expect(researcherMessages(lateRound)).toEqual(researcherMessages(lateRound));
   });
 
   it('keeps a tool result next to its call even when a human turn was committed in between', () => {

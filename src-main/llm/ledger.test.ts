@@ -29,7 +29,7 @@ function filled(): UsageLedger {
     promptTokens: 500,
     completionTokens: 50,
   });
-  ledger.record({
+  const researcherTurnTwo = {
     ...base,
     role: 'researcher',
     turn: 2,
@@ -37,17 +37,10 @@ function filled(): UsageLedger {
     model: 'big-model',
     promptTokens: 2000,
     completionTokens: 200,
-  });
-  ledger.record({
-    ...base,
-    role: 'researcher',
-    turn: 2,
-    ideaId: 'i1',
-    model: 'big-model',
-    promptTokens: 2000,
-    completionTokens: 200,
-    cached: true,
-  });
+  } as const;
+  ledger.record(researcherTurnTwo);
+  // The same call again, answered from the cache.
+  ledger.record({ ...researcherTurnTwo, cached: true });
   ledger.record({
     role: 'judge',
     sessionId: 's2',

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../test-support/ideator-harness.ts';
+import { startCrashChild } from '../test-support/crash-child.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { UsageLedger } from '../llm/index.ts';
 import { miningJobReport } from './job-report.ts';
@@ -26,28 +25,10 @@ describe('mining crash recovery', () => {
     h = await miningHarness('resume', dir);
     const server = h.server;
     await seedPapers(h.store, ['replay', 'prototypes']);
-    const child = spawn(
-      process.execPath,
-      [join(import.meta.dirname, 'test-crash-child.ts'), dir, server.baseUrl],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      // Killed while the second paper's extraction is in flight (that step answers only after 10 s).
-      await waitFor(
-        () => server.requests.some((r) => r.stepId === 'paper-two-slow') || child.exitCode !== null,
-        15_000,
-      );
-    } finally {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    const child = startCrashChild(join(import.meta.dirname, 'test-crash-child.ts'), [dir, server.baseUrl]);
+    // Killed while the second paper's extraction is in flight (that step answers only after 10 s).
+    await child.killWhen(() => server.requests.some((r) => r.stepId === 'paper-two-slow'), 15_000);
+    const { stdout, stderr } = child.output;
     expect(stderr).toBe('');
     const jobId = /JOB (\S+)/.exec(stdout)?.[1] ?? '';
     const sentBeforeCrash = server.requests.length;

@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { extractTriples } from './extract.ts';
 import { miningHarness, scriptedClient, seedPapers, TEST_PAPERS } from '../test-support/mining-harness.ts';
 import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
+const startMiningHarness = stopAfterEach(miningHarness);
 let h: MiningHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
 
 describe('triple extraction through the scripted model', () => {
   it('returns valid triples from a structured reply', async () => {
-    h = await miningHarness('extract', tempDir());
+    h = await startMiningHarness('extract', tempDir());
     const [id] = await seedPapers(h.store, ['replay']);
     const outcome = await extractTriples(scriptedClient(h.server.baseUrl), {
       id: id ?? '',
@@ -27,7 +25,7 @@ describe('triple extraction through the scripted model', () => {
   });
 
   it('sends rule violations back once, keeps the repaired triples and reports the rest', async () => {
-    h = await miningHarness('repair', tempDir());
+    h = await startMiningHarness('repair', tempDir());
     const outcome = await extractTriples(scriptedClient(h.server.baseUrl), {
       id: 'p',
       ...TEST_PAPERS.motivgraph,

@@ -1,41 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { buildHierarchy } from './hierarchy.ts';
 import type { HierarchyOptions } from './hierarchy.ts';
 import { LEXICAL_METHOD } from './lexical-vectors.ts';
 import { lexicalSimilarity } from './similarity.ts';
-import { miningHarness, scriptedClient } from '../test-support/mining-harness.ts';
+import {
+  HIERARCHY_PROBLEMS,
+  miningHarness,
+  scriptedClient,
+  seedHierarchyProblems,
+} from '../test-support/mining-harness.ts';
 import type { MiningHarness } from '../test-support/mining-harness.ts';
 
 const tempDir = useTempDirs();
+const startMiningHarness = stopAfterEach(miningHarness);
 let h: MiningHarness | undefined;
-afterEach(async () => {
-  await h?.stop();
-  h = undefined;
-});
-
-const PROBLEMS = [
-  ['Continual learning of neural networks', 'Learning tasks in sequence without losing earlier ones.'],
-  [
-    'Domain adaptation of image classifiers',
-    'Keeping classifiers accurate when the image distribution shifts.',
-  ],
-  ['Learning new classes from few examples', 'Recognising classes seen only a handful of times.'],
-] as const;
-
-async function seedProblems(harness: MiningHarness): Promise<void> {
-  await harness.store.importBatch(
-    {
-      nodes: PROBLEMS.map(([name, description]) => ({
-        kind: 'Problem' as const,
-        name,
-        description,
-        origin: 'mined' as const,
-      })),
-    },
-    { actor: 'test' },
-  );
-}
 
 function options(harness: MiningHarness, extra: Partial<HierarchyOptions> = {}): HierarchyOptions {
   return {
@@ -52,8 +32,8 @@ function options(harness: MiningHarness, extra: Partial<HierarchyOptions> = {}):
 
 describe('parent node addition', () => {
   it('adds a named parent one level up over a coherent neighbourhood, after repairing a rule-breaking name', async () => {
-    h = await miningHarness('hierarchy', tempDir());
-    await seedProblems(h);
+    h = await startMiningHarness('hierarchy', tempDir());
+    await seedHierarchyProblems(h.store);
     const report = await buildHierarchy(h.store, options(h));
 
     expect(h.server.requests.map((r) => r.stepId)).toEqual(['judge-bad-name', 'judge-repaired']);
@@ -62,7 +42,9 @@ describe('parent node addition', () => {
     );
     expect(report.method).toBe(LEXICAL_METHOD);
     expect(report.levels[0]).toMatchObject({ level: 0, workingSet: 3, judged: 1, failures: [] });
-    expect(report.levels[0]?.parents[0]?.children.sort()).toEqual(PROBLEMS.map(([name]) => name).sort());
+    expect(report.levels[0]?.parents[0]?.children.sort()).toEqual(
+      HIERARCHY_PROBLEMS.map(([name]) => name).sort(),
+    );
 
     const parent = await h.store.getNodeByName('Problem', 'Learning under changing data distributions');
     expect(parent).toMatchObject({ level: 1, origin: 'mined', review: 'proposed' });

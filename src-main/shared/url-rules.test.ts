@@ -2,29 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl, isAppUrl, isTrustedSender } from './url-rules.ts';
 
 describe('shell URL rules', () => {
-  it('opens only https links to allowlisted hosts', () => {
-    expect(isAllowedExternalUrl('https://arxiv.org/abs/2505.19683')).toBe(true);
-    expect(isAllowedExternalUrl('http://arxiv.org/abs/2505.19683')).toBe(false);
-    expect(isAllowedExternalUrl('https://arxiv.org.evil.example/')).toBe(false);
-    expect(isAllowedExternalUrl('https://user:pw@github.com/')).toBe(false);
-    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
-    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
-    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  it.each(['https://arxiv.org/abs/2505.19683'])('opens the allowlisted https link %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
   });
 
-  it('recognises the app page (exact app://motiv origin) and the dev server only', () => {
-    expect(isAppUrl('app://motiv/index.html', undefined)).toBe(true);
-    expect(isAppUrl('app://motiv/assets/index-abc.js', undefined)).toBe(true);
-    // file: no longer counts, whatever its path ends with: any local file could end that way.
-    expect(isAppUrl('file:///opt/app/out/renderer/index.html', undefined)).toBe(false);
-    expect(isAppUrl('file:///tmp/x/renderer/index.html', undefined)).toBe(false);
-    expect(isAppUrl('app://motiv.evil/index.html', undefined)).toBe(false);
-    expect(isAppUrl('app://other/index.html', undefined)).toBe(false);
-    expect(isAppUrl('app://motiv:8080/index.html', undefined)).toBe(false);
-    expect(isAppUrl('app://user@motiv/index.html', undefined)).toBe(false);
-    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
-    expect(isAppUrl('http://localhost:5173/', undefined)).toBe(false);
-    expect(isAppUrl('https://example.org/', 'http://localhost:5173')).toBe(false);
+  it.each([
+    'http://arxiv.org/abs/2505.19683',
+    'https://arxiv.org.evil.example/',
+    'https://user:pw@github.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'not a url',
+  ])('does not open %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  const DEV_SERVER = 'http://localhost:5173';
+  it.each([
+    ['app://motiv/index.html', undefined],
+    ['app://motiv/assets/index-abc.js', undefined],
+    ['http://localhost:5173/', DEV_SERVER],
+  ])('recognises %s as the app page (dev server %s)', (url, devServer) => {
+    expect(isAppUrl(url, devServer)).toBe(true);
+  });
+
+  // file: no longer counts, whatever its path ends with: any local file could end that way.
+  it.each([
+    ['file:///opt/app/out/renderer/index.html', undefined],
+    ['file:///tmp/x/renderer/index.html', undefined],
+    ['app://motiv.evil/index.html', undefined],
+    ['app://other/index.html', undefined],
+    ['app://motiv:8080/index.html', undefined],
+    ['app://user@motiv/index.html', undefined],
+    ['http://localhost:5173/', undefined],
+    ['https://example.org/', DEV_SERVER],
+  ])('does not take %s for the app page (dev server %s)', (url, devServer) => {
+    expect(isAppUrl(url, devServer)).toBe(false);
   });
 
   it('answers IPC only from the top frame of the app page', () => {

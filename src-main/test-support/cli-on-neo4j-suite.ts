@@ -9,6 +9,7 @@ import type { GraphStore } from '../graph/port.ts';
 import { scenarioFile, seedGraphInto } from './ideator-harness.ts';
 import { miningScenario, seedPapers } from './mining-harness.ts';
 import { bufferIo } from './graph-cli-fixture.ts';
+import { OFFLINE_LITERATURE_ENV } from './cli-io.ts';
 
 /**
  * `motiv ideate`, `motiv mine` and `motiv import` against a configured Neo4j: what they write lands in Neo4j and
@@ -39,9 +40,7 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
         MOTIV_SEED: 'off',
         ...(llm ? { MOTIV_LLM_BASE_URL: llm.baseUrl, MOTIV_LLM_MODEL: 'scripted-chat' } : {}),
         // Never the internet: literature_search falls back to the graph at once.
-        MOTIV_S2_BASE_URL: 'http://127.0.0.1:1',
-        MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:1',
-        MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:1',
+        ...OFFLINE_LITERATURE_ENV,
       };
     };
     const noEmbeddedGraph = (env: NodeJS.ProcessEnv): boolean =>

@@ -138,6 +138,12 @@ export async function ideatorHarness(
 }
 
 /** Polls until the condition holds (tests only; short intervals keep them fast). */
+/**
+ * The turns of the `interject` scenario's session: the first draft, the human mentor's interjection in place of
+ * the mentor's question, the researcher's answer and second draft, then the mentor's ACCEPT.
+ */
+export const INTERJECTED_TURN_KINDS = ['researcher', 'idea', 'human', 'researcher', 'idea', 'mentor'];
+
 export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const started = Date.now();
   while (!check()) {

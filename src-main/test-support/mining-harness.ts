@@ -56,6 +56,31 @@ export async function seedPapers(store: GraphStore, papers: readonly TestPaper[]
 }
 
 /** The real client on the scripted server; `env` can add e.g. MOTIV_LLM_EMBEDDINGS_MODEL. */
+/** Three mined problems the hierarchy scenarios group under one parent: name and description each. */
+export const HIERARCHY_PROBLEMS = [
+  ['Continual learning of neural networks', 'Learning tasks in sequence without losing earlier ones.'],
+  [
+    'Domain adaptation of image classifiers',
+    'Keeping classifiers accurate when the image distribution shifts.',
+  ],
+  ['Learning new classes from few examples', 'Recognising classes seen only a handful of times.'],
+] as const;
+
+/** Writes HIERARCHY_PROBLEMS into a store as mined Problem nodes. */
+export async function seedHierarchyProblems(store: GraphStore): Promise<void> {
+  await store.importBatch(
+    {
+      nodes: HIERARCHY_PROBLEMS.map(([name, description]) => ({
+        kind: 'Problem' as const,
+        name,
+        description,
+        origin: 'mined' as const,
+      })),
+    },
+    { actor: 'test' },
+  );
+}
+
 export function scriptedClient(baseUrl: string, ledger = new UsageLedger(), env: EnvLike = {}): LlmClient {
   const config = resolveLlmConfig({ baseUrl, model: 'scripted-chat' }, env);
   return createLlmClient(config, {

@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { AnnotationsListSchema, type AnnotationsList } from '../../contract/annotations.ts';
-import type { Channel, RequestOf, ResponseOf } from '../../contract/channels.ts';
-import type { Core } from '../../core/create-core.ts';
-import { openCliCore } from '../core-call.ts';
-import { dispatch } from '../../core/dispatch.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { callCore, withCliCore } from '../core-call.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeIssues, fieldIssues } from '../../shared/zod-issues.ts';
 import { UsageError, type CliIo } from '../io.ts';
@@ -16,16 +13,6 @@ export const annotationsHelp = `motiv annotations <subcommand> [options]
 
 They live in annotations.sqlite in the data directory, apart from the graph: "motiv graph dump" does not
 include them, so back up both.`;
-
-async function call<C extends Channel>(
-  core: Core,
-  channel: C,
-  payload: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const reply = await dispatch(core.handlers, channel, payload, { transport: 'cli' }, core.logger);
-  if ('error' in reply) throw AppError.fromBody(reply.error);
-  return reply.result as ResponseOf<C>;
-}
 
 /** Reads and validates the whole file before anything is written. */
 function readDump(file: string): AnnotationsList {
@@ -51,30 +38,22 @@ function readDump(file: string): AnnotationsList {
 
 export async function annotationsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    strict: true,
-    options: { out: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommandArgs(rest, { strings: ['out'], positionals: true });
   if (sub !== 'dump' && sub !== 'restore') throw new UsageError(`unknown subcommand: ${sub ?? '(none)'}`);
   const file = positionals[0];
   if (sub === 'restore' && !file) throw new UsageError('restore needs a dump file');
   const dump = sub === 'restore' && file ? readDump(file) : null;
-  const core = openCliCore(io);
-  try {
+  return withCliCore(io, async (core) => {
     if (dump) {
-      const restored = await call(core, 'annotations.restore', dump);
+      const restored = await callCore(core, 'annotations.restore', dump);
       io.out(`restored ${restored.annotations} annotations and ${restored.userMethods} methods\n`);
       return 0;
     }
-    const text = `${JSON.stringify(await call(core, 'annotations.list', {}), null, 2)}\n`;
+    const text = `${JSON.stringify(await callCore(core, 'annotations.list', {}), null, 2)}\n`;
     if (values.out) {
       writeFileSync(values.out, text);
       io.err(`wrote ${values.out}\n`);
     } else io.out(text);
     return 0;
-  } finally {
-    await core.close();
-  }
+  });
 }

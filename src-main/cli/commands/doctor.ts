@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../command-args.ts';
 import { createCore } from '../../core/create-core.ts';
 import { dispatch } from '../../core/dispatch.ts';
 import type { DoctorReport } from '../../contract/doctor.ts';
@@ -12,11 +12,7 @@ Shows what is configured (and where each value came from: env, settings, secret 
 Exit code 1 when a check fails.`;
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: 'boolean', default: false } },
-    strict: true,
-  });
+  const { values } = parseCommandArgs(args, { flags: ['json'] });
   const core = createCore({ env: io.env });
   try {
     const reply = await dispatch(core.handlers, 'doctor.run', {}, { transport: 'cli' }, core.logger);

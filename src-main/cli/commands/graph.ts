@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../command-args.ts';
 import type { GraphStore } from '../../graph/port.ts';
 import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
-import { callCore, openCliCore } from '../core-call.ts';
+import { callCore, withCliCore } from '../core-call.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -21,18 +21,12 @@ Method annotations and added methods are not part of the graph: back them up wit
 
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      replace: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCommandArgs(rest, {
+    strings: ['out'],
+    flags: ['json', 'replace'],
+    positionals: true,
   });
-  const core = openCliCore(io);
-  try {
+  return withCliCore(io, async (core) => {
     switch (sub) {
       case 'stats': {
         // The Graph section's own channel, on the core's graph service.
@@ -78,9 +72,7 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
     }
-  } finally {
-    await core.close();
-  }
+  });
 }
 
 function parseDumpFile(file: string): unknown {

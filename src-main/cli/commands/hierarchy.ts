@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { HierarchyKind, HierarchyReport } from '../../mining/hierarchy.ts';
-import { openCliCore } from '../core-call.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { withInterruptibleCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 import { costLine } from './ideate.ts';
 import { miningLlmConfig } from './mining-llm.ts';
@@ -47,16 +47,9 @@ function formatReport(report: HierarchyReport): string {
 }
 
 export async function hierarchyCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      kind: { type: 'string' },
-      levels: { type: 'string' },
-      'from-level': { type: 'string' },
-      k: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandArgs(args, {
+    strings: ['kind', 'levels', 'from-level', 'k'],
+    flags: ['json'],
   });
   if (values.kind !== undefined && values.kind !== 'Problem' && values.kind !== 'Challenge') {
     throw new UsageError(`--kind: expected Problem or Challenge, got "${values.kind}"`);
@@ -66,36 +59,26 @@ export async function hierarchyCommand(args: string[], io: CliIo): Promise<numbe
   const fromLevel = intArg('--from-level', values['from-level'], 0, 30) ?? 0;
   const k = intArg('--k', values.k, 1, 20);
 
-  const core = openCliCore(io);
-  try {
+  return withInterruptibleCliCore(io, async (core, signal) => {
     if (!miningLlmConfig(core, io, 'hierarchy')) return 1;
-    const controller = new AbortController();
-    const interrupt = (): void => controller.abort();
-    process.once('SIGINT', interrupt);
-    try {
-      const outcome = await core.services.mining.hierarchyHere({
-        kinds,
-        levels,
-        fromLevel,
-        ...(k ? { k } : {}),
-        signal: controller.signal,
-        onProgress: (kind, p) =>
-          io.err(`${kind} level ${p.level}: ${p.parents} parent(s) of ${p.workingSet} node(s)\n`),
-      });
-      if (outcome.status === 'cancelled') {
-        io.err(
-          `stopped; the parents added so far are kept, and a rerun continues with the rest\n${costLine(outcome.usage)}\n`,
-        );
-        return 130;
-      }
-      const { reports } = outcome;
-      io.out(values.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReport).join(''));
-      io.err(`${costLine(outcome.usage)}\n`);
-      return 0;
-    } finally {
-      process.removeListener('SIGINT', interrupt);
+    const outcome = await core.services.mining.hierarchyHere({
+      kinds,
+      levels,
+      fromLevel,
+      ...(k ? { k } : {}),
+      signal,
+      onProgress: (kind, p) =>
+        io.err(`${kind} level ${p.level}: ${p.parents} parent(s) of ${p.workingSet} node(s)\n`),
+    });
+    if (outcome.status === 'cancelled') {
+      io.err(
+        `stopped; the parents added so far are kept, and a rerun continues with the rest\n${costLine(outcome.usage)}\n`,
+      );
+      return 130;
     }
-  } finally {
-    await core.close();
-  }
+    const { reports } = outcome;
+    io.out(values.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReport).join(''));
+    io.err(`${costLine(outcome.usage)}\n`);
+    return 0;
+  });
 }

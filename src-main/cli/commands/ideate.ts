@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
 import type { ResponseOf } from '../../contract/channels.ts';
 import type { IdeatorEventPayload } from '../../contract/ideator.ts';
 import type { Core } from '../../core/create-core.ts';
 import { ideaToMarkdown } from '../../ideator/index.ts';
 import type { CostReport, UsageTotals } from '../../llm/index.ts';
 import { AppError } from '../../shared/errors.ts';
-import { callCore, openCliCore } from '../core-call.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { callCore, withCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const ideateHelp = `motiv ideate --topic "…" [--ideas 3] [--max-rounds 5] [--no-graph] [--no-mentor] [--json|--md]
@@ -115,20 +115,9 @@ function markdown(detail: SessionDetail): string {
 }
 
 export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      topic: { type: 'string' },
-      resume: { type: 'string' },
-      ideas: { type: 'string' },
-      'max-rounds': { type: 'string' },
-      budget: { type: 'string' },
-      'no-graph': { type: 'boolean', default: false },
-      'no-mentor': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      md: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandArgs(args, {
+    strings: ['topic', 'resume', 'ideas', 'max-rounds', 'budget'],
+    flags: ['no-graph', 'no-mentor', 'json', 'md'],
   });
   if (values.json && values.md) throw new UsageError('choose one of --json and --md');
   if (!values.resume && !values.topic?.trim()) throw new UsageError(`--topic is required\n\n${ideateHelp}`);
@@ -137,53 +126,53 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
   const budget = positiveInt('--budget', values.budget);
 
   // The core's ideation service on the configured graph store (Neo4j or embedded), reached through dispatch.
-  const core = openCliCore(io);
-  const ideaNumbers = new Map<string, number>();
-  const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name !== 'ideator.event') return;
-    const line = progress(payload as IdeatorEventPayload, ideaNumbers);
-    if (line) io.err(`${line}\n`);
-  });
-  let sessionId = values.resume ?? '';
-  const interrupt = (): void => {
-    if (sessionId) void callCore(core, 'ideator.pause', { sessionId }).catch(() => undefined);
-  };
-  process.once('SIGINT', interrupt);
-  signal?.addEventListener('abort', interrupt, { once: true });
-  try {
-    if (values.resume) {
-      await callCore(core, 'ideator.resume', { sessionId });
-    } else {
-      const request = {
-        topic: values.topic ?? '',
-        ...(ideas ? { ideas } : {}),
-        ...(maxRounds ? { maxRounds } : {}),
-        noGraph: values['no-graph'],
-        noMentor: values['no-mentor'],
-        ...(budget ? { promptBudgetTokens: budget } : {}),
-      };
-      // The bound is shown before anything is spent.
-      const estimate = await callCore(core, 'ideator.estimate', request);
-      // Not configured with a resolved URL: no endpoint at all. A malformed one is explained by start's error.
-      if (!estimate.endpoint.configured && estimate.endpoint.baseUrl) return noEndpoint(io);
-      io.err(
-        `${estimate.ideas} idea(s), at most ${estimate.maxRounds} round(s) each; worst-case cost ${money(estimate.cost)}\n`,
-      );
-      sessionId = (await callCore(core, 'ideator.start', request)).id;
-      io.err(`session ${sessionId}\n`);
+  return withCliCore(io, async (core) => {
+    const ideaNumbers = new Map<string, number>();
+    const unsubscribe = core.events.subscribe((name, payload) => {
+      if (name !== 'ideator.event') return;
+      const line = progress(payload as IdeatorEventPayload, ideaNumbers);
+      if (line) io.err(`${line}\n`);
+    });
+    let sessionId = values.resume ?? '';
+    const interrupt = (): void => {
+      if (sessionId) void callCore(core, 'ideator.pause', { sessionId }).catch(() => undefined);
+    };
+    process.once('SIGINT', interrupt);
+    signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+      if (values.resume) {
+        await callCore(core, 'ideator.resume', { sessionId });
+      } else {
+        const request = {
+          topic: values.topic ?? '',
+          ...(ideas ? { ideas } : {}),
+          ...(maxRounds ? { maxRounds } : {}),
+          noGraph: values['no-graph'],
+          noMentor: values['no-mentor'],
+          ...(budget ? { promptBudgetTokens: budget } : {}),
+        };
+        // The bound is shown before anything is spent.
+        const estimate = await callCore(core, 'ideator.estimate', request);
+        // Not configured with a resolved URL: no endpoint at all. A malformed one is explained by start's error.
+        if (!estimate.endpoint.configured && estimate.endpoint.baseUrl) return noEndpoint(io);
+        io.err(
+          `${estimate.ideas} idea(s), at most ${estimate.maxRounds} round(s) each; worst-case cost ${money(estimate.cost)}\n`,
+        );
+        sessionId = (await callCore(core, 'ideator.start', request)).id;
+        io.err(`session ${sessionId}\n`);
+      }
+      return await report(core, io, sessionId, values);
+    } catch (err) {
+      // No endpoint at all gets the CLI's how-to; a malformed one (bad URL, credentials in it) its own message.
+      if (err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED' && !core.connection().llm.configured)
+        return noEndpoint(io);
+      if (err instanceof AppError && err.code === 'NOT_FOUND') throw new UsageError(err.message);
+      throw err;
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      unsubscribe();
     }
-    return await report(core, io, sessionId, values);
-  } catch (err) {
-    // No endpoint at all gets the CLI's how-to; a malformed one (bad URL, credentials in it) its own message.
-    if (err instanceof AppError && err.code === 'LLM_NOT_CONFIGURED' && !core.connection().llm.configured)
-      return noEndpoint(io);
-    if (err instanceof AppError && err.code === 'NOT_FOUND') throw new UsageError(err.message);
-    throw err;
-  } finally {
-    process.removeListener('SIGINT', interrupt);
-    unsubscribe();
-    await core.close();
-  }
+  });
 }
 
 /** Waits for the session to settle (a CLI-only need: the service, not a channel), then prints it. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ImportRunReport } from '../../papers/import-run.ts';
-import { openCliCore } from '../core-call.ts';
+import { withCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 export const importHelp = `motiv import <files…> [--doi DOI]… [--arxiv ID]… [--json] [--max-mb N] [--proposed]
@@ -75,8 +75,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       throw new UsageError(`--max-mb: expected a positive number, got "${values['max-mb']}"`);
   }
   // The core's paper service on the configured store: files on disk and --max-mb have no channel field.
-  const core = openCliCore(io);
-  try {
+  return withCliCore(io, async (core) => {
     const report = await core.services.papers.import({
       files: positionals,
       dois: values.doi,
@@ -87,7 +86,5 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     });
     io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return report.totals.failed ? 1 : 0;
-  } finally {
-    await core.close();
-  }
+  });
 }

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { seedIdeatorSessions } from '../../judge/test-ideas.ts';
@@ -9,20 +10,15 @@ import { recordingIo } from '../../test-support/cli-io.ts';
 
 const TOPIC = 'graph neural networks for drug discovery';
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
-
-const io = recordingIo;
 
 /** A data dir whose ideator sessions hold the four test ideas on TOPIC (and one still without a version). */
 async function setup(scenario: string) {
   const dataDir = tempDir();
   seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
-  server = await startScriptedLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
-  return io({
+  server = await startLlm({ scenario: projectPath('e2e', 'scripted-llm', 'scenarios', scenario) });
+  return recordingIo({
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
     MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
@@ -40,7 +36,7 @@ describe('motiv tournament', () => {
     expect(cli.stdout).toContain("not comparable to the paper's numbers");
     expect(server?.requests).toHaveLength(12);
 
-    const again = io(cli.env);
+    const again = recordingIo(cli.env);
     expect(await tournamentCommand(['--topic', TOPIC, '--seed', '7', '--rounds', '3', '--json'], again)).toBe(
       0,
     );

@@ -1,9 +1,5 @@
-import { parseArgs } from 'node:util';
-import type { Channel, RequestOf, ResponseOf } from '../../contract/channels.ts';
-import type { Core } from '../../core/create-core.ts';
-import { openCliCore } from '../core-call.ts';
-import { dispatch } from '../../core/dispatch.ts';
-import { AppError } from '../../shared/errors.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { callCore, withInterruptibleCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 /** `motiv judge` and `motiv tournament`: the judge.* channels through dispatch, printed as tables with cost. */
@@ -21,12 +17,6 @@ export const tournamentHelp = `motiv tournament --topic T [--seed S] [--rounds R
 
 const DIMS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
 
-async function call<C extends Channel>(core: Core, channel: C, payload: RequestOf<C>, signal: AbortSignal) {
-  const reply = await dispatch(core.handlers, channel, payload, { transport: 'cli', signal }, core.logger);
-  if ('error' in reply) throw AppError.fromBody(reply.error);
-  return reply.result as ResponseOf<C>;
-}
-
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -39,32 +29,19 @@ function table(header: string[], rows: string[][]): string {
 
 const usd = (value: number) => `$${value.toFixed(4)}`;
 
-/** Runs a command with Ctrl-C as cancel. */
-async function withCore<T>(io: CliIo, run: (core: Core, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const core = openCliCore(io);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    return await run(core, controller.signal);
-  } finally {
-    process.off('SIGINT', onSigint);
-    await core.close();
-  }
-}
-
 export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { topic: { type: 'string' }, json: { type: 'boolean' } },
+  const { values, positionals } = parseCommandArgs(args, {
+    strings: ['topic'],
+    flags: ['json'],
+    positionals: true,
   });
   if (positionals.length > 0 === (values.topic !== undefined)) {
     throw new UsageError('give idea ids or --topic T (one of the two)');
   }
   const request = values.topic !== undefined ? { topic: values.topic } : { ideaIds: positionals };
-  const result = await withCore(io, (core, signal) => call(core, 'judge.score', request, signal));
+  const result = await withInterruptibleCliCore(io, (core, signal) =>
+    callCore(core, 'judge.score', request, signal),
+  );
   if (values.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -92,17 +69,7 @@ function intOption(value: string | undefined, name: string): number | undefined 
 }
 
 export async function tournamentCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      topic: { type: 'string' },
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      k: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
+  const { values } = parseCommandArgs(args, { strings: ['topic', 'seed', 'rounds', 'k'], flags: ['json'] });
   if (values.topic === undefined) throw new UsageError('--topic T is required');
   const seed = intOption(values.seed, 'seed');
   const rounds = intOption(values.rounds, 'rounds');
@@ -113,7 +80,9 @@ export async function tournamentCommand(args: string[], io: CliIo): Promise<numb
     ...(rounds !== undefined ? { rounds } : {}),
     ...(k !== undefined ? { k } : {}),
   };
-  const result = await withCore(io, (core, signal) => call(core, 'judge.tournament', request, signal));
+  const result = await withInterruptibleCliCore(io, (core, signal) =>
+    callCore(core, 'judge.tournament', request, signal),
+  );
   if (values.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

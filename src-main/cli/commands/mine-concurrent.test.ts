@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
@@ -11,11 +12,8 @@ import { useTempDirs } from '../../test-support/temp-dir.ts';
 /** Two `motiv mine` processes on one data dir at once: each paper is claimed by one of them and paid for once. */
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 function runMine(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const bin = join(import.meta.dirname, '..', 'bin.mjs');
@@ -34,7 +32,7 @@ describe('motiv mine in two processes at once', () => {
   it('mines each paper once: the second process skips papers the first has claimed', async () => {
     const dir = tempDir();
     // Each paper's answer takes 1.5 s and is given once: a paper asked for twice would get a 400 and fail.
-    server = await startScriptedLlm({ scenario: miningScenario('concurrent') });
+    server = await startLlm({ scenario: miningScenario('concurrent') });
     const store = EmbeddedGraphStore.open(join(dir, 'graph.sqlite'));
     await seedPapers(store, ['replay', 'generative']);
     await store.close();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
@@ -9,11 +10,8 @@ import { main } from '../main.ts';
 import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 async function withGraph(dir: string, seed: (store: EmbeddedGraphStore) => Promise<unknown>): Promise<void> {
   const store = EmbeddedGraphStore.open(join(dir, 'graph.sqlite'));
@@ -27,7 +25,7 @@ async function withGraph(dir: string, seed: (store: EmbeddedGraphStore) => Promi
 describe('motiv mine and motiv hierarchy', () => {
   it('mines the papers, reports progress, the method and the cost, and mines nothing twice', async () => {
     const dir = tempDir();
-    server = await startScriptedLlm({ scenario: miningScenario('extract') });
+    server = await startLlm({ scenario: miningScenario('extract') });
     await withGraph(dir, (store) => seedPapers(store, ['replay', 'generative']));
     const env = { MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: server.baseUrl, MOTIV_LLM_MODEL: 'scripted-chat' };
 
@@ -49,7 +47,7 @@ describe('motiv mine and motiv hierarchy', () => {
 
   it('reports per paper what happened, and a paper whose every triple was refused stays minable', async () => {
     const dir = tempDir();
-    server = await startScriptedLlm({ scenario: miningScenario('refused') });
+    server = await startLlm({ scenario: miningScenario('refused') });
     let replay = '';
     await withGraph(dir, async (store) => {
       [replay = ''] = await seedPapers(store, ['replay', 'generative']);
@@ -89,7 +87,7 @@ describe('motiv mine and motiv hierarchy', () => {
 
   it('says how many papers failed and why, and exits 1, when the endpoint is dead', async () => {
     const dir = tempDir();
-    const dead = await startScriptedLlm({ scenario: miningScenario('extract') });
+    const dead = await startLlm({ scenario: miningScenario('extract') });
     await dead.stop(); // its port is now closed: every call is refused
     await withGraph(dir, (store) => seedPapers(store, ['replay', 'generative']));
     const io = bufferIo({ MOTIV_DATA_DIR: dir, MOTIV_LLM_BASE_URL: dead.baseUrl, MOTIV_LLM_MODEL: 'm' });
@@ -106,7 +104,7 @@ describe('motiv mine and motiv hierarchy', () => {
 
   it('stops at the first call the endpoint refuses the key for, and exits 1', async () => {
     const dir = tempDir();
-    server = await startScriptedLlm({ scenario: miningScenario('extract'), apiKey: 'sk-the-right-key' });
+    server = await startLlm({ scenario: miningScenario('extract'), apiKey: 'sk-the-right-key' });
     await withGraph(dir, (store) => seedPapers(store, ['replay', 'generative', 'prototypes']));
     const io = bufferIo({
       MOTIV_DATA_DIR: dir,
@@ -129,7 +127,7 @@ describe('motiv mine and motiv hierarchy', () => {
 
   it('adds parents over problems from the command line', async () => {
     const dir = tempDir();
-    server = await startScriptedLlm({ scenario: miningScenario('hierarchy') });
+    server = await startLlm({ scenario: miningScenario('hierarchy') });
     await withGraph(dir, (store) =>
       store.importBatch(
         {

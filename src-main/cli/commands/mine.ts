@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { remineable } from '../../mining/job-outcomes.ts';
 import type { MiningJobSummary, MiningProgress } from '../../mining/mining-job.ts';
 import { AppError } from '../../shared/errors.ts';
-import { openCliCore } from '../core-call.ts';
+import { parseCommandArgs } from '../command-args.ts';
+import { withInterruptibleCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 import { costLine } from './ideate.ts';
 import { miningLlmConfig } from './mining-llm.ts';
@@ -86,17 +86,9 @@ export function formatMiningSummary(s: MiningJobSummary): string {
 }
 
 export async function mineCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      papers: { type: 'string' },
-      resume: { type: 'string' },
-      remine: { type: 'boolean', default: false },
-      concurrency: { type: 'string' },
-      'no-merge': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandArgs(args, {
+    strings: ['papers', 'resume', 'concurrency'],
+    flags: ['remine', 'no-merge', 'json'],
   });
   const concurrency = positiveInt('--concurrency', values.concurrency);
   const paperIds = values.papers
@@ -110,69 +102,64 @@ export async function mineCommand(args: string[], io: CliIo, signal?: AbortSigna
 
   // The core's mining service on the configured store; --concurrency and --no-merge have no channel field, so
   // the job runs here through the service rather than `mining.start`.
-  const core = openCliCore(io);
-  try {
-    if (!miningLlmConfig(core, io, 'mine')) return 1;
-    const controller = new AbortController();
-    const interrupt = (): void => controller.abort();
-    process.once('SIGINT', interrupt);
-    signal?.addEventListener('abort', interrupt, { once: true });
-    let jobId = values.resume ?? '';
-    try {
-      const summary = await core.services.mining.runHere(
-        values.resume
-          ? { resume: values.resume }
-          : { ...(paperIds ? { paperIds } : {}), remine: values.remine },
-        {
-          ...(concurrency ? { concurrency } : {}),
-          merge: !values['no-merge'],
-          signal: controller.signal,
-          onJob: (id) => {
-            jobId = id;
-            io.err(`mining job ${id}\n`);
+  return withInterruptibleCliCore(
+    io,
+    async (core, interrupted) => {
+      if (!miningLlmConfig(core, io, 'mine')) return 1;
+      let jobId = values.resume ?? '';
+      try {
+        const summary = await core.services.mining.runHere(
+          values.resume
+            ? { resume: values.resume }
+            : { ...(paperIds ? { paperIds } : {}), remine: values.remine },
+          {
+            ...(concurrency ? { concurrency } : {}),
+            merge: !values['no-merge'],
+            signal: interrupted,
+            onJob: (id) => {
+              jobId = id;
+              io.err(`mining job ${id}\n`);
+            },
+            onProgress: (p) => {
+              const line = progressLine(p);
+              if (line) io.err(`${line}\n`);
+            },
           },
-          onProgress: (p) => {
-            const line = progressLine(p);
-            if (line) io.err(`${line}\n`);
-          },
-        },
-      );
-      io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
-      io.err(`${costLine(summary.usage)}\n`);
-      if (summary.usage.requests !== summary.usage.calls) {
-        io.err(
-          `  requests sent: ${summary.usage.requests} (retries and ${summary.usage.failedCalls} call(s) that failed without an answer included)\n`,
         );
+        io.out(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMiningSummary(summary));
+        io.err(`${costLine(summary.usage)}\n`);
+        if (summary.usage.requests !== summary.usage.calls) {
+          io.err(
+            `  requests sent: ${summary.usage.requests} (retries and ${summary.usage.failedCalls} call(s) that failed without an answer included)\n`,
+          );
+        }
+        if (summary.usage.unknownCalls > 0) {
+          io.err(
+            `  of which ${summary.usage.unknownCalls} call(s) started in a process that ended mid-call (outcome unknown): ` +
+              `~${summary.usage.unknownPromptTokens} estimated prompt tokens counted\n`,
+          );
+        }
+        if (summary.status === 'cancelled') {
+          io.err(`stopped; continue with: motiv mine --resume ${jobId}\n`);
+          return 130;
+        }
+        if (summary.status === 'failed') {
+          io.err(
+            `motiv mine: the job failed: ${summary.error ?? ''}\n(continue with: motiv mine --resume ${jobId})\n`,
+          );
+          return 1;
+        }
+        if (summary.papers.failed > 0) {
+          io.err(`motiv mine: ${summary.papers.failed} paper(s) failed: ${summary.message}\n`);
+          return 1;
+        }
+        return 0;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'NOT_FOUND' && values.resume)
+          throw new UsageError(err.message);
+        throw err;
       }
-      if (summary.usage.unknownCalls > 0) {
-        io.err(
-          `  of which ${summary.usage.unknownCalls} call(s) started in a process that ended mid-call (outcome unknown): ` +
-            `~${summary.usage.unknownPromptTokens} estimated prompt tokens counted\n`,
-        );
-      }
-      if (summary.status === 'cancelled') {
-        io.err(`stopped; continue with: motiv mine --resume ${jobId}\n`);
-        return 130;
-      }
-      if (summary.status === 'failed') {
-        io.err(
-          `motiv mine: the job failed: ${summary.error ?? ''}\n(continue with: motiv mine --resume ${jobId})\n`,
-        );
-        return 1;
-      }
-      if (summary.papers.failed > 0) {
-        io.err(`motiv mine: ${summary.papers.failed} paper(s) failed: ${summary.message}\n`);
-        return 1;
-      }
-      return 0;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND' && values.resume)
-        throw new UsageError(err.message);
-      throw err;
-    } finally {
-      process.removeListener('SIGINT', interrupt);
-    }
-  } finally {
-    await core.close();
-  }
+    },
+    signal,
+  );
 }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../command-args.ts';
 import type { Readable, Writable } from 'node:stream';
 import { SECRET_NAMES } from '../../contract/secrets.ts';
 import type { SecretsStatus } from '../../contract/secrets.ts';
@@ -60,12 +60,7 @@ export async function secretsCommand(
   /** Where the terminal prompt goes: stderr, so stdout stays the command's answer (e.g. --json). */
   prompt: Writable = process.stderr,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: 'boolean', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseCommandArgs(args, { flags: ['json'], positionals: true });
   const [action = 'status', name, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (action !== 'status' && action !== 'set' && action !== 'clear' && action !== 'confirm') {

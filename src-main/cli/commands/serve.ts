@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../command-args.ts';
 import { createCore } from '../../core/create-core.ts';
 import { startBrowserServer } from '../../server/http-server.ts';
 import { listenOnStablePort } from '../../server/port-memory.ts';
@@ -16,7 +16,7 @@ Without --port it reuses the last port (remembered in the data dir), or any free
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
 export async function serveCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
+  const { values } = parseCommandArgs(args, { strings: ['port'] });
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new UsageError(`--port: not a port: ${values.port}`);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../../test-support/stop-after-each.ts';
 import { loadScenarioFile } from '../../../e2e/scripted-llm/scenario.ts';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
@@ -13,11 +14,8 @@ import { tournamentCommand } from './judge.ts';
 
 const TOPIC = 'graph neural networks for drug discovery';
 const tempDir = useTempDirs();
+const startLlm = stopAfterEach(startScriptedLlm);
 let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
@@ -35,7 +33,7 @@ describe('motiv tournament killed mid-run', () => {
     const scenario = loadScenarioFile(
       projectPath('e2e', 'scripted-llm', 'scenarios', 'judge-tournament.json'),
     );
-    server = await startScriptedLlm({
+    server = await startLlm({
       scenario: { ...scenario, steps: scenario.steps.map((s) => ({ ...s, delayMs: 150 })) },
     });
     const env = {

@@ -19,15 +19,14 @@ const SPECS: FieldSpec[] = [
 ];
 
 const base = { name: 'Old', description: 'Opened text', aliases: 'a' };
+const MINE = { name: 'Mine', description: 'Mine text', aliases: 'a' };
+const THEIRS = { name: 'Old', description: 'Their text', aliases: 'a\nb' };
+/** The fields when I renamed the node and we both rewrote the description: they also added an alias. */
+const bothChangedSinceBase = (): ReturnType<typeof compareFields> => compareFields(SPECS, base, MINE, THEIRS);
 
 describe('compareFields', () => {
   it('says per field who changed it since the version the editor opened', () => {
-    const fields = compareFields(
-      SPECS,
-      base,
-      { name: 'Mine', description: 'Mine text', aliases: 'a' },
-      { name: 'Old', description: 'Their text', aliases: 'a\nb' },
-    );
+    const fields = bothChangedSinceBase();
     expect(fields.map((f) => [f.key, f.change])).toEqual([
       ['name', 'mine'],
       ['description', 'both'],
@@ -64,53 +63,35 @@ describe('mergeDraft', () => {
 });
 
 describe('hasConflictMarkers', () => {
-  it('finds marker lines only, not the same characters inside prose', () => {
-    expect(hasConflictMarkers('a\n=======\nb')).toBe(true);
-    expect(hasConflictMarkers('>>>>>>> theirs (Grace)')).toBe(true);
-    expect(hasConflictMarkers('x ======= y')).toBe(false);
-    expect(hasConflictMarkers('Mine text and Their text')).toBe(false);
+  it.each(['a\n=======\nb', '>>>>>>> theirs (Grace)'])('finds the marker line in %j', (text) => {
+    expect(hasConflictMarkers(text)).toBe(true);
+  });
+
+  it.each(['x ======= y', 'Mine text and Their text'])('finds no marker in the prose %j', (text) => {
+    expect(hasConflictMarkers(text)).toBe(false);
   });
 });
 
 describe('resolveFields', () => {
-  const fields = compareFields(
-    SPECS,
-    base,
-    { name: 'Mine', description: 'Mine text', aliases: 'a' },
-    { name: 'Old', description: 'Their text', aliases: 'a\nb' },
-  );
+  const fields = bothChangedSinceBase();
 
-  it('keep mine takes every field of the form, theirs every stored field', () => {
-    expect(resolveFields('mine', fields).values).toEqual({
-      name: 'Mine',
-      description: 'Mine text',
-      aliases: 'a',
-    });
-    expect(resolveFields('theirs', fields).values).toEqual({
-      name: 'Old',
-      description: 'Their text',
-      aliases: 'a\nb',
-    });
-  });
+  it.each([
+    ['mine', MINE],
+    ['theirs', THEIRS],
+  ] as const)(
+    'keep %s takes that side for every field: the form for mine, the stored node for theirs',
+    (side, values) => {
+      const resolved = resolveFields(side, fields);
+      expect(resolved.values).toEqual(values);
+      expect(resolved.sides).toEqual({ name: side, description: side, aliases: side });
+    },
+  );
 
   it('a merge takes the hand-edited text, and the draft where the user left a field alone', () => {
     expect(resolveFields('merged', fields, { description: 'Both ideas' }).values).toEqual({
       name: 'Mine',
       description: 'Both ideas',
       aliases: 'a\nb',
-    });
-  });
-
-  it('keep mine / take theirs name that side for every field', () => {
-    expect(resolveFields('mine', fields).sides).toEqual({
-      name: 'mine',
-      description: 'mine',
-      aliases: 'mine',
-    });
-    expect(resolveFields('theirs', fields).sides).toEqual({
-      name: 'theirs',
-      description: 'theirs',
-      aliases: 'theirs',
     });
   });
 });
