@@ -114,7 +114,8 @@ export interface ImportFileDetails {
   [key: string]: unknown;
 }
 
-type LlmCallCode =
+/** The codes of a failed LLM call (llm/errors.ts maps the openai client's faults onto these). */
+export type LlmCallCode =
   | 'LLM_UNAVAILABLE'
   | 'LLM_RATE_LIMITED'
   | 'LLM_TIMEOUT'

@@ -34,14 +34,7 @@ import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
  *   AppError('NOT_FOUND'). Names are unique per kind after `normalizeName`.
  */
 
-export type {
-  GraphStats,
-  HierarchyEntry,
-  MotivationChain,
-  NodeRelation,
-  RelatedNode,
-  Subgraph,
-} from './views.ts';
+export type * from './views.ts';
 
 export type NodeInput = z.input<typeof NodeInputSchema>;
 export type WriteContext = z.input<typeof WriteContextSchema>;

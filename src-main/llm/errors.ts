@@ -1,3 +1,4 @@
+import type { LlmCallCode } from '../contract/errors.ts';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { LlmCallDetails } from '../contract/errors.ts';
 import { AppError } from '../shared/errors.ts';
@@ -10,16 +11,7 @@ import type { Secret } from './secret.ts';
  * echoed by a provider never reaches the user.
  */
 
-export type LlmErrorCode =
-  | 'LLM_UNAVAILABLE'
-  | 'LLM_RATE_LIMITED'
-  | 'LLM_TIMEOUT'
-  | 'LLM_BAD_OUTPUT'
-  | 'LLM_UNAUTHORIZED'
-  | 'LLM_NOT_FOUND'
-  | 'LLM_BAD_REQUEST'
-  | 'LLM_NOT_CONFIGURED'
-  | 'CANCELLED';
+export type LlmErrorCode = LlmCallCode | 'LLM_NOT_CONFIGURED' | 'CANCELLED';
 
 /** `retryable`, `status`, `retryAfterMs`, `reason`, `attempts` (the contract's typed details for LLM calls). */
 export type LlmErrorDetails = LlmCallDetails;

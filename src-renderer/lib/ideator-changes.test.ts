@@ -8,6 +8,7 @@ import type {
   IdeatorUsageTotals,
 } from '../../src-main/contract/ideator.ts';
 import { applyChange, applyChanges, isChange } from './ideator-changes.ts';
+import { ideaVersion } from '../test-support/idea-version.ts';
 
 const AT = '2026-12-06T02:00:00.000Z';
 
@@ -81,25 +82,7 @@ const turn = (seq: number, kind: IdeatorTurn['kind']): IdeatorTurn => ({
   createdAt: AT,
 });
 
-const version = (n: number): IdeatorIdeaVersion => ({
-  ideaId: 'i1',
-  version: n,
-  idea: {
-    name: 'x',
-    title: `v${n}`,
-    motivation: 'm',
-    related_work: 'r',
-    abstract: 'a',
-    method: ['s'],
-    experiment_plan: { data: 'd', baselines: 'b', metrics: 'm', ablations: 'a' },
-    risks: 'k',
-  },
-  citations: [],
-  missingCitations: [],
-  turnSeq: 2,
-  repairs: 0,
-  createdAt: AT,
-});
+const version = (n: number): IdeatorIdeaVersion => ideaVersion('i1', n, { turnSeq: 2, createdAt: AT });
 
 /** What a run sends after its `running` status (seq 1): an idea, a draft with its version, its cost, the end. */
 const run: IdeatorChange[] = [

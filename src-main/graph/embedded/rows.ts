@@ -5,15 +5,8 @@ import { sql } from './open-database.ts';
 
 /** Row shapes of the embedded schema and their mapping to the domain model. */
 
-export interface NodeRow {
-  seq: number;
-  id: string;
-  kind: string;
-  name: string;
-  normalized_name: string;
-  description: string;
-  aliases: string;
-  level: number;
+/** The review and audit columns every node and edge row carries. */
+interface RecordColumns {
   props: string;
   origin: string;
   review: string;
@@ -24,7 +17,18 @@ export interface NodeRow {
   version: number;
 }
 
-export interface EdgeRow {
+export interface NodeRow extends RecordColumns {
+  seq: number;
+  id: string;
+  kind: string;
+  name: string;
+  normalized_name: string;
+  description: string;
+  aliases: string;
+  level: number;
+}
+
+export interface EdgeRow extends RecordColumns {
   seq: number;
   id: string;
   type: string;
@@ -32,14 +36,6 @@ export interface EdgeRow {
   to_seq: number;
   from_id: string;
   to_id: string;
-  props: string;
-  origin: string;
-  review: string;
-  created_by: string;
-  updated_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
 }
 
 export const NODE_COLUMNS =
@@ -58,23 +54,18 @@ export function rowToNode(row: NodeRow): GraphNode {
     description: row.description,
     aliases: JSON.parse(row.aliases) as string[],
     level: row.level,
-    props: JSON.parse(row.props) as never,
-    origin: row.origin as Origin,
-    review: row.review as ReviewState,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
+    ...recordFields(row),
   } as GraphNode;
 }
 
-export function rowToEdge(row: EdgeRow): GraphEdge {
+/** The review and audit fields every node and edge carries, from their shared columns. */
+function recordFields(
+  row: RecordColumns,
+): Pick<
+  GraphEdge,
+  'props' | 'origin' | 'review' | 'createdBy' | 'updatedBy' | 'createdAt' | 'updatedAt' | 'version'
+> {
   return {
-    id: row.id,
-    type: row.type as EdgeType,
-    from: row.from_id,
-    to: row.to_id,
     props: JSON.parse(row.props) as GraphEdge['props'],
     origin: row.origin as Origin,
     review: row.review as ReviewState,
@@ -83,6 +74,16 @@ export function rowToEdge(row: EdgeRow): GraphEdge {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+  };
+}
+
+export function rowToEdge(row: EdgeRow): GraphEdge {
+  return {
+    id: row.id,
+    type: row.type as EdgeType,
+    from: row.from_id,
+    to: row.to_id,
+    ...recordFields(row),
   };
 }
 

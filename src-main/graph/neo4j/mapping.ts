@@ -30,23 +30,18 @@ export function toNode(p: PropertyMap): GraphNode {
     description: str(p.description),
     aliases: Array.isArray(p.aliases) ? (p.aliases as string[]) : [],
     level: toNumber(p.level),
-    props: JSON.parse(str(p.props) || '{}') as never,
-    origin: str(p.origin) as Origin,
-    review: str(p.review) as ReviewState,
-    createdBy: str(p.createdBy),
-    updatedBy: str(p.updatedBy),
-    createdAt: str(p.createdAt),
-    updatedAt: str(p.updatedAt),
-    version: toNumber(p.version),
+    ...recordFields(p),
   } as GraphNode;
 }
 
-export function toEdge(p: PropertyMap, type: unknown, from: unknown, to: unknown): GraphEdge {
+/** The review and audit fields every node and edge carries. */
+function recordFields(
+  p: PropertyMap,
+): Pick<
+  GraphEdge,
+  'props' | 'origin' | 'review' | 'createdBy' | 'updatedBy' | 'createdAt' | 'updatedAt' | 'version'
+> {
   return {
-    id: str(p.id),
-    type: str(type) as EdgeType,
-    from: str(from),
-    to: str(to),
     props: JSON.parse(str(p.props) || '{}') as GraphEdge['props'],
     origin: str(p.origin) as Origin,
     review: str(p.review) as ReviewState,
@@ -55,6 +50,16 @@ export function toEdge(p: PropertyMap, type: unknown, from: unknown, to: unknown
     createdAt: str(p.createdAt),
     updatedAt: str(p.updatedAt),
     version: toNumber(p.version),
+  };
+}
+
+export function toEdge(p: PropertyMap, type: unknown, from: unknown, to: unknown): GraphEdge {
+  return {
+    id: str(p.id),
+    type: str(type) as EdgeType,
+    from: str(from),
+    to: str(to),
+    ...recordFields(p),
   };
 }
 

@@ -4,6 +4,7 @@ import type {
   IdeatorIdeaVersion,
   IdeatorSessionDetail,
 } from '../../../src-main/contract/ideator.ts';
+import { ideaVersion } from '../../test-support/idea-version.ts';
 import { ideaRows, statusCounts } from './idea-rows.ts';
 
 const usage = {
@@ -17,25 +18,7 @@ const usage = {
 };
 
 function version(ideaId: string, n: number, title: string): IdeatorIdeaVersion {
-  return {
-    ideaId,
-    version: n,
-    idea: {
-      name: 'x',
-      title,
-      motivation: 'm',
-      related_work: 'r',
-      abstract: 'a',
-      method: ['s'],
-      experiment_plan: { data: 'd', baselines: 'b', metrics: 'm', ablations: 'a' },
-      risks: 'k',
-    },
-    citations: [],
-    missingCitations: [],
-    turnSeq: n,
-    repairs: 0,
-    createdAt: '2026-11-29T08:00:00.000Z',
-  };
+  return ideaVersion(ideaId, n, { title });
 }
 
 function idea(

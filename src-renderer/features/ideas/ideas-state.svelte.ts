@@ -1,4 +1,5 @@
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { saveTextFile } from '../../lib/save-file.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
 import { openInIdeate } from '../../lib/session-request.svelte.ts';
 import { ideaRows } from './idea-rows.ts';
@@ -91,12 +92,7 @@ export class IdeasState {
   async exportMarkdown(row: IdeaRow): Promise<void> {
     try {
       const report = await invoke('ideator.exportIdea', { ideaId: row.ideaId, version: row.latestVersion });
-      const url = URL.createObjectURL(new Blob([report.markdown], { type: 'text/markdown;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = report.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveTextFile(report.fileName, report.markdown);
       this.exportError = null;
     } catch (err) {
       this.exportError = messageOf(err);

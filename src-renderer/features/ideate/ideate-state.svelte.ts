@@ -7,6 +7,7 @@ import type {
   IdeatorUsageTotals,
 } from '../../../src-main/contract/ideator.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { saveTextFile } from '../../lib/save-file.ts';
 import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
@@ -272,12 +273,7 @@ export class IdeateState {
   async exportIdea(ideaId: string, version: number): Promise<void> {
     await this.#act(async () => {
       const report = await invoke('ideator.exportIdea', { ideaId, version });
-      const url = URL.createObjectURL(new Blob([report.markdown], { type: 'text/markdown;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = report.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveTextFile(report.fileName, report.markdown);
     });
   }
 

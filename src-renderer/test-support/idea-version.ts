@@ -1,0 +1,28 @@
+import type { IdeatorIdeaVersion } from '../../src-main/contract/ideator.ts';
+
+/** A committed idea version as the ideator sends it, for renderer tests; only what a test names differs. */
+export function ideaVersion(
+  ideaId: string,
+  version: number,
+  fields: { title?: string; turnSeq?: number; createdAt?: string } = {},
+): IdeatorIdeaVersion {
+  return {
+    ideaId,
+    version,
+    idea: {
+      name: 'x',
+      title: fields.title ?? `v${version}`,
+      motivation: 'm',
+      related_work: 'r',
+      abstract: 'a',
+      method: ['s'],
+      experiment_plan: { data: 'd', baselines: 'b', metrics: 'm', ablations: 'a' },
+      risks: 'k',
+    },
+    citations: [],
+    missingCitations: [],
+    turnSeq: fields.turnSeq ?? version,
+    repairs: 0,
+    createdAt: fields.createdAt ?? '2026-11-29T08:00:00.000Z',
+  };
+}
