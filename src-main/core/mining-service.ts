@@ -43,6 +43,7 @@ export interface MiningService {
   resume(jobId: string): Out<'mining.resume'>;
   cancel(jobId: string): Out<'mining.cancel'>;
   list(): Out<'mining.list'>;
+  job(jobId: string): Out<'mining.job'>;
   report(jobId: string): Out<'mining.report'>;
   estimate(request: In<'mining.estimate'>): Out<'mining.estimate'>;
   /** A job's stored events after `seq` (a client that missed some catches up). */
@@ -195,6 +196,10 @@ export function createMiningService(host: ServiceHost): MiningService {
     list: async () => {
       const opened = await open();
       return opened.db.jobs().map((job) => record(opened.db, job));
+    },
+    job: async (jobId) => {
+      const opened = await open();
+      return record(opened.db, opened.db.job(jobId));
     },
     report: async (jobId) => {
       const opened = await open();

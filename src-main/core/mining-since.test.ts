@@ -59,6 +59,8 @@ describe('mining.since', () => {
       });
       const listed = await ok<Array<{ id: string; seq: number }>>('mining.list', {});
       expect(listed.find((j) => j.id === id)?.seq).toBe(sent.length);
+      // One job read alone is the same record (a client that hears of a new job reads only that one).
+      expect(await ok('mining.job', { jobId: id })).toEqual(listed.find((j) => j.id === id));
     }
 
     await core.close();

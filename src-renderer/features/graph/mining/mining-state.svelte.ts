@@ -1,6 +1,8 @@
 import type { ResponseOf } from '../../../../src-main/contract/index.ts';
 import type { HierarchyRun, MiningEventPayload } from '../../../../src-main/contract/mining.ts';
 import { latestRun } from './latest-run.ts';
+import { applyJobEvents, emptyJobsView, withJobList, withJobRecord } from './job-changes.ts';
+import type { JobEvent, JobProgress, JobRecord, JobsView } from './job-changes.ts';
 import type { ImportReport } from '../../../../src-main/contract/papers.ts';
 import { ApiError, invoke, onEvent } from '../../../lib/api/client.ts';
 import { settingsState } from '../../../lib/settings.svelte.ts';
@@ -15,9 +17,7 @@ import { planUploads, toBase64 } from './upload-plan.ts';
  */
 
 type Estimate = ResponseOf<'mining.estimate'>;
-type JobRecord = ResponseOf<'mining.list'>[number];
 type JobReport = ResponseOf<'mining.report'>;
-type Progress = Extract<MiningEventPayload, { type: 'progress' }>;
 
 export interface Notice {
   text: string;
@@ -54,10 +54,9 @@ class PapersMining {
   scope = $state<'unmined' | 'imported'>('unmined');
   estimate = $state.raw<Estimate | null>(null);
   estimateProblem = $state<Notice | null>(null);
-  jobs = $state.raw<JobRecord[]>([]);
+  /** The job records and their last progress, kept current by applying each job's numbered events. */
+  view = $state.raw<JobsView>(emptyJobsView);
   activeJobId = $state<string | null>(null);
-  progress = $state.raw<Progress | null>(null);
-  jobStatus = $state<JobRecord['status'] | null>(null);
   report = $state.raw<JobReport | null>(null);
   miningProblem = $state<Notice | null>(null);
   miningBusy = $state(false);
@@ -73,6 +72,19 @@ class PapersMining {
     return (this.importReport?.sources ?? []).flatMap((s) =>
       s.papers.filter((p) => p.status === 'created' || p.status === 'updated').map((p) => p.id),
     );
+  }
+
+  get jobs(): readonly JobRecord[] {
+    return this.view.jobs;
+  }
+
+  /** The shown job's last progress event (kept when it arrived before the reply that started the job). */
+  get progress(): JobProgress | null {
+    return (this.activeJobId && this.view.progress[this.activeJobId]) || null;
+  }
+
+  get jobStatus(): JobRecord['status'] | null {
+    return this.view.jobs.find((j) => j.id === this.activeJobId)?.status ?? null;
   }
 
   get interruptedJobs(): JobRecord[] {
@@ -151,42 +163,85 @@ class PapersMining {
     }
   }
 
+  /** The whole list, read once when the panel opens; afterwards events and single-job reads keep it. */
   async loadJobs(): Promise<void> {
     try {
-      this.jobs = await invoke('mining.list', {});
-      const live = this.jobs.find((j) => j.live);
-      if (live && !this.activeJobId) {
-        this.activeJobId = live.id;
-        this.jobStatus = live.status;
-      }
-      // A short job can end before the reply that started it arrives, its last event dropped as not yet
-      // ours: the stored record is the truth.
-      const active = this.jobs.find((j) => j.id === this.activeJobId);
-      if (active && active.status !== this.jobStatus) {
-        this.jobStatus = active.status;
-        if (active.status !== 'running' && !this.report) void this.loadReport(active.id);
-      }
+      this.view = withJobList(this.view, await invoke('mining.list', {}));
+      const live = this.view.jobs.find((j) => j.live);
+      if (live && !this.activeJobId) this.activeJobId = live.id;
     } catch (err) {
       this.miningProblem = noticeOf(err);
     }
   }
 
-  /** The last progress event per job, kept even before the job is attached: its first events can beat the reply. */
-  private readonly lastProgress = new Map<string, Progress>();
-  /** Jobs whose final status event was heard, kept for the same reason. */
-  private readonly endedJobs = new Map<string, JobRecord['status']>();
+  /** Events of a job not read yet (its first ones can beat the reply that started it), by job id. */
+  private readonly waiting = new Map<string, JobEvent[]>();
+  /** Jobs being caught up with `mining.since`: true when another gap was seen meanwhile (catch up again). */
+  private readonly catchingUp = new Map<string, boolean>();
+
+  /** A job heard of but not known: read that job only, then apply what arrived meanwhile. */
+  private async readJob(jobId: string): Promise<void> {
+    try {
+      this.setView(withJobRecord(this.view, await invoke('mining.job', { jobId })));
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    }
+    const held = this.waiting.get(jobId) ?? [];
+    this.waiting.delete(jobId);
+    // A job the core does not know either stays unknown: its held events go (no read loop).
+    if (held.length > 0 && this.view.jobs.some((j) => j.id === jobId)) this.applyEvents(held);
+  }
+
+  /** Events were missed (a reconnect): replay the job's events after the last one held. */
+  private async catchUp(jobId: string): Promise<void> {
+    const job = this.view.jobs.find((j) => j.id === jobId);
+    if (!job) return;
+    if (this.catchingUp.has(jobId)) return void this.catchingUp.set(jobId, true);
+    this.catchingUp.set(jobId, false);
+    let again = false;
+    try {
+      const { events } = await invoke('mining.since', { jobId, seq: job.seq });
+      again = this.catchingUp.get(jobId) === true;
+      this.catchingUp.delete(jobId);
+      this.applyEvents(events);
+    } catch (err) {
+      this.catchingUp.delete(jobId);
+      this.miningProblem = noticeOf(err);
+    }
+    if (again) void this.catchUp(jobId);
+  }
+
+  /** The new view; a known job that has just ended gets its counts, report and estimate read. */
+  private setView(view: JobsView): void {
+    const before = new Map(this.view.jobs.map((j) => [j.id, j.status]));
+    this.view = view;
+    for (const job of view.jobs) {
+      const was = before.get(job.id);
+      if (was !== undefined && was !== job.status && job.status !== 'running') this.onJobEnded(job.id);
+    }
+  }
+
+  private applyEvents(events: readonly JobEvent[]): void {
+    const { view, outcome } = applyJobEvents(this.view, events);
+    this.setView(view);
+    const [first] = events;
+    if (first && outcome === 'gap') void this.catchUp(first.jobId);
+    if (first && outcome === 'unknown') this.heardOf(first);
+  }
+
+  private heardOf(event: JobEvent): void {
+    const held = this.waiting.get(event.jobId);
+    if (held) return void held.push(event);
+    this.waiting.set(event.jobId, [event]);
+    void this.readJob(event.jobId);
+  }
 
   private attach(job: JobRecord): void {
+    this.setView(withJobRecord(this.view, job));
     this.activeJobId = job.id;
-    this.jobStatus = job.status;
     this.report = null;
-    this.progress = this.lastProgress.get(job.id) ?? null;
-    // A short job can end before the reply that started it arrives; its final status event was heard already.
-    const ended = this.endedJobs.get(job.id);
-    if (ended) {
-      this.jobStatus = ended;
-      this.onJobEnded(job.id);
-    }
+    // A short job can end before the reply that started it arrives; its final status event was applied already.
+    if (this.jobStatus !== 'running') this.onJobEnded(job.id);
   }
 
   /** Starts or resumes a job and shows it; a refusal becomes the card's problem line. */
@@ -195,7 +250,6 @@ class PapersMining {
     try {
       this.attach(await begin());
       this.miningProblem = null;
-      await this.loadJobs();
     } catch (err) {
       this.miningProblem = noticeOf(err);
     } finally {
@@ -227,8 +281,8 @@ class PapersMining {
     this.miningBusy = true;
     try {
       const job = await invoke('mining.cancel', { jobId: this.activeJobId });
-      this.jobStatus = job.status;
-      await Promise.all([this.loadJobs(), this.loadReport(job.id)]);
+      this.setView(withJobRecord(this.view, job));
+      await this.loadReport(job.id);
     } catch (err) {
       this.miningProblem = noticeOf(err);
     } finally {
@@ -290,23 +344,13 @@ class PapersMining {
         this.hierarchy = latestRun(this.hierarchy, event.run);
       return;
     }
-    if (event.type === 'progress') this.lastProgress.set(event.jobId, event);
-    if (event.type === 'status' && event.status !== 'running') this.endedJobs.set(event.jobId, event.status);
-    if (event.jobId !== this.activeJobId) {
-      if (event.type === 'status') void this.loadJobs();
-      return;
-    }
-    if (event.type === 'progress') {
-      this.progress = event;
-      return;
-    }
-    this.jobStatus = event.status;
-    if (event.status !== 'running') this.onJobEnded(event.jobId);
+    this.applyEvents([event]);
   }
 
-  /** A job that ended changes the job list, its report and what is left to mine. */
+  /** A job that ended changes its paper counts (read that job only), its report and what is left to mine. */
   private onJobEnded(jobId: string): void {
-    void this.loadJobs();
+    void this.readJob(jobId);
+    if (jobId !== this.activeJobId) return;
     void this.loadReport(jobId);
     void this.loadEstimate();
   }
