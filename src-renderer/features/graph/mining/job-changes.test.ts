@@ -68,9 +68,19 @@ describe('applying mining job events', () => {
 
   it('ignores an event it holds already and reports a gap instead of skipping one', () => {
     const start = viewOf(record('a', 2));
-    expect(applyJobEvent(start, progress('a', 2, 1))).toEqual({ view: start, outcome: 'duplicate' });
-    expect(applyJobEvent(start, progress('a', 4, 2))).toEqual({ view: start, outcome: 'gap' });
-    expect(applyJobEvent(start, progress('z', 1, 0))).toEqual({ view: start, outcome: 'unknown' });
+    expect(applyJobEvent(start, status('a', 2, 'completed'))).toEqual({ view: start, outcome: 'duplicate' });
+    expect(applyJobEvent(start, status('a', 4, 'completed'))).toEqual({ view: start, outcome: 'gap' });
+    expect(applyJobEvent(start, status('z', 1, 'running'))).toEqual({ view: start, outcome: 'unknown' });
+  });
+
+  it('shows the newest progress of a job even when its record (read later) already counts it', () => {
+    const early = applyJobEvent(emptyJobsView, progress('a', 2, 1));
+    expect(early.outcome).toBe('unknown');
+    const read = withJobRecord(early.view, record('a', 3, 'completed'));
+    const late = applyJobEvent(read, progress('a', 1, 0));
+    expect(late.outcome).toBe('duplicate');
+    expect(late.view.progress['a']).toMatchObject({ seq: 2, done: 1 });
+    expect(late.view.jobs).toEqual([record('a', 3, 'completed')]);
   });
 
   it('applies a replay (mining.since) in order, stopping at the first gap with what came before applied', () => {
@@ -83,7 +93,7 @@ describe('applying mining job events', () => {
     const { view, outcome } = applyJobEvents(viewOf(record('a', 1)), replay);
     expect(outcome).toBe('gap');
     expect(view.jobs[0]).toMatchObject({ seq: 4, status: 'completed' });
-    expect(view.progress['a']?.seq).toBe(3);
+    expect(view.progress['a']?.seq).toBe(6); // the newest snapshot shows while the gap is caught up
     expect(applyJobEvents(view, replay.slice(0, 3)).outcome).toBe('duplicate');
   });
 

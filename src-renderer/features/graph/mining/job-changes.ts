@@ -31,22 +31,23 @@ export interface Applied {
 }
 
 export function applyJobEvent(view: JobsView, event: JobEvent): Applied {
+  // A progress event is a whole snapshot: the newest heard is shown even before its job's record is read (its
+  // first events can beat the reply that started it, and the record read then already counts them).
+  const held = view.progress[event.jobId];
+  const progress =
+    event.type === 'progress' && (!held || held.seq < event.seq)
+      ? { ...view.progress, [event.jobId]: event }
+      : view.progress;
   const job = view.jobs.find((j) => j.id === event.jobId);
-  if (!job) return { view, outcome: 'unknown' };
-  if (event.seq <= job.seq) return { view, outcome: 'duplicate' };
-  if (event.seq > job.seq + 1) return { view, outcome: 'gap' };
+  if (!job) return { view: { ...view, progress }, outcome: 'unknown' };
+  if (event.seq <= job.seq) return { view: { ...view, progress }, outcome: 'duplicate' };
+  if (event.seq > job.seq + 1) return { view: { ...view, progress }, outcome: 'gap' };
   // Paper counts are the job file's (refused and retried papers count apart): a record read after the end has them.
   const next: JobRecord =
     event.type === 'status'
       ? { ...job, seq: event.seq, status: event.status, error: event.error, live: event.status === 'running' }
       : { ...job, seq: event.seq, papers: { ...job.papers, total: event.total } };
-  return {
-    view: {
-      jobs: view.jobs.map((j) => (j === job ? next : j)),
-      progress: event.type === 'progress' ? { ...view.progress, [event.jobId]: event } : view.progress,
-    },
-    outcome: 'applied',
-  };
+  return { view: { jobs: view.jobs.map((j) => (j === job ? next : j)), progress }, outcome: 'applied' };
 }
 
 /** Applies events in order while they follow on; stops with `gap` or `unknown` at the first one that does not. */

@@ -166,7 +166,9 @@ class PapersMining {
   /** The whole list, read once when the panel opens; afterwards events and single-job reads keep it. */
   async loadJobs(): Promise<void> {
     try {
-      this.view = withJobList(this.view, await invoke('mining.list', {}));
+      // Read first: the view may move on (events) while the list is on its way.
+      const listed = await invoke('mining.list', {});
+      this.view = withJobList(this.view, listed);
       const live = this.view.jobs.find((j) => j.live);
       if (live && !this.activeJobId) this.activeJobId = live.id;
     } catch (err) {
@@ -182,7 +184,8 @@ class PapersMining {
   /** A job heard of but not known: read that job only, then apply what arrived meanwhile. */
   private async readJob(jobId: string): Promise<void> {
     try {
-      this.setView(withJobRecord(this.view, await invoke('mining.job', { jobId })));
+      const record = await invoke('mining.job', { jobId });
+      this.setView(withJobRecord(this.view, record));
     } catch (err) {
       this.miningProblem = noticeOf(err);
     }
@@ -319,7 +322,8 @@ class PapersMining {
     if (!run) return;
     this.hierarchyBusy = true;
     try {
-      this.hierarchy = latestRun(this.hierarchy, await invoke('mining.hierarchyCancel', { runId: run.id }));
+      const cancelled = await invoke('mining.hierarchyCancel', { runId: run.id });
+      this.hierarchy = latestRun(this.hierarchy, cancelled);
     } catch (err) {
       this.hierarchyProblem = noticeOf(err);
     } finally {
