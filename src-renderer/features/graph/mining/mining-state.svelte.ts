@@ -5,6 +5,7 @@ import { applyJobEvents, emptyJobsView, withJobList, withJobRecord } from './job
 import type { JobEvent, JobProgress, JobRecord, JobsView } from './job-changes.ts';
 import type { ImportReport } from '../../../../src-main/contract/papers.ts';
 import { ApiError, invoke, onEvent } from '../../../lib/api/client.ts';
+import { EVENTS_RECONNECTED } from '../../../lib/api/transport.ts';
 import { settingsState } from '../../../lib/settings.svelte.ts';
 import { sortIdentifiers } from './identifiers.ts';
 import { planUploads, toBase64 } from './upload-plan.ts';
@@ -360,7 +361,17 @@ class PapersMining {
   }
 
   follow(): () => void {
-    return onEvent('mining.event', (event) => this.onMiningEvent(event));
+    const off = onEvent('mining.event', (event) => this.onMiningEvent(event));
+    // Events missed while the event stream was down: each running job catches up, and the list shows new jobs.
+    const onReconnected = (): void => {
+      for (const job of this.view.jobs) if (job.status === 'running') void this.catchUp(job.id);
+      void this.loadJobs();
+    };
+    window.addEventListener(EVENTS_RECONNECTED, onReconnected);
+    return () => {
+      off();
+      window.removeEventListener(EVENTS_RECONNECTED, onReconnected);
+    };
   }
 }
 
