@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { MiningEventPayload } from '../contract/mining.ts';
-import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
-import { miningScenario, seedPapers } from '../test-support/mining-harness.ts';
+import { miningScenario, seedPapersIn } from '../test-support/mining-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
@@ -24,9 +23,7 @@ const open = useOpenCore();
 describe('an unexpected fault in a mining job', () => {
   it('never reaches mining.list, mining.report or mining.event; the log has it under the same id', async () => {
     const dataDir = tempDir();
-    const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
-    const [paperId = ''] = await seedPapers(store, ['replay']);
-    await store.close();
+    const [paperId = ''] = await seedPapersIn(dataDir, ['replay']);
     const texts = new PaperTextStore(dataDir);
     mkdirSync(texts.dir, { recursive: true });
     writeFileSync(join(texts.dir, `${paperId.replace(/:/g, '_')}.json`), '/home/alice/secret-project/notes');

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { UsageLedger } from '../llm/index.ts';
 import { clientFor, scenarioFile, seedGraph } from '../test-support/ideator-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { IdeatorManager } from './manager.ts';
 
@@ -14,20 +13,16 @@ import { IdeatorManager } from './manager.ts';
  */
 
 const tempDir = useTempDirs();
-let server: ScriptedLlm | undefined;
-let graph: EmbeddedGraphStore | undefined;
-afterEach(async () => {
-  await server?.stop();
-  await graph?.close();
-});
+const startServer = stopAfterEach(startScriptedLlm);
 
 const RAW = `ENOENT: open '/home/alice/secret-project/usage.db' (key sk-live-abcdef123456)`;
 
 describe('an unexpected fault in an ideation session', () => {
   it('is stored and published as "Internal error (id …)"; the log has the raw message under that id', async () => {
     const dataDir = tempDir();
-    server = await startScriptedLlm({ scenario: scenarioFile('no-mentor') });
-    graph = await seedGraph(join(dataDir, 'graph.sqlite'));
+    const server = await startServer({ scenario: scenarioFile('no-mentor') });
+    const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
+    onTestFinished(() => graph.close());
     const logged: Array<{ message: string; fields: Record<string, unknown> }> = [];
     const record = (message: string, fields: Record<string, unknown> = {}): void => {
       logged.push({ message, fields });
