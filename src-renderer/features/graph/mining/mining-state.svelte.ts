@@ -248,17 +248,25 @@ class PapersMining {
     if (this.jobStatus !== 'running') this.onJobEnded(job.id);
   }
 
-  /** Starts or resumes a job and shows it; a refusal becomes the card's problem line. */
-  private async runJob(begin: () => Promise<JobRecord>): Promise<void> {
-    this.miningBusy = true;
+  /** One request of a card, with the card busy meanwhile; a refusal becomes the card's problem line. */
+  private async busyStep(card: 'mining' | 'hierarchy', step: () => Promise<void>): Promise<void> {
+    const busy = card === 'mining' ? 'miningBusy' : 'hierarchyBusy';
+    this[busy] = true;
     try {
+      await step();
+    } catch (err) {
+      this[card === 'mining' ? 'miningProblem' : 'hierarchyProblem'] = noticeOf(err);
+    } finally {
+      this[busy] = false;
+    }
+  }
+
+  /** Starts or resumes a job and shows it. */
+  private async runJob(begin: () => Promise<JobRecord>): Promise<void> {
+    await this.busyStep('mining', async () => {
       this.attach(await begin());
       this.miningProblem = null;
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    });
   }
 
   async startMining(): Promise<void> {
@@ -281,17 +289,13 @@ class PapersMining {
   }
 
   async cancelMining(): Promise<void> {
-    if (!this.activeJobId) return;
-    this.miningBusy = true;
-    try {
-      const job = await invoke('mining.cancel', { jobId: this.activeJobId });
+    const jobId = this.activeJobId;
+    if (!jobId) return;
+    await this.busyStep('mining', async () => {
+      const job = await invoke('mining.cancel', { jobId });
       this.setView(withJobRecord(this.view, job));
       await this.loadReport(job.id);
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    });
   }
 
   async loadReport(jobId: string): Promise<void> {
@@ -303,33 +307,23 @@ class PapersMining {
   }
 
   async startHierarchy(): Promise<void> {
-    this.hierarchyBusy = true;
-    try {
+    await this.busyStep('hierarchy', async () => {
       const started = await invoke('mining.hierarchy', {
         kind: this.hierarchyKind,
         levels: this.hierarchyLevels,
       });
       this.hierarchy = latestRun(this.hierarchy, started);
       this.hierarchyProblem = null;
-    } catch (err) {
-      this.hierarchyProblem = noticeOf(err);
-    } finally {
-      this.hierarchyBusy = false;
-    }
+    });
   }
 
   async cancelHierarchy(): Promise<void> {
     const run = this.hierarchy;
     if (!run) return;
-    this.hierarchyBusy = true;
-    try {
+    await this.busyStep('hierarchy', async () => {
       const cancelled = await invoke('mining.hierarchyCancel', { runId: run.id });
       this.hierarchy = latestRun(this.hierarchy, cancelled);
-    } catch (err) {
-      this.hierarchyProblem = noticeOf(err);
-    } finally {
-      this.hierarchyBusy = false;
-    }
+    });
   }
 
   async start(): Promise<void> {
