@@ -162,6 +162,7 @@ export function createMiningService(host: ServiceHost): MiningService {
       .catch((err: unknown) => {
         // A raw fault may hold a path or a secret: the event names the id the log has it under.
         const { message } = replyErrorOf(err, host.logger, { where: 'mining job crashed', jobId });
+        if (err instanceof AppError) host.logger.error('mining job crashed', { jobId, error: message });
         emit(opened.db, { type: 'status', jobId, status: 'failed', error: message });
       })
       .finally(() => running.delete(jobId));

@@ -169,7 +169,8 @@ class PapersMining {
     try {
       // Read first: the view may move on (events) while the list is on its way.
       const listed = await invoke('mining.list', {});
-      this.view = withJobList(this.view, listed);
+      // A job that ended while the panel was away gets its report (setView), as one that ends in view does.
+      this.setView(withJobList(this.view, listed));
       const live = this.view.jobs.find((j) => j.live);
       if (live && !this.activeJobId) this.activeJobId = live.id;
     } catch (err) {
