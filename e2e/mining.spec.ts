@@ -133,14 +133,21 @@ test.describe('with a scripted LLM', () => {
 test.describe('with a model that hangs on the first paper', () => {
   test.use({ scenarioFile: 'mining-cancel.json' });
 
-  test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }) => {
+  test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }, testInfo) => {
     const panel = page.getByTestId('papers-mining');
     await importBibtex(panel);
 
+    // From here the panel follows jobs by their numbered events: it never re-reads the job list.
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const channel = /\/api\/invoke\/([^/?]+)/.exec(r.url())?.[1];
+      if (channel?.startsWith('mining.')) calls.push(decodeURIComponent(channel));
+    });
     await panel.getByTestId('pm-mine-go').click();
     // Two papers at a time (settings mining.concurrency): paper two is done, paper one hangs for 20 s.
     await expect(panel.getByTestId('pm-mine-progress')).toContainText('Extracting: 1 of 2 papers');
     await expect(panel.getByTestId('pm-mine-progress')).toContainText('600 tokens');
+    await panel.screenshot({ path: testInfo.outputPath('mining-mid-job.png') });
     await panel.getByTestId('pm-mine-cancel').click();
     await expect(panel.getByTestId('pm-mine-status')).toContainText('Job cancelled');
     await expect(panel.getByTestId('pm-mine-cancel')).toHaveCount(0);
@@ -153,6 +160,8 @@ test.describe('with a model that hangs on the first paper', () => {
     await expect(panel.getByTestId('pm-unfinished')).toHaveCount(0);
     // the resumed job asked only for paper one; paper two was not paid for twice
     expect(llm?.requests.map((r) => r.stepId).sort()).toEqual(['paper-one', 'paper-one-slow', 'paper-two']);
+    expect(calls).not.toContain('mining.list');
+    expect(calls).toContain('mining.job');
   });
 });
 

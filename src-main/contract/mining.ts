@@ -202,6 +202,8 @@ export const miningChannels = {
   'mining.resume': { request: JobRef, response: MiningJobRecordSchema },
   'mining.cancel': { request: JobRef, response: MiningJobRecordSchema },
   'mining.list': { request: z.strictObject({}), response: z.array(MiningJobRecordSchema) },
+  /** One job's record (a client that hears of a job it does not know reads that job only). */
+  'mining.job': { request: JobRef, response: MiningJobRecordSchema },
   'mining.report': { request: JobRef, response: MiningJobReportSchema },
   'mining.since': { request: MiningSinceSchema, response: MiningSinceResultSchema },
   'mining.estimate': { request: MiningStartSchema, response: MiningEstimateSchema },

@@ -2,13 +2,13 @@ import { channels, isChannel, type Channel } from '../contract/channels.ts';
 import type { Reply } from '../contract/envelope.ts';
 import { describeIssues, fieldIssues } from '../shared/zod-issues.ts';
 import type { HandlerContext, HandlerTable } from './handler-table.ts';
-import { replyErrorOf } from './internal-error.ts';
+import { replyErrorOf } from '../shared/internal-error.ts';
 import type { Logger } from './logger.ts';
 
 /**
  * The single entry point of every transport: checks the channel, parses the payload at the boundary, runs the
  * handler and wraps the outcome in the reply envelope. It never throws, and never forwards the message of an
- * unexpected fault: that goes to the log under an id the reply names (internal-error.ts).
+ * unexpected fault: that goes to the log under an id the reply names (shared/internal-error.ts).
  */
 export async function dispatch(
   table: HandlerTable,

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { MiningEventPayload } from '../contract/mining.ts';
-import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
-import { miningScenario, seedPapers } from '../test-support/mining-harness.ts';
+import { miningScenario, seedPapersIn } from '../test-support/mining-harness.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { channelCaller, recordEvents } from '../test-support/core-calls.ts';
@@ -17,9 +15,7 @@ const open = useOpenCore();
 
 async function setup(withEndpoint: boolean, scenario = 'extract') {
   const dataDir = tempDir();
-  const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
-  await seedPapers(store, ['replay', 'generative']);
-  await store.close();
+  await seedPapersIn(dataDir, ['replay', 'generative']);
   const env: NodeJS.ProcessEnv = { MOTIV_DATA_DIR: dataDir };
   if (withEndpoint) {
     open.server = await startScriptedLlm({ scenario: miningScenario(scenario) });

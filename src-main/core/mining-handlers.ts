@@ -13,6 +13,7 @@ export function miningHandlers(mining: MiningService): MiningHandlers {
     'mining.resume': ({ jobId }) => mining.resume(jobId),
     'mining.cancel': ({ jobId }) => mining.cancel(jobId),
     'mining.list': () => mining.list(),
+    'mining.job': ({ jobId }) => mining.job(jobId),
     'mining.report': ({ jobId }) => mining.report(jobId),
     'mining.estimate': (request) => mining.estimate(request),
     'mining.since': (request) => mining.since(request),

@@ -11,6 +11,7 @@ import { createMiningJob, runMiningJob } from '../mining/mining-job.ts';
 import type { MiningJobSummary, MiningProgress } from '../mining/mining-job.ts';
 import { PaperTextStore } from '../papers/paper-text-store.ts';
 import { AppError } from '../shared/errors.ts';
+import { replyErrorOf } from '../shared/internal-error.ts';
 import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
 import type { ServiceHost } from './service-host.ts';
@@ -42,6 +43,7 @@ export interface MiningService {
   resume(jobId: string): Out<'mining.resume'>;
   cancel(jobId: string): Out<'mining.cancel'>;
   list(): Out<'mining.list'>;
+  job(jobId: string): Out<'mining.job'>;
   report(jobId: string): Out<'mining.report'>;
   estimate(request: In<'mining.estimate'>): Out<'mining.estimate'>;
   /** A job's stored events after `seq` (a client that missed some catches up). */
@@ -141,6 +143,7 @@ export function createMiningService(host: ServiceHost): MiningService {
       ...(run.merge === undefined ? {} : { merge: run.merge }),
       bodyOf: bodyOf(new PaperTextStore(host.dataDir)),
       onProgress: run.onProgress,
+      log: host.logger,
     });
   };
 
@@ -157,8 +160,9 @@ export function createMiningService(host: ServiceHost): MiningService {
         if (summary.papers.done > 0) host.events.emit('graph.changed', { ids: [], action: 'update' });
       })
       .catch((err: unknown) => {
-        const message = err instanceof Error ? err.message : String(err);
-        host.logger.error('mining job crashed', { jobId, error: message });
+        // A raw fault may hold a path or a secret: the event names the id the log has it under.
+        const { message } = replyErrorOf(err, host.logger, { where: 'mining job crashed', jobId });
+        if (err instanceof AppError) host.logger.error('mining job crashed', { jobId, error: message });
         emit(opened.db, { type: 'status', jobId, status: 'failed', error: message });
       })
       .finally(() => running.delete(jobId));
@@ -193,6 +197,10 @@ export function createMiningService(host: ServiceHost): MiningService {
     list: async () => {
       const opened = await open();
       return opened.db.jobs().map((job) => record(opened.db, job));
+    },
+    job: async (jobId) => {
+      const opened = await open();
+      return record(opened.db, opened.db.job(jobId));
     },
     report: async (jobId) => {
       const opened = await open();

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { Reply } from '../contract/envelope.ts';
 import type { EventName } from '../contract/events.ts';
 import type { MiningEventPayload, MiningSinceResult } from '../contract/mining.ts';
-import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
-import { miningScenario, seedPapers } from '../test-support/mining-harness.ts';
+import { miningScenario, seedPapersIn } from '../test-support/mining-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
@@ -23,9 +21,7 @@ const open = useOpenCore();
 describe('mining.since', () => {
   it('numbers each job’s events 1, 2, 3… and replays them, also from a restarted core', async () => {
     const dataDir = tempDir();
-    const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
-    await seedPapers(store, ['replay', 'generative']);
-    await store.close();
+    await seedPapersIn(dataDir, ['replay', 'generative']);
     open.server = await startScriptedLlm({ scenario: miningScenario('concurrent') });
     const env = { MOTIV_DATA_DIR: dataDir, MOTIV_LLM_BASE_URL: open.server.baseUrl, MOTIV_LLM_MODEL: 'm' };
     let core = createCore({ env });
@@ -59,6 +55,8 @@ describe('mining.since', () => {
       });
       const listed = await ok<Array<{ id: string; seq: number }>>('mining.list', {});
       expect(listed.find((j) => j.id === id)?.seq).toBe(sent.length);
+      // One job read alone is the same record (a client that hears of a new job reads only that one).
+      expect(await ok('mining.job', { jobId: id })).toEqual(listed.find((j) => j.id === id));
     }
 
     await core.close();

@@ -4,6 +4,7 @@ import { UsageLedger } from '../llm/index.ts';
 import type { LlmClient, UsageTotals } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { errorFields } from '../shared/error-fields.ts';
+import { internalError } from '../shared/internal-error.ts';
 import { AppError } from '../shared/errors.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
 import { leaseMs, markDone, markLive, newLease, ownedElsewhere, runKey, thisProcess } from './ownership.ts';
@@ -393,12 +394,16 @@ export class IdeatorManager {
     if (run.reason === 'stop') return this.#setStatus(sessionId, 'stopped');
     if (err === null) return this.#setStatus(sessionId, 'completed');
     const at = this.#failurePoint(sessionId);
-    this.#options.log?.error('ideation session failed', { sessionId, at, error: errorFields(err) });
-    const body =
-      err instanceof AppError
-        ? { code: String(err.code), message: err.message, at }
-        : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err), at };
-    this.#setStatus(sessionId, 'failed', body);
+    // An unexpected fault's message may hold a path or a secret: the session shows only an id the log has.
+    const fault = err instanceof AppError ? null : internalError();
+    this.#options.log?.error('ideation session failed', {
+      sessionId,
+      at,
+      error: errorFields(err),
+      ...(fault ? { errorId: fault.errorId } : {}),
+    });
+    const { code, message } = fault?.body ?? (err as AppError);
+    this.#setStatus(sessionId, 'failed', { code: String(code), message, at });
   }
 
   /** The step a failed run was on: the first unfinished idea; a mentor call is for the next round. */

@@ -5,6 +5,8 @@ import type { GraphStore } from '../graph/port.ts';
 import { UsageLedger } from '../llm/index.ts';
 import type { LlmClient, PriceTable, UsageTotals } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
+import { replyErrorOf } from '../shared/internal-error.ts';
+import type { FaultLog } from '../shared/internal-error.ts';
 import { extractTriples } from './extract.ts';
 import type { PaperText, RejectedTriple } from './extract.ts';
 import { outcomeCounts, outcomeMessage, paperOutcomes } from './job-outcomes.ts';
@@ -53,6 +55,8 @@ export interface MiningJobOptions {
   prices?: PriceTable;
   /** Introduction and method text of a paper when the importer kept it (PDFs), shown to the extractor. */
   bodyOf?: (paperId: string) => string | undefined;
+  /** Unexpected faults are logged here under the id their stored error names (the app passes its logger). */
+  log?: FaultLog;
 }
 
 /** Caps the text sent per paper so one long PDF cannot blow the context window or the bill. */
@@ -156,6 +160,9 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
   const finishedStatuses = new Set(['done', 'refused', 'skipped']);
   let done = rows.filter((r) => finishedStatuses.has(r.status)).length;
   let failed = 0;
+  // What a stored error says: an AppError's own message, or for anything else an id the log has the cause under.
+  const faultOf = (err: unknown, context: Record<string, unknown>) =>
+    replyErrorOf(err, options.log, { where: 'mining job', jobId, ...context });
   const queue = rows.filter((r) => !finishedStatuses.has(r.status));
   const started = performance.now();
   let finishedThisRun = 0;
@@ -260,8 +267,7 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
       }
     } catch (err) {
       if (isCancel(err) || options.signal?.aborted) return; // stays pending (or extracted) for the resume
-      const message = err instanceof Error ? err.message : String(err);
-      const errorCode = err instanceof AppError ? err.code : 'INTERNAL';
+      const { code: errorCode, message } = faultOf(err, { paperId: row.paperId });
       db.setPaper(jobId, row.paperId, 'failed', { error: message, errorCode });
       if (stopsTheJob(err)) stop.by ??= err;
       failed++;
@@ -316,7 +322,7 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
     return finish('completed', merge);
   } catch (err) {
     if (isCancel(err) || options.signal?.aborted) return finish('cancelled', null);
-    return finish('failed', null, err instanceof Error ? err.message : String(err));
+    return finish('failed', null, faultOf(err, {}).message);
   } finally {
     clearInterval(renewal);
     db.releaseClaim(jobId);

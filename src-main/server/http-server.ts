@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
-import { replyErrorOf } from '../core/internal-error.ts';
+import { replyErrorOf } from '../shared/internal-error.ts';
 import { AppError } from '../shared/errors.ts';
 import { readJsonBody } from './read-body.ts';
 import { hostAllowed, originAllowed, tokenPresented } from './request-guard.ts';

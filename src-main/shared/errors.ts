@@ -31,4 +31,4 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /* An unexpected fault (anything but an AppError) is never turned into a body here: its message may hold paths,
- * SQL or a secret. Transports log it under an id and answer with that id (core/internal-error.ts). */
+ * SQL or a secret. Transports log it under an id and answer with that id (shared/internal-error.ts). */

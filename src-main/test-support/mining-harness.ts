@@ -55,6 +55,16 @@ export async function seedPapers(store: GraphStore, papers: readonly TestPaper[]
   return result.nodeIds;
 }
 
+/** The papers written into `<dataDir>/graph.sqlite` (the store closed again, as a core opens it); their ids. */
+export async function seedPapersIn(dataDir: string, papers: readonly TestPaper[]): Promise<string[]> {
+  const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
+  try {
+    return await seedPapers(store, papers);
+  } finally {
+    await store.close();
+  }
+}
+
 /** The real client on the scripted server; `env` can add e.g. MOTIV_LLM_EMBEDDINGS_MODEL. */
 /** Three mined problems the hierarchy scenarios group under one parent: name and description each. */
 export const HIERARCHY_PROBLEMS = [

@@ -6,7 +6,7 @@ import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import type { MiningJobSummary } from '../../mining/mining-job.ts';
-import { miningScenario, seedPapers } from '../../test-support/mining-harness.ts';
+import { miningScenario, seedPapersIn } from '../../test-support/mining-harness.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 
 /** Two `motiv mine` processes on one data dir at once: each paper is claimed by one of them and paid for once. */
@@ -33,9 +33,7 @@ describe('motiv mine in two processes at once', () => {
     const dir = tempDir();
     // Each paper's answer takes 1.5 s and is given once: a paper asked for twice would get a 400 and fail.
     server = await startLlm({ scenario: miningScenario('concurrent') });
-    const store = EmbeddedGraphStore.open(join(dir, 'graph.sqlite'));
-    await seedPapers(store, ['replay', 'generative']);
-    await store.close();
+    await seedPapersIn(dir, ['replay', 'generative']);
     const env = {
       MOTIV_DATA_DIR: dir,
       MOTIV_LLM_BASE_URL: server.baseUrl,

@@ -1,8 +1,11 @@
 import type { ResponseOf } from '../../../../src-main/contract/index.ts';
 import type { HierarchyRun, MiningEventPayload } from '../../../../src-main/contract/mining.ts';
 import { latestRun } from './latest-run.ts';
+import { applyJobEvents, emptyJobsView, withJobList, withJobRecord } from './job-changes.ts';
+import type { JobEvent, JobProgress, JobRecord, JobsView } from './job-changes.ts';
 import type { ImportReport } from '../../../../src-main/contract/papers.ts';
 import { ApiError, invoke, onEvent } from '../../../lib/api/client.ts';
+import { EVENTS_RECONNECTED } from '../../../lib/api/transport.ts';
 import { settingsState } from '../../../lib/settings.svelte.ts';
 import { sortIdentifiers } from './identifiers.ts';
 import { planUploads, toBase64 } from './upload-plan.ts';
@@ -15,9 +18,7 @@ import { planUploads, toBase64 } from './upload-plan.ts';
  */
 
 type Estimate = ResponseOf<'mining.estimate'>;
-type JobRecord = ResponseOf<'mining.list'>[number];
 type JobReport = ResponseOf<'mining.report'>;
-type Progress = Extract<MiningEventPayload, { type: 'progress' }>;
 
 export interface Notice {
   text: string;
@@ -54,10 +55,9 @@ class PapersMining {
   scope = $state<'unmined' | 'imported'>('unmined');
   estimate = $state.raw<Estimate | null>(null);
   estimateProblem = $state<Notice | null>(null);
-  jobs = $state.raw<JobRecord[]>([]);
+  /** The job records and their last progress, kept current by applying each job's numbered events. */
+  view = $state.raw<JobsView>(emptyJobsView);
   activeJobId = $state<string | null>(null);
-  progress = $state.raw<Progress | null>(null);
-  jobStatus = $state<JobRecord['status'] | null>(null);
   report = $state.raw<JobReport | null>(null);
   miningProblem = $state<Notice | null>(null);
   miningBusy = $state(false);
@@ -73,6 +73,19 @@ class PapersMining {
     return (this.importReport?.sources ?? []).flatMap((s) =>
       s.papers.filter((p) => p.status === 'created' || p.status === 'updated').map((p) => p.id),
     );
+  }
+
+  get jobs(): readonly JobRecord[] {
+    return this.view.jobs;
+  }
+
+  /** The shown job's last progress event (kept when it arrived before the reply that started the job). */
+  get progress(): JobProgress | null {
+    return (this.activeJobId && this.view.progress[this.activeJobId]) || null;
+  }
+
+  get jobStatus(): JobRecord['status'] | null {
+    return this.view.jobs.find((j) => j.id === this.activeJobId)?.status ?? null;
   }
 
   get interruptedJobs(): JobRecord[] {
@@ -151,56 +164,110 @@ class PapersMining {
     }
   }
 
+  /** The whole list, read once when the panel opens; afterwards events and single-job reads keep it. */
   async loadJobs(): Promise<void> {
     try {
-      this.jobs = await invoke('mining.list', {});
-      const live = this.jobs.find((j) => j.live);
-      if (live && !this.activeJobId) {
-        this.activeJobId = live.id;
-        this.jobStatus = live.status;
-      }
-      // A short job can end before the reply that started it arrives, its last event dropped as not yet
-      // ours: the stored record is the truth.
-      const active = this.jobs.find((j) => j.id === this.activeJobId);
-      if (active && active.status !== this.jobStatus) {
-        this.jobStatus = active.status;
-        if (active.status !== 'running' && !this.report) void this.loadReport(active.id);
-      }
+      // Read first: the view may move on (events) while the list is on its way.
+      const listed = await invoke('mining.list', {});
+      // A job that ended while the panel was away gets its report (setView), as one that ends in view does.
+      this.setView(withJobList(this.view, listed));
+      const live = this.view.jobs.find((j) => j.live);
+      if (live && !this.activeJobId) this.activeJobId = live.id;
     } catch (err) {
       this.miningProblem = noticeOf(err);
     }
   }
 
-  /** The last progress event per job, kept even before the job is attached: its first events can beat the reply. */
-  private readonly lastProgress = new Map<string, Progress>();
-  /** Jobs whose final status event was heard, kept for the same reason. */
-  private readonly endedJobs = new Map<string, JobRecord['status']>();
+  /** Events of a job not read yet (its first ones can beat the reply that started it), by job id. */
+  private readonly waiting = new Map<string, JobEvent[]>();
+  /** Jobs being caught up with `mining.since`: true when another gap was seen meanwhile (catch up again). */
+  private readonly catchingUp = new Map<string, boolean>();
+
+  /** A job heard of but not known: read that job only, then apply what arrived meanwhile. */
+  private async readJob(jobId: string): Promise<void> {
+    try {
+      const record = await invoke('mining.job', { jobId });
+      this.setView(withJobRecord(this.view, record));
+    } catch (err) {
+      this.miningProblem = noticeOf(err);
+    }
+    const held = this.waiting.get(jobId) ?? [];
+    this.waiting.delete(jobId);
+    // A job the core does not know either stays unknown: its held events go (no read loop).
+    if (held.length > 0 && this.view.jobs.some((j) => j.id === jobId)) this.applyEvents(held);
+  }
+
+  /** Events were missed (a reconnect): replay the job's events after the last one held. */
+  private async catchUp(jobId: string): Promise<void> {
+    const job = this.view.jobs.find((j) => j.id === jobId);
+    if (!job) return;
+    if (this.catchingUp.has(jobId)) return void this.catchingUp.set(jobId, true);
+    this.catchingUp.set(jobId, false);
+    let again = false;
+    try {
+      const { events } = await invoke('mining.since', { jobId, seq: job.seq });
+      again = this.catchingUp.get(jobId) === true;
+      this.catchingUp.delete(jobId);
+      this.applyEvents(events);
+    } catch (err) {
+      this.catchingUp.delete(jobId);
+      this.miningProblem = noticeOf(err);
+    }
+    if (again) void this.catchUp(jobId);
+  }
+
+  /** The new view; a known job that has just ended gets its counts, report and estimate read. */
+  private setView(view: JobsView): void {
+    const before = new Map(this.view.jobs.map((j) => [j.id, j.status]));
+    this.view = view;
+    for (const job of view.jobs) {
+      const was = before.get(job.id);
+      if (was !== undefined && was !== job.status && job.status !== 'running') this.onJobEnded(job.id);
+    }
+  }
+
+  private applyEvents(events: readonly JobEvent[]): void {
+    const { view, outcome } = applyJobEvents(this.view, events);
+    this.setView(view);
+    const [first] = events;
+    if (first && outcome === 'gap') void this.catchUp(first.jobId);
+    if (first && outcome === 'unknown') this.heardOf(first);
+  }
+
+  private heardOf(event: JobEvent): void {
+    const held = this.waiting.get(event.jobId);
+    if (held) return void held.push(event);
+    this.waiting.set(event.jobId, [event]);
+    void this.readJob(event.jobId);
+  }
 
   private attach(job: JobRecord): void {
+    this.setView(withJobRecord(this.view, job));
     this.activeJobId = job.id;
-    this.jobStatus = job.status;
     this.report = null;
-    this.progress = this.lastProgress.get(job.id) ?? null;
-    // A short job can end before the reply that started it arrives; its final status event was heard already.
-    const ended = this.endedJobs.get(job.id);
-    if (ended) {
-      this.jobStatus = ended;
-      this.onJobEnded(job.id);
+    // A short job can end before the reply that started it arrives; its final status event was applied already.
+    if (this.jobStatus !== 'running') this.onJobEnded(job.id);
+  }
+
+  /** One request of a card, with the card busy meanwhile; a refusal becomes the card's problem line. */
+  private async busyStep(card: 'mining' | 'hierarchy', step: () => Promise<void>): Promise<void> {
+    const busy = card === 'mining' ? 'miningBusy' : 'hierarchyBusy';
+    this[busy] = true;
+    try {
+      await step();
+    } catch (err) {
+      this[card === 'mining' ? 'miningProblem' : 'hierarchyProblem'] = noticeOf(err);
+    } finally {
+      this[busy] = false;
     }
   }
 
-  /** Starts or resumes a job and shows it; a refusal becomes the card's problem line. */
+  /** Starts or resumes a job and shows it. */
   private async runJob(begin: () => Promise<JobRecord>): Promise<void> {
-    this.miningBusy = true;
-    try {
+    await this.busyStep('mining', async () => {
       this.attach(await begin());
       this.miningProblem = null;
-      await this.loadJobs();
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    });
   }
 
   async startMining(): Promise<void> {
@@ -223,17 +290,13 @@ class PapersMining {
   }
 
   async cancelMining(): Promise<void> {
-    if (!this.activeJobId) return;
-    this.miningBusy = true;
-    try {
-      const job = await invoke('mining.cancel', { jobId: this.activeJobId });
-      this.jobStatus = job.status;
-      await Promise.all([this.loadJobs(), this.loadReport(job.id)]);
-    } catch (err) {
-      this.miningProblem = noticeOf(err);
-    } finally {
-      this.miningBusy = false;
-    }
+    const jobId = this.activeJobId;
+    if (!jobId) return;
+    await this.busyStep('mining', async () => {
+      const job = await invoke('mining.cancel', { jobId });
+      this.setView(withJobRecord(this.view, job));
+      await this.loadReport(job.id);
+    });
   }
 
   async loadReport(jobId: string): Promise<void> {
@@ -245,32 +308,23 @@ class PapersMining {
   }
 
   async startHierarchy(): Promise<void> {
-    this.hierarchyBusy = true;
-    try {
+    await this.busyStep('hierarchy', async () => {
       const started = await invoke('mining.hierarchy', {
         kind: this.hierarchyKind,
         levels: this.hierarchyLevels,
       });
       this.hierarchy = latestRun(this.hierarchy, started);
       this.hierarchyProblem = null;
-    } catch (err) {
-      this.hierarchyProblem = noticeOf(err);
-    } finally {
-      this.hierarchyBusy = false;
-    }
+    });
   }
 
   async cancelHierarchy(): Promise<void> {
     const run = this.hierarchy;
     if (!run) return;
-    this.hierarchyBusy = true;
-    try {
-      this.hierarchy = latestRun(this.hierarchy, await invoke('mining.hierarchyCancel', { runId: run.id }));
-    } catch (err) {
-      this.hierarchyProblem = noticeOf(err);
-    } finally {
-      this.hierarchyBusy = false;
-    }
+    await this.busyStep('hierarchy', async () => {
+      const cancelled = await invoke('mining.hierarchyCancel', { runId: run.id });
+      this.hierarchy = latestRun(this.hierarchy, cancelled);
+    });
   }
 
   async start(): Promise<void> {
@@ -290,29 +344,29 @@ class PapersMining {
         this.hierarchy = latestRun(this.hierarchy, event.run);
       return;
     }
-    if (event.type === 'progress') this.lastProgress.set(event.jobId, event);
-    if (event.type === 'status' && event.status !== 'running') this.endedJobs.set(event.jobId, event.status);
-    if (event.jobId !== this.activeJobId) {
-      if (event.type === 'status') void this.loadJobs();
-      return;
-    }
-    if (event.type === 'progress') {
-      this.progress = event;
-      return;
-    }
-    this.jobStatus = event.status;
-    if (event.status !== 'running') this.onJobEnded(event.jobId);
+    this.applyEvents([event]);
   }
 
-  /** A job that ended changes the job list, its report and what is left to mine. */
+  /** A job that ended changes its paper counts (read that job only), its report and what is left to mine. */
   private onJobEnded(jobId: string): void {
-    void this.loadJobs();
+    void this.readJob(jobId);
+    if (jobId !== this.activeJobId) return;
     void this.loadReport(jobId);
     void this.loadEstimate();
   }
 
   follow(): () => void {
-    return onEvent('mining.event', (event) => this.onMiningEvent(event));
+    const off = onEvent('mining.event', (event) => this.onMiningEvent(event));
+    // Events missed while the event stream was down: each running job catches up, and the list shows new jobs.
+    const onReconnected = (): void => {
+      for (const job of this.view.jobs) if (job.status === 'running') void this.catchUp(job.id);
+      void this.loadJobs();
+    };
+    window.addEventListener(EVENTS_RECONNECTED, onReconnected);
+    return () => {
+      off();
+      window.removeEventListener(EVENTS_RECONNECTED, onReconnected);
+    };
   }
 }
 
