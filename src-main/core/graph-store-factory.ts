@@ -6,6 +6,8 @@ import { openNeo4jStore } from '../graph/neo4j/open-store.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { seedingEnabled, seedStoreOnFirstRun } from '../graph/seed/first-run-hook.ts';
 import { addSeedVectors } from '../embeddings/seed-vectors-hook.ts';
+import { modelsDirFor } from '../embeddings/minilm-files.ts';
+import { embedOnWrite } from './embed-on-write.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Core } from './create-core.ts';
 
@@ -50,7 +52,10 @@ export interface OpenGraphOptions {
   seedOnFirstRun?: boolean;
 }
 
-/** The store the user configured: Neo4j when a URI is set (env or settings), the embedded file otherwise. */
+/**
+ * The store the user configured: Neo4j when a URI is set (env or settings), the embedded file otherwise; nodes
+ * written through it get local MiniLM vectors in the background (embed-on-write.ts).
+ */
 export async function openGraphStore(
   core: GraphStoreHost,
   options: OpenGraphOptions = {},
@@ -63,5 +68,6 @@ export async function openGraphStore(
     // The seed's shipped MiniLM vectors come with it (issue 12): vector search works on a fresh install.
     if (await seedStoreOnFirstRun(store, core.logger)) await addSeedVectors(store, core.logger);
   }
-  return store;
+  // Every writer opens its store here, so nodes written by any of them are embedded as they are written.
+  return embedOnWrite(store, { modelsDir: modelsDirFor(core.dataDir, core.env), logger: core.logger });
 }

@@ -46,7 +46,7 @@ export async function runHierarchyHere(
           levels: request.levels,
           fromLevel: request.fromLevel,
           k: request.k ?? settings.k,
-          similarity: chooseSimilarity(llm, store, options),
+          similarity: await chooseSimilarity(llm, store, options),
           llm,
           review: settings.autoApprove ? 'approved' : 'proposed',
           ...options,

@@ -72,7 +72,7 @@ export function createHierarchyRuns(deps: HierarchyDeps): {
       const ledger = new UsageLedger({ prices: deps.prices() });
       const llm = createLlmClient(config, { ledger });
       const controller = new AbortController();
-      const similarity = chooseSimilarity(llm, store, { actor, signal: controller.signal });
+      const similarity = await chooseSimilarity(llm, store, { actor, signal: controller.signal });
       const run: HierarchyRun = {
         id: randomUUID(),
         kind: request.kind,

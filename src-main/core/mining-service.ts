@@ -15,6 +15,8 @@ import { replyErrorOf } from '../shared/internal-error.ts';
 import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
 import type { ServiceHost } from './service-host.ts';
+import { modelsDirFor } from '../embeddings/minilm-files.ts';
+import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 
 /**
  * Mining, once per core: jobs run in the background of the core process, progress goes out as `mining.event`.
@@ -142,6 +144,8 @@ export function createMiningService(host: ServiceHost): MiningService {
       signal: run.signal,
       ...(run.merge === undefined ? {} : { merge: run.merge }),
       bodyOf: bodyOf(new PaperTextStore(host.dataDir)),
+      // Files missing: merging falls back to the endpoint or lexical similarity, as before issue 12.
+      localEmbedder: () => sharedLocalEmbedder(modelsDirFor(host.dataDir, host.env)).catch(() => null),
       onProgress: run.onProgress,
       log: host.logger,
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from './ids.ts';
 import { normalizeName } from './normalize-name.ts';
-import { fuseRanks, RRF_K } from './rank-fusion.ts';
+import { fuseScores, LEXICAL_RANK_K, LEXICAL_WEIGHT, SEMANTIC_MARGIN } from './rank-fusion.ts';
 import { seededSample } from './seeded-random.ts';
 
 describe('normalizeName', () => {
@@ -26,13 +26,47 @@ describe('seededSample', () => {
   });
 });
 
-describe('fuseRanks', () => {
-  it('sums reciprocal ranks, so agreement between the lists wins', () => {
-    const fused = fuseRanks(['a', 'b', 'c'], ['c', 'a', 'd'], 3);
-    expect(fused.map((f) => f.id)).toEqual(['a', 'c', 'b']);
+describe('fuseScores', () => {
+  const bonus = (rank: number): number => (LEXICAL_WEIGHT * LEXICAL_RANK_K) / (LEXICAL_RANK_K + rank - 1);
+
+  it('lets lexical hits reorder semantically close candidates, not push them out with noise', () => {
+    const vector = [
+      { id: 'a', score: 0.6 },
+      { id: 'b', score: 0.58 },
+      { id: 'c', score: 0.4 },
+    ];
+    // 'b' is close to the best and first lexically: it overtakes 'a'. 'noise' is second lexically, but its
+    // cosine is far below the best: it keeps its cosine and cannot push 'c' out.
+    const fused = fuseScores(
+      { vector, lexicalIds: ['b', 'noise', 'c'], cosineOf: new Map([['noise', 0.2]]) },
+      3,
+    );
+    expect(fused.map((f) => f.id)).toEqual(['b', 'a', 'c']);
     expect(fused[0]).toMatchObject({ lexicalRank: 1, vectorRank: 2 });
-    expect(fused[0]?.score).toBeCloseTo(1 / (RRF_K + 1) + 1 / (RRF_K + 2));
-    expect(fuseRanks([], [], 5)).toEqual([]);
+    expect(fused[0]?.score).toBeCloseTo(0.58 + bonus(1));
+    expect(fused[2]).toMatchObject({ id: 'c', score: 0.4, lexicalRank: 3, vectorRank: 3 });
+    expect(fuseScores({ vector: [], lexicalIds: [], cosineOf: new Map() }, 5)).toEqual([]);
+  });
+
+  it('puts a lexical hit without a vector at the margin edge, so it still surfaces below the semantic best', () => {
+    const vector = [
+      { id: 'a', score: 0.7 },
+      { id: 'b', score: 0.5 },
+    ];
+    const fused = fuseScores({ vector, lexicalIds: ['b', 'new'], cosineOf: new Map([['new', null]]) }, 3);
+    expect(fused.map((f) => f.id)).toEqual(['a', 'new', 'b']);
+    expect(fused[1]?.score).toBeCloseTo(0.7 - SEMANTIC_MARGIN + bonus(2));
+    // 'b' is below the margin: first lexically, but no bonus.
+    expect(fused[2]?.score).toBeCloseTo(0.5);
+    // Nothing embedded at all: the lexical order decides.
+    const none = new Map([
+      ['x', null],
+      ['y', null],
+    ]);
+    expect(fuseScores({ vector: [], lexicalIds: ['x', 'y'], cosineOf: none }, 5).map((f) => f.id)).toEqual([
+      'x',
+      'y',
+    ]);
   });
 });
 

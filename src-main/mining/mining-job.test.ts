@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
+import { MINILM, repoModelsDir } from '../embeddings/minilm-files.ts';
+import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import { LEXICAL_METHOD } from './lexical-vectors.ts';
+import { MINILM_MERGE_THRESHOLD } from './similarity.ts';
 import { MiningDb } from './mining-db.ts';
 import { createMiningJob, runMiningJob } from './mining-job.ts';
 import type { MiningJobOptions, MiningProgress } from './mining-job.ts';
@@ -102,6 +105,27 @@ describe('mining jobs', () => {
     // autoApprove: the five mined nodes arrive approved (the two seeded papers stay proposed).
     expect(stats.review).toMatchObject({ approved: 5, proposed: 2 });
   });
+
+  it('merges with the local MiniLM when its files are present and no endpoint is configured, at its calibrated threshold', async () => {
+    const { h, db } = await setup('extract');
+    await seedPapers(h.store, ['replay', 'generative']);
+    const local = await sharedLocalEmbedder(repoModelsDir());
+    const summary = await runMiningJob(
+      await createMiningJob(db, h.store, {}),
+      options(h, db, { localEmbedder: async () => local }),
+    );
+    expect(summary.merge).toMatchObject({
+      method: `embeddings:${MINILM.modelId}`,
+      threshold: MINILM_MERGE_THRESHOLD,
+    });
+    expect(summary.merge?.note).toBeUndefined();
+    expect(summary.merge?.merged.map((m) => [m.keep.name, m.drop.name])).toEqual([
+      ['Continual learning of neural networks', 'Continual learning for neural networks'],
+    ]);
+    // Merging reads vectors, it does not write them: a graph's vectors stay all of one model, made by one job.
+    expect((await h.store.stats()).embeddings).toEqual([]);
+    expect(h.server.requests.filter((r) => r.endpoint === 'embeddings')).toHaveLength(0);
+  }, 60_000);
 
   it('asks the model to confirm a merge when the setting is on, and keeps both nodes when it declines', async () => {
     const { h, db } = await setup('confirm');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MiningSettings } from '../contract/settings-mining.ts';
+import { MINING_DEFAULTS, type MiningSettings } from '../contract/settings-mining.ts';
 import type { GraphNode } from '../graph/model.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { UsageLedger } from '../llm/index.ts';
@@ -16,7 +16,7 @@ import { mergeNearIdentical } from './merge.ts';
 import type { MergeReport } from './merge.ts';
 import { CLAIM_LEASE_MS } from './mining-db.ts';
 import type { MiningDb } from './mining-db.ts';
-import { chooseSimilarity } from './similarity.ts';
+import { chooseSimilarity, mergeThreshold, type TextEmbedder } from './similarity.ts';
 import { writeTriples } from './write-triples.ts';
 
 /**
@@ -57,6 +57,8 @@ export interface MiningJobOptions {
   bodyOf?: (paperId: string) => string | undefined;
   /** Unexpected faults are logged here under the id their stored error names (the app passes its logger). */
   log?: FaultLog;
+  /** The local MiniLM when its files are present (null when not): merging then uses the vectors search uses. */
+  localEmbedder?: () => Promise<TextEmbedder | null>;
 }
 
 /** Caps the text sent per paper so one long PDF cannot blow the context window or the bill. */
@@ -310,10 +312,16 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
         sessionId: jobId,
         ...(options.signal ? { signal: options.signal } : {}),
       };
+      const local = (await options.localEmbedder?.()) ?? null;
+      const similarity = await chooseSimilarity(client, store, { ...similarityOptions, local });
       merge = await mergeNearIdentical(store, {
         kinds: ['Problem', 'Challenge', 'Solution'],
-        threshold: options.settings.similarityThreshold,
-        similarity: chooseSimilarity(client, store, similarityOptions),
+        threshold: mergeThreshold(
+          options.settings.similarityThreshold,
+          MINING_DEFAULTS.similarityThreshold,
+          similarity,
+        ),
+        similarity,
         ...(options.settings.llmConfirmMerges ? { confirmWith: client } : {}),
         ...similarityOptions,
       });

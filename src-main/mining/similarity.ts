@@ -20,6 +20,8 @@ export interface SimilarityMethod {
   vectors(nodes: readonly GraphNode[], stored: Map<string, number[]> | undefined): Promise<Float32Array[]>;
   /** The stored-vector model to read from a snapshot, when there is one. */
   readonly model?: string;
+  /** The merge threshold calibrated for this method, used while the user's setting is the default. */
+  readonly defaultThreshold?: number;
 }
 
 /**
@@ -88,13 +90,73 @@ export function embeddingSimilarity(
   };
 }
 
-/** The method for this configuration: embeddings when configured, else the named lexical fallback. */
-export function chooseSimilarity(
+/** A sentence embedder in this process (the local MiniLM, embeddings/local-minilm.ts), as mining needs it. */
+export interface TextEmbedder {
+  readonly modelId: string;
+  embed(texts: readonly string[], options?: { signal?: AbortSignal }): Promise<Float32Array[]>;
+}
+
+/**
+ * The local MiniLM's merge threshold, calibrated on labelled same/different pairs (mining/README.md, "Merge
+ * threshold"; pinned in merge-calibration.test.ts). Used while the setting is at its default, which was set for
+ * endpoint embeddings; a threshold the user chose wins.
+ */
+export const MINILM_MERGE_THRESHOLD = 0.9;
+
+/**
+ * Similarity from the local model: the graph's stored vectors of that model where present (the ones search
+ * uses), the rest embedded in memory. Nothing is written: storing vectors is the embed-on-write store's and
+ * `motiv embed`'s job, which keep a graph's vectors all of one model.
+ */
+export function localSimilarity(
+  embedder: TextEmbedder,
+  options: { signal?: AbortSignal } = {},
+): SimilarityMethod {
+  return {
+    name: `embeddings:${embedder.modelId}`,
+    model: embedder.modelId,
+    defaultThreshold: MINILM_MERGE_THRESHOLD,
+    vectors: async (nodes, stored) => {
+      const out = nodes.map((n) => {
+        const v = stored?.get(n.id);
+        return v ? normalise(Float32Array.from(v)) : undefined;
+      });
+      const missing = nodes.map((n, i) => ({ n, i })).filter(({ i }) => out[i] === undefined);
+      if (missing.length > 0) {
+        const signal = options.signal ? { signal: options.signal } : {};
+        const vectors = await embedder.embed(
+          missing.map(({ n }) => nodeText(n)),
+          signal,
+        );
+        for (const [j, { i }] of missing.entries()) out[i] = vectors[j];
+      }
+      return out.map((v) => v ?? new Float32Array(0));
+    },
+  };
+}
+
+/** The threshold a merge uses: the user's setting, or the method's calibrated one while the setting is the default. */
+export function mergeThreshold(setting: number, settingDefault: number, method: SimilarityMethod): number {
+  return setting === settingDefault && method.defaultThreshold !== undefined
+    ? method.defaultThreshold
+    : setting;
+}
+
+/**
+ * The method for this configuration: the local MiniLM when its files are present and either the graph already
+ * holds its vectors (search uses them: merging agrees with search) or no endpoint embeddings model is configured;
+ * else the endpoint's embeddings when configured; else the named lexical fallback.
+ */
+export async function chooseSimilarity(
   client: LlmClient,
   store: GraphStore,
-  options: { actor: string; signal?: AbortSignal; sessionId?: string },
-): SimilarityMethod {
-  return embeddingsConfigured(client.config)
-    ? embeddingSimilarity(client, store, options)
-    : lexicalSimilarity();
+  options: { actor: string; signal?: AbortSignal; sessionId?: string; local?: TextEmbedder | null },
+): Promise<SimilarityMethod> {
+  const { local, ...rest } = options;
+  const endpoint = embeddingsConfigured(client.config);
+  if (local) {
+    const stored = (await store.stats()).embeddings.some((m) => m.model === local.modelId);
+    if (stored || !endpoint) return localSimilarity(local, rest.signal ? { signal: rest.signal } : {});
+  }
+  return endpoint ? embeddingSimilarity(client, store, rest) : lexicalSimilarity();
 }

@@ -2,20 +2,21 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import type { GraphReader, Ranked, SearchFilters } from '../driver.ts';
 import type { SearchHit } from '../port.ts';
-import { fuseRanks } from '../rank-fusion.ts';
+import { fuseScores } from '../rank-fusion.ts';
 import type { NodeSearchSchema } from '../schemas.ts';
 import { checkDimension, searchModel } from './embedding-rules.ts';
 
 type SearchInput = z.output<typeof NodeSearchSchema>;
 
 /**
- * Each list feeding rank fusion is deeper than the answer, so a node ranked well in only one list can still
- * surface. One value for both stores (they differed: 2 / 20 embedded, 4 / 40 Neo4j).
+ * Each list feeding the fusion is deeper than the answer, so a node ranked well in only one list can still
+ * surface. One value for both stores (they differed: 2 / 20 embedded, 4 / 40 Neo4j); 40 is the depth the
+ * fusion's constants were chosen with (rank-fusion.ts).
  */
 const HYBRID_DEPTH_FACTOR = 2;
-const HYBRID_MIN_DEPTH = 20;
+const HYBRID_MIN_DEPTH = 40;
 
-/** Lexical, vector or hybrid (reciprocal rank fusion); hybrid without a vector or stored model is lexical. */
+/** Lexical, vector or hybrid (vector-anchored fusion, rank-fusion.ts); hybrid without a vector or stored model is lexical. */
 export async function nodeSearch(r: GraphReader, input: SearchInput): Promise<SearchHit[]> {
   const filters: SearchFilters = { kinds: input.kinds, level: input.level, review: input.review };
   const lexical = (limit: number): Promise<Ranked[]> => r.lexicalRanking(input.query, filters, limit);
@@ -31,8 +32,15 @@ export async function nodeSearch(r: GraphReader, input: SearchInput): Promise<Se
   if (input.mode === 'vector') return toHits(r, await nearest(input.limit), 'vector');
   const depth = Math.max(input.limit * HYBRID_DEPTH_FACTOR, HYBRID_MIN_DEPTH);
   const lexicalIds = (await lexical(depth)).map((x) => x.id);
-  const vectorIds = (await nearest(depth)).map((x) => x.id);
-  const fused = fuseRanks(lexicalIds, vectorIds, input.limit);
+  const vectorHits = await nearest(depth);
+  const inVector = new Set(vectorHits.map((x) => x.id));
+  const cosineOf = new Map<string, number | null>();
+  for (const id of lexicalIds) {
+    if (inVector.has(id)) continue;
+    const stored = await r.vectorOf(id, model.model);
+    cosineOf.set(id, stored ? cosine(vector, stored) : null);
+  }
+  const fused = fuseScores({ vector: vectorHits, lexicalIds, cosineOf }, input.limit);
   const nodes = await r.nodesById(fused.map((f) => f.id));
   return fused.flatMap((f) => {
     const node = nodes.get(f.id);
@@ -55,4 +63,18 @@ async function toHits(r: GraphReader, ranked: Ranked[], mode: 'lexical' | 'vecto
         : { node, score: x.score, vectorRank: index + 1 },
     ];
   });
+}
+
+function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
 }
