@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cosine, useLocalMinilm } from '../test-support/local-minilm.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { loadLocalMinilm, type LocalEmbedder } from './local-minilm.ts';
-import { fetchMinilm, MINILM, repoModelsDir } from './minilm-files.ts';
+import { loadLocalMinilm } from './local-minilm.ts';
+import { MINILM } from './minilm-files.ts';
 
 /** The real model files (`npm run models:fetch`), the real onnxruntime: no stand-in. */
 
 const tempDir = useTempDirs();
-let embedder: LocalEmbedder;
-
-beforeAll(async () => {
-  await fetchMinilm(repoModelsDir());
-  embedder = await loadLocalMinilm(repoModelsDir());
-}, 120_000);
-afterAll(async () => embedder?.dispose());
-
-const cosine = (a: Float32Array, b: Float32Array): number =>
-  a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
+const model = useLocalMinilm();
 
 describe('local all-MiniLM-L6-v2', () => {
   it('makes 384-d unit vectors, one per text, in order, across batches', async () => {
     const texts = Array.from({ length: 70 }, (_, i) => `node number ${i} about retrieval`);
-    const vectors = await embedder.embed(texts);
+    const vectors = await model().embed(texts);
     expect(vectors).toHaveLength(70);
     for (const v of vectors) {
       expect(v).toHaveLength(MINILM.dimension);
@@ -28,13 +20,13 @@ describe('local all-MiniLM-L6-v2', () => {
     }
     // The quantized model scales activations per batch, so a text's vector moves a little with its batch
     // mates (measured 0.991 here); never by more than a paraphrase would.
-    const [alone] = await embedder.embed([texts[64] ?? '']);
+    const [alone] = await model().embed([texts[64] ?? '']);
     expect(cosine(alone ?? new Float32Array(), vectors[64] ?? new Float32Array())).toBeGreaterThan(0.98);
-    expect(embedder.modelId).toBe('local:all-MiniLM-L6-v2-q');
+    expect(model().modelId).toBe('local:all-MiniLM-L6-v2-q');
   });
 
   it('scores a paraphrase pair well above an unrelated pair', async () => {
-    const [query, paraphrase, unrelated] = await embedder.embed([
+    const [query, paraphrase, unrelated] = await model().embed([
       'making reasoning models stop thinking so long',
       'Overthinking with redundant steps in long reasoning chains',
       'Crop yield prediction from satellite images of farmland',
@@ -48,7 +40,7 @@ describe('local all-MiniLM-L6-v2', () => {
 
   it('handles empty, whitespace-only and very long text (cut at 256 word pieces)', async () => {
     const long = 'reasoning '.repeat(5_000);
-    const vectors = await embedder.embed(['', '   \n\t ', long]);
+    const vectors = await model().embed(['', '   \n\t ', long]);
     expect(vectors.map((v) => v.length)).toEqual([384, 384, 384]);
     expect(vectors.every((v) => v.every(Number.isFinite))).toBe(true);
   });
@@ -56,7 +48,7 @@ describe('local all-MiniLM-L6-v2', () => {
   it('stops between batches when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(embedder.embed(['a', 'b'], { signal: controller.signal })).rejects.toMatchObject({
+    await expect(model().embed(['a', 'b'], { signal: controller.signal })).rejects.toMatchObject({
       code: 'CANCELLED',
     });
   });

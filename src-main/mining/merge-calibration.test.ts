@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MINING_DEFAULTS } from '../contract/settings-mining.ts';
-import { loadLocalMinilm, type LocalEmbedder } from '../embeddings/local-minilm.ts';
-import { fetchMinilm, repoModelsDir } from '../embeddings/minilm-files.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { readSeedData } from '../graph/seed/read-seed.ts';
+import { cosine, useLocalMinilm } from '../test-support/local-minilm.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { DIFFERENT_PAIRS, SAME_PAIRS, type LabelledPair } from './merge-calibration.ts';
 import { mergeNearIdentical } from './merge.ts';
@@ -17,20 +16,11 @@ import { localSimilarity, MINILM_MERGE_THRESHOLD, mergeThreshold, nodeText } fro
  */
 
 const tempDir = useTempDirs();
-let embedder: LocalEmbedder;
-
-beforeAll(async () => {
-  await fetchMinilm(repoModelsDir());
-  embedder = await loadLocalMinilm(repoModelsDir());
-}, 120_000);
-afterAll(async () => embedder?.dispose());
-
-const cosine = (a: Float32Array, b: Float32Array): number =>
-  a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
+const model = useLocalMinilm();
 
 async function pairCosines(pairs: readonly LabelledPair[]): Promise<number[]> {
-  const a = await embedder.embed(pairs.map((p) => p.a));
-  const b = await embedder.embed(pairs.map((p) => p.b));
+  const a = await model().embed(pairs.map((p) => p.a));
+  const b = await model().embed(pairs.map((p) => p.b));
   return pairs.map((_, i) => cosine(a[i] ?? new Float32Array(), b[i] ?? new Float32Array()));
 }
 
@@ -38,7 +28,7 @@ describe('merge threshold for the local MiniLM', () => {
   it('keeps every pair of distinct seed nodes of one kind and level apart, by name and by node text', async () => {
     const nodes = readSeedData().graph.nodes;
     for (const text of [(n: (typeof nodes)[number]) => n.name, nodeText]) {
-      const vectors = await embedder.embed(nodes.map(text));
+      const vectors = await model().embed(nodes.map(text));
       let nearest = 0;
       nodes.forEach((n, i) =>
         nodes.forEach((m, j) => {
@@ -80,7 +70,7 @@ describe('merge threshold for the local MiniLM', () => {
       ];
       for (const name of names)
         await store.upsertNode({ kind: 'Problem', name, origin: 'mined' }, { actor: 't' });
-      const similarity = localSimilarity(embedder);
+      const similarity = localSimilarity(model());
       const threshold = mergeThreshold(
         MINING_DEFAULTS.similarityThreshold,
         MINING_DEFAULTS.similarityThreshold,
