@@ -56,9 +56,7 @@ export function createLlmClient(config: ResolvedLlmConfig, options: LlmClientOpt
   });
   return {
     openai,
-    ...(config.local
-      ? { backend: createLocalBackend({ path: config.local.path, threads: config.local.threads }) }
-      : {}),
+    ...(config.local ? { backend: createLocalBackend(config.local) } : {}),
     config,
     timeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,

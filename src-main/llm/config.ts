@@ -36,11 +36,14 @@ export interface LocalModelConfig {
   path: string;
   threads: number;
   threadsSource: ValueSource;
+  /** Cap on generated tokens per call when the request sets none (MOTIV_LLM_MAX_TOKENS); null = the context. */
+  maxTokens: number | null;
 }
 
 export const LOCAL_SCHEME = 'local:';
 export const DEFAULT_LOCAL_THREADS = 1;
 const MAX_LOCAL_THREADS = 256;
+const MAX_LOCAL_TOKENS = 1_000_000;
 
 export interface ResolvedLlmConfig {
   baseUrl: string;
@@ -200,18 +203,28 @@ function localConfig(
   envVars: ResolvedLlmConfig['sources']['envVars'],
 ): LocalModelConfig {
   const path = baseUrl.slice(LOCAL_SCHEME.length);
-  const raw = present(env.MOTIV_LLM_THREADS);
-  if (raw === undefined) return { path, threads: DEFAULT_LOCAL_THREADS, threadsSource: 'default' };
-  const threads = Number(raw);
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_LOCAL_THREADS) {
+  const threads = wholeNumber(env, 'MOTIV_LLM_THREADS', MAX_LOCAL_THREADS);
+  if (threads !== undefined) envVars.threads = 'MOTIV_LLM_THREADS';
+  return {
+    path,
+    threads: threads ?? DEFAULT_LOCAL_THREADS,
+    threadsSource: threads === undefined ? 'default' : 'env',
+    maxTokens: wholeNumber(env, 'MOTIV_LLM_MAX_TOKENS', MAX_LOCAL_TOKENS) ?? null,
+  };
+}
+
+function wholeNumber(env: EnvLike, name: string, max: number): number | undefined {
+  const raw = present(env[name]);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new AppError(
       'LLM_NOT_CONFIGURED',
-      `MOTIV_LLM_THREADS must be a whole number from 1 to ${MAX_LOCAL_THREADS} (got ${JSON.stringify(raw)})`,
-      { field: 'llm.threads', envVar: 'MOTIV_LLM_THREADS', source: 'env' },
+      `${name} must be a whole number from 1 to ${max} (got ${JSON.stringify(raw)})`,
+      { field: name === 'MOTIV_LLM_THREADS' ? 'llm.threads' : 'llm.maxTokens', envVar: name, source: 'env' },
     );
   }
-  envVars.threads = 'MOTIV_LLM_THREADS';
-  return { path, threads, threadsSource: 'env' };
+  return value;
 }
 
 export function summariseLlmConfig(config: ResolvedLlmConfig): LlmConfigSummary {

@@ -21,6 +21,8 @@ export interface LocalBackendOptions {
   threads?: number;
   /** Context window cap in tokens (default 4096). */
   contextSize?: number;
+  /** Generated tokens per call when the request sets no max_tokens; null or absent = up to the context. */
+  maxTokens?: number | null;
 }
 
 export const DEFAULT_LOCAL_THREADS = 1;
@@ -53,10 +55,11 @@ async function completeLocally(
     const tools = request.toolChoice === 'none' ? [] : (request.tools ?? []);
     const forced = forcedToolCall(tools, request.toolChoice);
     const history = toChatHistory(forced ? [...request.messages, forced.instruction] : request.messages);
+    const maxTokens = request.maxTokens ?? options.maxTokens;
     const common = {
       signal,
       stopOnAbortSignal: false,
-      ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+      ...(maxTokens ? { maxTokens } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     };
     const grammar = forced

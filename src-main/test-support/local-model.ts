@@ -9,20 +9,29 @@ import { smollm2Path } from '../local-llm/test-model.ts';
  * The real-model lane's client: the LLM layer on the built-in engine with SmolLM2-135M (fetched by the global
  * setup), one thread, a ledger. The model is freed after the file's tests.
  */
-export function useLocalModel(): { path: string; client: (threads?: number) => LlmClient } {
+export interface LocalClientOptions {
+  threads?: number;
+  /** MOTIV_LLM_MAX_TOKENS: the cap on calls that set none (the extractor and the agents set none). */
+  maxTokens?: number;
+}
+
+export function useLocalModel(): { path: string; client: (options?: LocalClientOptions) => LlmClient } {
   afterAll(async () => {
     await disposeLocalModels();
   });
   const path = smollm2Path(repoModelsDir());
   return {
     path,
-    client: (threads = 1) =>
+    client: ({ threads = 1, maxTokens }: LocalClientOptions = {}) =>
       createLlmClient(
-        resolveLlmConfig({ baseUrl: `local:${path}` }, { MOTIV_LLM_THREADS: String(threads) }),
-        {
-          ledger: new UsageLedger(),
-          retry: { maxAttempts: 1 },
-        },
+        resolveLlmConfig(
+          { baseUrl: `local:${path}` },
+          {
+            MOTIV_LLM_THREADS: String(threads),
+            ...(maxTokens ? { MOTIV_LLM_MAX_TOKENS: String(maxTokens) } : {}),
+          },
+        ),
+        { ledger: new UsageLedger(), retry: { maxAttempts: 1 } },
       ),
   };
 }
