@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { chatStructured } from '../llm/index.ts';
+import { extractTriples } from '../mining/extract.ts';
+import { TripleSchema } from '../mining/extraction-schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { useLocalModel } from '../test-support/local-model.ts';
 import { disposeLocalModels } from './engine.ts';
@@ -52,6 +54,25 @@ describe('the real-model lane (SmolLM2-135M through the built-in engine)', () =>
       expect(totals.calls).toBeGreaterThan(0);
       expect(totals.completionTokens).toBeGreaterThan(0);
       expect(totals.cost.usd).toBe(0);
+    },
+    LANE_TIMEOUT_MS,
+  );
+  it(
+    'the mining extractor returns schema-valid triples for a short abstract',
+    async () => {
+      const outcome = await extractTriples(client({ maxTokens: 400 }), {
+        id: 'paper:lane',
+        title: 'Shorter Chains of Thought',
+        abstract:
+          'Reasoning models overthink easy questions, wasting compute. We train the model to stop early when confident.',
+      });
+      const triples = [...outcome.accepted, ...outcome.rejected.map((r) => r.triple)];
+      expect(triples.length).toBeGreaterThan(0);
+      for (const triple of triples) expect(TripleSchema.safeParse(triple).success).toBe(true);
+      for (const call of outcome.calls) {
+        expect(call.usageEstimated).toBe(false);
+        expect(call.model).toBe('local:SmolLM2-135M-Instruct.Q4_1.gguf');
+      }
     },
     LANE_TIMEOUT_MS,
   );
