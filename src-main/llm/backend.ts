@@ -43,4 +43,6 @@ export interface ChatBackend {
   /** What the ledger and the UI call this backend ("local"). */
   readonly kind: string;
   complete(request: BackendRequest, options: BackendCallOptions): Promise<BackendReply>;
+  /** The models it serves (Settings' "Test connection"); loading them is the test. */
+  listModels(): Promise<string[]>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { chat, chatStructured, createLlmClient, resolveLlmConfig } from '../llm/index.ts';
+import { chat, chatStructured, createLlmClient, resolveLlmConfig, testConnection } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { useLocalModel } from '../test-support/local-model.ts';
 import { loadLocalModel } from './engine.ts';
@@ -111,5 +111,16 @@ describe('the Local (GGUF) backend through the LLM layer (SmolLM2-135M, one thre
         err.message.includes(missing) &&
         (err.details as { reason?: string }).reason === 'model-file-missing',
     );
+  });
+
+  it('"Test connection" on a local file loads it and lists it; a missing file fails with the reason', async () => {
+    const report = await testConnection(client());
+    expect(report).toMatchObject({ ok: true, models: ['local:SmolLM2-135M-Instruct.Q4_1.gguf'] });
+    const roles = report.ok ? report.unlistedModels.map((u) => u.role) : [];
+    expect(roles).toEqual(['embeddings']);
+    const missing = await testConnection(
+      createLlmClient(resolveLlmConfig({ baseUrl: `local:${path}.nope` }, {})),
+    );
+    expect(missing).toMatchObject({ ok: false, code: 'LLM_NOT_CONFIGURED' });
   });
 });

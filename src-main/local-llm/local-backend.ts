@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ChatModelFunctions, GbnfJsonBasicSchema, GbnfJsonSchema, LlamaGrammar } from 'node-llama-cpp';
 import type { BackendCallOptions, BackendReply, BackendRequest, ChatBackend } from '../llm/backend.ts';
 import { AppError } from '../shared/errors.ts';
@@ -32,6 +33,10 @@ export function createLocalBackend(options: LocalBackendOptions): ChatBackend {
   return {
     kind: 'local',
     complete: (request, callOptions) => completeLocally(options, request, callOptions),
+    listModels: async () => {
+      await loadLocalModel(options.path);
+      return [`local:${basename(options.path)}`];
+    },
   };
 }
 
