@@ -22,6 +22,7 @@ import { fetchMinilm, repoModelsDir } from '../src-main/embeddings/minilm-files.
 import { readSeedData } from '../src-main/graph/seed/read-seed.ts';
 import { nodeText } from '../src-main/mining/similarity.ts';
 import { projectPath } from '../src-main/shared/project-path.ts';
+import { measureLocalEngine } from './lib/local-engine.ts';
 import { atMost, machineDescription, printTable, writeResults, type Metric } from './lib/results.ts';
 
 const TARGET_TEXTS_PER_S = 200;
@@ -96,6 +97,7 @@ try {
 }
 await embedder.dispose();
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+const engineMetrics = await measureLocalEngine(repoModelsDir());
 
 const results = {
   area: 'local',
@@ -141,6 +143,7 @@ const results = {
     atMost('model load (files → ready)', Math.round(loadMs), 'ms', null),
     atMost('RSS added by loading the model', mb(rssLoaded - rssBefore), 'MB', null),
     atMost('RSS after embedding (whole process)', mb(rssAfter), 'MB', null),
+    ...engineMetrics,
     // Other work on the machine during the run: wall-clock figures mean little when this is above the cores.
     atMost('load average (1 min) at the end', Number(loadavg()[0]?.toFixed(1)), 'runnable', null),
   ],

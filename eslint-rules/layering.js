@@ -12,6 +12,7 @@ const DOMAIN_ROOMS = [
   'judge',
   'literature',
   'llm',
+  'local-llm',
   'mining',
   'papers',
   'shared',

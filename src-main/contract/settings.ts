@@ -57,8 +57,16 @@ export const SettingsSchema = z
       .default({ ideasPerTopic: 3, maxRounds: 5 }),
     llm: z
       .object({
+        // An OpenAI-compatible endpoint, or local:<path to .gguf> for the built-in engine (src-main/local-llm).
         baseUrl: z
-          .url({ protocol: /^https?$/ })
+          .union([
+            z.url({ protocol: /^https?$/ }),
+            z
+              .string()
+              .trim()
+              .regex(/^local:\S/)
+              .max(4096),
+          ])
           .nullable()
           .default(null),
         model: ModelNameSchema.nullable().default(null),

@@ -50,6 +50,9 @@ function llmEntries(inputs: EntryInputs): ConfigEntry[] {
   return [
     entry('llm.baseUrl', shown(llm.baseUrl), sources.baseUrl, sources.envVars.baseUrl),
     key,
+    ...(llm.local
+      ? [entry('llm.threads', String(llm.local.threads), llm.local.threadsSource, sources.envVars.threads)]
+      : []),
     ...LLM_ROLES.map((role) =>
       entry(`llm.models.${role}`, llm.models[role], sources.models[role], sources.envVars.models[role]),
     ),

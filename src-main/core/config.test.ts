@@ -21,6 +21,29 @@ const entryOf = (entries: ConfigEntry[], key: string): ConfigEntry | undefined =
   entries.find((e) => e.key === key);
 
 describe('the configuration loader', () => {
+  it('resolves a local GGUF base URL in one place: requireLlm carries it, doctor shows the file and threads', () => {
+    const config = loadConfig({
+      settings: SettingsSchema.parse({ schemaVersion: 1, llm: { baseUrl: 'local:/models/tiny.gguf' } }),
+      env: { MOTIV_LLM_THREADS: '2' },
+      dataDir,
+    });
+    expect(config.requireLlm('mentor')).toMatchObject({
+      local: { path: '/models/tiny.gguf', threads: 2, threadsSource: 'env' },
+      model: 'local:tiny.gguf',
+    });
+    expect(entryOf(config.entries, 'llm.baseUrl')).toMatchObject({
+      value: 'local:/models/tiny.gguf',
+      source: 'settings',
+    });
+    expect(entryOf(config.entries, 'llm.threads')).toEqual({
+      key: 'llm.threads',
+      value: '2',
+      secret: false,
+      source: 'env',
+      envVar: 'MOTIV_LLM_THREADS',
+    });
+  });
+
   it('takes the settings file when no variable is set, and says so', () => {
     const config = loadConfig({ settings, env: {}, dataDir });
     expect(config.requireLlm('researcher')).toMatchObject({

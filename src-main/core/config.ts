@@ -153,7 +153,8 @@ function loadLlm(input: ConfigInput): LlmSection & { keySet: Sourced<boolean> } 
 
 function readLlm(section: LlmSection): ResolvedLlmConfig {
   if (section.problem) throw section.problem;
-  if (section.keyRefusal) throw section.keyRefusal;
+  // A local model file sends no key anywhere, so a key not yet confirmed for an endpoint does not matter.
+  if (section.keyRefusal && !section.resolved?.local) throw section.keyRefusal;
   if (!section.resolved) throw new AppError('INTERNAL', 'The LLM configuration was not loaded');
   return section.resolved;
 }

@@ -162,6 +162,25 @@ export async function chat(client: LlmClient, request: ChatRequest): Promise<Cha
       });
       const ctx = { baseUrl: client.config.baseUrl, secret: client.config.apiKey, model, timeoutMs };
       try {
+        if (client.backend) {
+          const onToken = request.onToken;
+          return await client.backend.complete(
+            {
+              model,
+              messages: request.messages,
+              ...(request.tools?.length ? { tools: request.tools } : {}),
+              ...(request.toolChoice !== undefined ? { toolChoice: request.toolChoice } : {}),
+              ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+              ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+              ...(request.responseFormat !== undefined ? { responseFormat: request.responseFormat } : {}),
+            },
+            {
+              signal: guard.signal,
+              onActivity: () => guard.touch(),
+              ...(onToken ? { onText: (text: string) => onToken(text, attempt) } : {}),
+            },
+          );
+        }
         if (!request.onToken) {
           const response: unknown = await client.openai.chat.completions.create(
             { ...body, stream: false },

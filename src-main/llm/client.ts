@@ -1,4 +1,6 @@
 import OpenAI from 'openai';
+import { createLocalBackend } from '../local-llm/local-backend.ts';
+import type { ChatBackend } from './backend.ts';
 import type { ResponseCache } from './cache.ts';
 import type { ResolvedLlmConfig } from './config.ts';
 import type { UsageLedger } from './ledger.ts';
@@ -25,6 +27,8 @@ export interface LlmClientOptions {
 
 export interface LlmClient {
   readonly openai: OpenAI;
+  /** Set for a `local:<path>` base URL: chat runs on the in-process engine instead of `openai`. */
+  readonly backend?: ChatBackend;
   readonly config: ResolvedLlmConfig;
   readonly timeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -52,6 +56,7 @@ export function createLlmClient(config: ResolvedLlmConfig, options: LlmClientOpt
   });
   return {
     openai,
+    ...(config.local ? { backend: createLocalBackend(config.local) } : {}),
     config,
     timeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,

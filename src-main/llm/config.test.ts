@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -113,5 +114,48 @@ describe('resolveLlmConfig', () => {
     );
     expect(ftp.message).toMatch(/settings llm.baseUrl must use http/);
     expect(ftp.message).not.toContain(KEY);
+  });
+});
+
+describe('resolveLlmConfig with a local GGUF file (base URL local:<path>)', () => {
+  it('selects the built-in engine: absolute path, one thread by default, roles named after the file', () => {
+    const config = resolveLlmConfig({ baseUrl: 'local:models/tiny.gguf', models: { mentor: 'mine' } }, {});
+    expect(config.baseUrl).toBe(`local:${resolve('models/tiny.gguf')}`);
+    expect(config.local).toEqual({
+      path: resolve('models/tiny.gguf'),
+      threads: 1,
+      threadsSource: 'default',
+      maxTokens: null,
+    });
+    expect(config.models.researcher).toBe('local:tiny.gguf');
+    expect(config.models.mentor).toBe('mine');
+    expect(config.models.embeddings).toBe(DEFAULT_EMBEDDINGS_MODEL);
+    expect(summariseLlmConfig(config).local?.threads).toBe(1);
+  });
+
+  it('takes MOTIV_LLM_THREADS and refuses a bad value naming the variable', async () => {
+    const env = { MOTIV_LLM_BASE_URL: 'local:/m/x.gguf', MOTIV_LLM_THREADS: '3' };
+    const config = resolveLlmConfig({}, env);
+    expect(config.local).toEqual({
+      path: resolve('/m/x.gguf'),
+      threads: 3,
+      threadsSource: 'env',
+      maxTokens: null,
+    });
+    expect(resolveLlmConfig({}, { ...env, MOTIV_LLM_MAX_TOKENS: '64' }).local?.maxTokens).toBe(64);
+    expect(config.sources.envVars.threads).toBe('MOTIV_LLM_THREADS');
+    for (const bad of ['0', 'two', '1.5', '999']) {
+      const err = await rejection((async () => resolveLlmConfig({}, { ...env, MOTIV_LLM_THREADS: bad }))());
+      expect(err.code).toBe('LLM_NOT_CONFIGURED');
+      expect(err.message).toContain('MOTIV_LLM_THREADS');
+    }
+    // Remote endpoints ignore it.
+    expect(resolveLlmConfig({}, { MOTIV_LLM_THREADS: 'two' }).local).toBeUndefined();
+  });
+
+  it('refuses local: without a path', async () => {
+    const err = await rejection((async () => resolveLlmConfig({ baseUrl: 'local:  ' }, {}))());
+    expect(err.code).toBe('LLM_NOT_CONFIGURED');
+    expect(err.message).toMatch(/local: without a model file/);
   });
 });

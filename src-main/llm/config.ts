@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import { AppError } from '../shared/errors.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { Secret, displayUrl } from './secret.ts';
@@ -29,8 +30,25 @@ export interface LlmSettingsInput {
 
 export type EnvLike = Readonly<Record<string, string | undefined>>;
 
+/** The built-in engine's settings when the base URL is `local:<path to .gguf>`. */
+export interface LocalModelConfig {
+  /** Absolute path of the GGUF file. */
+  path: string;
+  threads: number;
+  threadsSource: ValueSource;
+  /** Cap on generated tokens per call when the request sets none (MOTIV_LLM_MAX_TOKENS); null = the context. */
+  maxTokens: number | null;
+}
+
+export const LOCAL_SCHEME = 'local:';
+export const DEFAULT_LOCAL_THREADS = 1;
+const MAX_LOCAL_THREADS = 256;
+const MAX_LOCAL_TOKENS = 1_000_000;
+
 export interface ResolvedLlmConfig {
   baseUrl: string;
+  /** Set when the base URL is `local:<path>`: chat runs in-process on that GGUF file, no endpoint. */
+  local?: LocalModelConfig;
   apiKey: Secret;
   models: Record<LlmRole, string>;
   sources: {
@@ -38,7 +56,12 @@ export interface ResolvedLlmConfig {
     apiKey: ValueSource;
     models: Record<LlmRole, ValueSource>;
     /** Which variable won, for each value whose source is `env` (`MOTIV_LLM_RESEARCHER_MODEL`…). */
-    envVars: { baseUrl?: string; apiKey?: string; models: Partial<Record<LlmRole, string>> };
+    envVars: {
+      baseUrl?: string;
+      apiKey?: string;
+      threads?: string;
+      models: Partial<Record<LlmRole, string>>;
+    };
   };
 }
 
@@ -46,6 +69,7 @@ export interface ResolvedLlmConfig {
 export interface LlmConfigSummary {
   baseUrl: string;
   apiKeySet: boolean;
+  local?: LocalModelConfig;
   models: Record<LlmRole, string>;
   sources: ResolvedLlmConfig['sources'];
 }
@@ -74,6 +98,18 @@ function normaliseBaseUrl(url: string, source: ValueSource): string {
       ? { field: 'llm.baseUrl', envVar: 'MOTIV_LLM_BASE_URL', source }
       : { field: 'llm.baseUrl', source };
   const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
+  if (url.startsWith(LOCAL_SCHEME)) {
+    const path = url.slice(LOCAL_SCHEME.length).trim();
+    if (path === '') {
+      throw new AppError(
+        'LLM_NOT_CONFIGURED',
+        `${where} is local: without a model file (local:<path to .gguf>)`,
+        details,
+      );
+    }
+    // Whether the file exists and is a GGUF is checked when a call loads it: the setting stays editable.
+    return `${LOCAL_SCHEME}${resolve(path)}`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -143,18 +179,59 @@ export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): Reso
   const envVars: ResolvedLlmConfig['sources']['envVars'] = { models: modelVars };
   if (baseUrlVar) envVars.baseUrl = baseUrlVar;
   if (apiKeyVar) envVars.apiKey = apiKeyVar;
+  const baseUrl = normaliseBaseUrl(rawBaseUrl, baseUrlSource);
+  const local = baseUrl.startsWith(LOCAL_SCHEME) ? localConfig(baseUrl, env, envVars) : undefined;
+  if (local) {
+    // A local file has one model: chat roles left at the remote default are named after the file (and priced 0).
+    for (const role of LLM_ROLES) {
+      if (role !== 'embeddings' && modelSources[role] === 'default')
+        models[role] = `${LOCAL_SCHEME}${basename(local.path)}`;
+    }
+  }
   return {
-    baseUrl: normaliseBaseUrl(rawBaseUrl, baseUrlSource),
+    baseUrl,
+    ...(local ? { local } : {}),
     apiKey: new Secret(key),
     models,
     sources: { baseUrl: baseUrlSource, apiKey: apiKeySource, models: modelSources, envVars },
   };
 }
 
+function localConfig(
+  baseUrl: string,
+  env: EnvLike,
+  envVars: ResolvedLlmConfig['sources']['envVars'],
+): LocalModelConfig {
+  const path = baseUrl.slice(LOCAL_SCHEME.length);
+  const threads = wholeNumber(env, 'MOTIV_LLM_THREADS', MAX_LOCAL_THREADS);
+  if (threads !== undefined) envVars.threads = 'MOTIV_LLM_THREADS';
+  return {
+    path,
+    threads: threads ?? DEFAULT_LOCAL_THREADS,
+    threadsSource: threads === undefined ? 'default' : 'env',
+    maxTokens: wholeNumber(env, 'MOTIV_LLM_MAX_TOKENS', MAX_LOCAL_TOKENS) ?? null,
+  };
+}
+
+function wholeNumber(env: EnvLike, name: string, max: number): number | undefined {
+  const raw = present(env[name]);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new AppError(
+      'LLM_NOT_CONFIGURED',
+      `${name} must be a whole number from 1 to ${max} (got ${JSON.stringify(raw)})`,
+      { field: name === 'MOTIV_LLM_THREADS' ? 'llm.threads' : 'llm.maxTokens', envVar: name, source: 'env' },
+    );
+  }
+  return value;
+}
+
 export function summariseLlmConfig(config: ResolvedLlmConfig): LlmConfigSummary {
   return {
     baseUrl: displayUrl(config.baseUrl),
     apiKeySet: config.apiKey.isSet,
+    ...(config.local ? { local: { ...config.local } } : {}),
     models: { ...config.models },
     sources: {
       ...config.sources,

@@ -34,6 +34,7 @@ export async function listModels(
   client: LlmClient,
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<string[]> {
+  if (client.backend) return client.backend.listModels();
   const timeoutMs = options.timeoutMs ?? Math.min(client.timeoutMs, 15_000);
   const guard = new CallGuard({ signal: options.signal, timeoutMs });
   const ctx = { baseUrl: client.config.baseUrl, secret: client.config.apiKey, timeoutMs };

@@ -26,6 +26,8 @@ export const DEFAULT_PRICES: PriceTable = {
   'deepseek-chat': { inputPerMTok: 0.27, outputPerMTok: 1.1 },
   'text-embedding-3-small': { inputPerMTok: 0.02, outputPerMTok: 0 },
   'text-embedding-3-large': { inputPerMTok: 0.13, outputPerMTok: 0 },
+  // The built-in local engine (base URL local:<file>.gguf): its calls are named local:<file> and cost nothing.
+  'local:': { inputPerMTok: 0, outputPerMTok: 0 },
 };
 
 export interface CostReport {
