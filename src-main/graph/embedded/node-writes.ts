@@ -7,30 +7,16 @@ import type { NodeRow } from './rows.ts';
 
 /** Node rows: writes only, inside the caller's transaction (the rules are in graph/rules/node-rules.ts). */
 
-/** Insert a complete node (new or restored) and index its text; returns its seq. */
+/** Insert a complete node (new or restored) and index its text; returns its seq. Named parameters: the row's own fields. */
 export function writeNewNode(db: Database, node: GraphNode): number {
   const f = nodeToRowFields(node);
   const info = sql(
     db,
     `INSERT INTO nodes (id, kind, name, normalized_name, description, aliases, level, props, origin, review,
-      created_by, updated_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    f.id,
-    f.kind,
-    f.name,
-    f.normalized_name,
-    f.description,
-    f.aliases,
-    f.level,
-    f.props,
-    f.origin,
-    f.review,
-    f.created_by,
-    f.updated_by,
-    f.created_at,
-    f.updated_at,
-    f.version,
-  );
+      created_by, updated_by, created_at, updated_at, version)
+     VALUES (@id, @kind, @name, @normalized_name, @description, @aliases, @level, @props, @origin, @review,
+      @created_by, @updated_by, @created_at, @updated_at, @version)`,
+  ).run(f);
   const seq = Number(info.lastInsertRowid);
   indexNodeText(db, seq, node.name, node.aliases, node.description, true);
   return seq;
@@ -61,22 +47,10 @@ export function saveNodeRow(db: Database, seq: number, before: GraphNode, next: 
   const f = nodeToRowFields(next);
   sql(
     db,
-    `UPDATE nodes SET name = ?, normalized_name = ?, description = ?, aliases = ?, level = ?, props = ?, origin = ?,
-      review = ?, updated_by = ?, updated_at = ?, version = ? WHERE seq = ?`,
-  ).run(
-    f.name,
-    f.normalized_name,
-    f.description,
-    f.aliases,
-    f.level,
-    f.props,
-    f.origin,
-    f.review,
-    f.updated_by,
-    f.updated_at,
-    f.version,
-    seq,
-  );
+    `UPDATE nodes SET name = @name, normalized_name = @normalized_name, description = @description,
+      aliases = @aliases, level = @level, props = @props, origin = @origin, review = @review,
+      updated_by = @updated_by, updated_at = @updated_at, version = @version WHERE seq = @seq`,
+  ).run({ ...f, seq });
   indexNodeText(db, seq, next.name, next.aliases, next.description);
   if (next.level !== before.level || next.review !== before.review) {
     syncVectorMetadata(db, { seq, kind: next.kind, level: next.level, review: next.review });

@@ -4,7 +4,7 @@ import type {
   IdeatorIdeaVersion,
   IdeatorSessionDetail,
 } from '../../../src-main/contract/ideator.ts';
-import { ideaVersion } from '../../test-support/idea-version.ts';
+import { ideaVersion, sessionConfig } from '../../test-support/ideator-records.ts';
 import { ideaRows, statusCounts } from './idea-rows.ts';
 
 const usage = {
@@ -49,19 +49,7 @@ function session(id: string, ideas: IdeatorSessionDetail['ideas']): IdeatorSessi
     session: {
       id,
       topic: `topic ${id}`,
-      config: {
-        topic: `topic ${id}`,
-        ideas: 3,
-        maxRounds: 3,
-        noGraph: false,
-        noMentor: false,
-        promptBudgetTokens: 12_000,
-        maxToolSteps: 6,
-        maxToolResultChars: 4_000,
-        seed: 1,
-        researcherPrompt: 'researcher.v2',
-        mentorPrompt: 'mentor.v1',
-      },
+      config: sessionConfig(`topic ${id}`, 3),
       status: 'completed',
       error: null,
       forkedFrom: null,

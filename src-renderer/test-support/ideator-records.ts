@@ -1,4 +1,4 @@
-import type { IdeatorIdeaVersion } from '../../src-main/contract/ideator.ts';
+import type { IdeatorIdeaVersion, IdeatorSessionRecord } from '../../src-main/contract/ideator.ts';
 
 /** A committed idea version as the ideator sends it, for renderer tests; only what a test names differs. */
 export function ideaVersion(
@@ -24,5 +24,22 @@ export function ideaVersion(
     turnSeq: fields.turnSeq ?? version,
     repairs: 0,
     createdAt: fields.createdAt ?? '2026-11-29T08:00:00.000Z',
+  };
+}
+
+/** A session's configuration as the ideator records it, for renderer tests. */
+export function sessionConfig(topic: string, ideas: number): IdeatorSessionRecord['config'] {
+  return {
+    topic,
+    ideas,
+    maxRounds: 3,
+    noGraph: false,
+    noMentor: false,
+    promptBudgetTokens: 12_000,
+    maxToolSteps: 6,
+    maxToolResultChars: 4_000,
+    seed: 1,
+    researcherPrompt: 'researcher.v2',
+    mentorPrompt: 'mentor.v1',
   };
 }
