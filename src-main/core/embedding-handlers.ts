@@ -4,6 +4,7 @@ import { fetchMinilm, MINILM, modelsDirFor } from '../embeddings/minilm-files.ts
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
+import { replyErrorOf } from '../shared/internal-error.ts';
 import type { EventBus } from './event-bus.ts';
 import type { Handler } from './handler-table.ts';
 import type { Logger } from './logger.ts';
@@ -56,13 +57,16 @@ export function createEmbeddingHandlers(deps: EmbeddingDeps): EmbeddingHandlers 
         deps.logger.info('embedding job ended', { ...result });
         return result;
       } catch (err) {
-        // A fault's raw message stays in the log (dispatch logs it under an id); the event says only that it failed.
-        const { code, message } =
-          err instanceof AppError
-            ? err
-            : { code: 'INTERNAL' as const, message: 'Internal error; see the log' };
-        emit('graph.embedEvent', { model, state: 'failed', total: 0, done: 0, error: { code, message } });
-        throw err;
+        // A fault's raw message goes to the log under an id; the event and the reply carry that id only.
+        const body = replyErrorOf(err, deps.logger, { job: 'graph.embed' });
+        emit('graph.embedEvent', {
+          model,
+          state: 'failed',
+          total: 0,
+          done: 0,
+          error: { code: body.code, message: body.message },
+        });
+        throw err instanceof AppError ? err : AppError.fromBody(body);
       } finally {
         ctx.signal?.removeEventListener('abort', onOuterAbort);
         running = null;
