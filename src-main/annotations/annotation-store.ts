@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import {
   AnnotationRecordSchema,
@@ -13,6 +11,7 @@ import {
   type UserMethodRecord,
 } from '../contract/annotations.ts';
 import { AppError } from '../shared/errors.ts';
+import { enableWal, openSqliteFile } from '../shared/sqlite-file.ts';
 import { describeIssues, fieldIssues } from '../shared/zod-issues.ts';
 
 export const ANNOTATIONS_FILE_NAME = 'annotations.sqlite';
@@ -81,11 +80,11 @@ export class AnnotationStore {
 
   constructor(dataDir: string) {
     this.file = join(dataDir, ANNOTATIONS_FILE_NAME);
-    mkdirSync(dirname(this.file), { recursive: true });
-    this.#db = new BetterSqlite3(this.file);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(SCHEMA);
+    // 0600, busy_timeout first, the WAL switch retried: like every SQLite file of the app (shared/sqlite-file.ts).
+    this.#db = openSqliteFile(this.file, (db) => {
+      enableWal(db);
+      db.exec(SCHEMA);
+    });
   }
 
   list(): AnnotationsList {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
 
 /**
  * The ideator's own SQLite file (`<dataDir>/ideator.sqlite`), apart from the graph so a lab's Neo4j setup still
@@ -81,7 +81,7 @@ const MIGRATIONS: string[] = [
 export function openIdeatorDatabase(path: string): Database {
   // 0600, busy_timeout first, migrations under BEGIN IMMEDIATE: two processes may open a fresh data dir at once.
   return openSqliteFile(path, (db) => {
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     // WAL + NORMAL survives a process crash, which is the failure sessions must outlive.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
 
 /**
  * Every judgment the judge model made, in `judgments.sqlite` in the data dir, keyed by what determines it
@@ -97,7 +97,7 @@ export class JudgmentStore {
   constructor(path: string) {
     this.path = path;
     this.db = openSqliteFile(path, (db) => {
-      db.pragma('journal_mode = WAL');
+      enableWal(db);
       migrateUserVersion(db, MIGRATIONS, path);
     });
   }

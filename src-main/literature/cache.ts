@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { openSqliteFile } from '../shared/sqlite-file.ts';
+import { enableWal, openSqliteFile } from '../shared/sqlite-file.ts';
 import type { LiteraturePaper } from './source.ts';
 
 /**
@@ -38,7 +38,7 @@ export class LiteratureCache {
 
   constructor(file: string) {
     // 0600 and busy_timeout first: browser mode and a CLI run may open it at the same moment.
-    this.#db = openSqliteFile(file, (db) => db.pragma('journal_mode = WAL'));
+    this.#db = openSqliteFile(file, enableWal);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS literature_cache (
       source TEXT NOT NULL,
       query TEXT NOT NULL,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { LedgerEntry } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
-import { migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
 
 /**
  * Mining jobs live in their own SQLite file (`<dataDir>/mining.sqlite`), apart from the graph so a lab's Neo4j
@@ -107,7 +107,7 @@ export class MiningDb {
     const path = join(dataDir, 'mining.sqlite');
     // 0600, busy_timeout first, migrations under BEGIN IMMEDIATE: two processes may open a fresh data dir at once.
     const db = openSqliteFile(path, (opened) => {
-      opened.pragma('journal_mode = WAL');
+      enableWal(opened);
       // WAL + NORMAL survives a process crash, the failure jobs must outlive.
       opened.pragma('synchronous = NORMAL');
       opened.pragma('foreign_keys = ON');

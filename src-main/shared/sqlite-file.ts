@@ -64,6 +64,25 @@ export function openSqliteFile(path: string, setup: (db: Database) => void = () 
 }
 
 /**
+ * Switches the file to WAL. The switch needs an exclusive lock, and SQLite answers SQLITE_BUSY at once, without
+ * its busy handler, when another process holds a shared lock on the fresh file (waiting could deadlock): so the
+ * switch is retried here, a few milliseconds apart, for as long as `busy_timeout` would wait.
+ */
+export function enableWal(db: Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      const busy = (err as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(5 * attempt, 50));
+    }
+  }
+}
+
+/**
  * Applies numbered migrations tracked in `user_version`, reading the version and migrating inside one
  * `BEGIN IMMEDIATE` transaction: a second process that opens the same fresh file waits (busy_timeout), then
  * sees the migrated version, instead of running the same `CREATE TABLE` again.

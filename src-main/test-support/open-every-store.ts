@@ -5,8 +5,10 @@
  * one fresh data directory must both succeed (sqlite-file.test.ts).
  */
 import { join } from 'node:path';
+import { AnnotationStore } from '../annotations/annotation-store.ts';
 import { openGraphDatabase } from '../graph/embedded/open-database.ts';
 import { openIdeatorDatabase } from '../ideator/session-db.ts';
+import { JudgmentStore } from '../judge/judgment-store.ts';
 import { LiteratureCache, LITERATURE_CACHE_FILE } from '../literature/cache.ts';
 import { MiningDb } from '../mining/mining-db.ts';
 
@@ -17,4 +19,6 @@ openIdeatorDatabase(join(dataDir, 'ideator.sqlite')).close();
 MiningDb.open(dataDir).close();
 openGraphDatabase(join(dataDir, 'graph.sqlite')).close();
 new LiteratureCache(join(dataDir, LITERATURE_CACHE_FILE)).close();
+new AnnotationStore(dataDir).close();
+new JudgmentStore(join(dataDir, 'judgments.sqlite')).close();
 process.stdout.write('ok\n');

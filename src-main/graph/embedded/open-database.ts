@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
-import { openSqliteFile } from '../../shared/sqlite-file.ts';
+import { enableWal, openSqliteFile } from '../../shared/sqlite-file.ts';
 import { migrate } from './migrate.ts';
 
 const MMAP_BYTES = 4 * 2 ** 30;
@@ -12,7 +12,7 @@ export function openGraphDatabase(path: string): Database {
     // Must precede the first table (ignored on an existing file). Big pages put sqlite-vec's 1.5 MB vector
     // chunks on short overflow chains: bulk loads write vectors about three times faster.
     db.pragma('page_size = 65536');
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
