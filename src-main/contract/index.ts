@@ -13,7 +13,7 @@ export interface MotivBridge {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
-export type { LlmConnectionReport } from './llm.ts';
+export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
 export type {
   AnnotationBody,
   AnnotationRecord,

@@ -3,6 +3,8 @@ import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { LlmConnectionReportSchema } from '../contract/llm.ts';
+import { repoModelsDir } from '../embeddings/minilm-files.ts';
+import { smollm2Path } from '../local-llm/test-model.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
@@ -59,5 +61,25 @@ describe('llm.test', () => {
     const report = 'result' in reply ? LlmConnectionReportSchema.parse(reply.result) : null;
     expect(report && !report.ok && report.hint).toMatch(/refuse a few ports for safety/);
     await core.close();
+  });
+});
+
+describe('llm.checkLocalModel', () => {
+  it('answers a picked .gguf through dispatch, and refuses an empty or oversized path as VALIDATION', async () => {
+    const core = createCore({ env: { MOTIV_DATA_DIR: tempDir() } });
+    const path = smollm2Path(repoModelsDir());
+    const reply = await dispatch(core.handlers, 'llm.checkLocalModel', { path }, { transport: 'http' });
+    expect(reply).toMatchObject({ result: { ok: true, path, architecture: 'llama', sizeLabel: '135M' } });
+    const missing = await dispatch(
+      core.handlers,
+      'llm.checkLocalModel',
+      { path: '/nowhere/model.gguf' },
+      { transport: 'http' },
+    );
+    expect(missing).toMatchObject({ result: { ok: false, reason: 'model-file-missing' } });
+    for (const bad of [{ path: ' ' }, { path: `/${'a'.repeat(5_000)}` }, {}, { path, extra: 1 }]) {
+      const refused = await dispatch(core.handlers, 'llm.checkLocalModel', bad, { transport: 'http' });
+      expect(refused).toMatchObject({ error: { code: 'VALIDATION' } });
+    }
   });
 });

@@ -1,13 +1,20 @@
 import { createLlmClient, LLM_ROLES, testConnection } from '../llm/index.ts';
+import { checkLocalModel } from '../local-llm/local-model-check.ts';
 import type { HandlerTable } from './handler-table.ts';
 import type { ServiceHost } from './service-host.ts';
 
 // A settings page button: answer within seconds, one try.
 const TEST_TIMEOUT_MS = 10_000;
 
-/** `llm.test`: the endpoint as the agents would use it (env over settings over defaults), probed once. */
-export function createLlmHandlers(host: Pick<ServiceHost, 'llmConfig'>): Pick<HandlerTable, 'llm.test'> {
+/**
+ * `llm.test`: the endpoint as the agents would use it (env over settings over defaults), probed once.
+ * `llm.checkLocalModel`: a model file the user picked, checked as the local engine would before loading it.
+ */
+export function createLlmHandlers(
+  host: Pick<ServiceHost, 'llmConfig'>,
+): Pick<HandlerTable, 'llm.test' | 'llm.checkLocalModel'> {
   return {
+    'llm.checkLocalModel': async (request) => checkLocalModel(request.path),
     'llm.test': async () => {
       const config = host.llmConfig();
       const client = createLlmClient(config, { timeoutMs: TEST_TIMEOUT_MS, retry: { maxAttempts: 1 } });
