@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore, type Core } from './core/create-core.ts';
@@ -7,7 +7,7 @@ import { dispatch } from './core/dispatch.ts';
 import { denyPermissions, enforceCsp, hardenApp, isTrustedSender } from './security.ts';
 import { APP_ENTRY_URL, APP_SCHEME, devServerUrlFor, resolveAppRequest } from './shared/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
-import { isChannelExposed } from './shared/preload-channels.ts';
+import { CHOOSE_FILE, FILE_KINDS, isChannelExposed, isFileKind } from './shared/preload-channels.ts';
 
 /**
  * The Electron shell: a window, the IPC transport, and the security rules. Everything else is the plain-Node
@@ -79,6 +79,20 @@ function registerIpc(activeCore: Core): void {
     if (!isChannelExposed(channel))
       return { error: { code: 'FORBIDDEN', message: `${channel} is not available to the window` } };
     return dispatch(activeCore.handlers, channel, payload, { transport: 'ipc' }, activeCore.logger);
+  });
+  // Settings' "Choose file…": the OS dialog, filtered to the named kind; only the chosen path goes back.
+  ipcMain.handle(CHOOSE_FILE, async (event, kind: unknown) => {
+    if (!isTrustedSender(event.senderFrame, devServerUrl) || !isFileKind(kind)) return null;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const filter = FILE_KINDS[kind];
+    const options: Electron.OpenDialogOptions = {
+      properties: ['openFile'],
+      filters: [{ name: filter.name, extensions: [...filter.extensions] }],
+    };
+    const picked = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
   activeCore.events.subscribe((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('motiv:event', name, payload);

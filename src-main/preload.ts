@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isChannelExposed } from './shared/preload-channels.ts';
+import { CHOOSE_FILE, isChannelExposed, isFileKind } from './shared/preload-channels.ts';
 
 /**
  * The only bridge between the sandboxed renderer and the main process: `window.motiv.invoke` and
@@ -20,6 +20,11 @@ contextBridge.exposeInMainWorld('motiv', {
     }
     return ipcRenderer.invoke(INVOKE, channel, payload);
   },
+  // An OS open-file dialog for one of the kinds in shared/preload-channels.ts: the chosen path, or null.
+  chooseFile: (kind: string): Promise<string | null> =>
+    isFileKind(kind)
+      ? (ipcRenderer.invoke(CHOOSE_FILE, kind) as Promise<string | null>)
+      : Promise.resolve(null),
   on: (event: string, listener: (payload: unknown) => void): (() => void) => {
     const wrapped = (_e: IpcRendererEvent, name: unknown, payload: unknown): void => {
       if (name === event) listener(payload);

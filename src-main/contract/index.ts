@@ -12,6 +12,8 @@ export type { PriceOverride } from './settings-prices.ts';
 export interface MotivBridge {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Electron only (the preload): the OS open-file dialog for a kind of file; browser mode has none. */
+  chooseFile?(kind: 'gguf'): Promise<string | null>;
 }
 export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
 export type {

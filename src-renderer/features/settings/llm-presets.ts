@@ -76,9 +76,13 @@ export function presetBaseUrl(preset: LlmPreset, current: string): string {
   return LOCAL_SCHEME + localModelPath(current);
 }
 
+/** A value a preset click puts there (a bare `local:` too): replacing it loses nothing the user typed. */
+const isPresetValue = (baseUrl: string): boolean =>
+  baseUrl === LOCAL_SCHEME || LLM_PRESETS.some((p) => p.baseUrl === baseUrl);
+
 /**
  * The unsaved base URL a preset would overwrite, or null when applying it loses nothing: the field holds the
- * saved value, or already what the preset gives.
+ * saved value, nothing, another preset's value, or already what this preset gives.
  */
 export function presetWouldDrop(
   draft: SettingsDraft,
@@ -86,8 +90,8 @@ export function presetWouldDrop(
   preset: LlmPreset,
 ): string | null {
   const current = draft.llmBaseUrl.trim();
-  if (current === saved.llmBaseUrl.trim()) return null;
-  if (current === '' || current === presetBaseUrl(preset, current)) return null;
+  if (current === saved.llmBaseUrl.trim() || current === '' || isPresetValue(current)) return null;
+  if (current === presetBaseUrl(preset, current)) return null;
   return current;
 }
 

@@ -40,3 +40,9 @@ export function onEvent<E extends EventName>(
 ): () => void {
   return transport().on(event, (payload) => listener(payload as EventPayload<E>));
 }
+
+/** The OS "open file" dialog in Electron, or null in browser mode (where the user types the path). */
+export function fileChooser(): ((kind: 'gguf') => Promise<string | null>) | null {
+  const chooser = transport().chooseFile;
+  return chooser ? (kind) => chooser(kind) : null;
+}
