@@ -8,6 +8,25 @@ import { z } from 'zod';
  */
 
 export const GraphEmbedRequestSchema = z.strictObject({});
+export const GraphEmbedStatusRequestSchema = z.strictObject({});
+
+/** The Graph section's embeddings panel: are the model files here, and how much of the graph has vectors. */
+export interface GraphEmbedStatus {
+  /** The local model's id, as recorded with its vectors. */
+  model: string;
+  modelPresent: boolean;
+  /** The folder the model's files are (or will be) in. */
+  modelDir: string;
+  /** How to get the files when they are missing (the embed job fetches them on first use). */
+  howToGet: string;
+  totalNodes: number;
+  /** Vectors per model the graph holds (a query never mixes models). */
+  vectors: Array<{ model: string; count: number }>;
+  /** Nodes without a vector for the local model: what the next `graph.embed` would do. */
+  withoutVector: number;
+  /** An embedding job is running in this process. */
+  running: boolean;
+}
 export const GraphEmbedCancelRequestSchema = z.strictObject({});
 
 export interface GraphEmbedResult {
@@ -34,6 +53,7 @@ export type GraphEmbedEvent = z.infer<typeof GraphEmbedEventSchema>;
 const typed = <T>() => z.custom<T>(() => true);
 
 export const embeddingChannels = {
+  'graph.embedStatus': { request: GraphEmbedStatusRequestSchema, response: typed<GraphEmbedStatus>() },
   'graph.embed': { request: GraphEmbedRequestSchema, response: typed<GraphEmbedResult>() },
   'graph.embedCancel': {
     request: GraphEmbedCancelRequestSchema,

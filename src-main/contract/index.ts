@@ -16,6 +16,7 @@ export interface MotivBridge {
   chooseFile?(kind: 'gguf'): Promise<string | null>;
 }
 export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
+export type { GraphEmbedEvent, GraphEmbedResult, GraphEmbedStatus } from './embeddings.ts';
 export type {
   AnnotationBody,
   AnnotationRecord,

@@ -161,6 +161,7 @@ export function createCore(options: CoreOptions = {}): Core {
       events,
       logger,
       openGraph: () => openGraphStore({ dataDir, connection, logger, env }),
+      stats: () => graph.stats(),
       actor: () => settings.get().profile.displayName || 'local embeddings',
     }),
     ...ideatorHandlers(services.ideation),

@@ -1,8 +1,16 @@
 import type { EmbeddingChannel, GraphEmbedResult } from '../contract/embeddings.ts';
 import { embedGraph } from '../embeddings/embed-graph.ts';
-import { fetchMinilm, MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
+import {
+  fetchMinilm,
+  HOW_TO_GET_MODEL,
+  MINILM,
+  minilmFolder,
+  minilmPresent,
+  modelsDirFor,
+} from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import type { GraphStore } from '../graph/port.ts';
+import type { GraphStats } from '../graph/views.ts';
 import { AppError } from '../shared/errors.ts';
 import { replyErrorOf } from '../shared/internal-error.ts';
 import type { EventBus } from './event-bus.ts';
@@ -16,16 +24,37 @@ export interface EmbeddingDeps {
   logger: Logger;
   /** Its own store handle per job, closed when the job ends. */
   openGraph: () => Promise<GraphStore>;
+  /** The Graph section's counts on its shared store handle (for `graph.embedStatus`). */
+  stats: () => Promise<GraphStats>;
   actor: () => string;
 }
 
 export type EmbeddingHandlers = { [C in EmbeddingChannel]: Handler<C> };
 
-/** `graph.embed` / `graph.embedCancel`: one local embedding job at a time per core. */
+/** `graph.embed` / `graph.embedCancel`: one local embedding job at a time per core; `graph.embedStatus`. */
 export function createEmbeddingHandlers(deps: EmbeddingDeps): EmbeddingHandlers {
   let running: AbortController | null = null;
   const emit = deps.events.emit.bind(deps.events);
   return {
+    'graph.embedStatus': async () => {
+      // Read before the counts are awaited: a job ending meanwhile is reported as running, then done.
+      const busy = running !== null;
+      const modelsDir = modelsDirFor(deps.dataDir, deps.env);
+      const stats = await deps.stats();
+      const totalNodes = Object.values(stats.nodes).reduce((sum, n) => sum + n, 0);
+      const vectors = stats.embeddings.map(({ model, count }) => ({ model, count }));
+      const local = vectors.find((v) => v.model === MINILM.modelId)?.count ?? 0;
+      return {
+        model: MINILM.modelId,
+        modelPresent: minilmPresent(modelsDir),
+        modelDir: minilmFolder(modelsDir),
+        howToGet: HOW_TO_GET_MODEL,
+        totalNodes,
+        vectors,
+        withoutVector: Math.max(0, totalNodes - local),
+        running: busy,
+      };
+    },
     'graph.embed': async (_request, ctx) => {
       if (running) throw new AppError('CONFLICT', 'An embedding job is already running; cancel it or wait.');
       const controller = new AbortController();

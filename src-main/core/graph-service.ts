@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { GraphStoreInfo } from '../contract/graph.ts';
+import type { GraphStats } from '../graph/views.ts';
 import { createLlmClient, embed } from '../llm/index.ts';
 import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig } from './config.ts';
@@ -21,6 +22,8 @@ export interface GraphServiceHost extends GraphStoreHost {
 
 export interface GraphService {
   handlers: GraphHandlers;
+  /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
+  stats(): Promise<GraphStats>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   });
-  return { handlers, close: () => store.close() };
+  return { handlers, stats: async () => (await store.get()).stats(), close: () => store.close() };
 }
 
 function storeKey(config: ConnectionConfig): string {
