@@ -1,0 +1,81 @@
+import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
+import { repoModelsDir } from '../src-main/embeddings/minilm-files.ts';
+import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
+import { loadSeedGraph } from '../src-main/graph/seed/load-seed.ts';
+import { captureScreenshot, expect, test } from './fixtures.ts';
+
+/**
+ * The Graph section's embeddings panel on the seed graph written without its vectors (a graph from before local
+ * embeddings, or another model's): the search panel says why vector and hybrid search cannot cover it and points
+ * at the panel, whose job (the real MiniLM files from .cache/models) runs with progress, is cancelled, resumes,
+ * and completes; vector search then finds the overthinking challenge.
+ */
+
+const OVERTHINKING = 'Overthinking with redundant steps in long reasoning chains';
+
+test.use({
+  appEnv: { MOTIV_MODELS_DIR: repoModelsDir() },
+  prepareDataDir: {
+    run: async (dataDir) => {
+      const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
+      try {
+        await loadSeedGraph(store);
+      } finally {
+        await store.close();
+      }
+    },
+  },
+});
+
+test('the embed job runs from the Graph section: progress, cancel, resume, done; vector search then works', async ({
+  page,
+  section,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await section('graph');
+  const panel = page.getByTestId('graph-embed-panel');
+  await expect(page.getByTestId('graph-embed-summary')).toHaveText(
+    /^0 of (\d{3}) nodes have a local:all-MiniLM-L6-v2-q vector$/,
+  );
+  const total = Number(
+    /of (\d+)/.exec((await page.getByTestId('graph-embed-summary').textContent()) ?? '')?.[1],
+  );
+  await expect(page.getByTestId('graph-embed-model')).toContainText('Model files installed in');
+
+  // Hybrid (the default mode) says why it cannot rank by meaning, and points at the panel.
+  await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
+  await page.getByTestId('graph-search').press('Enter');
+  await expect(page.getByTestId('graph-search-gap')).toContainText('no node has a vector yet');
+  await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
+  await panel.evaluate((el) => ((el as HTMLDetailsElement).open = false));
+  await page.getByTestId('graph-search-embed').click();
+  await expect(panel).toHaveAttribute('open', '');
+  const run = page.getByTestId('graph-embed-run');
+  await expect(run).toBeFocused();
+  await expect(run).toHaveText(`Embed ${total} nodes`);
+  await captureScreenshot(page, 'graph-embed-panel-before', testInfo);
+
+  await run.click();
+  await expect(page.getByTestId('graph-embed-progress')).toContainText(/Embedding \d+ of \d+ nodes/);
+  await page.getByTestId('graph-embed-cancel').click();
+  await expect(page.getByTestId('graph-embed-result')).toContainText(/Cancelled after \d+ of \d+\s+nodes/);
+  const resume = page.getByTestId('graph-embed-run');
+  await expect(resume).toHaveText(/^Resume \d+ nodes$/);
+  const left = Number(/(\d+)/.exec((await resume.textContent()) ?? '')?.[1]);
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(total);
+
+  await resume.click();
+  await expect(page.getByTestId('graph-embed-done')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('graph-embed-result')).toHaveText(`Embedded ${left} nodes.`);
+  await expect(page.getByTestId('graph-embed-summary')).toHaveText(
+    `${total} of ${total} nodes have a local:all-MiniLM-L6-v2-q vector`,
+  );
+  await expect(page.getByTestId('graph-stats')).toContainText(`local:all-MiniLM-L6-v2-q (${total})`);
+  await expect(page.getByTestId('graph-search-gap')).toHaveCount(0);
+
+  await page.getByTestId('graph-search-mode').selectOption('vector');
+  await expect(page.getByTestId('graph-result').filter({ hasText: OVERTHINKING })).toBeVisible();
+  await expect(page.getByTestId('graph-search-note')).toHaveCount(0);
+  await captureScreenshot(page, 'graph-embed-panel-done', testInfo);
+});
