@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
 import { repoModelsDir } from '../src-main/embeddings/minilm-files.ts';
 import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
@@ -13,69 +16,93 @@ import { captureScreenshot, expect, test } from './fixtures.ts';
 
 const OVERTHINKING = 'Overthinking with redundant steps in long reasoning chains';
 
-test.use({
-  appEnv: { MOTIV_MODELS_DIR: repoModelsDir() },
-  prepareDataDir: {
-    run: async (dataDir) => {
-      const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
-      try {
-        await loadSeedGraph(store);
-      } finally {
-        await store.close();
-      }
-    },
-  },
+test.describe('a fresh install without the model files', () => {
+  // The seed arrives with its shipped vectors, but a query cannot be embedded without the model.
+  test.use({ appEnv: { MOTIV_MODELS_DIR: mkdtempSync(join(tmpdir(), 'motiv-e2e-no-models-')) } });
+
+  test('the panel says where the files go and offers to get them; hybrid search says why it is lexical', async ({
+    page,
+    section,
+  }, testInfo) => {
+    await section('graph');
+    await expect(page.getByTestId('graph-embed-panel')).toHaveAttribute('open', '');
+    await expect(page.getByTestId('graph-embed-model')).toContainText('not installed yet');
+    await expect(page.getByTestId('graph-embed-model')).toContainText('npm run models:fetch');
+    await expect(page.getByTestId('graph-embed-run')).toHaveText('Get the model files');
+    await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
+    await page.getByTestId('graph-search').press('Enter');
+    await expect(page.getByTestId('graph-search-gap')).toContainText('model is not installed');
+    await page.getByTestId('graph-search-mode').selectOption('lexical');
+    await expect(page.getByTestId('graph-search-gap')).toHaveCount(0);
+    await captureScreenshot(page, 'graph-embed-panel-no-model', testInfo);
+  });
 });
 
-test('the embed job runs from the Graph section: progress, cancel, resume, done; vector search then works', async ({
-  page,
-  section,
-}, testInfo) => {
-  test.setTimeout(180_000);
-  await section('graph');
-  const panel = page.getByTestId('graph-embed-panel');
-  await expect(page.getByTestId('graph-embed-summary')).toHaveText(
-    /^0 of (\d{3}) nodes have a local:all-MiniLM-L6-v2-q vector$/,
-  );
-  const total = Number(
-    /of (\d+)/.exec((await page.getByTestId('graph-embed-summary').textContent()) ?? '')?.[1],
-  );
-  await expect(page.getByTestId('graph-embed-model')).toContainText('Model files installed in');
+test.describe('the seed graph written without its vectors', () => {
+  test.use({
+    appEnv: { MOTIV_MODELS_DIR: repoModelsDir() },
+    prepareDataDir: {
+      run: async (dataDir) => {
+        const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
+        try {
+          await loadSeedGraph(store);
+        } finally {
+          await store.close();
+        }
+      },
+    },
+  });
 
-  // Hybrid (the default mode) says why it cannot rank by meaning, and points at the panel.
-  await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
-  await page.getByTestId('graph-search').press('Enter');
-  await expect(page.getByTestId('graph-search-gap')).toContainText('no node has a vector yet');
-  await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
-  await panel.evaluate((el) => ((el as HTMLDetailsElement).open = false));
-  await page.getByTestId('graph-search-embed').click();
-  await expect(panel).toHaveAttribute('open', '');
-  const run = page.getByTestId('graph-embed-run');
-  await expect(run).toBeFocused();
-  await expect(run).toHaveText(`Embed ${total} nodes`);
-  await captureScreenshot(page, 'graph-embed-panel-before', testInfo);
+  test('the embed job runs from the Graph section: progress, cancel, resume, done; vector search then works', async ({
+    page,
+    section,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    await section('graph');
+    const panel = page.getByTestId('graph-embed-panel');
+    await expect(page.getByTestId('graph-embed-summary')).toHaveText(
+      /^0 of (\d{3}) nodes have a local:all-MiniLM-L6-v2-q vector$/,
+    );
+    const total = Number(
+      /of (\d+)/.exec((await page.getByTestId('graph-embed-summary').textContent()) ?? '')?.[1],
+    );
+    await expect(page.getByTestId('graph-embed-model')).toContainText('Model files installed in');
 
-  await run.click();
-  await expect(page.getByTestId('graph-embed-progress')).toContainText(/Embedding \d+ of \d+ nodes/);
-  await page.getByTestId('graph-embed-cancel').click();
-  await expect(page.getByTestId('graph-embed-result')).toContainText(/Cancelled after \d+ of \d+\s+nodes/);
-  const resume = page.getByTestId('graph-embed-run');
-  await expect(resume).toHaveText(/^Resume \d+ nodes$/);
-  const left = Number(/(\d+)/.exec((await resume.textContent()) ?? '')?.[1]);
-  expect(left).toBeGreaterThan(0);
-  expect(left).toBeLessThanOrEqual(total);
+    // Hybrid (the default mode) says why it cannot rank by meaning, and points at the panel.
+    await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
+    await page.getByTestId('graph-search').press('Enter');
+    await expect(page.getByTestId('graph-search-gap')).toContainText('no node has a vector yet');
+    await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
+    await panel.evaluate((el) => ((el as HTMLDetailsElement).open = false));
+    await page.getByTestId('graph-search-embed').click();
+    await expect(panel).toHaveAttribute('open', '');
+    const run = page.getByTestId('graph-embed-run');
+    await expect(run).toBeFocused();
+    await expect(run).toHaveText(`Embed ${total} nodes`);
+    await captureScreenshot(page, 'graph-embed-panel-before', testInfo);
 
-  await resume.click();
-  await expect(page.getByTestId('graph-embed-done')).toBeVisible({ timeout: 150_000 });
-  await expect(page.getByTestId('graph-embed-result')).toHaveText(`Embedded ${left} nodes.`);
-  await expect(page.getByTestId('graph-embed-summary')).toHaveText(
-    `${total} of ${total} nodes have a local:all-MiniLM-L6-v2-q vector`,
-  );
-  await expect(page.getByTestId('graph-stats')).toContainText(`local:all-MiniLM-L6-v2-q (${total})`);
-  await expect(page.getByTestId('graph-search-gap')).toHaveCount(0);
+    await run.click();
+    await expect(page.getByTestId('graph-embed-progress')).toContainText(/Embedding \d+ of \d+ nodes/);
+    await page.getByTestId('graph-embed-cancel').click();
+    await expect(page.getByTestId('graph-embed-result')).toContainText(/Cancelled after \d+ of \d+\s+nodes/);
+    const resume = page.getByTestId('graph-embed-run');
+    await expect(resume).toHaveText(/^Resume \d+ nodes$/);
+    const left = Number(/(\d+)/.exec((await resume.textContent()) ?? '')?.[1]);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(total);
 
-  await page.getByTestId('graph-search-mode').selectOption('vector');
-  await expect(page.getByTestId('graph-result').filter({ hasText: OVERTHINKING })).toBeVisible();
-  await expect(page.getByTestId('graph-search-note')).toHaveCount(0);
-  await captureScreenshot(page, 'graph-embed-panel-done', testInfo);
+    await resume.click();
+    await expect(page.getByTestId('graph-embed-done')).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByTestId('graph-embed-result')).toHaveText(`Embedded ${left} nodes.`);
+    await expect(page.getByTestId('graph-embed-summary')).toHaveText(
+      `${total} of ${total} nodes have a local:all-MiniLM-L6-v2-q vector`,
+    );
+    await expect(page.getByTestId('graph-stats')).toContainText(`local:all-MiniLM-L6-v2-q (${total})`);
+    await expect(page.getByTestId('graph-search-gap')).toHaveCount(0);
+
+    await page.getByTestId('graph-search-mode').selectOption('vector');
+    await expect(page.getByTestId('graph-result').filter({ hasText: OVERTHINKING })).toBeVisible();
+    await expect(page.getByTestId('graph-search-note')).toHaveCount(0);
+    await captureScreenshot(page, 'graph-embed-panel-done', testInfo);
+  });
 });

@@ -88,6 +88,9 @@ class EmbeddingsState {
   get gap(): string | null {
     const status = this.status;
     if (!status) return null;
+    const local = status.vectors.find((v) => v.model === status.model)?.count ?? 0;
+    // A graph embedded by an endpoint's model is searched with that model: the local one is not needed.
+    if (local === 0 && status.vectors.some((v) => v.count > 0)) return null;
     if (!status.modelPresent)
       return 'the local embedding model is not installed, so a query cannot be embedded';
     if (status.withoutVector === 0) return null;
