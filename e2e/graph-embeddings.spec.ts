@@ -73,7 +73,7 @@ test.describe('the seed graph written without its vectors', () => {
     await page.getByTestId('graph-search').press('Enter');
     await expect(page.getByTestId('graph-search-gap')).toContainText('no node has a vector yet');
     await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
-    await panel.evaluate((el) => ((el as HTMLDetailsElement).open = false));
+    await panel.evaluate((el) => el.removeAttribute('open'));
     await page.getByTestId('graph-search-embed').click();
     await expect(panel).toHaveAttribute('open', '');
     const run = page.getByTestId('graph-embed-run');
