@@ -105,4 +105,25 @@ test.describe('the seed graph written without its vectors', () => {
     await expect(page.getByTestId('graph-search-note')).toHaveCount(0);
     await captureScreenshot(page, 'graph-embed-panel-done', testInfo);
   });
+
+  test('a second tab follows the job another tab started, offers no second start, and sees it finish', async ({
+    page,
+    app,
+    section,
+  }) => {
+    test.skip(app.kind !== 'browser', 'two tabs of one app exist in browser mode');
+    test.setTimeout(180_000);
+    await section('graph');
+    const tab2 = await page.context().newPage();
+    await tab2.goto(`${app.origin}/#/graph`);
+    await expect(tab2.getByTestId('graph-embed-run')).toHaveText(/^Embed \d+ nodes$/);
+
+    await page.getByTestId('graph-embed-run').click();
+    await expect(tab2.getByTestId('graph-embed-progress')).toBeVisible();
+    await expect(tab2.getByTestId('graph-embed-run')).toHaveCount(0);
+    await expect(tab2.getByTestId('graph-embed-done')).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByTestId('graph-embed-done')).toBeVisible();
+    await expect(tab2.getByTestId('graph-embed-summary')).toHaveText(/^(\d+) of \1 nodes have/);
+    await tab2.close();
+  });
 });
