@@ -136,18 +136,14 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       const { pairs, ratings } = stores();
       const key = topicKey(topic);
       const direct = new Map([...newestDirect(ids)].map(([id, d]) => [id, d.paperMean]));
+      const games = pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) });
       const result = topicStandings(
         ideas.map((i) => ({ id: i.id, title: i.idea.title })),
-        pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }),
+        games,
         ratings.forIdeas(ids, rater),
         { direct, tournament: null, tournamentMissing: NO_STORED_TOURNAMENTS },
       );
-      return {
-        topic,
-        rater: rater ?? null,
-        answered: pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }).length,
-        ...result,
-      };
+      return { topic, rater: rater ?? null, answered: games.length, ...result };
     },
     evaluation: async ({ ideaIds }) => {
       const wanted = readIdeas((s) => ideasById(s, ideaIds));
