@@ -24,6 +24,7 @@ import { createPaperService, type PaperService } from './paper-service.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
 import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
+import { protocolHandlers } from './protocol-handlers.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
@@ -171,6 +172,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
+    ...protocolHandlers(),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
