@@ -10,6 +10,7 @@ import { miningChannels } from './mining.ts';
 import { papersChannels } from './papers.ts';
 import { pricesChannels } from './prices.ts';
 import { ratingsChannels } from './ratings.ts';
+import { protocolChannels } from './protocol.ts';
 import { secretsChannels } from './secrets.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
@@ -43,6 +44,7 @@ export const channels = {
   ...annotationsChannels,
   ...judgeChannels,
   ...ratingsChannels,
+  ...protocolChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

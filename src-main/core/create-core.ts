@@ -26,6 +26,7 @@ import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
+import { protocolHandlers } from './protocol-handlers.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
@@ -176,6 +177,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
     ...ratingsHandlers(services.ratings),
+    ...protocolHandlers(),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
