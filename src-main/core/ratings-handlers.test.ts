@@ -113,8 +113,18 @@ describe('ratings.* channels', () => {
     expect(eloVsDirect?.kendallTauB).toBeCloseTo(4 / 6, 9);
     expect(ada.agreement.find((a) => a.human === 'elo' && a.llm === 'tournament')).toMatchObject({
       spearman: null,
-      reason: expect.stringContaining('tournaments are not stored yet'),
+      reason: 'no judge tournament has been run on this topic yet',
     });
+    // The newest stored tournament ranks alpha > beta > gamma > delta: the same one swap against Ada.
+    await ok('judge.tournament', { topic: TOPIC, seed: 7, rounds: 3 });
+    const withTournament = await ok<ResponseOf<'ratings.standings'>>('ratings.standings', {
+      topic: TOPIC,
+      rater: 'Ada',
+    });
+    const eloVsTournament = withTournament.agreement.find((a) => a.human === 'elo' && a.llm === 'tournament');
+    expect(eloVsTournament).toMatchObject({ n: 4, reason: null });
+    expect(eloVsTournament?.spearman).toBeCloseTo(0.8, 9);
+    expect(eloVsTournament?.kendallTauB).toBeCloseTo(4 / 6, 9);
 
     // Bob's blind pairs are his own tournament; the lab's standings hold everyone's answers.
     await answerAlphabetically(core, 'Bob', 2);
@@ -182,6 +192,11 @@ describe('ratings.* channels', () => {
     ]);
 
     await answerAlphabetically(core, 'Ada', 2);
+    const { id: tournamentId } = await ok<ResponseOf<'judge.tournament'>>('judge.tournament', {
+      topic: TOPIC,
+      seed: 7,
+      rounds: 3,
+    });
     const evaluation = await ok<ResponseOf<'ideas.evaluation'>>('ideas.evaluation', {
       ideaIds: ['id-alpha', 'id-gamma'],
     });
@@ -190,13 +205,16 @@ describe('ratings.* channels', () => {
       ideaId: 'id-alpha',
       topic: TOPIC,
       direct: { paperMean: 9, model: 'scripted-judge', rubricVersion: 'direct.v1' },
-      tournament: null,
+      tournament: { tournamentId },
     });
+    // Alpha wins every judged pair, gamma only against delta.
+    expect(alpha?.tournament?.eloAverage).toBeGreaterThan(1000);
+    expect(alpha?.tournament?.elo.novelty).toBe(alpha?.tournament?.eloAverage);
     expect(alpha?.ratings.map((r) => [r.rater, r.scores.novelty])).toEqual([
       ['Ada', 8],
       ['Bob', 4],
     ]);
-    expect(gamma).toMatchObject({ direct: null, ratings: [] });
+    expect(gamma).toMatchObject({ direct: null, ratings: [], tournament: { tournamentId } });
     // Ada's first two pairs are round 1: every idea played once at even odds; alpha always wins, gamma never.
     expect(alpha?.humanElo).toEqual({ overall: 1016, byRater: [{ rater: 'Ada', elo: 1016, games: 1 }] });
     expect(gamma?.humanElo).toEqual({ overall: 984, byRater: [{ rater: 'Ada', elo: 984, games: 1 }] });

@@ -9,6 +9,7 @@ import type { JudgedIdea } from '../judge/direct-score.ts';
 import { comparabilityNote } from '../judge/dimensions.ts';
 import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
+import type { StoredTournament } from '../judge/judgment-store.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
 import { blindText } from '../ratings/blind-text.ts';
 import { humanElo } from '../ratings/human-elo.ts';
@@ -38,9 +39,7 @@ export interface RatingsService {
   close(): void;
 }
 
-/** Stored tournaments come with protocol runs (h13-evalcore); until then this part of the answer says so. */
-const NO_STORED_TOURNAMENTS =
-  'tournaments are not stored yet, so there is no LLM tournament ranking to compare';
+const NO_TOURNAMENT = 'no judge tournament has been run on this topic yet';
 
 type DirectEvaluation = NonNullable<IdeaEvaluation['direct']>;
 
@@ -95,6 +94,17 @@ export function createRatingsService(host: ServiceHost): RatingsService {
     return newest;
   };
 
+  /** The newest stored tournament on the topic (same topic key as the ideator's), with the idea when given. */
+  const newestTournament = (topic: string, ideaId?: string): StoredTournament | undefined => {
+    const key = topicKey(topic);
+    return stores()
+      .judgments.tournaments()
+      .find(
+        (t) =>
+          topicKey(t.topic) === key && (ideaId === undefined || t.standings.some((s) => s.id === ideaId)),
+      );
+  };
+
   return {
     set: async (request) => {
       readIdeas((s) => ideasById(s, [request.ideaId]));
@@ -137,11 +147,16 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       const key = topicKey(topic);
       const direct = new Map([...newestDirect(ids)].map(([id, d]) => [id, d.paperMean]));
       const games = pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) });
+      const tournament = newestTournament(topic);
       const result = topicStandings(
         ideas.map((i) => ({ id: i.id, title: i.idea.title })),
         games,
         ratings.forIdeas(ids, rater),
-        { direct, tournament: null, tournamentMissing: NO_STORED_TOURNAMENTS },
+        {
+          direct,
+          tournament: tournament ? new Map(tournament.standings.map((s) => [s.id, s.eloAverage])) : null,
+          tournamentMissing: NO_TOURNAMENT,
+        },
       );
       return { topic, rater: rater ?? null, answered: games.length, ...result };
     },
@@ -159,11 +174,21 @@ export function createRatingsService(host: ServiceHost): RatingsService {
           return entry && entry.wins + entry.losses > 0 ? entry : null;
         };
         const raters = [...new Set(games.map((g) => g.rater))].sort();
+        const tournament = newestTournament(idea.topic, idea.id);
+        const standing = tournament?.standings.find((s) => s.id === idea.id);
         return {
           ideaId: idea.id,
           topic: idea.topic,
           direct: direct.get(idea.id) ?? null,
-          tournament: null,
+          tournament:
+            tournament && standing
+              ? {
+                  tournamentId: tournament.id,
+                  elo: standing.elo,
+                  eloAverage: standing.eloAverage,
+                  createdAt: tournament.createdAt,
+                }
+              : null,
           ratings: all.filter((r) => r.ideaId === idea.id),
           humanElo: {
             overall: played()?.elo ?? null,
