@@ -12,7 +12,8 @@ import { JudgmentStore } from '../judge/judgment-store.ts';
 import type { StoredTournament } from '../judge/judgment-store.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
 import { blindText } from '../ratings/blind-text.ts';
-import { humanElo } from '../ratings/human-elo.ts';
+import { eloTables, ideaHumanElo } from '../ratings/human-elo.ts';
+import type { EloTables } from '../ratings/human-elo.ts';
 import { RatingStore } from '../ratings/rating-store.ts';
 import { openRatingsDb } from '../ratings/ratings-db.ts';
 import { topicStandings } from '../ratings/standings.ts';
@@ -94,15 +95,16 @@ export function createRatingsService(host: ServiceHost): RatingsService {
     return newest;
   };
 
-  /** The newest stored tournament on the topic (same topic key as the ideator's), with the idea when given. */
-  const newestTournament = (topic: string, ideaId?: string): StoredTournament | undefined => {
+  /** The newest of `stored` (newest first) on the topic, by the ideator's topic key; with the idea when given. */
+  const newestTournament = (
+    stored: readonly StoredTournament[],
+    topic: string,
+    ideaId?: string,
+  ): StoredTournament | undefined => {
     const key = topicKey(topic);
-    return stores()
-      .judgments.tournaments()
-      .find(
-        (t) =>
-          topicKey(t.topic) === key && (ideaId === undefined || t.standings.some((s) => s.id === ideaId)),
-      );
+    return stored.find(
+      (t) => topicKey(t.topic) === key && (ideaId === undefined || t.standings.some((s) => s.id === ideaId)),
+    );
   };
 
   return {
@@ -147,7 +149,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       const key = topicKey(topic);
       const direct = new Map([...newestDirect(ids)].map(([id, d]) => [id, d.paperMean]));
       const games = pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) });
-      const tournament = newestTournament(topic);
+      const tournament = newestTournament(stores().judgments.tournaments(), topic);
       const result = topicStandings(
         ideas.map((i) => ({ id: i.id, title: i.idea.title })),
         games,
@@ -165,16 +167,15 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       const { pairs, ratings } = stores();
       const direct = newestDirect(ideaIds);
       const all = ratings.forIdeas(ideaIds);
+      const stored = stores().judgments.tournaments();
+      const tables = new Map<string, EloTables>();
+      const tablesOf = (key: string): EloTables => {
+        const known = tables.get(key) ?? eloTables(pairs.games({ topicKey: key }));
+        tables.set(key, known);
+        return known;
+      };
       const ideas = wanted.map((idea): IdeaEvaluation => {
-        const games = pairs.games({ topicKey: topicKey(idea.topic) });
-        const ids = [...new Set(games.flatMap((g) => [g.winnerId, g.loserId]).concat(idea.id))];
-        const played = (rater?: string) => {
-          const own = rater === undefined ? games : games.filter((g) => g.rater === rater);
-          const entry = humanElo(ids, own).get(idea.id);
-          return entry && entry.wins + entry.losses > 0 ? entry : null;
-        };
-        const raters = [...new Set(games.map((g) => g.rater))].sort();
-        const tournament = newestTournament(idea.topic, idea.id);
+        const tournament = newestTournament(stored, idea.topic, idea.id);
         const standing = tournament?.standings.find((s) => s.id === idea.id);
         return {
           ideaId: idea.id,
@@ -190,13 +191,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
                 }
               : null,
           ratings: all.filter((r) => r.ideaId === idea.id),
-          humanElo: {
-            overall: played()?.elo ?? null,
-            byRater: raters.flatMap((rater) => {
-              const entry = played(rater);
-              return entry ? [{ rater, elo: entry.elo, games: entry.wins + entry.losses }] : [];
-            }),
-          },
+          humanElo: ideaHumanElo(tablesOf(topicKey(idea.topic)), idea.id),
         };
       });
       return { ideas };
