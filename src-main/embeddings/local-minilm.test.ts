@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readSeedData } from '../graph/seed/read-seed.ts';
+import { nodeText } from '../mining/similarity.ts';
 import { cosine, useLocalMinilm } from '../test-support/local-minilm.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { loadLocalMinilm } from './local-minilm.ts';
@@ -56,5 +58,32 @@ describe('local all-MiniLM-L6-v2', () => {
   it('says MODEL_MISSING with the folder when the files are not there', async () => {
     const dir = tempDir();
     await expect(loadLocalMinilm(dir)).rejects.toMatchObject({ code: 'MODEL_MISSING' });
+  });
+});
+
+describe('local all-MiniLM-L6-v2 against the transformers.js pipeline', () => {
+  it('gives the same vectors, bit for bit, as the pipeline with mean pooling and normalisation', async () => {
+    // Mixed lengths, one batch: the pipeline pads and quantizes the same batch, so any difference is pooling.
+    const texts = readSeedData()
+      .graph.nodes.slice(0, 8)
+      .map((node) => nodeText(node));
+    texts[3] = 'short';
+    const { pipeline } = await import('@huggingface/transformers');
+    const reference = await pipeline('feature-extraction', MINILM.folder, {
+      dtype: 'q8',
+      device: 'cpu',
+      session_options: { intraOpNumThreads: 1, interOpNumThreads: 1 },
+    });
+    try {
+      const expected = await reference(texts, { pooling: 'mean', normalize: true });
+      const vectors = await model().embed(texts);
+      const data = expected.data as Float32Array;
+      texts.forEach((_, row) => {
+        const want = data.slice(row * MINILM.dimension, (row + 1) * MINILM.dimension);
+        expect(vectors[row], `text ${row}`).toEqual(want);
+      });
+    } finally {
+      await reference.dispose();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { AppError } from '../shared/errors.ts';
+import { meanPoolNormalised } from './mean-pool.ts';
 import { MINILM, minilmPresent, modelMissingError } from './minilm-files.ts';
 
 /**
@@ -53,30 +54,52 @@ export async function loadLocalMinilm(
     );
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const { tokenizer, model } = extractor;
+  const forward = async (batch: string[]): Promise<Float32Array[]> => {
+    const inputs = tokenizer(batch, { padding: true, truncation: true });
+    const hidden = hiddenStates(await model(inputs));
+    const [rows = 0, tokens = 0, dimension = 0] = hidden.dims;
+    const mask = inputs.attention_mask.data;
+    if (!(mask instanceof BigInt64Array) || dimension !== MINILM.dimension) {
+      throw new Error(`unexpected model output [${hidden.dims.join(', ')}]`);
+    }
+    return meanPoolNormalised(hidden.data, mask, rows, tokens, dimension);
+  };
   return {
     modelId: MINILM.modelId,
     dimension: MINILM.dimension,
     async embed(texts, embedOptions = {}) {
       const lines = texts.map(oneLine);
       // Batches of similar length: each batch is padded to its longest text, so mixing lengths wastes work.
-      const order = lines.map((_, i) => i).sort((a, b) => (lines[a]?.length ?? 0) - (lines[b]?.length ?? 0));
+      // Sorting by token count instead pads ~11% less (+15% texts/s on the seed) but changes which texts share a
+      // batch, and the quantized model scales activations per batch: every vector would move (cosine ≥ 0.987).
+      const order = sortedByLength(lines);
       const vectors: Float32Array[] = new Array<Float32Array>(lines.length);
       for (let start = 0; start < order.length; start += batchSize) {
         if (embedOptions.signal?.aborted) throw new AppError('CANCELLED', 'Embedding was cancelled');
         const indices = order.slice(start, start + batchSize);
-        const output = await extractor(
-          indices.map((i) => lines[i] ?? ''),
-          { pooling: 'mean', normalize: true },
-        );
-        const data = output.data as Float32Array;
+        const batchVectors = await forward(indices.map((i) => lines[i] ?? ''));
         indices.forEach((textIndex, row) => {
-          vectors[textIndex] = data.slice(row * MINILM.dimension, (row + 1) * MINILM.dimension);
+          vectors[textIndex] = batchVectors[row] ?? new Float32Array(MINILM.dimension);
         });
       }
       return vectors;
     },
     dispose: () => extractor.dispose(),
   };
+}
+
+const sortedByLength = (lines: readonly string[]): number[] =>
+  lines.map((_, i) => i).sort((a, b) => (lines[a]?.length ?? 0) - (lines[b]?.length ?? 0));
+
+/** The model's `last_hidden_state` (transformers.js types a model's output as `any`). */
+function hiddenStates(output: unknown): { data: Float32Array; dims: number[] } {
+  const state = (output as { last_hidden_state?: { data?: unknown; dims?: unknown } } | null)
+    ?.last_hidden_state;
+  if (!(state?.data instanceof Float32Array) || !Array.isArray(state.dims)) {
+    throw new Error('the model returned no last_hidden_state');
+  }
+  return { data: state.data, dims: state.dims.map(Number) };
 }
 
 // An empty string still gets [CLS][SEP] and a vector; whitespace runs carry no meaning for the tokenizer.
