@@ -9,7 +9,6 @@ import type { GbnfJsonSchema } from 'node-llama-cpp';
 
 type Json = Record<string, unknown>;
 
-const MAX_GRAMMAR_LENGTH = 500;
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 // `{}` (zod's "any"): any scalar, which keeps the grammar finite.
 const ANY: GbnfJsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
@@ -63,10 +62,8 @@ function convert(input: unknown): GbnfJsonSchema {
         {
           type: 'string',
           ...(typeof input.minLength === 'number' ? { minLength: input.minLength } : {}),
-          // llama.cpp refuses a grammar whose repetitions multiply past its limits (a 2,000-char string already).
-          ...(typeof input.maxLength === 'number' && input.maxLength <= MAX_GRAMMAR_LENGTH
-            ? { maxLength: input.maxLength }
-            : {}),
+          // Any size: schema-grammar.ts writes long limits in chunks llama.cpp can bound.
+          ...(typeof input.maxLength === 'number' ? { maxLength: input.maxLength } : {}),
         },
         input,
       );

@@ -1,0 +1,84 @@
+import { getLlama } from 'node-llama-cpp';
+import type { GbnfJsonSchema, LlamaGrammar } from 'node-llama-cpp';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { IDEA_LIMITS, IdeaSchema } from '../ideator/idea-schema.ts';
+import { toGbnfSchema } from './gbnf-schema.ts';
+import { createSchemaGrammar } from './schema-grammar.ts';
+
+/**
+ * String limits as llama.cpp enforces them, read back from the compiled grammar (llama.cpp's own matcher): at
+ * 4,000 characters node-llama-cpp's plain repetition admitted 12,000; the chunked form admits exactly min..max.
+ */
+
+/** llama.cpp's check of a whole reply against the compiled grammar (node-llama-cpp marks it internal). */
+const admits = (grammar: LlamaGrammar, value: unknown): boolean =>
+  (grammar as unknown as { _testText(text: string): boolean })._testText(`${JSON.stringify(value)}\n\n\n\n`);
+
+const stringField = (minLength: number, maxLength: number): GbnfJsonSchema => ({
+  type: 'object',
+  properties: { text: { type: 'string', minLength, maxLength }, tag: { type: 'string', maxLength: 30 } },
+  required: ['text', 'tag'],
+});
+
+describe('createSchemaGrammar: string limits hold at any size', () => {
+  it('admits exactly minLength..maxLength characters, for short, long and very long limits', async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    for (const [min, max] of [
+      [0, 300],
+      [0, 1_000],
+      [20, 4_000],
+      [1, 20_000],
+      [5, 1_050],
+    ] as const) {
+      const grammar = await createSchemaGrammar(llama, stringField(min, max));
+      const withLength = (length: number) => admits(grammar, { text: 'x'.repeat(length), tag: 't' });
+      expect([min, 150, max - 1, max].map(withLength), `${min}..${max}`).toEqual([true, true, true, true]);
+      expect(withLength(max + 1), `${max + 1} characters`).toBe(false);
+      expect(withLength(3 * max), `${3 * max} characters`).toBe(false);
+      if (min > 0) expect(withLength(min - 1)).toBe(false);
+    }
+  });
+
+  it("node-llama-cpp's own grammar did not hold a 4,000-character limit (why the chunks exist)", async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    const plain = await llama.createGrammarForJsonSchema(stringField(0, 4_000) as { type: 'object' });
+    expect(admits(plain, { text: 'x'.repeat(12_000), tag: 't' })).toBe(true);
+  });
+
+  it('bounds every field of the idea: one character past a limit is refused', async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    const schema = toGbnfSchema(z.toJSONSchema(IdeaSchema, { target: 'draft-7', unrepresentable: 'any' }));
+    const grammar = await createSchemaGrammar(llama, schema);
+    const idea = {
+      name: 'bounded_ideas',
+      title: 'Bounded ideas',
+      motivation: 'm'.repeat(IDEA_LIMITS.section),
+      related_work: 'r'.repeat(IDEA_LIMITS.relatedWork),
+      abstract: 'a'.repeat(IDEA_LIMITS.section),
+      method: Array.from({ length: IDEA_LIMITS.methodSteps }, () => 's'.repeat(IDEA_LIMITS.methodStep)),
+      experiment_plan: {
+        data: 'd'.repeat(IDEA_LIMITS.planField),
+        baselines: 'b',
+        metrics: 'm',
+        ablations: 'a',
+      },
+      risks: 'k'.repeat(IDEA_LIMITS.risks),
+    };
+    expect(IdeaSchema.safeParse(idea).success).toBe(true);
+    expect(admits(grammar, idea)).toBe(true);
+    const over = [
+      { ...idea, name: 'n'.repeat(IDEA_LIMITS.name + 1) },
+      { ...idea, motivation: `${idea.motivation}m` },
+      { ...idea, related_work: `${idea.related_work}r` },
+      { ...idea, method: [...idea.method, 'one step too many'] },
+      { ...idea, method: [`${idea.method[0] ?? ''}s`] },
+      { ...idea, experiment_plan: { ...idea.experiment_plan, data: `${idea.experiment_plan.data}d` } },
+      { ...idea, risks: `${idea.risks}k` },
+    ];
+    for (const value of over) {
+      expect(IdeaSchema.safeParse(value).success).toBe(false);
+      expect(admits(grammar, value)).toBe(false);
+    }
+  });
+});
