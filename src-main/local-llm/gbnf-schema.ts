@@ -2,9 +2,10 @@ import type { GbnfJsonSchema } from 'node-llama-cpp';
 
 /**
  * A JSON schema as zod and OpenAI tool definitions write it, narrowed to what node-llama-cpp's grammar compiler
- * accepts: anyOf/oneOf → oneOf, type lists kept, string/array/object limits kept, everything else (patterns,
- * numeric bounds, $schema, titles) dropped. The grammar then guarantees well-formed JSON of the right shape; the
- * caller's zod schema still validates the rest, so a dropped constraint becomes a repair turn, not a crash.
+ * accepts: anyOf/oneOf → oneOf, type lists kept, string/array/object limits and string patterns kept (for
+ * schema-grammar.ts), everything else (numeric bounds, $schema, titles) dropped. The grammar then guarantees
+ * well-formed JSON of the right shape; the caller's zod schema still validates the rest, so a dropped
+ * constraint becomes a repair turn, not a crash.
  */
 
 type Json = Record<string, unknown>;
@@ -62,8 +63,9 @@ function convert(input: unknown): GbnfJsonSchema {
         {
           type: 'string',
           ...(typeof input.minLength === 'number' ? { minLength: input.minLength } : {}),
-          // Any size: schema-grammar.ts writes long limits in chunks llama.cpp can bound.
+          // Any size: schema-grammar.ts writes long limits in chunks llama.cpp can bound, and simple patterns.
           ...(typeof input.maxLength === 'number' ? { maxLength: input.maxLength } : {}),
+          ...(typeof input.pattern === 'string' ? { pattern: input.pattern } : {}),
         },
         input,
       );

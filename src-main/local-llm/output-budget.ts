@@ -1,4 +1,5 @@
 import type { GbnfJsonSchema } from 'node-llama-cpp';
+import { patternGrammar } from './pattern-grammar.ts';
 
 /**
  * A grammar-constrained reply that fits its token budget. A capped call (the request's max_tokens or
@@ -79,9 +80,14 @@ function valueChars(node: unknown, defs: Json, depth: number, seen: Set<string>)
 
 function typedChars(node: Json, type: unknown, defs: Json, depth: number, seen: Set<string>): number {
   switch (type) {
-    case 'string':
+    case 'string': {
+      // A pattern the grammar expresses replaces the length limit (schema-grammar.ts).
+      const maxLength = typeof node.maxLength === 'number' ? node.maxLength : undefined;
+      const pattern = typeof node.pattern === 'string' ? patternGrammar(node.pattern, maxLength) : null;
+      if (pattern) return pattern.maxLength + 2;
       // A character of the grammar may be an escape: counted once, like any other (see the module comment).
-      return typeof node.maxLength === 'number' ? node.maxLength + 2 : Infinity;
+      return maxLength !== undefined ? maxLength + 2 : Infinity;
+    }
     case 'boolean':
       return 5;
     case 'null':

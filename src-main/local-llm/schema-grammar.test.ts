@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IDEA_LIMITS, IdeaSchema } from '../ideator/idea-schema.ts';
 import { toGbnfSchema } from './gbnf-schema.ts';
+import { patternGrammar } from './pattern-grammar.ts';
 import { createSchemaGrammar } from './schema-grammar.ts';
 
 /**
@@ -79,6 +80,43 @@ describe('createSchemaGrammar: string limits hold at any size', () => {
     for (const value of over) {
       expect(IdeaSchema.safeParse(value).success).toBe(false);
       expect(admits(grammar, value)).toBe(false);
+    }
+  });
+});
+
+describe('createSchemaGrammar: simple patterns hold', () => {
+  it("the idea's snake_case name: the grammar refuses what zod refuses", async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    const schema = toGbnfSchema(z.toJSONSchema(IdeaSchema.pick({ name: true }), { target: 'draft-7' }));
+    const grammar = await createSchemaGrammar(llama, schema);
+    for (const name of [
+      'abc',
+      'graph_guided_ideation2',
+      `a${'b'.repeat(79)}`,
+      'ab',
+      'Graph idea',
+      '2fast',
+      `a${'b'.repeat(80)}`,
+    ]) {
+      expect(admits(grammar, { name }), name).toBe(IdeaSchema.shape.name.safeParse(name).success);
+    }
+  });
+
+  it('translates the shapes it knows and refuses the rest (left to zod)', () => {
+    expect(patternGrammar('^[a-z][a-z0-9_]{2,79}$')).toEqual({
+      gbnf: '[a-z] [a-z0-9_]{2,79}',
+      maxLength: 80,
+    });
+    expect(patternGrammar('^s\\d{3}$')).toEqual({ gbnf: '"s" [0-9]{3}', maxLength: 4 });
+    // A maxLength beside the pattern trims it (a budget-fitted name stays short).
+    expect(patternGrammar('^[a-z][a-z0-9_]{2,79}$', 12)).toEqual({
+      gbnf: '[a-z] [a-z0-9_]{2,11}',
+      maxLength: 12,
+    });
+    expect(patternGrammar('^[a-z]+$', 5)).toEqual({ gbnf: '[a-z]{1,5}', maxLength: 5 });
+    expect(patternGrammar('^[a-z0-9][a-z0-9-]*$')).toBeNull();
+    for (const unsupported of ['[a-z]+', '^(a|b)$', '^a.b$', '^[^"]{2}$', '^a{1,5000}$']) {
+      expect(patternGrammar(unsupported), unsupported).toBeNull();
     }
   });
 });

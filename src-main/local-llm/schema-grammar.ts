@@ -1,13 +1,15 @@
 import type { GbnfJsonBasicSchema, GbnfJsonSchema, Llama, LlamaGrammar } from 'node-llama-cpp';
 import { AppError } from '../shared/errors.ts';
+import { patternGrammar } from './pattern-grammar.ts';
 
 /**
- * A JSON-schema grammar whose string lengths hold at any size. node-llama-cpp writes `maxLength: n` as
+ * A JSON-schema grammar whose string lengths hold at any size, and whose simple patterns hold too. node-llama-cpp writes `maxLength: n` as
  * `( string-char-rule ){min,n}`, and llama.cpp's grammar parser refuses n = 2,000 and silently ignores larger n
  * (measured on 3.21.1: a 4,000 limit accepts 12,000 characters). So long limits are written as chunks the parser
- * bounds: `c{min} ( c{100} ){0,q-1} ( c{100} c{0,r} | c{0,99} )` admits exactly min..n characters. The schema
- * goes through node-llama-cpp with each long limit replaced by an unused small marker, and the marker's rule is
- * rewritten in the grammar text.
+ * bounds: `c{min} ( c{100} ){0,q-1} ( c{100} c{0,r} | c{0,99} )` admits exactly min..n characters. node-llama-cpp
+ * has no `pattern`; a simple one (pattern-grammar.ts, e.g. the idea's snake_case name) is written as its GBNF. The
+ * schema goes through node-llama-cpp with each such string replaced by `{ maxLength: marker }` (an unused small
+ * number), and the marker's rule is rewritten in the grammar text.
  */
 
 type Json = Record<string, unknown>;
@@ -25,17 +27,23 @@ interface LongString {
   maxLength: number;
 }
 
+/** What replaces a marker's repetition, and the rule's new name. */
+interface Rewrite {
+  body: string;
+  name: string;
+}
+
 export async function createSchemaGrammar(llama: Llama, schema: GbnfJsonSchema): Promise<LlamaGrammar> {
-  const longs = new Map<number, LongString>();
+  const rewrites = new Map<number, Rewrite>();
   const used = new Set<number>();
   collectLengths(schema, used);
   const nextMarker = markerSource(used);
-  const marked = markLongStrings(schema, longs, nextMarker);
+  const marked = markStrings(schema, rewrites, nextMarker);
   // The method's generic narrows a literal schema's type; ours is built at run time, so any variant will do.
   const draft = await llama.createGrammarForJsonSchema(marked as GbnfJsonBasicSchema);
-  if (longs.size === 0) return draft;
+  if (rewrites.size === 0) return draft;
   return llama.createGrammar({
-    grammar: rewriteLongStrings(draft.grammar, longs),
+    grammar: rewriteMarkedStrings(draft.grammar, rewrites),
     stopGenerationTriggers: draft.stopGenerationTriggers,
     trimWhitespaceSuffix: draft.trimWhitespaceSuffix,
   });
@@ -64,36 +72,54 @@ function markerSource(used: Set<number>): () => number {
   };
 }
 
-/** A copy of the schema with each long string limit (and its minimum) replaced by `{ maxLength: marker }`. */
-function markLongStrings(node: unknown, longs: Map<number, LongString>, nextMarker: () => number): unknown {
-  if (Array.isArray(node)) return node.map((child) => markLongStrings(child, longs, nextMarker));
+/**
+ * A copy of the schema with each long or patterned string replaced by `{ maxLength: marker }`; a pattern the
+ * grammar cannot express is dropped (zod still checks it).
+ */
+function markStrings(node: unknown, rewrites: Map<number, Rewrite>, nextMarker: () => number): unknown {
+  if (Array.isArray(node)) return node.map((child) => markStrings(child, rewrites, nextMarker));
   if (!isObject(node)) return node;
-  if (node.type === 'string' && typeof node.maxLength === 'number' && node.maxLength >= NATIVE_LENGTH_LIMIT) {
-    const minLength = typeof node.minLength === 'number' ? Math.min(node.minLength, node.maxLength) : 0;
-    const marker = nextMarker();
-    longs.set(marker, { minLength, maxLength: node.maxLength });
-    const { minLength: _min, ...rest } = node;
-    return { ...rest, maxLength: marker };
+  if (node.type === 'string') {
+    const { pattern, ...withoutPattern } = node;
+    const { minLength: _minLength, ...rest } = withoutPattern;
+    const maxLength = typeof node.maxLength === 'number' ? node.maxLength : undefined;
+    const expressed = typeof pattern === 'string' ? patternGrammar(pattern, maxLength) : null;
+    if (expressed) {
+      const marker = nextMarker();
+      rewrites.set(marker, { body: expressed.gbnf, name: `string-pattern-${marker}-rule` });
+      return { ...rest, maxLength: marker };
+    }
+    if (maxLength !== undefined && maxLength >= NATIVE_LENGTH_LIMIT) {
+      const limits = {
+        minLength: typeof node.minLength === 'number' ? Math.min(node.minLength, maxLength) : 0,
+        maxLength,
+      };
+      const marker = nextMarker();
+      rewrites.set(marker, {
+        body: chunkedRepetition(limits),
+        name: `string-${limits.minLength}-${limits.maxLength}-rule`,
+      });
+      return { ...rest, maxLength: marker };
+    }
+    return withoutPattern;
   }
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, markLongStrings(value, longs, nextMarker)]),
+    Object.entries(node).map(([key, value]) => [key, markStrings(value, rewrites, nextMarker)]),
   );
 }
 
-function rewriteLongStrings(grammar: string, longs: Map<number, LongString>): string {
+function rewriteMarkedStrings(grammar: string, rewrites: Map<number, Rewrite>): string {
   let text = grammar;
-  for (const [marker, limits] of longs) {
+  for (const [marker, rewrite] of rewrites) {
     const repetition = `( string-char-rule ){0,${marker}}`;
     const ruleName = `string-0-${marker}-rule`;
     if (!text.includes(repetition) || !text.includes(ruleName)) {
       throw new AppError(
         'INTERNAL',
-        `node-llama-cpp wrote an unexpected grammar for a ${limits.maxLength}-character string`,
+        `node-llama-cpp wrote an unexpected grammar for string rule ${rewrite.name}`,
       );
     }
-    text = text
-      .replaceAll(repetition, chunkedRepetition(limits))
-      .replaceAll(ruleName, `string-${limits.minLength}-${limits.maxLength}-rule`);
+    text = text.replaceAll(repetition, rewrite.body).replaceAll(ruleName, rewrite.name);
   }
   return text;
 }
