@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
-import type { ChatHistoryItem, ChatModelFunctions, GbnfJsonSchema, LlamaChat } from 'node-llama-cpp';
+import type { ChatModelFunctions, GbnfJsonSchema } from 'node-llama-cpp';
 import type { BackendCallOptions, BackendReply, BackendRequest, ChatBackend } from '../llm/backend.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadLocalModel } from './engine.ts';
-import type { LocalModel } from './engine.ts';
 import { toGbnfSchema } from './gbnf-schema.ts';
 import { toChatHistory } from './messages.ts';
 import { fitToBudget } from './output-budget.ts';
@@ -62,13 +61,11 @@ async function completeLocally(
     const tools = request.toolChoice === 'none' ? [] : (request.tools ?? []);
     const forced = forcedToolCall(tools, request.toolChoice);
     const history = toChatHistory(forced ? [...request.messages, forced.instruction] : request.messages);
-    // A grammar-bounded reply is fitted to its budget (the cap, else the context left after the prompt), so it
-    // closes its JSON instead of being cut mid-string. A schema that already fits keeps the call as it was.
+    // A grammar-bounded reply is fitted to the cap, so it closes its JSON instead of being cut mid-string.
     const schema = forced ? forced.schema : jsonSchemaOf(request.responseFormat);
     const cap = request.maxTokens ?? options.maxTokens ?? null;
-    const budget = cap ?? (schema ? contextRoom(llamaChat, history, local, context.contextSize) : null);
-    const fitted = schema && budget !== null ? fitToBudget(schema, budget) : null;
-    const maxTokens = fitted?.shrunk ? fitted.maxTokens : cap;
+    const fitted = schema && cap ? fitToBudget(schema, cap) : null;
+    const maxTokens = fitted ? fitted.maxTokens : cap;
     const common = {
       signal,
       stopOnAbortSignal: false,
@@ -134,12 +131,6 @@ async function completeLocally(
   } finally {
     await context.dispose();
   }
-}
-
-/** Tokens the context has left after the prompt as the model's chat template writes it. */
-function contextRoom(chat: LlamaChat, history: ChatHistoryItem[], local: LocalModel, size: number): number {
-  const { contextText } = chat.chatWrapper.generateContextState({ chatHistory: history });
-  return Math.max(0, size - contextText.tokenize(local.model.tokenizer).length);
 }
 
 function jsonSchemaOf(format: BackendRequest['responseFormat']): GbnfJsonSchema | null {
