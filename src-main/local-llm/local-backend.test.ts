@@ -94,7 +94,7 @@ describe('the Local (GGUF) backend through the LLM layer (SmolLM2-135M, one thre
     expect(result.finishReason).toBe('stop');
     expect(result.usage.completionTokens).toBeLessThanOrEqual(cap);
     expect(IdeaSchema.safeParse(JSON.parse(result.content ?? '')).success).toBe(true);
-  });
+  }, 90_000);
 
   it('cancels mid-stream with CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();
