@@ -10,12 +10,21 @@ import type { GbnfJsonSchema } from 'node-llama-cpp';
 
 type Json = Record<string, unknown>;
 
+const MAX_ITEMS = 1_999;
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 // `{}` (zod's "any"): any scalar, which keeps the grammar finite.
 const ANY: GbnfJsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{ [key]: n }` for a whole, non-negative n up to `max`, else nothing (the limit is left to zod). */
+function wholeLimit(input: Json, key: string, max: number): Record<string, number> {
+  const value = input[key];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max
+    ? { [key]: value }
+    : {};
+}
 
 function withDescription(schema: GbnfJsonSchema, source: Json): GbnfJsonSchema {
   return typeof source.description === 'string' ? { ...schema, description: source.description } : schema;
@@ -53,8 +62,9 @@ function convert(input: unknown): GbnfJsonSchema {
         {
           type: 'array',
           items: convert(input.items),
-          ...(typeof input.minItems === 'number' ? { minItems: input.minItems } : {}),
-          ...(typeof input.maxItems === 'number' ? { maxItems: input.maxItems } : {}),
+          // llama.cpp refuses a repetition of 2,000 or more: a longer list is left to zod.
+          ...wholeLimit(input, 'minItems', MAX_ITEMS),
+          ...wholeLimit(input, 'maxItems', MAX_ITEMS),
         },
         input,
       );
@@ -62,9 +72,9 @@ function convert(input: unknown): GbnfJsonSchema {
       return withDescription(
         {
           type: 'string',
-          ...(typeof input.minLength === 'number' ? { minLength: input.minLength } : {}),
           // Any size: schema-grammar.ts writes long limits in chunks llama.cpp can bound, and simple patterns.
-          ...(typeof input.maxLength === 'number' ? { maxLength: input.maxLength } : {}),
+          ...wholeLimit(input, 'minLength', Infinity),
+          ...wholeLimit(input, 'maxLength', Infinity),
           ...(typeof input.pattern === 'string' ? { pattern: input.pattern } : {}),
         },
         input,

@@ -120,3 +120,41 @@ describe('createSchemaGrammar: simple patterns hold', () => {
     }
   });
 });
+
+describe('createSchemaGrammar: hostile limits never break the grammar', () => {
+  it('a huge, fractional or negative limit is left to zod; a long minimum holds; markers running out is fine', async () => {
+    const llama = await getLlama({ gpu: false, build: 'never' });
+    const texts = (lengths: Record<string, number>) =>
+      Object.fromEntries(Object.entries(lengths).map(([key, n]) => [key, 'x'.repeat(n)]));
+    const schema = toGbnfSchema({
+      type: 'object',
+      properties: {
+        huge: { type: 'string', maxLength: 1e9 },
+        fraction: { type: 'string', maxLength: 2_000.5 },
+        negative: { type: 'string', maxLength: -3 },
+        longMin: { type: 'string', minLength: 3_000, maxLength: 5_000 },
+        list: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 5_000 },
+        // 120 distinct long limits: more than there are markers, so the last ones fall back to zod.
+        ...Object.fromEntries(
+          Array.from({ length: 120 }, (_, i) => [`f${i}`, { type: 'string', maxLength: 1_000 + i }]),
+        ),
+      },
+    });
+    const grammar = await createSchemaGrammar(llama, schema);
+    const base = {
+      huge: 'x'.repeat(5_000),
+      fraction: 'x'.repeat(2_500),
+      negative: 'x',
+      longMin: 'x'.repeat(3_000),
+      list: Array.from({ length: 2_500 }, () => 'abc'),
+      ...texts(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`f${i}`, 10]))),
+    };
+    expect(admits(grammar, base)).toBe(true);
+    expect(admits(grammar, { ...base, longMin: 'x'.repeat(2_999) })).toBe(false);
+    expect(admits(grammar, { ...base, longMin: 'x'.repeat(5_000) })).toBe(true);
+    expect(admits(grammar, { ...base, longMin: 'x'.repeat(5_001) })).toBe(false);
+    // The first long limits got markers and hold; the last one is unbounded in the grammar (zod checks it).
+    expect(admits(grammar, { ...base, f0: 'x'.repeat(1_001) })).toBe(false);
+    expect(admits(grammar, { ...base, f119: 'x'.repeat(1_500) })).toBe(true);
+  });
+});

@@ -16,6 +16,8 @@ type Json = Record<string, unknown>;
 
 /** Limits below this are left to llama.cpp's own repetition (it handles up to 1,999). */
 export const NATIVE_LENGTH_LIMIT = 1_000;
+/** Past this a limit is dropped (zod still checks it): 1,500 chunks of 100 characters. */
+export const MAX_BOUNDED_LENGTH = 150_000;
 const CHUNK = 100;
 const MARKERS_FROM = 900;
 
@@ -34,16 +36,15 @@ interface Rewrite {
 }
 
 export async function createSchemaGrammar(llama: Llama, schema: GbnfJsonSchema): Promise<LlamaGrammar> {
-  const rewrites = new Map<number, Rewrite>();
   const used = new Set<number>();
   collectLengths(schema, used);
-  const nextMarker = markerSource(used);
-  const marked = markStrings(schema, rewrites, nextMarker);
+  const markers = new Markers(used);
+  const marked = markStrings(schema, markers);
   // The method's generic narrows a literal schema's type; ours is built at run time, so any variant will do.
   const draft = await llama.createGrammarForJsonSchema(marked as GbnfJsonBasicSchema);
-  if (rewrites.size === 0) return draft;
+  if (markers.rewrites.size === 0) return draft;
   return llama.createGrammar({
-    grammar: rewriteMarkedStrings(draft.grammar, rewrites),
+    grammar: rewriteMarkedStrings(draft.grammar, markers.rewrites),
     stopGenerationTriggers: draft.stopGenerationTriggers,
     trimWhitespaceSuffix: draft.trimWhitespaceSuffix,
   });
@@ -57,55 +58,65 @@ function collectLengths(node: unknown, used: Set<number>): void {
   for (const value of Object.values(node)) collectLengths(value, used);
 }
 
-function markerSource(used: Set<number>): () => number {
-  let next = MARKERS_FROM;
-  return () => {
-    while (used.has(next)) next += 1;
-    if (next >= NATIVE_LENGTH_LIMIT) {
-      throw new AppError('LLM_BAD_REQUEST', 'The JSON schema has too many distinct long string limits', {
-        retryable: false,
-        reason: 'schema-too-complex',
-      });
-    }
-    used.add(next);
-    return next;
-  };
+/** One unused small number per distinct rule body; null once they run out (the string is left to zod). */
+class Markers {
+  readonly rewrites = new Map<number, Rewrite>();
+  readonly #byBody = new Map<string, number>();
+  readonly #used: Set<number>;
+  #next = MARKERS_FROM;
+
+  constructor(used: Set<number>) {
+    this.#used = used;
+  }
+
+  /** The marker for a rule body; `name` names the rewritten rule (given the marker, so it is unique). */
+  markerFor(body: string, name: (marker: number) => string): number | null {
+    const known = this.#byBody.get(body);
+    if (known !== undefined) return known;
+    while (this.#used.has(this.#next)) this.#next += 1;
+    if (this.#next >= NATIVE_LENGTH_LIMIT) return null;
+    const marker = this.#next;
+    this.#used.add(marker);
+    this.#byBody.set(body, marker);
+    this.rewrites.set(marker, { body, name: name(marker) });
+    return marker;
+  }
 }
 
+const wholeNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+
 /**
- * A copy of the schema with each long or patterned string replaced by `{ maxLength: marker }`; a pattern the
- * grammar cannot express is dropped (zod still checks it).
+ * A copy of the schema with each long or patterned string replaced by `{ maxLength: marker }`. A pattern the
+ * grammar cannot express is dropped, and so is a limit past MAX_BOUNDED_LENGTH or a string no marker is left
+ * for: zod still checks them, a miss is a repair turn.
  */
-function markStrings(node: unknown, rewrites: Map<number, Rewrite>, nextMarker: () => number): unknown {
-  if (Array.isArray(node)) return node.map((child) => markStrings(child, rewrites, nextMarker));
+function markStrings(node: unknown, markers: Markers): unknown {
+  if (Array.isArray(node)) return node.map((child) => markStrings(child, markers));
   if (!isObject(node)) return node;
-  if (node.type === 'string') {
-    const { pattern, ...withoutPattern } = node;
-    const { minLength: _minLength, ...rest } = withoutPattern;
-    const maxLength = typeof node.maxLength === 'number' ? node.maxLength : undefined;
-    const expressed = typeof pattern === 'string' ? patternGrammar(pattern, maxLength) : null;
-    if (expressed) {
-      const marker = nextMarker();
-      rewrites.set(marker, { body: expressed.gbnf, name: `string-pattern-${marker}-rule` });
-      return { ...rest, maxLength: marker };
-    }
-    if (maxLength !== undefined && maxLength >= NATIVE_LENGTH_LIMIT) {
-      const limits = {
-        minLength: typeof node.minLength === 'number' ? Math.min(node.minLength, maxLength) : 0,
-        maxLength,
-      };
-      const marker = nextMarker();
-      rewrites.set(marker, {
-        body: chunkedRepetition(limits),
-        name: `string-${limits.minLength}-${limits.maxLength}-rule`,
-      });
-      return { ...rest, maxLength: marker };
-    }
-    return withoutPattern;
+  if (node.type !== 'string') {
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, markStrings(value, markers)]));
   }
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, markStrings(value, rewrites, nextMarker)]),
-  );
+  const { pattern, minLength: _minLength, maxLength: _maxLength, ...rest } = node;
+  const maxLength = wholeNumber(node.maxLength);
+  const minLength = Math.min(wholeNumber(node.minLength) ?? 0, maxLength ?? Infinity);
+  const expressed = typeof pattern === 'string' ? patternGrammar(pattern, maxLength) : null;
+  const marker = expressed
+    ? markers.markerFor(expressed.gbnf, (m) => `string-pattern-${m}-rule`)
+    : maxLength !== undefined && maxLength >= NATIVE_LENGTH_LIMIT && maxLength <= MAX_BOUNDED_LENGTH
+      ? markers.markerFor(
+          chunkedRepetition({ minLength, maxLength }),
+          () => `string-${minLength}-${maxLength}-rule`,
+        )
+      : null;
+  if (marker !== null) return { ...rest, maxLength: marker };
+  // Limits llama.cpp's own repetition holds; anything longer is dropped rather than half-applied.
+  const native = (limit: number | undefined) => limit !== undefined && limit < NATIVE_LENGTH_LIMIT;
+  return {
+    ...rest,
+    ...(native(minLength) && minLength > 0 ? { minLength } : {}),
+    ...(native(maxLength) ? { maxLength } : {}),
+  };
 }
 
 function rewriteMarkedStrings(grammar: string, rewrites: Map<number, Rewrite>): string {
@@ -130,9 +141,17 @@ export function chunkedRepetition({ minLength, maxLength }: LongString): string 
   const optional = maxLength - minLength;
   const chunks = Math.floor(optional / CHUNK);
   const rest = optional - chunks * CHUNK;
-  const required = minLength > 0 ? `( ${char} ){${minLength}} ` : '';
+  const required = minLength > 0 ? `${fixedRepetition(char, minLength)} ` : '';
   if (chunks === 0) return `${required}( ${char} ){0,${rest}}`;
   const leading = chunks > 1 ? `( ( ${char} ){${CHUNK}} ){0,${chunks - 1}} ` : '';
   const last = rest > 0 ? `( ${char} ){${CHUNK}} ( ${char} ){0,${rest}}` : `( ${char} ){${CHUNK}}`;
   return `${required}${leading}( ${last} | ( ${char} ){0,${CHUNK - 1}} )`;
+}
+
+/** Exactly n characters; a long n in whole chunks (llama.cpp refuses one repetition of 2,000). */
+function fixedRepetition(char: string, n: number): string {
+  if (n < NATIVE_LENGTH_LIMIT) return `( ${char} ){${n}}`;
+  const chunks = Math.floor(n / CHUNK);
+  const rest = n - chunks * CHUNK;
+  return `( ( ${char} ){${CHUNK}} ){${chunks}}${rest > 0 ? ` ( ${char} ){${rest}}` : ''}`;
 }
