@@ -2,20 +2,29 @@ import type { GbnfJsonSchema } from 'node-llama-cpp';
 
 /**
  * A JSON schema as zod and OpenAI tool definitions write it, narrowed to what node-llama-cpp's grammar compiler
- * accepts: anyOf/oneOf → oneOf, type lists kept, string/array/object limits kept, everything else (patterns,
- * numeric bounds, $schema, titles) dropped. The grammar then guarantees well-formed JSON of the right shape; the
- * caller's zod schema still validates the rest, so a dropped constraint becomes a repair turn, not a crash.
+ * accepts: anyOf/oneOf → oneOf, type lists kept, string/array/object limits and string patterns kept (for
+ * schema-grammar.ts), everything else (numeric bounds, $schema, titles) dropped. The grammar then guarantees
+ * well-formed JSON of the right shape; the caller's zod schema still validates the rest, so a dropped
+ * constraint becomes a repair turn, not a crash.
  */
 
 type Json = Record<string, unknown>;
 
-const MAX_GRAMMAR_LENGTH = 500;
+const MAX_ITEMS = 1_999;
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 // `{}` (zod's "any"): any scalar, which keeps the grammar finite.
 const ANY: GbnfJsonSchema = { type: ['string', 'number', 'boolean', 'null'] };
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{ [key]: n }` for a whole, non-negative n up to `max`, else nothing (the limit is left to zod). */
+function wholeLimit(input: Json, key: string, max: number): Record<string, number> {
+  const value = input[key];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max
+    ? { [key]: value }
+    : {};
+}
 
 function withDescription(schema: GbnfJsonSchema, source: Json): GbnfJsonSchema {
   return typeof source.description === 'string' ? { ...schema, description: source.description } : schema;
@@ -53,8 +62,9 @@ function convert(input: unknown): GbnfJsonSchema {
         {
           type: 'array',
           items: convert(input.items),
-          ...(typeof input.minItems === 'number' ? { minItems: input.minItems } : {}),
-          ...(typeof input.maxItems === 'number' ? { maxItems: input.maxItems } : {}),
+          // llama.cpp refuses a repetition of 2,000 or more: a longer list is left to zod.
+          ...wholeLimit(input, 'minItems', MAX_ITEMS),
+          ...wholeLimit(input, 'maxItems', MAX_ITEMS),
         },
         input,
       );
@@ -62,11 +72,10 @@ function convert(input: unknown): GbnfJsonSchema {
       return withDescription(
         {
           type: 'string',
-          ...(typeof input.minLength === 'number' ? { minLength: input.minLength } : {}),
-          // llama.cpp refuses a grammar whose repetitions multiply past its limits (a 2,000-char string already).
-          ...(typeof input.maxLength === 'number' && input.maxLength <= MAX_GRAMMAR_LENGTH
-            ? { maxLength: input.maxLength }
-            : {}),
+          // Any size: schema-grammar.ts writes long limits in chunks llama.cpp can bound, and simple patterns.
+          ...wholeLimit(input, 'minLength', Infinity),
+          ...wholeLimit(input, 'maxLength', Infinity),
+          ...(typeof input.pattern === 'string' ? { pattern: input.pattern } : {}),
         },
         input,
       );

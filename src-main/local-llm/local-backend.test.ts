@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { chat, chatStructured, createLlmClient, resolveLlmConfig, testConnection } from '../llm/index.ts';
+import { IdeaSchema } from '../ideator/idea-schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { useLocalModel } from '../test-support/local-model.ts';
 import { loadLocalModel } from './engine.ts';
@@ -77,6 +78,23 @@ describe('the Local (GGUF) backend through the LLM layer (SmolLM2-135M, one thre
     expect(schema.safeParse(result.value).success).toBe(true);
     expect(result.repairs).toBe(0);
   });
+
+  it('a capped JSON-schema reply is fitted to its cap: the idea closes its JSON instead of being cut', async () => {
+    const cap = 350;
+    const schema = z.toJSONSchema(IdeaSchema, { target: 'draft-7' }) as Record<string, unknown>;
+    const result = await chat(client(), {
+      role: 'researcher',
+      messages: [
+        { role: 'system', content: 'Reply with a research idea as a JSON object.' },
+        { role: 'user', content: 'An idea about making reasoning models stop thinking so long.' },
+      ],
+      responseFormat: { type: 'json_schema', json_schema: { name: 'research_idea', schema, strict: false } },
+      maxTokens: cap,
+    });
+    expect(result.finishReason).toBe('stop');
+    expect(result.usage.completionTokens).toBeLessThanOrEqual(cap);
+    expect(IdeaSchema.safeParse(JSON.parse(result.content ?? '')).success).toBe(true);
+  }, 90_000);
 
   it('cancels mid-stream with CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();

@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
-import type { ChatModelFunctions, GbnfJsonBasicSchema, GbnfJsonSchema, LlamaGrammar } from 'node-llama-cpp';
+import type { ChatModelFunctions, GbnfJsonSchema } from 'node-llama-cpp';
 import type { BackendCallOptions, BackendReply, BackendRequest, ChatBackend } from '../llm/backend.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadLocalModel } from './engine.ts';
-import type { LocalModel } from './engine.ts';
 import { toGbnfSchema } from './gbnf-schema.ts';
 import { toChatHistory } from './messages.ts';
+import { fitToBudget } from './output-budget.ts';
+import { createSchemaGrammar } from './schema-grammar.ts';
 import { callId, forcedToolCall } from './forced-tool-call.ts';
 
 /**
@@ -60,16 +61,22 @@ async function completeLocally(
     const tools = request.toolChoice === 'none' ? [] : (request.tools ?? []);
     const forced = forcedToolCall(tools, request.toolChoice);
     const history = toChatHistory(forced ? [...request.messages, forced.instruction] : request.messages);
-    const maxTokens = request.maxTokens ?? options.maxTokens;
+    // A grammar-bounded reply is fitted to the cap, so it closes its JSON instead of being cut mid-string.
+    const schema = forced ? forced.schema : jsonSchemaOf(request.responseFormat);
+    const cap = request.maxTokens ?? options.maxTokens ?? null;
+    const fitted = schema && cap ? fitToBudget(schema, cap) : null;
+    const maxTokens = fitted ? fitted.maxTokens : cap;
     const common = {
       signal,
       stopOnAbortSignal: false,
       ...(maxTokens ? { maxTokens } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     };
-    const grammar = forced
-      ? await schemaGrammar(local, forced.schema)
-      : await responseGrammar(local, request.responseFormat);
+    const grammar = schema
+      ? await createSchemaGrammar(local.llama, fitted?.schema ?? schema)
+      : request.responseFormat?.type === 'json_object'
+        ? await local.llama.getGrammarFor('json')
+        : undefined;
     const streamContent = !forced;
     const onTextChunk = (text: string): void => {
       callOptions.onActivity?.();
@@ -126,21 +133,8 @@ async function completeLocally(
   }
 }
 
-async function responseGrammar(
-  local: LocalModel,
-  format: BackendRequest['responseFormat'],
-): Promise<LlamaGrammar | undefined> {
-  if (!format || format.type === 'text') return undefined;
-  if (format.type === 'json_object') return local.llama.getGrammarFor('json');
-  if (format.type === 'json_schema') {
-    return schemaGrammar(local, toGbnfSchema(format.json_schema.schema ?? {}));
-  }
-  return undefined;
-}
-
-function schemaGrammar(local: LocalModel, schema: GbnfJsonSchema): Promise<LlamaGrammar> {
-  // The method's generic narrows a literal schema's type; ours is built at run time, so any variant will do.
-  return local.llama.createGrammarForJsonSchema(schema as GbnfJsonBasicSchema);
+function jsonSchemaOf(format: BackendRequest['responseFormat']): GbnfJsonSchema | null {
+  return format?.type === 'json_schema' ? toGbnfSchema(format.json_schema.schema ?? {}) : null;
 }
 
 function nativeFunctions(tools: NonNullable<BackendRequest['tools']>): ChatModelFunctions {

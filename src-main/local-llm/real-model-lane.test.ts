@@ -8,9 +8,10 @@ import { useLocalModel } from '../test-support/local-model.ts';
 import { disposeLocalModels } from './engine.ts';
 
 /**
- * The real-model lane: the extractor, the structured-output repair path and an ideator session through the
- * built-in engine with SmolLM2-135M (one thread, small token caps). Its answers are poor; these tests prove the
- * plumbing with a real tokenizer, real streaming and real malformed output, never the quality.
+ * The real-model lane: the extractor and the structured-output repair path through the built-in engine with
+ * SmolLM2-135M (one thread, small token caps); an ideator session is in ideator-lane.test.ts. Its answers are
+ * poor; these tests prove the plumbing with a real tokenizer, real streaming and real malformed output, never
+ * the quality.
  */
 
 const { client } = useLocalModel();
