@@ -25,6 +25,7 @@ import { createLlmHandlers } from './llm-handlers.ts';
 import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { protocolHandlers } from './protocol-handlers.ts';
+import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
@@ -47,6 +48,7 @@ export interface CoreServices {
   mining: MiningService;
   papers: PaperService;
   evaluation: EvaluationService;
+  protocol: ProtocolService;
 }
 
 export interface Core {
@@ -127,12 +129,15 @@ export function createCore(options: CoreOptions = {}): Core {
     config: connection,
   });
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
+  const ideation = createIdeationService(host);
+  const evaluation = createEvaluationService(host);
   const services: CoreServices = {
     graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
-    ideation: createIdeationService(host),
+    ideation,
     mining: createMiningService(host),
     papers: createPaperService(host),
-    evaluation: createEvaluationService(host),
+    evaluation,
+    protocol: createProtocolService({ host, ideation, evaluation }),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -172,7 +177,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
-    ...protocolHandlers(),
+    ...protocolHandlers(services.protocol),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -189,6 +194,8 @@ export function createCore(options: CoreOptions = {}): Core {
     services,
     connection,
     close: async () => {
+      // Protocol runs first: they stop between units and leave their sessions to the ideation service's close.
+      await services.protocol.close();
       await services.ideation.close();
       services.evaluation.close();
       await services.mining.close();
