@@ -7,6 +7,7 @@ import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
+import { protocolCommand, protocolHelp } from './commands/protocol.ts';
 import { mineCommand, mineHelp } from './commands/mine.ts';
 import { searchCommand, searchHelp } from './commands/search.ts';
 import { secretsCommand, secretsHelp } from './commands/secrets.ts';
@@ -67,6 +68,11 @@ const commands: Record<string, Command> = {
     summary: "rank a topic's ideas by a seeded Swiss tournament of pairwise judgments (ELO)",
     help: tournamentHelp,
     run: tournamentCommand,
+  },
+  protocol: {
+    summary: "run the paper's evaluation on your topics (settings × ideas → scores, ELO, diversity, cost)",
+    help: protocolHelp,
+    run: protocolCommand,
   },
   annotations: {
     summary: 'dump or restore your method annotations and added methods (not part of graph dump)',

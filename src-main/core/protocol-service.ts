@@ -208,7 +208,8 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
       return summary(store().get(runId));
     },
     resume: async ({ runId }) => {
-      if (!live.has(runId)) launch(runId);
+      // A completed run has nothing left to do: resuming it is a no-op, not an error.
+      if (!live.has(runId) && store().get(runId).state !== 'completed') launch(runId);
       return { runId };
     },
     export: async ({ runId, format }) => exportRun(view(store().get(runId)), format),
