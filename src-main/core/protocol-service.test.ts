@@ -255,4 +255,50 @@ describe('protocol runs', () => {
     expect(twice).toMatchObject({ error: { code: 'CONFLICT' } });
     expect(await call(second, 'protocol.cancel', { runId: again })).toMatchObject({ state: 'cancelled' });
   }, 120_000);
+
+  it('cancel mid-session pauses that session; resume continues it to the same table', async () => {
+    const core = (await setup())();
+    let turns = 0;
+    let runId = '';
+    let cancelling: Promise<unknown> | undefined;
+    core.events.subscribe((name, payload) => {
+      const change = payload as EventPayload<'ideator.event'>;
+      // The third session's first committed turn: cancel while it is running.
+      if (name === 'ideator.event' && change.type === 'turn' && ++turns === 20) {
+        cancelling ??= call(core, 'protocol.cancel', { runId });
+      }
+    });
+    runId = (await call(core, 'protocol.start', PLAN)).runId;
+    await core.services.protocol.whenSettled(runId);
+    await cancelling;
+    expect(await call(core, 'protocol.get', { runId })).toMatchObject({
+      state: 'cancelled',
+      progress: { stage: 'ideate' },
+    });
+    const statuses = (await call(core, 'ideator.list', {})).map((s) => s.status);
+    expect(statuses).toContain('paused');
+    expect(statuses).not.toContain('running');
+
+    await call(core, 'protocol.resume', { runId });
+    const run = await core.services.protocol.whenSettled(runId);
+    expect(run.state).toBe('completed');
+    expect((await call(core, 'ideator.list', {})).map((s) => s.status)).toEqual(Array(6).fill('completed'));
+    expect(run.table.map((r) => [r.setting, r.ideas, r.novelty?.mean])).toEqual([
+      ['full', 4, 9],
+      ['no-graph', 4, 5],
+      ['no-mentor', 4, 7],
+    ]);
+  }, 120_000);
+
+  it('refuses to start without the local MiniLM files, before anything is paid for', async () => {
+    const newCore = await setup();
+    const core = newCore();
+    const noModels = createCore({ env: { ...core.env, MOTIV_MODELS_DIR: tempDir() } });
+    cores.push(noModels);
+    expect(await dispatch(noModels.handlers, 'protocol.start', PLAN, { transport: 'http' })).toMatchObject({
+      error: { code: 'MODEL_MISSING' },
+    });
+    expect(server?.requests).toHaveLength(0);
+    expect(await call(noModels, 'protocol.list', {})).toEqual({ runs: [] });
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
 import type { ProtocolPlan, ProtocolSetting } from '../contract/protocol.ts';
-import { modelsDirFor } from '../embeddings/minilm-files.ts';
+import { minilmPresent, modelMissingError, modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import { DEFAULT_LEASE_MS, markDone, markLive } from '../ideator/ownership.ts';
 import type { Owner } from '../ideator/ownership.ts';
@@ -60,7 +60,8 @@ export interface ProtocolServiceDeps {
 
 export function createProtocolService(deps: ProtocolServiceDeps): ProtocolService {
   const { host, ideation, evaluation } = deps;
-  const leaseMs = deps.leaseMs ?? Number(host.env['MOTIV_PROTOCOL_LEASE_MS'] ?? DEFAULT_LEASE_MS);
+  const fromEnv = Number(host.env['MOTIV_PROTOCOL_LEASE_MS']);
+  const leaseMs = deps.leaseMs ?? (Number.isInteger(fromEnv) && fromEnv >= 300 ? fromEnv : DEFAULT_LEASE_MS);
   let opened: ProtocolStore | null = null;
   const store = (): ProtocolStore => (opened ??= new ProtocolStore(join(host.dataDir, 'protocol.sqlite')));
   const live = new Map<string, LiveRun>();
@@ -70,10 +71,11 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
     finish: async (sessionId, signal) => {
       if (signal.aborted) throw cancelled();
       let onAbort = (): void => undefined;
+      let pausing: Promise<unknown> = Promise.resolve();
       // Cancel pauses the session (resumable); closing the core leaves it to the ideation service's own close.
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
-          if (signal.reason === 'cancel') void ideation.pause(sessionId).catch(() => undefined);
+          if (signal.reason === 'cancel') pausing = ideation.pause(sessionId).catch(() => undefined);
           reject(cancelled());
         };
         signal.addEventListener('abort', onAbort, { once: true });
@@ -92,6 +94,8 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
         }
       } finally {
         signal.removeEventListener('abort', onAbort);
+        // The run ends only once its session is paused, so a cancel's reply shows it settled.
+        await pausing;
       }
     },
     ideas: (sessionId) => evaluation.sessionIdeas(sessionId),
@@ -183,6 +187,9 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
       // Fails now, not after the first session, when the researcher or the judge has no model.
       host.config().requireLlm('researcher');
       host.config().requireLlm('judge');
+      // Diversity needs the local MiniLM at the end: refuse now rather than after every call is paid for.
+      const modelsDir = modelsDirFor(host.dataDir, host.env);
+      if (!minilmPresent(modelsDir)) throw modelMissingError(modelsDir);
       const { name, ...plan } = request;
       const runId = randomUUID();
       store().create(runId, name ?? defaultName(plan), plan);
