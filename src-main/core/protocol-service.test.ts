@@ -39,11 +39,16 @@ const PLAN = {
   rounds: 2,
 } satisfies RequestOf<'protocol.start'>;
 
-async function setup(): Promise<() => Core> {
+async function setup(
+  scenario: Parameters<typeof startScriptedLlm>[0]['scenario'] = projectPath(
+    'e2e',
+    'scripted-llm',
+    'scenarios',
+    'protocol-run.json',
+  ),
+): Promise<() => Core> {
   const dataDir = tempDir();
-  server = await startScriptedLlm({
-    scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'protocol-run.json'),
-  });
+  server = await startScriptedLlm({ scenario });
   const env = {
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
@@ -300,5 +305,30 @@ describe('protocol runs', () => {
     });
     expect(server?.requests).toHaveLength(0);
     expect(await call(noModels, 'protocol.list', {})).toEqual({ runs: [] });
+  });
+
+  it("fails with the session's own typed error and keeps what it has; resume retries that session", async () => {
+    const core = (
+      await setup({
+        name: 'protocol-refused',
+        steps: [{ fault: { type: 'http', status: 401 }, times: 100 }],
+      })
+    )();
+    const { runId } = await call(core, 'protocol.start', PLAN);
+    const run = await core.services.protocol.whenSettled(runId);
+    expect(run).toMatchObject({
+      state: 'failed',
+      error: { code: 'LLM_UNAUTHORIZED' },
+      progress: { stage: 'ideate', done: 0 },
+      table: [],
+    });
+    const sessions = await call(core, 'ideator.list', {});
+    expect(sessions.map((s) => s.status)).toEqual(['failed']);
+    const calls = server?.requests.length ?? 0;
+    await call(core, 'protocol.resume', { runId });
+    expect(await core.services.protocol.whenSettled(runId)).toMatchObject({ state: 'failed' });
+    // The same session was resumed (its one call asked again), no second session started.
+    expect((await call(core, 'ideator.list', {})).map((s) => s.id)).toEqual(sessions.map((s) => s.id));
+    expect(server?.requests.length).toBeGreaterThan(calls);
   });
 });

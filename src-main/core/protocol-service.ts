@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import { ErrorCodeSchema } from '../contract/errors.ts';
 import type { ProtocolPlan, ProtocolSetting } from '../contract/protocol.ts';
 import { minilmPresent, modelMissingError, modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
@@ -85,12 +86,15 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
         if (status !== 'completed' && status !== 'running') await ideation.resume(sessionId);
         const settled = await Promise.race([ideation.whenSettled(sessionId), aborted]);
         if (settled.status !== 'completed') {
+          // The session's own typed failure (an LLM refusal, a bad key…) is the run's; a session another
+          // process paused or stopped is a CONFLICT.
+          const failed = ErrorCodeSchema.safeParse(settled.error?.code);
           const why = settled.error?.message ?? `it is ${settled.status}`;
-          throw new AppError('CONFLICT', `Ideation session ${sessionId} did not complete: ${why}`, {
-            sessionId,
-            status: settled.status,
-            cause: settled.error?.code,
-          });
+          throw new AppError(
+            failed.success ? failed.data : 'CONFLICT',
+            `Ideation session ${sessionId} did not complete: ${why}`,
+            { sessionId, status: settled.status },
+          );
         }
       } finally {
         signal.removeEventListener('abort', onAbort);
