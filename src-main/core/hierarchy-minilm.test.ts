@@ -11,6 +11,7 @@ import { LOCAL_MODEL_MISSING_NOTE } from '../mining/similarity.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
+import { useLocalMinilm } from '../test-support/local-minilm.ts';
 import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
@@ -23,6 +24,7 @@ import { dispatch } from './dispatch.ts';
 
 const tempDir = useTempDirs();
 const open = useOpenCore();
+const model = useLocalMinilm();
 
 // Two paraphrase pairs (no content word in common) and, for each, a decoy that shares words but not meaning.
 const ROBOTS = 'Robotic grasping of unfamiliar objects';
@@ -54,10 +56,13 @@ const SCENARIO: ScenarioInput = {
   ],
 };
 
-async function hierarchyRun(modelsDir: string): Promise<HierarchyRun> {
+/** Stored vectors to give nodes before the run, by node name. */
+type StoredVectors = Array<{ name: string; model: string; vector: Float32Array }>;
+
+async function hierarchyRun(modelsDir: string, stored: StoredVectors = []): Promise<HierarchyRun> {
   const dataDir = tempDir();
   const store = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
-  await store.importBatch(
+  const { nodeIds } = await store.importBatch(
     {
       nodes: PROBLEMS.map((name) => ({
         kind: 'Problem' as const,
@@ -68,6 +73,10 @@ async function hierarchyRun(modelsDir: string): Promise<HierarchyRun> {
     },
     { actor: 'test' },
   );
+  for (const { name, model, vector } of stored) {
+    const nodeId = nodeIds[PROBLEMS.indexOf(name)] ?? '';
+    await store.setEmbedding({ nodeId, model, vector: [...vector] }, { actor: 'test' });
+  }
   await store.close();
   open.server = await startScriptedLlm({ scenario: SCENARIO });
   const core = createCore({
@@ -127,6 +136,22 @@ describe('hierarchy candidates on the local MiniLM', () => {
     });
     expect(childrenByParent(lexical)).toEqual({
       'Object handling by machines': [ROBOTS_DECOY, ROBOTS].sort(),
+      'Anticipating energy needs': [POWER, POWER_DECOY].sort(),
+    });
+  }, 120_000);
+
+  it('reads the stored MiniLM vectors where nodes have them, and never another model’s', async () => {
+    const [robots, power] = await model().embed([ROBOTS, POWER]);
+    // Stored vectors that lie: a decoy's MiniLM vector is the power node's own, so the run that reads it groups the
+    // decoy; the other decoy's vector of another model is the robots node's, and a run that mixed models would
+    // group that one.
+    const run = await hierarchyRun(repoModelsDir(), [
+      { name: POWER_DECOY, model: MINILM.modelId, vector: power as Float32Array },
+      { name: ROBOTS_DECOY, model: 'other-model', vector: robots as Float32Array },
+    ]);
+    expect(run).toMatchObject({ status: 'completed', method: `embeddings:${MINILM.modelId}` });
+    expect(childrenByParent(run)).toEqual({
+      'Object handling by machines': [ROBOTS_PARAPHRASE, ROBOTS].sort(),
       'Anticipating energy needs': [POWER, POWER_DECOY].sort(),
     });
   }, 120_000);
