@@ -3,6 +3,7 @@ import type { ResolvedLlmConfig, UsageTotals } from '../llm/index.ts';
 import { buildHierarchy } from '../mining/hierarchy.ts';
 import type { HierarchyKind, HierarchyProgress, HierarchyReport } from '../mining/hierarchy.ts';
 import { chooseSimilarity } from '../mining/similarity.ts';
+import type { TextEmbedder } from '../mining/similarity.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ServiceHost } from './service-host.ts';
 
@@ -31,12 +32,14 @@ export async function runHierarchyHere(
   host: ServiceHost,
   config: ResolvedLlmConfig,
   request: HierarchyHereRequest,
+  localEmbedder: () => Promise<TextEmbedder | null>,
 ): Promise<HierarchyHereOutcome> {
   const settings = host.settings.get().mining;
   const store = await host.openGraph();
   const ledger = new UsageLedger({ prices: host.prices() });
   const llm = createLlmClient(config, { ledger });
   const reports: HierarchyReport[] = [];
+  const local = await localEmbedder();
   try {
     for (const kind of request.kinds) {
       const options = { actor: host.actor(), signal: request.signal };
@@ -46,7 +49,7 @@ export async function runHierarchyHere(
           levels: request.levels,
           fromLevel: request.fromLevel,
           k: request.k ?? settings.k,
-          similarity: await chooseSimilarity(llm, store, options),
+          similarity: await chooseSimilarity(llm, store, { ...options, local }),
           llm,
           review: settings.autoApprove ? 'approved' : 'proposed',
           ...options,

@@ -6,6 +6,7 @@ import { createLlmClient, UsageLedger } from '../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { buildHierarchy } from '../mining/hierarchy.ts';
 import { chooseSimilarity } from '../mining/similarity.ts';
+import type { TextEmbedder } from '../mining/similarity.ts';
 import { AppError } from '../shared/errors.ts';
 import type { EventBus } from './event-bus.ts';
 import type { Handler } from './handler-table.ts';
@@ -30,6 +31,8 @@ export interface HierarchyDeps {
   llmConfig: () => ResolvedLlmConfig;
   openStore: () => Promise<GraphStore>;
   prices: () => PriceTable;
+  /** The local MiniLM, or null when its files are missing: candidates use the embeddings merging and search use. */
+  localEmbedder: () => Promise<TextEmbedder | null>;
 }
 
 const KEEP_FINISHED = 20;
@@ -72,7 +75,11 @@ export function createHierarchyRuns(deps: HierarchyDeps): {
       const ledger = new UsageLedger({ prices: deps.prices() });
       const llm = createLlmClient(config, { ledger });
       const controller = new AbortController();
-      const similarity = await chooseSimilarity(llm, store, { actor, signal: controller.signal });
+      const similarity = await chooseSimilarity(llm, store, {
+        actor,
+        signal: controller.signal,
+        local: await deps.localEmbedder(),
+      });
       const run: HierarchyRun = {
         id: randomUUID(),
         kind: request.kind,

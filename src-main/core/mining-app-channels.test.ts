@@ -9,7 +9,7 @@ import type { HierarchyRun, MiningEventPayload } from '../contract/mining.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { LEXICAL_METHOD } from '../mining/lexical-vectors.ts';
-import { NO_EMBEDDINGS_NOTE } from '../mining/similarity.ts';
+import { LOCAL_MODEL_MISSING_NOTE } from '../mining/similarity.ts';
 import { miningScenario, seedHierarchyProblems, seedPapers } from '../test-support/mining-harness.ts';
 import type { TestPaper } from '../test-support/mining-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
@@ -81,7 +81,7 @@ describe('mining estimate and report', () => {
       papers: { total: 1, done: 1, failed: 0, pending: 0 },
       triples: { accepted: 2, rejected: 1 },
       failures: [],
-      merge: { method: LEXICAL_METHOD, note: NO_EMBEDDINGS_NOTE },
+      merge: { method: LEXICAL_METHOD, note: LOCAL_MODEL_MISSING_NOTE },
     });
     const rejected = (
       report['rejected'] as Array<{ title: string; violations: Array<{ message: string }> }>
@@ -110,7 +110,7 @@ describe('mining.hierarchy', () => {
       kind: 'Problem',
       status: 'running',
       method: LEXICAL_METHOD,
-      note: NO_EMBEDDINGS_NOTE,
+      note: LOCAL_MODEL_MISSING_NOTE,
     });
     await waitFor(() => hierarchyRuns(events).some((r) => r.status !== 'running'));
     const runs = hierarchyRuns(events);

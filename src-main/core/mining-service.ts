@@ -17,6 +17,7 @@ import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts
 import type { ServiceHost } from './service-host.ts';
 import { modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
+import type { LocalEmbedder } from '../embeddings/local-minilm.ts';
 
 /**
  * Mining, once per core: jobs run in the background of the core process, progress goes out as `mining.event`.
@@ -92,6 +93,9 @@ export function createMiningService(host: ServiceHost): MiningService {
     const sections = texts.load(id)?.sections;
     return [sections?.introduction, sections?.method].filter(Boolean).join('\n\n') || undefined;
   };
+  // Files missing: merging and hierarchy fall back to the endpoint or lexical similarity, and say so.
+  const localEmbedder = (): Promise<LocalEmbedder | null> =>
+    sharedLocalEmbedder(modelsDirFor(host.dataDir, host.env)).catch(() => null);
   const hierarchy = createHierarchyRuns({
     settings: host.settings,
     events: host.events,
@@ -99,6 +103,7 @@ export function createMiningService(host: ServiceHost): MiningService {
     llmConfig,
     openStore: async () => (await open()).store,
     prices: host.prices,
+    localEmbedder,
   });
 
   const record = (db: MiningDb, job: JobRow) => {
@@ -144,8 +149,7 @@ export function createMiningService(host: ServiceHost): MiningService {
       signal: run.signal,
       ...(run.merge === undefined ? {} : { merge: run.merge }),
       bodyOf: bodyOf(new PaperTextStore(host.dataDir)),
-      // Files missing: merging falls back to the endpoint or lexical similarity, as before issue 12.
-      localEmbedder: () => sharedLocalEmbedder(modelsDirFor(host.dataDir, host.env)).catch(() => null),
+      localEmbedder,
       onProgress: run.onProgress,
       log: host.logger,
     });
@@ -228,7 +232,7 @@ export function createMiningService(host: ServiceHost): MiningService {
     },
     hierarchy: hierarchy.handlers,
     llmConfig,
-    hierarchyHere: (request) => runHierarchyHere(host, llmConfig(), request),
+    hierarchyHere: (request) => runHierarchyHere(host, llmConfig(), request, localEmbedder),
     runHere: async (job, options) => {
       const config = llmConfig();
       const opened = await open();

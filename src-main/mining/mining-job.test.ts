@@ -53,7 +53,7 @@ describe('mining jobs', () => {
 
     expect(summary).toMatchObject({ status: 'completed', papers: { total: 2, done: 2, failed: 0 } });
     expect(summary.merge?.method).toBe(LEXICAL_METHOD);
-    expect(summary.merge?.note).toContain('No embeddings endpoint is configured');
+    expect(summary.merge?.note).toContain('local embedding model (all-MiniLM-L6-v2) is not installed');
     expect(summary.merge?.merged.map((m) => [m.kind, m.keep.name, m.drop.name])).toEqual([
       ['Problem', 'Continual learning of neural networks', 'Continual learning for neural networks'],
     ]);

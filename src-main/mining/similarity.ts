@@ -40,6 +40,12 @@ export const NO_EMBEDDINGS_NOTE =
   'No embeddings endpoint is configured (set MOTIV_LLM_EMBEDDINGS_MODEL to a model your endpoint serves, e.g. ' +
   'all-minilm on Ollama): similarity falls back to lexical TF-IDF cosine, which misses paraphrases.';
 
+/** The fallback's note when neither the local model nor an endpoint's embeddings are there. */
+export const LOCAL_MODEL_MISSING_NOTE =
+  'The local embedding model (all-MiniLM-L6-v2) is not installed or cannot be loaded: run "npm run models:fetch" ' +
+  '(or "motiv embed", which fetches it), or set MOTIV_LLM_EMBEDDINGS_MODEL to a model your endpoint serves. Until ' +
+  'then similarity falls back to lexical TF-IDF cosine, which misses paraphrases.';
+
 export const nodeText = (node: { name: string; description: string }): string =>
   node.description ? `${node.name}: ${node.description}` : node.name;
 
@@ -143,9 +149,10 @@ export function mergeThreshold(setting: number, settingDefault: number, method: 
 }
 
 /**
- * The method for this configuration: the local MiniLM when its files are present and either the graph already
- * holds its vectors (search uses them: merging agrees with search) or no endpoint embeddings model is configured;
- * else the endpoint's embeddings when configured; else the named lexical fallback.
+ * The method for this configuration, one for merging and hierarchy alike: the local MiniLM when its files are
+ * present (`local`) and either the graph already holds its vectors (search uses them: candidates agree with
+ * search) or no endpoint embeddings model is configured; else the endpoint's embeddings when configured; else the
+ * lexical fallback, whose note says the model files are missing and how to get them.
  */
 export async function chooseSimilarity(
   client: LlmClient,
@@ -158,5 +165,5 @@ export async function chooseSimilarity(
     const stored = (await store.stats()).embeddings.some((m) => m.model === local.modelId);
     if (stored || !endpoint) return localSimilarity(local, rest.signal ? { signal: rest.signal } : {});
   }
-  return endpoint ? embeddingSimilarity(client, store, rest) : lexicalSimilarity();
+  return endpoint ? embeddingSimilarity(client, store, rest) : lexicalSimilarity(LOCAL_MODEL_MISSING_NOTE);
 }
