@@ -15,7 +15,7 @@ import { replyErrorOf } from '../shared/internal-error.ts';
 import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
 import type { ServiceHost } from './service-host.ts';
-import { modelsDirFor } from '../embeddings/minilm-files.ts';
+import { minilmPresent, modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import type { LocalEmbedder } from '../embeddings/local-minilm.ts';
 
@@ -55,6 +55,8 @@ export interface MiningService {
   hierarchy: HierarchyHandlers;
   /** The endpoint jobs use; LLM_NOT_CONFIGURED when none is configured. */
   llmConfig(): ResolvedLlmConfig;
+  /** Whether the local MiniLM files are there (merging and hierarchy use them before any fallback). */
+  localModelPresent(): boolean;
   /** The CLI: parent-node addition run here to its end (`motiv hierarchy`). */
   hierarchyHere(request: HierarchyHereRequest): Promise<HierarchyHereOutcome>;
   /** The CLI: one job run here to its end, with flags the channel does not carry (--concurrency, --no-merge). */
@@ -232,6 +234,7 @@ export function createMiningService(host: ServiceHost): MiningService {
     },
     hierarchy: hierarchy.handlers,
     llmConfig,
+    localModelPresent: () => minilmPresent(modelsDirFor(host.dataDir, host.env)),
     hierarchyHere: (request) => runHierarchyHere(host, llmConfig(), request, localEmbedder),
     runHere: async (job, options) => {
       const config = llmConfig();

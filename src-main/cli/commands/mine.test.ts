@@ -7,6 +7,7 @@ import { EmbeddedGraphStore } from '../../graph/embedded/embedded-store.ts';
 import { miningScenario, seedPapers } from '../../test-support/mining-harness.ts';
 import { useTempDirs } from '../../test-support/temp-dir.ts';
 import { main } from '../main.ts';
+import { repoModelsDir } from '../../embeddings/minilm-files.ts';
 import { bufferIo } from '../../test-support/graph-cli-fixture.ts';
 
 const tempDir = useTempDirs();
@@ -31,7 +32,7 @@ describe('motiv mine and motiv hierarchy', () => {
 
     const io = bufferIo(env);
     expect(await main(['mine'], io)).toBe(0);
-    expect(io.stderr()).toContain('No embeddings endpoint is configured');
+    expect(io.stderr()).toContain('The local embedding model (all-MiniLM-L6-v2) is not installed');
     expect(io.stderr()).toMatch(/\[1\/2\] mined: Experience replay against forgetting — 600 tokens/);
     expect(io.stderr()).toMatch(/cost: 2 calls, 800 prompt \+ 400 completion tokens/);
     expect(io.stdout()).toContain('2 of 2 papers mined (6 nodes)');
@@ -59,6 +60,7 @@ describe('motiv mine and motiv hierarchy', () => {
     expect(io.stderr()).toContain(
       '[1/2] every triple REFUSED by the naming rules: Experience replay against forgetting',
     );
+    expect(io.stderr()).toContain('not installed');
     expect(io.stdout()).toContain(
       '1 of 2 papers mined (3 nodes): 1 with every triple refused by the naming rules',
     );
@@ -69,8 +71,9 @@ describe('motiv mine and motiv hierarchy', () => {
     expect(io.stdout()).toContain(`mine these again with: motiv mine --papers ${replay}`);
 
     // A new job without --papers takes the refused paper again (it was not mined), and only it.
-    const again = bufferIo(env);
+    const again = bufferIo({ ...env, MOTIV_MODELS_DIR: repoModelsDir() });
     expect(await main(['mine', '--no-merge', '--json'], again)).toBe(0);
+    expect(again.stderr()).toContain('similarity: the local all-MiniLM-L6-v2 model\n');
     const summary = JSON.parse(again.stdout()) as { message: string; outcomes: Array<{ paperId: string }> };
     expect(summary.message).toBe('1 of 1 paper mined (3 nodes)');
     expect(summary.outcomes.map((o) => o.paperId)).toEqual([replay]);

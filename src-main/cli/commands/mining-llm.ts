@@ -1,6 +1,6 @@
 import type { Core } from '../../core/create-core.ts';
 import type { ResolvedLlmConfig } from '../../llm/index.ts';
-import { embeddingsConfigured, NO_EMBEDDINGS_NOTE } from '../../mining/similarity.ts';
+import { embeddingsConfigured, LOCAL_MODEL_MISSING_NOTE } from '../../mining/similarity.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { CliIo } from '../io.ts';
 
@@ -23,7 +23,14 @@ export function miningLlmConfig(core: Core, io: CliIo, command: string): Resolve
     );
     return null;
   }
-  if (!embeddingsConfigured(config)) io.err(`${NO_EMBEDDINGS_NOTE}\n`);
-  else io.err(`similarity: embeddings from ${config.models.embeddings}\n`);
+  // The same order as mining/similarity.ts chooseSimilarity: the endpoint only where the graph holds no MiniLM vectors.
+  const local = core.services.mining.localModelPresent();
+  if (embeddingsConfigured(config)) {
+    const instead = local
+      ? ' (the local all-MiniLM-L6-v2 model instead where the graph holds its vectors)'
+      : '';
+    io.err(`similarity: embeddings from ${config.models.embeddings}${instead}\n`);
+  } else if (local) io.err('similarity: the local all-MiniLM-L6-v2 model\n');
+  else io.err(`${LOCAL_MODEL_MISSING_NOTE}\n`);
   return config;
 }
