@@ -4,6 +4,8 @@ import { SettingsSchema } from '../contract/settings.ts';
 import { SettingsStore } from './settings-store.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { loadConfig } from './config.ts';
+import { runDoctor } from './doctor.ts';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -162,5 +164,48 @@ describe('per-role LLM endpoints', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['llm', 'endpoints', 'mentor']);
+  });
+
+  it('doctor probes each role with its own endpoint as that agent reaches it', async () => {
+    const server = await startScriptedLlm({ scenario: { name: 'models', models: ['m'], steps: [] } });
+    try {
+      const config = loadConfig({
+        settings: SettingsSchema.parse({
+          schemaVersion: 1,
+          llm: {
+            baseUrl: 'http://127.0.0.1:9/v1',
+            endpoints: {
+              ...settings.llm.endpoints,
+              mentor: 'local:/nowhere/tiny.gguf',
+              judge: server.baseUrl,
+            },
+          },
+        }),
+        env: {},
+        dataDir,
+      });
+      const dir = tempDir();
+      const report = await runDoctor({
+        dataDir: dir,
+        settingsFile: join(dir, 'settings.json'),
+        logFile: join(dir, 'motiv.log'),
+        config,
+        timeoutMs: 2000,
+      });
+      const check = (name: string) => report.checks.find((c) => c.name === name);
+      expect(check('LLM endpoint (judge)')).toEqual({
+        name: 'LLM endpoint (judge)',
+        status: 'ok',
+        detail: `${server.baseUrl}/models answered`,
+      });
+      expect(check('LLM endpoint (mentor)')).toMatchObject({
+        status: 'fail',
+        detail: 'local model /nowhere/tiny.gguf does not exist',
+      });
+      expect(check('LLM endpoint (researcher)')).toBeUndefined();
+      expect(check('LLM endpoint')).toMatchObject({ status: 'fail' });
+    } finally {
+      await server.stop();
+    }
   });
 });
