@@ -244,11 +244,15 @@ export function createIdeationService(host: ServiceHost): IdeationService {
   return {
     estimate: async (request) => {
       let config: ResolvedLlmConfig | null = null;
+      let roleModels: { researcher: string; mentor: string } | null = null;
       let problem: string | null;
       try {
         const loaded = host.config();
         config = loaded.readLlm();
-        loaded.requireLlm('researcher');
+        // Each agent as it would run: its own endpoint (llm.endpoints) and the model named there.
+        const { researcher, mentor } = usableConfig();
+        config = researcher;
+        roleModels = { researcher: researcher.models.researcher, mentor: mentor.models.mentor };
         problem = null;
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
@@ -260,7 +264,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
         topic: request.topic?.trim() || 'estimate',
       };
       const planned = buildConfig(input);
-      const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
+      const models = roleModels ?? config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
       const shape = { forked: fork };
       const usage = worstCaseUsage(planned, models, shape);
       return {

@@ -108,5 +108,34 @@ describe('the ideator with per-role endpoints', () => {
     });
     expect(JSON.stringify(reply)).not.toContain(KEY);
     expect(chatRequests(researcher)).toHaveLength(0);
+    // The estimate says so before a run is started.
+    const estimate = await ok<{ endpoint: { configured: boolean; problem: string | null } }>(
+      'ideator.estimate',
+      { topic: 'LLM research ideation' },
+    );
+    expect(estimate.endpoint).toMatchObject({
+      configured: false,
+      problem: expect.stringContaining('https://mentor.example.invalid'),
+    });
+  });
+
+  it("estimates with each agent's own model: a mentor on a local file is named after it", async () => {
+    const researcher = await scripted();
+    const { ok } = await openCore();
+    await ok('settings.update', {
+      llm: {
+        baseUrl: researcher.baseUrl,
+        models: { researcher: 'scripted-chat', mentor: null, judge: null, extractor: null, embeddings: null },
+        endpoints: endpoints('local:/models/tiny.gguf'),
+      },
+    });
+    const estimate = await ok<{ endpoint: { baseUrl: string; models: Record<string, string> } }>(
+      'ideator.estimate',
+      { topic: 'LLM research ideation' },
+    );
+    expect(estimate.endpoint).toMatchObject({
+      baseUrl: researcher.baseUrl,
+      models: { researcher: 'scripted-chat', mentor: 'local:tiny.gguf' },
+    });
   });
 });
