@@ -13,9 +13,18 @@ export const LlmConnectionReportSchema = z.discriminatedUnion('ok', [
     baseUrl: z.string(),
     latencyMs: z.number(),
     models: z.array(z.string()),
-    /** The model each role will use, and where that came from (env, settings, default). */
+    /**
+     * The model each role will use, and where that came from (env, settings, default). `endpoint` is set for a
+     * role with an endpoint of its own (llm.endpoints): not the one tested, so `listed` says nothing there.
+     */
     roles: z.array(
-      z.object({ role: RoleSchema, model: z.string(), source: z.string(), listed: z.boolean() }),
+      z.object({
+        role: RoleSchema,
+        model: z.string(),
+        source: z.string(),
+        listed: z.boolean(),
+        endpoint: z.string().optional(),
+      }),
     ),
   }),
   z.object({

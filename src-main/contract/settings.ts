@@ -27,6 +27,27 @@ export const LlmRoleModelsSchema = z
 
 const NO_ROLE_MODELS = { researcher: null, mentor: null, judge: null, extractor: null, embeddings: null };
 
+// An OpenAI-compatible endpoint, or local:<path to .gguf> for the built-in engine (src-main/local-llm).
+const LlmBaseUrlSchema = z.union([
+  z.url({ protocol: /^https?$/ }),
+  z
+    .string()
+    .trim()
+    .regex(/^local:\S/)
+    .max(4096),
+]);
+
+/** A role's own endpoint; null = the shared base URL (src-main/llm/config.ts resolveLlmConfig with a role). */
+export const LlmRoleEndpointsSchema = z
+  .object({
+    researcher: LlmBaseUrlSchema.nullable(),
+    mentor: LlmBaseUrlSchema.nullable(),
+    judge: LlmBaseUrlSchema.nullable(),
+    extractor: LlmBaseUrlSchema.nullable(),
+    embeddings: LlmBaseUrlSchema.nullable(),
+  })
+  .strict();
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 export const SettingsSchema = z
@@ -57,24 +78,16 @@ export const SettingsSchema = z
       .default({ ideasPerTopic: 3, maxRounds: 5 }),
     llm: z
       .object({
-        // An OpenAI-compatible endpoint, or local:<path to .gguf> for the built-in engine (src-main/local-llm).
-        baseUrl: z
-          .union([
-            z.url({ protocol: /^https?$/ }),
-            z
-              .string()
-              .trim()
-              .regex(/^local:\S/)
-              .max(4096),
-          ])
-          .nullable()
-          .default(null),
+        baseUrl: LlmBaseUrlSchema.nullable().default(null),
         model: ModelNameSchema.nullable().default(null),
         // Per agent; null = the model above. Saved as a whole (all five roles), not merged key by key.
         models: LlmRoleModelsSchema.default(NO_ROLE_MODELS),
+        // Per agent; null = the base URL above. Saved as a whole like `models`. Added with a default, so a file
+        // written before it parses unchanged (no schemaVersion bump, no migration).
+        endpoints: LlmRoleEndpointsSchema.default(NO_ROLE_MODELS),
       })
       .strict()
-      .default({ baseUrl: null, model: null, models: NO_ROLE_MODELS }),
+      .default({ baseUrl: null, model: null, models: NO_ROLE_MODELS, endpoints: NO_ROLE_MODELS }),
     neo4j: z
       .object({
         uri: z

@@ -1,6 +1,6 @@
 import type { ConfigEntry, ValueSource } from '../contract/doctor.ts';
 import type { LiteratureConfig, SourceName } from '../literature/config.ts';
-import { LLM_ROLES, type ResolvedLlmConfig } from '../llm/config.ts';
+import { LLM_ROLES, type LlmRole, type ResolvedLlmConfig } from '../llm/config.ts';
 import type { LookupConfig, LookupService } from '../papers/lookup/lookup-config.ts';
 import type { AppError } from '../shared/errors.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
@@ -11,6 +11,8 @@ export interface EntryInputs {
   llm: ResolvedLlmConfig | null;
   llmBaseUrlProblem: AppError | null;
   llmKey: Sourced<boolean>;
+  /** The roles given their own endpoint: what it resolved to, or why it is unusable. */
+  llmEndpoints: Partial<Record<LlmRole, { resolved: ResolvedLlmConfig | null; problem: AppError | null }>>;
   neo4j: {
     uri: Sourced<string | null>;
     user: Sourced<string | null>;
@@ -36,16 +38,33 @@ function secretEntry(key: string, set: boolean, source: ValueSource, envVar?: st
   return { ...entry(key, set ? 'set' : null, source, envVar), secret: true };
 }
 
+function invalidEntry(key: string, problem: AppError | null): ConfigEntry {
+  // An unusable base URL: show what was given (redacted) and why, so doctor and the agents agree.
+  const details = problem?.details as { source?: ValueSource; envVar?: string } | undefined;
+  return entry(
+    key,
+    `invalid: ${problem?.message ?? 'unusable'}`,
+    details?.source ?? 'default',
+    details?.envVar,
+  );
+}
+
+function roleEndpointEntries(inputs: EntryInputs): ConfigEntry[] {
+  return LLM_ROLES.flatMap((role) => {
+    const own = inputs.llmEndpoints[role];
+    if (!own) return [];
+    const key = `llm.endpoints.${role}`;
+    if (!own.resolved) return [invalidEntry(key, own.problem)];
+    const { baseUrl, sources } = own.resolved;
+    return [entry(key, shown(baseUrl), sources.baseUrl, sources.envVars.baseUrl)];
+  });
+}
+
 function llmEntries(inputs: EntryInputs): ConfigEntry[] {
   const { llm, llmKey } = inputs;
   const key = secretEntry('llm.apiKey', llmKey.value, llmKey.source, llmKey.envVar);
-  if (!llm) {
-    // The base URL is unusable: show what was given (redacted) and why, so doctor and the agents agree.
-    const why = inputs.llmBaseUrlProblem?.message ?? 'unusable';
-    const details = inputs.llmBaseUrlProblem?.details as
-      { source?: ValueSource; envVar?: string } | undefined;
-    return [entry('llm.baseUrl', `invalid: ${why}`, details?.source ?? 'default', details?.envVar), key];
-  }
+  if (!llm)
+    return [invalidEntry('llm.baseUrl', inputs.llmBaseUrlProblem), key, ...roleEndpointEntries(inputs)];
   const { sources } = llm;
   return [
     entry('llm.baseUrl', shown(llm.baseUrl), sources.baseUrl, sources.envVars.baseUrl),
@@ -56,6 +75,7 @@ function llmEntries(inputs: EntryInputs): ConfigEntry[] {
     ...LLM_ROLES.map((role) =>
       entry(`llm.models.${role}`, llm.models[role], sources.models[role], sources.envVars.models[role]),
     ),
+    ...roleEndpointEntries(inputs),
   ];
 }
 

@@ -3,7 +3,8 @@ import type { Settings } from '../contract/settings.ts';
 import { resolveLiteratureConfig, type LiteratureConfig } from '../literature/config.ts';
 import { BASE_URL_ENV } from '../literature/config.ts';
 import { DEFAULT_NEO4J_DATABASE, neo4jUriProblem, type Neo4jConfig } from '../graph/neo4j/config.ts';
-import { resolveLlmConfig, type LlmRole, type ResolvedLlmConfig } from '../llm/config.ts';
+import { LLM_ROLES, resolveLlmConfig, roleBaseUrlEnvVar } from '../llm/config.ts';
+import type { LlmRole, ResolvedLlmConfig } from '../llm/config.ts';
 import { LOOKUP_URL_ENV, resolveLookupConfig, type LookupConfig } from '../papers/lookup/lookup-config.ts';
 import { AppError } from '../shared/errors.ts';
 import { configEntries } from './config-entries.ts';
@@ -36,6 +37,11 @@ export interface ConfigInput {
   sendableSecret?: StoredSecretReader;
   /** The plain reader: only whether a secret is stored, for the entries. */
   storedSecret?: StoredSecretReader;
+  /**
+   * The key for a role's own endpoint (core/llm-key-binding.ts roleEndpointKeyReader): null for a keyless local
+   * or loopback endpoint, KEY_ENDPOINT_UNCONFIRMED for another unconfirmed one. Absent: no stored key.
+   */
+  roleEndpointKey?: (baseUrl: string) => string | null;
 }
 
 export interface Neo4jConnection {
@@ -55,7 +61,14 @@ export interface LlmSection {
   configured: boolean;
   /** The base URL as given (env or settings), before checks; null when neither gives one. */
   givenBaseUrl: string | null;
+  /**
+   * Each role's view: the shared section itself, or, for a role given its own endpoint (llm.endpoints,
+   * MOTIV_LLM_<ROLE>_BASE_URL), one resolved for that endpoint with the key it may be sent.
+   */
+  roles: Record<LlmRole, RoleLlmSection>;
 }
+
+export type RoleLlmSection = Omit<LlmSection, 'roles'> & { ownEndpoint: boolean };
 
 export interface AppConfig {
   dataDir: Sourced<string>;
@@ -123,17 +136,13 @@ function loadLlm(input: ConfigInput): LlmSection & { keySet: Sourced<boolean> } 
   const sendable = input.sendableSecret ?? ((): null => null);
   const key = attempt(() => sendable('llm.apiKey'));
   const keyRefusal = key.problem;
-  const llm = attempt(() =>
-    resolveLlmConfig(
-      {
-        baseUrl: settings.llm.baseUrl,
-        model: settings.llm.model,
-        models: settings.llm.models,
-        apiKey: key.value,
-      },
-      env,
-    ),
-  );
+  const settingsInput = {
+    baseUrl: settings.llm.baseUrl,
+    model: settings.llm.model,
+    models: settings.llm.models,
+    endpoints: settings.llm.endpoints,
+  };
+  const llm = attempt(() => resolveLlmConfig({ ...settingsInput, apiKey: key.value }, env));
   // The entries say "set" for a stored key even when it may not be sent to this endpoint yet.
   const shownKey = pickSecret(
     env,
@@ -141,17 +150,42 @@ function loadLlm(input: ConfigInput): LlmSection & { keySet: Sourced<boolean> } 
     () => input.storedSecret?.('llm.apiKey') ?? key.value,
   );
   const givenBaseUrl = env['MOTIV_LLM_BASE_URL']?.trim() || settings.llm.baseUrl || null;
-  return {
+  const shared: RoleLlmSection = {
     resolved: llm.value,
     problem: llm.problem,
     keyRefusal,
     configured: Boolean(givenBaseUrl || shownKey.value),
     givenBaseUrl,
-    keySet: { ...shownKey, value: shownKey.value !== null },
+    ownEndpoint: false,
   };
+  const roles = {} as Record<LlmRole, RoleLlmSection>;
+  for (const role of LLM_ROLES) roles[role] = loadRoleLlm(input, settingsInput, role) ?? shared;
+  const { ownEndpoint: _shared, ...section } = shared;
+  return { ...section, roles, keySet: { ...shownKey, value: shownKey.value !== null } };
 }
 
-function readLlm(section: LlmSection): ResolvedLlmConfig {
+/** A role's own endpoint when one is given and wins (see llm/config.ts for the order); null = the shared one. */
+function loadRoleLlm(
+  input: ConfigInput,
+  settingsInput: Parameters<typeof resolveLlmConfig>[0],
+  role: LlmRole,
+): RoleLlmSection | null {
+  const { settings, env } = input;
+  const fromEnv = env[roleBaseUrlEnvVar(role)]?.trim();
+  const fromSettings = env['MOTIV_LLM_BASE_URL']?.trim() ? null : settings.llm.endpoints[role];
+  const given = fromEnv || fromSettings || null;
+  if (!given) return null;
+  const keyless = attempt(() => resolveLlmConfig(settingsInput, env, role));
+  const base = { givenBaseUrl: given, configured: true, ownEndpoint: true };
+  if (!keyless.value) return { ...base, resolved: null, problem: keyless.problem, keyRefusal: null };
+  const key = attempt(() => input.roleEndpointKey?.(keyless.value?.baseUrl ?? '') ?? null);
+  const resolved = key.value
+    ? resolveLlmConfig({ ...settingsInput, apiKey: key.value }, env, role)
+    : keyless.value;
+  return { ...base, resolved, problem: null, keyRefusal: key.problem };
+}
+
+function readLlm(section: Omit<LlmSection, 'roles'>): ResolvedLlmConfig {
   if (section.problem) throw section.problem;
   // A local model file sends no key anywhere, so a key not yet confirmed for an endpoint does not matter.
   if (section.keyRefusal && !section.resolved?.local) throw section.keyRefusal;
@@ -159,7 +193,7 @@ function readLlm(section: LlmSection): ResolvedLlmConfig {
   return section.resolved;
 }
 
-function requireLlm(section: LlmSection, role: LlmRole): RoleLlmConfig {
+function requireLlm(section: RoleLlmSection, role: LlmRole): RoleLlmConfig {
   const resolved = readLlm(section);
   if (!section.configured) {
     throw new AppError(
@@ -192,6 +226,9 @@ export function loadConfig(input: ConfigInput): AppConfig {
     llm: llm.resolved,
     llmBaseUrlProblem: llm.problem,
     llmKey: llm.keySet,
+    llmEndpoints: Object.fromEntries(
+      LLM_ROLES.filter((role) => llm.roles[role].ownEndpoint).map((role) => [role, llm.roles[role]]),
+    ),
     neo4j: { uri: neoUri, user: neoUser, password: neoPassword, database: neoDatabase },
     literature: literature.value,
     literatureEnv: BASE_URL_ENV,
@@ -207,6 +244,7 @@ export function loadConfig(input: ConfigInput): AppConfig {
       keyRefusal: llm.keyRefusal,
       configured: llm.configured,
       givenBaseUrl: llm.givenBaseUrl,
+      roles: llm.roles,
     },
     neo4j: neoUri.value
       ? { uri: neoUri.value, user: neoUser.value, password: neoPassword.value, database: neoDatabase.value }
@@ -222,7 +260,7 @@ export function loadConfig(input: ConfigInput): AppConfig {
       return lookup.value as LookupConfig;
     },
     entries,
-    requireLlm: (role) => requireLlm(llm, role),
+    requireLlm: (role) => requireLlm(llm.roles[role], role),
     readLlm: () => readLlm(llm),
   };
 }

@@ -22,7 +22,7 @@ import { createMiningService, type MiningService } from './mining-service.ts';
 import { paperHandlers } from './paper-handlers.ts';
 import { createPaperService, type PaperService } from './paper-service.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
-import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
+import { currentLlmOrigin, roleEndpointKeyReader, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
@@ -100,12 +100,9 @@ export function createCore(options: CoreOptions = {}): Core {
   const secretDeps = { store: secrets, env, redactor, logger, llmOrigin };
   const readSecret = storedSecretReader(secretDeps);
   // Every path that sends the key reads it through this: not to an endpoint the user has not confirmed.
-  const storedSecret = sendableSecretReader({
-    store: secrets,
-    env,
-    settings: () => settings.get(),
-    read: readSecret,
-  });
+  const keyBinding = { store: secrets, env, settings: () => settings.get(), read: readSecret };
+  const storedSecret = sendableSecretReader(keyBinding);
+  const roleEndpointKey = roleEndpointKeyReader(keyBinding);
   // Services get the key through the sendable reader; the entries (doctor) only say "set" via the plain one.
   const connection = (): AppConfig =>
     loadConfig({
@@ -116,6 +113,7 @@ export function createCore(options: CoreOptions = {}): Core {
         : { value: dataDir, source: dataDirSource },
       sendableSecret: storedSecret,
       storedSecret: readSecret,
+      roleEndpointKey,
     });
 
   const graph = createGraphService({ dataDir, connection, logger, settings, events, env });

@@ -1,8 +1,9 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import type { DoctorCheck, DoctorReport } from '../contract/doctor.ts';
 import { APP_VERSION } from './app-version.ts';
 import { hasUrlCredentials, redactUrlCredentials } from '../shared/url-credentials.ts';
-import type { AppConfig } from './config.ts';
+import { LLM_ROLES } from '../llm/config.ts';
+import type { AppConfig, LlmSection } from './config.ts';
 
 export interface DoctorInput {
   dataDir: string;
@@ -21,6 +22,11 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   const timeoutMs = input.timeoutMs ?? 4000;
   const checks: DoctorCheck[] = [checkWritable('data directory', input.dataDir)];
   checks.push(await checkLlm(input.config.llm, timeoutMs));
+  // A role with an endpoint of its own (llm.endpoints) is probed as its agent would reach it.
+  for (const role of LLM_ROLES) {
+    const own = input.config.llm.roles[role];
+    if (own.ownEndpoint) checks.push(await checkLlm(own, timeoutMs, `LLM endpoint (${role})`));
+  }
   checks.push(await checkNeo4j(input.config.neo4j, input.config.neo4jProblem, timeoutMs));
   return {
     version: APP_VERSION,
@@ -42,8 +48,11 @@ function checkWritable(name: string, dir: string): DoctorCheck {
   }
 }
 
-async function checkLlm(llm: AppConfig['llm'], timeoutMs: number): Promise<DoctorCheck> {
-  const name = 'LLM endpoint';
+async function checkLlm(
+  llm: Omit<LlmSection, 'roles'>,
+  timeoutMs: number,
+  name = 'LLM endpoint',
+): Promise<DoctorCheck> {
   const given = llm.givenBaseUrl;
   if (given && hasUrlCredentials(given)) {
     // fetch refuses such URLs outright: "unreachable" would send the user looking in the wrong place.
@@ -57,6 +66,13 @@ async function checkLlm(llm: AppConfig['llm'], timeoutMs: number): Promise<Docto
   if (llm.problem) return { name, status: 'fail', detail: llm.problem.message };
   if (!llm.resolved || !llm.configured) {
     return { name, status: 'skipped', detail: 'not configured (set MOTIV_LLM_BASE_URL or the LLM settings)' };
+  }
+  const local = llm.resolved.local;
+  if (local) {
+    // The built-in engine has no server to ask: the file is what can be missing (it loads on the first call).
+    return existsSync(local.path)
+      ? { name, status: 'ok', detail: `local model ${local.path} (loaded on the first call)` }
+      : { name, status: 'fail', detail: `local model ${local.path} does not exist` };
   }
   const baseUrl = llm.resolved.baseUrl;
   const url = redactUrlCredentials(`${baseUrl}/models`);

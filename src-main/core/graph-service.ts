@@ -101,7 +101,7 @@ function queryEmbedder(
   clientFor: (config: ResolvedLlmConfig) => LlmClient,
 ): QueryEmbedder {
   const local = localQueryEmbedder(modelsDirFor(host.dataDir, host.env));
-  if (!host.connection().llm.givenBaseUrl) return local;
+  if (!host.connection().llm.roles.embeddings.givenBaseUrl) return local;
   return async (text, model) => {
     if (model === MINILM.modelId) return local(text, model);
     const client = clientFor(host.connection().requireLlm('embeddings'));

@@ -51,13 +51,27 @@ interface Opened {
   fingerprint: string;
 }
 
-function fingerprintOf(
-  config: ResolvedLlmConfig,
-  prices: PriceTable,
-  literature: LiteratureSettings,
-): string {
-  const key = config.apiKey.isSet ? config.apiKey.reveal() : '';
-  return JSON.stringify([config.baseUrl, key, config.models, prices, literature]);
+/** The researcher's and the mentor's configs: the same unless the mentor has its own endpoint. */
+interface AgentConfigs {
+  researcher: ResolvedLlmConfig;
+  mentor: ResolvedLlmConfig;
+}
+
+const endpointOf = (config: ResolvedLlmConfig): [string, string] => [
+  config.baseUrl,
+  config.apiKey.isSet ? config.apiKey.reveal() : '',
+];
+
+function fingerprintOf(configs: AgentConfigs, prices: PriceTable, literature: LiteratureSettings): string {
+  const { researcher, mentor } = configs;
+  return JSON.stringify([
+    endpointOf(researcher),
+    endpointOf(mentor),
+    researcher.models,
+    mentor.models,
+    prices,
+    literature,
+  ]);
 }
 
 /** MOTIV_IDEATOR_LEASE_MS shortens or lengthens the session ownership lease (default 60 s). */
@@ -73,15 +87,21 @@ export function createIdeationService(host: ServiceHost): IdeationService {
   const live = new Set<string>();
 
   // Reading sessions needs no working endpoint: a broken MOTIV_LLM_BASE_URL must not hide the history.
-  const readableConfig = (): ResolvedLlmConfig => {
+  const readableConfig = (): AgentConfigs => {
+    let config: ResolvedLlmConfig;
     try {
-      return host.llmConfig();
+      config = host.llmConfig();
     } catch {
-      return resolveLlmConfig({}, {});
+      config = resolveLlmConfig({}, {});
     }
+    return { researcher: config, mentor: config };
   };
 
-  const usableConfig = (): ResolvedLlmConfig => host.config().requireLlm('researcher');
+  // Each agent through its role's endpoint (llm.endpoints): the mentor may run on a local model.
+  const usableConfig = (): AgentConfigs => {
+    const loaded = host.config();
+    return { researcher: loaded.requireLlm('researcher'), mentor: loaded.requireLlm('mentor') };
+  };
 
   /** Each session's running totals, priced with the table the manager was opened with. */
   const running = new Map<string, RunningTotals>();
@@ -114,7 +134,8 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     );
   };
 
-  const open = async (config: ResolvedLlmConfig): Promise<Opened> => {
+  const open = async (configs: AgentConfigs): Promise<Opened> => {
+    const config = configs.researcher;
     // A new manager may price with a new table: running totals start again from the stored ledgers.
     running.clear();
     const graph = await host.openGraph();
@@ -137,9 +158,12 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     }
     let manager: IdeatorManager | null = null;
     try {
+      const ledger = new UsageLedger({ prices: table });
+      const sameEndpoint = JSON.stringify(endpointOf(configs.mentor)) === JSON.stringify(endpointOf(config));
       manager = new IdeatorManager({
         dataDir: host.dataDir,
-        llm: createLlmClient(config, { ledger: new UsageLedger({ prices: table }) }),
+        llm: createLlmClient(config, { ledger }),
+        ...(sameEndpoint ? {} : { mentorLlm: createLlmClient(configs.mentor, { ledger }) }),
         graph,
         ...(literature.provider ? { literature: literature.provider } : {}),
         actor: host.actor(),
@@ -156,8 +180,11 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       await graph.close();
       throw err;
     }
-    host.logger.info('ideator opened', { endpoint: displayUrl(config.baseUrl) });
-    return { manager, graph, literature, fingerprint: fingerprintOf(config, table, settings.literature) };
+    host.logger.info('ideator opened', {
+      endpoint: displayUrl(config.baseUrl),
+      mentorEndpoint: displayUrl(configs.mentor.baseUrl),
+    });
+    return { manager, graph, literature, fingerprint: fingerprintOf(configs, table, settings.literature) };
   };
 
   const closeOpened = async (which: Opened): Promise<void> => {
@@ -167,7 +194,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
   };
 
   /** The manager; `config` given means "about to launch a run": reopen on a changed endpoint if idle. */
-  const managerFor = async (config?: ResolvedLlmConfig): Promise<IdeatorManager> => {
+  const managerFor = async (config?: AgentConfigs): Promise<IdeatorManager> => {
     if (opening) await opening.catch(() => undefined);
     const wanted = config ?? readableConfig();
     if (
@@ -217,11 +244,15 @@ export function createIdeationService(host: ServiceHost): IdeationService {
   return {
     estimate: async (request) => {
       let config: ResolvedLlmConfig | null = null;
+      let roleModels: { researcher: string; mentor: string } | null = null;
       let problem: string | null;
       try {
         const loaded = host.config();
         config = loaded.readLlm();
-        loaded.requireLlm('researcher');
+        // Each agent as it would run: its own endpoint (llm.endpoints) and the model named there.
+        const { researcher, mentor } = usableConfig();
+        config = researcher;
+        roleModels = { researcher: researcher.models.researcher, mentor: mentor.models.mentor };
         problem = null;
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
@@ -233,7 +264,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
         topic: request.topic?.trim() || 'estimate',
       };
       const planned = buildConfig(input);
-      const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
+      const models = roleModels ?? config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
       const shape = { forked: fork };
       const priced = { researcher: planned.researcherModel ?? models.researcher, mentor: models.mentor };
       const usage = worstCaseUsage(planned, priced, shape);

@@ -47,6 +47,30 @@ describe('llm.test', () => {
       { role: 'extractor', model: 'llama3', source: 'settings', listed: true },
       { role: 'embeddings', model: 'all-minilm', source: 'settings', listed: true },
     ]);
+
+    // A role on an endpoint of its own is named with it, not called "not listed" by the one tested.
+    const endpoints = { researcher: null, mentor: null, judge: null, extractor: null, embeddings: null };
+    await dispatch(
+      core.handlers,
+      'settings.update',
+      { llm: { endpoints: { ...endpoints, judge: 'http://127.0.0.1:11434/v1' } } },
+      { transport: 'ipc' },
+    );
+    const again = await dispatch(core.handlers, 'llm.test', {}, { transport: 'ipc' });
+    const second = 'result' in again ? LlmConnectionReportSchema.parse(again.result) : null;
+    expect(second?.ok && second.roles).toEqual([
+      { role: 'researcher', model: 'llama3', source: 'settings', listed: true },
+      { role: 'mentor', model: 'gpt-9', source: 'settings', listed: false },
+      {
+        role: 'judge',
+        model: 'llama3',
+        source: 'settings',
+        listed: false,
+        endpoint: 'http://127.0.0.1:11434/v1',
+      },
+      { role: 'extractor', model: 'llama3', source: 'settings', listed: true },
+      { role: 'embeddings', model: 'all-minilm', source: 'settings', listed: true },
+    ]);
     await core.close();
   });
 

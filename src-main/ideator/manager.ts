@@ -39,7 +39,10 @@ import type {
 export interface IdeatorOptions {
   /** `<dataDir>/ideator.sqlite` holds the sessions. */
   dataDir: string;
+  /** The researcher's client; its ledger's prices price the sessions. */
   llm: LlmClient;
+  /** The mentor's client when its endpoint differs (per-role endpoints); default `llm`. */
+  mentorLlm?: LlmClient;
   /** Tools read it and ideas are written back to it; null runs without graph tools or write-back. */
   graph: GraphStore | null;
   onEvent?: IdeatorListener;
@@ -363,6 +366,7 @@ export class IdeatorManager {
       graph: this.#options.graph,
       literature: this.#options.literature,
       llm: { ...this.#sessionLlm(sessionId), ledger },
+      mentorLlm: { ...(this.#options.mentorLlm ?? this.#options.llm), ledger },
       emit: (e) => this.#emit(e),
       publish: () => this.#publish(),
       signal: controller.signal,

@@ -13,6 +13,8 @@ export interface RunnerDeps {
   literature: LiteratureProvider | undefined;
   /** A client whose ledger belongs to this session (entries are persisted as they are recorded). */
   llm: LlmClient;
+  /** The mentor's client (its own endpoint, the same session ledger); absent = `llm`. */
+  mentorLlm?: LlmClient;
   /** Streamed tokens and retries, which are not stored. */
   emit: IdeatorListener;
   /** Sends the changes the store committed (turns, ideas, versions, usage), numbered, in order. */

@@ -73,7 +73,7 @@ async function mentorTurn(sessionId: string, config: SessionConfig, idea: IdeaRe
   const latest = deps.store.version(idea.id, idea.currentVersion);
   const prompts = loadPrompts(config.mentorPrompt);
   const { messages, level } = mentorMessages({ config, prompts, turns, latest, round });
-  const result = await chat(deps.llm, {
+  const result = await chat(deps.mentorLlm ?? deps.llm, {
     role: 'mentor',
     messages,
     ...callHooks(sessionId, idea.id, 'mentor', deps),

@@ -4,8 +4,9 @@ import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { Secret, displayUrl } from './secret.ts';
 
 /**
- * Which endpoint, key and model each agent uses. Precedence, most specific first: the role's env variable, the
- * global env variable, the role's setting, the global setting, the default. Env wins over settings so a
+ * Which endpoint, key and model each agent uses. Precedence, most specific first (for models, and for a role's
+ * base URL when resolved for that role): the role's env variable, the global env variable, the role's setting,
+ * the global setting, the default. Env wins over settings so a
  * one-off run (`MOTIV_LLM_MODEL=llama3 motiv ideate …`) needs no settings change. The embeddings role never
  * falls back to the global chat model: a chat model cannot embed.
  */
@@ -25,6 +26,8 @@ export interface LlmSettingsInput {
   baseUrl?: string | null;
   model?: string | null;
   models?: Partial<Record<LlmRole, string | null>>;
+  /** Per role; null = the base URL above. */
+  endpoints?: Partial<Record<LlmRole, string | null>>;
   apiKey?: string | null;
 }
 
@@ -78,6 +81,11 @@ export function roleEnvVar(role: LlmRole): string {
   return `MOTIV_LLM_${role.toUpperCase()}_MODEL`;
 }
 
+/** The variable that gives one role its own endpoint (MOTIV_LLM_MENTOR_BASE_URL…). */
+export function roleBaseUrlEnvVar(role: LlmRole): string {
+  return `MOTIV_LLM_${role.toUpperCase()}_BASE_URL`;
+}
+
 function present(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
@@ -91,13 +99,18 @@ function pick(candidates: Candidate[], fallback: string): [string, ValueSource, 
   return [fallback, 'default'];
 }
 
-function normaliseBaseUrl(url: string, source: ValueSource): string {
+/** Where a base URL came from: its variable when `source` is env, else its settings field. */
+interface BaseUrlOrigin {
+  source: ValueSource;
+  envVar?: string;
+  field: string;
+}
+
+function normaliseBaseUrl(url: string, from: BaseUrlOrigin): string {
   // Both spellings, so the message names the one to fix and `details` carries it for the UI and the CLI.
-  const details =
-    source === 'env'
-      ? { field: 'llm.baseUrl', envVar: 'MOTIV_LLM_BASE_URL', source }
-      : { field: 'llm.baseUrl', source };
-  const where = source === 'env' ? 'MOTIV_LLM_BASE_URL' : 'settings llm.baseUrl';
+  const { source, envVar, field } = from;
+  const details = source === 'env' && envVar ? { field, envVar, source } : { field, source };
+  const where = source === 'env' && envVar ? envVar : `settings ${field}`;
   if (url.startsWith(LOCAL_SCHEME)) {
     const path = url.slice(LOCAL_SCHEME.length).trim();
     if (path === '') {
@@ -135,15 +148,41 @@ function normaliseBaseUrl(url: string, source: ValueSource): string {
   return url.replace(/\/+$/, '');
 }
 
-/** Pure: the same settings and env always give the same config. Throws LLM_NOT_CONFIGURED for an unusable base URL. */
-export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): ResolvedLlmConfig {
-  const [rawBaseUrl, baseUrlSource, baseUrlVar] = pick(
-    [
-      [present(env.MOTIV_LLM_BASE_URL), 'env', 'MOTIV_LLM_BASE_URL'],
-      [present(settings.baseUrl), 'settings'],
-    ],
-    DEFAULT_BASE_URL,
-  );
+function baseUrlCandidates(settings: LlmSettingsInput, env: EnvLike, role?: LlmRole): Candidate[] {
+  const shared: Candidate[] = [
+    [present(env.MOTIV_LLM_BASE_URL), 'env', 'MOTIV_LLM_BASE_URL'],
+    [present(settings.baseUrl), 'settings'],
+  ];
+  if (!role) return shared;
+  const [globalEnv, globalSetting] = shared as [Candidate, Candidate];
+  return [
+    [present(env[roleBaseUrlEnvVar(role)]), 'env', roleBaseUrlEnvVar(role)],
+    globalEnv,
+    [present(settings.endpoints?.[role]), 'settings', `llm.endpoints.${role}`],
+    globalSetting,
+  ];
+}
+
+/**
+ * Pure: the same settings and env always give the same config. Throws LLM_NOT_CONFIGURED for an unusable base URL.
+ * With `role`, the base URL is that role's own endpoint when one is given (llm.endpoints, MOTIV_LLM_<ROLE>_BASE_URL).
+ */
+export function resolveLlmConfig(
+  settings: LlmSettingsInput,
+  env: EnvLike,
+  role?: LlmRole,
+): ResolvedLlmConfig {
+  const baseUrlPick = baseUrlCandidates(settings, env, role).find(([value]) => value !== undefined);
+  const [rawBaseUrl, baseUrlSource, baseUrlName] = baseUrlPick ?? [DEFAULT_BASE_URL, 'default'];
+  // The third element of a settings candidate names its field; of an env candidate, its variable.
+  const baseUrlVar = baseUrlSource === 'env' ? baseUrlName : undefined;
+  const ownVar = role !== undefined && baseUrlVar === roleBaseUrlEnvVar(role);
+  const baseUrlField =
+    baseUrlSource === 'settings' && baseUrlName
+      ? baseUrlName
+      : ownVar
+        ? `llm.endpoints.${role}`
+        : 'llm.baseUrl';
   const [key, apiKeySource, apiKeyVar] = pick(
     [
       [present(env.MOTIV_LLM_API_KEY), 'env', 'MOTIV_LLM_API_KEY'],
@@ -179,7 +218,11 @@ export function resolveLlmConfig(settings: LlmSettingsInput, env: EnvLike): Reso
   const envVars: ResolvedLlmConfig['sources']['envVars'] = { models: modelVars };
   if (baseUrlVar) envVars.baseUrl = baseUrlVar;
   if (apiKeyVar) envVars.apiKey = apiKeyVar;
-  const baseUrl = normaliseBaseUrl(rawBaseUrl, baseUrlSource);
+  const baseUrl = normaliseBaseUrl(rawBaseUrl ?? DEFAULT_BASE_URL, {
+    source: baseUrlSource,
+    field: baseUrlField,
+    ...(baseUrlVar ? { envVar: baseUrlVar } : {}),
+  });
   const local = baseUrl.startsWith(LOCAL_SCHEME) ? localConfig(baseUrl, env, envVars) : undefined;
   if (local) {
     // A local file has one model: chat roles left at the remote default are named after the file (and priced 0).

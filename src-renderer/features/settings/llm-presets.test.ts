@@ -25,6 +25,7 @@ const draftFrom = (baseUrl: string): SettingsDraft => ({
   llmBaseUrl: baseUrl,
   llmModel: '',
   llmRoleModels: { ...NO_MODELS },
+  llmRoleEndpoints: { ...NO_MODELS },
   neo4jUri: '',
   neo4jUser: '',
   neo4jDatabase: '',

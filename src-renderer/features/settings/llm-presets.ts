@@ -1,8 +1,8 @@
 import type { SettingsDraft } from './settings-form.ts';
 
 /**
- * Endpoint presets for Settings → LLM: each fills the base URL (one endpoint serves every agent) and says which
- * model to name there. Local servers and the built-in engine need no API key.
+ * Endpoint presets for Settings → LLM: each fills a base URL (the shared one, or an agent's own endpoint) and
+ * says which model to name there. Local servers and the built-in engine need no API key.
  */
 
 export type LlmPresetId = 'openai' | 'ollama' | 'lmstudio' | 'vllm' | 'local';
@@ -84,15 +84,20 @@ const isPresetValue = (baseUrl: string): boolean =>
  * The unsaved base URL a preset would overwrite, or null when applying it loses nothing: the field holds the
  * saved value, nothing, another preset's value, or already what this preset gives.
  */
+export function baseUrlWouldDrop(current: string, saved: string, preset: LlmPreset): string | null {
+  const given = current.trim();
+  if (given === saved.trim() || given === '' || isPresetValue(given)) return null;
+  if (given === presetBaseUrl(preset, given)) return null;
+  return given;
+}
+
+/** baseUrlWouldDrop for the shared base URL of a settings draft. */
 export function presetWouldDrop(
   draft: SettingsDraft,
   saved: SettingsDraft,
   preset: LlmPreset,
 ): string | null {
-  const current = draft.llmBaseUrl.trim();
-  if (current === saved.llmBaseUrl.trim() || current === '' || isPresetValue(current)) return null;
-  if (current === presetBaseUrl(preset, current)) return null;
-  return current;
+  return baseUrlWouldDrop(draft.llmBaseUrl, saved.llmBaseUrl, preset);
 }
 
 /** Writes the preset into the draft (the base URL only: the model fields keep what the user typed). */

@@ -20,6 +20,8 @@ export interface SettingsDraft {
   llmModel: string;
   /** Per agent; '' = the model above. */
   llmRoleModels: Record<LlmRoleName, string>;
+  /** Per agent; '' = the base URL above ("same as above"). */
+  llmRoleEndpoints: Record<LlmRoleName, string>;
   neo4jUri: string;
   neo4jUser: string;
   neo4jDatabase: string;
@@ -40,6 +42,13 @@ export function draftFrom(settings: Settings): SettingsDraft {
       judge: settings.llm.models.judge ?? '',
       extractor: settings.llm.models.extractor ?? '',
       embeddings: settings.llm.models.embeddings ?? '',
+    },
+    llmRoleEndpoints: {
+      researcher: settings.llm.endpoints.researcher ?? '',
+      mentor: settings.llm.endpoints.mentor ?? '',
+      judge: settings.llm.endpoints.judge ?? '',
+      extractor: settings.llm.endpoints.extractor ?? '',
+      embeddings: settings.llm.endpoints.embeddings ?? '',
     },
     neo4jUri: settings.neo4j.uri ?? '',
     neo4jUser: settings.neo4j.user ?? '',
@@ -63,6 +72,13 @@ export function patchFrom(draft: SettingsDraft): SettingsPatch {
         judge: orNull(draft.llmRoleModels.judge),
         extractor: orNull(draft.llmRoleModels.extractor),
         embeddings: orNull(draft.llmRoleModels.embeddings),
+      },
+      endpoints: {
+        researcher: orNull(draft.llmRoleEndpoints.researcher),
+        mentor: orNull(draft.llmRoleEndpoints.mentor),
+        judge: orNull(draft.llmRoleEndpoints.judge),
+        extractor: orNull(draft.llmRoleEndpoints.extractor),
+        embeddings: orNull(draft.llmRoleEndpoints.embeddings),
       },
     },
     neo4j: {

@@ -22,7 +22,12 @@ function settings(
     appearance: { theme: 'system', density: 'comfortable' },
     profile: { displayName: patch.displayName ?? '' },
     ideation: { ideasPerTopic: 3, maxRounds: 5 },
-    llm: { baseUrl: patch.baseUrl ?? null, model: patch.model ?? null, models: NO_MODELS },
+    llm: {
+      baseUrl: patch.baseUrl ?? null,
+      model: patch.model ?? null,
+      models: NO_MODELS,
+      endpoints: NO_MODELS,
+    },
     neo4j: { uri: null, user: null, database: null },
   } as Partial<Settings> as Settings;
 }

@@ -11,7 +11,7 @@ export const SECTION_FIELDS: Record<FormSection, readonly (keyof SettingsDraft)[
   appearance: ['theme', 'density'],
   profile: ['displayName'],
   ideation: ['ideasPerTopic', 'maxRounds'],
-  llm: ['llmBaseUrl', 'llmModel', 'llmRoleModels'],
+  llm: ['llmBaseUrl', 'llmModel', 'llmRoleModels', 'llmRoleEndpoints'],
   neo4j: ['neo4jUri', 'neo4jUser', 'neo4jDatabase'],
 };
 
@@ -24,6 +24,7 @@ const FIELD_LABELS: Record<keyof SettingsDraft, string> = {
   llmBaseUrl: 'Base URL',
   llmModel: 'Model',
   llmRoleModels: 'Per-agent models',
+  llmRoleEndpoints: 'Per-agent endpoints',
   neo4jUri: 'URI',
   neo4jUser: 'User',
   neo4jDatabase: 'Database',
