@@ -15,6 +15,7 @@ const DOMAIN_ROOMS = [
   'local-llm',
   'mining',
   'papers',
+  'ratings',
   'shared',
 ];
 const OUTER_LAYERS = ['src-main/core/', 'src-main/server/', 'src-main/cli/', 'e2e/'];

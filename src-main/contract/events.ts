@@ -5,6 +5,7 @@ import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
 import { JudgeEventSchema } from './judge.ts';
 import { MiningEventSchema } from './mining.ts';
+import { ProtocolEventSchema } from './protocol.ts';
 import { SettingsSchema } from './settings.ts';
 
 /** Events pushed from the core to every connected renderer (IPC or server-sent events). */
@@ -16,6 +17,7 @@ export const events = {
   'mining.event': MiningEventSchema,
   'annotations.changed': AnnotationsChangedSchema,
   'judge.event': JudgeEventSchema,
+  'protocol.event': ProtocolEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

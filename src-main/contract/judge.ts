@@ -65,6 +65,8 @@ const StandingSchema = z.object({
 });
 
 export const JudgeTournamentResponseSchema = z.object({
+  /** The stored tournament's id (also the `runId` of its `judge.event`s); listed by `judge.tournaments`. */
+  id: z.string(),
   seed: z.number(),
   rounds: z.number(),
   k: z.number(),
@@ -127,9 +129,27 @@ export const JudgeSinceResponseSchema = z.object({
   events: z.array(JudgeEventSchema),
 });
 
+export const JudgeTournamentsRequestSchema = z.object({ topic: Topic.optional() }).strict();
+
+/** A finished tournament as stored (judgments.sqlite): its final standings, newest first in the list. */
+export const StoredTournamentSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  seed: z.number(),
+  rounds: z.number(),
+  k: z.number(),
+  rubricVersion: z.string(),
+  model: z.string(),
+  standings: z.array(StandingSchema),
+  createdAt: z.string(),
+});
+
+export const JudgeTournamentsResponseSchema = z.object({ tournaments: z.array(StoredTournamentSchema) });
+
 export const judgeChannels = {
   'judge.score': { request: JudgeScoreRequestSchema, response: JudgeScoreResponseSchema },
   'judge.tournament': { request: JudgeTournamentRequestSchema, response: JudgeTournamentResponseSchema },
   'judge.since': { request: JudgeSinceRequestSchema, response: JudgeSinceResponseSchema },
   'judge.results': { request: JudgeResultsRequestSchema, response: JudgeResultsResponseSchema },
+  'judge.tournaments': { request: JudgeTournamentsRequestSchema, response: JudgeTournamentsResponseSchema },
 } as const;

@@ -24,6 +24,9 @@ import { createPaperService, type PaperService } from './paper-service.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
 import { currentLlmOrigin, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
+import { protocolHandlers } from './protocol-handlers.ts';
+import { ratingsHandlers } from './ratings-handlers.ts';
+import { createRatingsService, type RatingsService } from './ratings-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
@@ -46,6 +49,7 @@ export interface CoreServices {
   mining: MiningService;
   papers: PaperService;
   evaluation: EvaluationService;
+  ratings: RatingsService;
 }
 
 export interface Core {
@@ -132,6 +136,7 @@ export function createCore(options: CoreOptions = {}): Core {
     mining: createMiningService(host),
     papers: createPaperService(host),
     evaluation: createEvaluationService(host),
+    ratings: createRatingsService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -171,6 +176,8 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
+    ...protocolHandlers(),
+    ...ratingsHandlers(services.ratings),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -189,6 +196,7 @@ export function createCore(options: CoreOptions = {}): Core {
     close: async () => {
       await services.ideation.close();
       services.evaluation.close();
+      services.ratings.close();
       await services.mining.close();
       await graph.close();
       annotations.close();

@@ -26,6 +26,8 @@ export interface EvaluationService {
   score(request: In<'judge.score'>, signal?: AbortSignal): Out<'judge.score'>;
   tournament(request: In<'judge.tournament'>, signal?: AbortSignal): Out<'judge.tournament'>;
   results(request: In<'judge.results'>): Out<'judge.results'>;
+  /** Stored tournaments, newest first, optionally on one topic. */
+  tournaments(request: In<'judge.tournaments'>): Out<'judge.tournaments'>;
   /** A tournament run's progress events after `seq` (kept for this process's most recent runs). */
   since(request: In<'judge.since'>): Out<'judge.since'>;
   close(): void;
@@ -88,7 +90,7 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
         });
       }
       const run = newRun();
-      return judgeTournament(judgeDeps(signal), ideas, {
+      const judged = await judgeTournament(judgeDeps(signal), ideas, {
         seed: request.seed,
         rounds: request.rounds,
         k: request.k,
@@ -105,7 +107,25 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
           host.events.emit('judge.event', event);
         },
       });
+      judgments().putTournament({
+        id: run.runId,
+        topic: request.topic,
+        seed: judged.seed,
+        rounds: judged.rounds,
+        k: judged.k,
+        rubricVersion: judged.rubricVersion,
+        model: judged.model,
+        ideaIds: ideas.map((i) => i.id),
+        standings: judged.standings,
+        history: judged.history,
+      });
+      return { id: run.runId, ...judged };
     },
+    tournaments: async ({ topic }) => ({
+      tournaments: judgments()
+        .tournaments(topic)
+        .map(({ ideaIds: _ideas, history: _history, ...rest }) => rest),
+    }),
     since: async ({ runId, seq }) => {
       const events = runs.get(runId);
       if (!events)

@@ -88,6 +88,35 @@ describe('judge.* channels', () => {
     expect(tournament.standings[0]?.id).toBe('id-alpha');
     expect(server?.requests).toHaveLength(12);
 
+    // The finished tournament is stored under its id, listable by topic from another core (the cancelled one is not).
+    const listed = await dispatch(
+      first.handlers,
+      'judge.tournaments',
+      { topic: TOPIC },
+      { transport: 'ipc' },
+    );
+    expect(listed).toEqual({
+      result: {
+        tournaments: [
+          {
+            id: tournament.id,
+            topic: TOPIC,
+            seed: 7,
+            rounds: 3,
+            k: 32,
+            rubricVersion: 'pairwise.v1',
+            model: 'scripted-judge',
+            standings: tournament.standings,
+            createdAt: expect.any(String),
+          },
+        ],
+      },
+    });
+    expect(tournament.id).not.toBe(runId);
+    expect(
+      await dispatch(second.handlers, 'judge.tournaments', { topic: 'another topic' }, { transport: 'ipc' }),
+    ).toEqual({ result: { tournaments: [] } });
+
     const results = await dispatch(
       first.handlers,
       'judge.results',

@@ -3,7 +3,10 @@ import type { EvaluationService } from './evaluation-service.ts';
 
 /** The `judge.*` channels: thin adapters over the core's evaluation service (evaluation-service.ts). */
 
-type JudgeHandlers = Pick<HandlerTable, 'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since'>;
+type JudgeHandlers = Pick<
+  HandlerTable,
+  'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since' | 'judge.tournaments'
+>;
 
 export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
   return {
@@ -11,5 +14,6 @@ export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
     'judge.tournament': (request, ctx) => evaluation.tournament(request, ctx.signal),
     'judge.results': (request) => evaluation.results(request),
     'judge.since': (request) => evaluation.since(request),
+    'judge.tournaments': (request) => evaluation.tournaments(request),
   };
 }

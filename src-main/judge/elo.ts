@@ -21,3 +21,26 @@ export function eloUpdate(
   const delta = k * (scoreA - expectedScore(ratingA, ratingB));
   return [ratingA + delta, ratingB - delta];
 }
+
+/** One rating table per dimension (idea id → rating). */
+export type DimensionRatings<D extends string> = Map<D, Map<string, number>>;
+
+/** Applies one judged pair to every dimension's table (an unknown id starts at the initial rating). */
+export function applyPairOutcome<D extends string>(
+  ratings: DimensionRatings<D>,
+  first: string,
+  second: string,
+  outcome: Record<D, number>,
+  k: number,
+): void {
+  for (const [dimension, table] of ratings) {
+    const [a, b] = eloUpdate(
+      table.get(first) ?? INITIAL_RATING,
+      table.get(second) ?? INITIAL_RATING,
+      outcome[dimension],
+      k,
+    );
+    table.set(first, a);
+    table.set(second, b);
+  }
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JudgmentStore } from './judgment-store.ts';
 import type { NewJudgment } from './judgment-store.ts';
@@ -56,5 +57,53 @@ describe('JudgmentStore', () => {
     const bad = join(dir, 'bad.sqlite');
     writeFileSync(bad, 'this is not a database, it is a hostile file '.repeat(200));
     expect(() => new JudgmentStore(bad)).toThrow(expect.objectContaining({ code: 'DATA_CORRUPT' }));
+  });
+
+  it('opens a file written before stored tournaments (v1) keeping its judgments, and lists tournaments by topic', () => {
+    const path = join(dir, 'judgments.sqlite');
+    const v1 = new JudgmentStore(path);
+    v1.put(judgment());
+    v1.close();
+    // Roll the file back to v1 as an older app left it: the judgments table only.
+    const raw = new Database(path);
+    raw.exec('DROP TABLE tournaments');
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    const first = new JudgmentStore(path);
+    const second = new JudgmentStore(path);
+    expect(first.count()).toBe(1);
+    const standing = {
+      id: 'a',
+      elo: { novelty: 1016, experiment: 1016, motivation: 1016, feasibility: 1016, clarity: 1016 },
+      eloAverage: 1016,
+      points: 1,
+      byes: 0,
+    };
+    const tournament = {
+      topic: 'T',
+      seed: 1,
+      rounds: 1,
+      k: 32,
+      rubricVersion: 'pairwise.v1',
+      model: 'judge-model',
+      ideaIds: ['a', 'b'],
+      standings: [standing],
+      history: [],
+    };
+    first.putTournament({ ...tournament, id: 't1' });
+    // A second writer storing the same id keeps the first; another topic stays apart.
+    second.putTournament({ ...tournament, id: 't1', seed: 99 });
+    second.putTournament({ ...tournament, id: 't2', topic: 'U' });
+    expect(first.tournaments('T').map((t) => [t.id, t.seed, t.standings])).toEqual([['t1', 1, [standing]]]);
+    expect(
+      first
+        .tournaments()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['t1', 't2']);
+    expect(first.tournament('nope')).toBeUndefined();
+    first.close();
+    second.close();
   });
 });

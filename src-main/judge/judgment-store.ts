@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import type { RoundRecord, Standing } from './tournament.ts';
 
 /**
  * Every judgment the judge model made, in `judgments.sqlite` in the data dir, keyed by what determines it
@@ -49,7 +50,67 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX judgments_kind ON judgments (kind, created_at);`,
+  // v2: finished tournaments with their id, listable by topic (judge.tournaments); the pairs stay in judgments.
+  `CREATE TABLE tournaments (
+     id TEXT PRIMARY KEY,
+     topic TEXT NOT NULL,
+     seed INTEGER NOT NULL,
+     rounds INTEGER NOT NULL,
+     k REAL NOT NULL,
+     rubric_version TEXT NOT NULL,
+     model TEXT NOT NULL,
+     idea_ids TEXT NOT NULL,
+     standings TEXT NOT NULL,
+     history TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX tournaments_topic ON tournaments (topic, created_at);`,
 ];
+
+/** A finished tournament as stored: what was run and its final standings and rounds. */
+export interface StoredTournament {
+  id: string;
+  topic: string;
+  seed: number;
+  rounds: number;
+  k: number;
+  rubricVersion: string;
+  model: string;
+  ideaIds: string[];
+  standings: Standing[];
+  history: RoundRecord[];
+  createdAt: string;
+}
+
+interface TournamentRow {
+  id: string;
+  topic: string;
+  seed: number;
+  rounds: number;
+  k: number;
+  rubric_version: string;
+  model: string;
+  idea_ids: string;
+  standings: string;
+  history: string;
+  created_at: string;
+}
+
+function tournamentFromRow(row: TournamentRow): StoredTournament {
+  return {
+    id: row.id,
+    topic: row.topic,
+    seed: row.seed,
+    rounds: row.rounds,
+    k: row.k,
+    rubricVersion: row.rubric_version,
+    model: row.model,
+    ideaIds: JSON.parse(row.idea_ids) as string[],
+    standings: JSON.parse(row.standings) as Standing[],
+    history: JSON.parse(row.history) as RoundRecord[],
+    createdAt: row.created_at,
+  };
+}
 
 interface Row {
   key: string;
@@ -151,6 +212,42 @@ export class JudgmentStore {
       .prepare('SELECT * FROM judgments WHERE kind = ? ORDER BY created_at DESC')
       .all(kind) as Row[];
     return rows.map(fromRow).filter((j) => j.ideaIds.some((id) => wanted.has(id)));
+  }
+
+  /** Records a finished tournament; the same id twice keeps the first (a replay is the same tournament). */
+  putTournament(tournament: Omit<StoredTournament, 'createdAt'>): StoredTournament {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO tournaments (id, topic, seed, rounds, k, rubric_version, model, idea_ids, standings,
+           history, created_at)
+         VALUES (@id, @topic, @seed, @rounds, @k, @rubricVersion, @model, @ideaIds, @standings, @history, @createdAt)`,
+      )
+      .run({
+        ...tournament,
+        ideaIds: JSON.stringify(tournament.ideaIds),
+        standings: JSON.stringify(tournament.standings),
+        history: JSON.stringify(tournament.history),
+        createdAt: new Date().toISOString(),
+      });
+    const stored = this.tournament(tournament.id);
+    if (!stored) throw new Error(`tournament ${tournament.id} vanished after insert`);
+    return stored;
+  }
+
+  tournament(id: string): StoredTournament | undefined {
+    const row = this.db.prepare('SELECT * FROM tournaments WHERE id = ?').get(id) as
+      TournamentRow | undefined;
+    return row ? tournamentFromRow(row) : undefined;
+  }
+
+  /** Stored tournaments, newest first; only those on `topic` when given. */
+  tournaments(topic?: string): StoredTournament[] {
+    const rows = (
+      topic === undefined
+        ? this.db.prepare('SELECT * FROM tournaments ORDER BY created_at DESC, id').all()
+        : this.db.prepare('SELECT * FROM tournaments WHERE topic = ? ORDER BY created_at DESC, id').all(topic)
+    ) as TournamentRow[];
+    return rows.map(tournamentFromRow);
   }
 
   count(kind?: JudgmentKind): number {

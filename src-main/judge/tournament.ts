@@ -2,7 +2,7 @@ import { mulberry32 } from '../graph/seeded-random.ts';
 import { AppError } from '../shared/errors.ts';
 import { DIMENSIONS } from './dimensions.ts';
 import type { Dimension } from './dimensions.ts';
-import { DEFAULT_K, eloUpdate, INITIAL_RATING } from './elo.ts';
+import { applyPairOutcome, DEFAULT_K, INITIAL_RATING } from './elo.ts';
 import type { PairOutcome } from './pairwise.ts';
 import { pairKey, pairRound, seededShuffle } from './swiss.ts';
 
@@ -80,12 +80,7 @@ export async function runTournament(
     for (const [first, second] of pairing.pairs) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'The tournament was cancelled');
       const outcome = await judge(first, second);
-      for (const d of DIMENSIONS) {
-        const table = ratings.get(d) as Map<string, number>;
-        const [a, b] = eloUpdate(table.get(first) as number, table.get(second) as number, outcome[d], k);
-        table.set(first, a);
-        table.set(second, b);
-      }
+      applyPairOutcome(ratings, first, second, outcome, k);
       const mean = DIMENSIONS.reduce((sum, d) => sum + outcome[d], 0) / DIMENSIONS.length;
       points.set(first, (points.get(first) as number) + mean);
       points.set(second, (points.get(second) as number) + 1 - mean);

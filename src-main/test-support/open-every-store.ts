@@ -11,6 +11,7 @@ import { openIdeatorDatabase } from '../ideator/session-db.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
 import { LiteratureCache, LITERATURE_CACHE_FILE } from '../literature/cache.ts';
 import { MiningDb } from '../mining/mining-db.ts';
+import { openRatingsDb } from '../ratings/ratings-db.ts';
 
 const [dataDir, startAt] = process.argv.slice(2);
 if (!dataDir || !startAt) throw new Error('usage: open-every-store.ts <dataDir> <startAtEpochMs>');
@@ -21,4 +22,5 @@ openGraphDatabase(join(dataDir, 'graph.sqlite')).close();
 new LiteratureCache(join(dataDir, LITERATURE_CACHE_FILE)).close();
 new AnnotationStore(dataDir).close();
 new JudgmentStore(join(dataDir, 'judgments.sqlite')).close();
+openRatingsDb(dataDir).db.close();
 process.stdout.write('ok\n');

@@ -1,0 +1,189 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { IdeaEvaluation } from '../contract/ratings.ts';
+import { topicKey } from '../ideator/session-store.ts';
+import { SessionStore } from '../ideator/session-store.ts';
+import { DirectScoreReplySchema } from '../judge/direct-score.ts';
+import type { JudgedIdea } from '../judge/direct-score.ts';
+import { comparabilityNote } from '../judge/dimensions.ts';
+import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
+import { JudgmentStore } from '../judge/judgment-store.ts';
+import { BlindPairs } from '../ratings/blind-pairs.ts';
+import { blindText } from '../ratings/blind-text.ts';
+import { humanElo } from '../ratings/human-elo.ts';
+import { RatingStore } from '../ratings/rating-store.ts';
+import { openRatingsDb } from '../ratings/ratings-db.ts';
+import { topicStandings } from '../ratings/standings.ts';
+import type { ServiceHost } from './service-host.ts';
+
+/**
+ * Human evaluation, built once per core: ratings by named raters, blind pairs, human ELO and its agreement with
+ * the judge, and each idea's evaluation in one read (the `ratings.*` and `ideas.evaluation` channels, `motiv
+ * rate` and `motiv ratings` through them). Ideas come from the ideator's sessions, direct scores from
+ * judgments.sqlite; ratings and pairs live in ratings.sqlite, opened on first use.
+ */
+
+type RatingsChannel = Extract<Channel, `ratings.${string}` | 'ideas.evaluation'>;
+type In<C extends RatingsChannel> = ParsedRequestOf<C>;
+type Out<C extends RatingsChannel> = Promise<ResponseOf<C>>;
+
+export interface RatingsService {
+  set(request: In<'ratings.set'>): Out<'ratings.set'>;
+  list(request: In<'ratings.list'>): Out<'ratings.list'>;
+  nextPair(request: In<'ratings.nextPair'>): Out<'ratings.nextPair'>;
+  answerPair(request: In<'ratings.answerPair'>): Out<'ratings.answerPair'>;
+  standings(request: In<'ratings.standings'>): Out<'ratings.standings'>;
+  evaluation(request: In<'ideas.evaluation'>): Out<'ideas.evaluation'>;
+  close(): void;
+}
+
+/** Stored tournaments come with protocol runs (h13-evalcore); until then this part of the answer says so. */
+const NO_STORED_TOURNAMENTS =
+  'tournaments are not stored yet, so there is no LLM tournament ranking to compare';
+
+type DirectEvaluation = NonNullable<IdeaEvaluation['direct']>;
+
+export function createRatingsService(host: ServiceHost): RatingsService {
+  let opened: { db: Database; ratings: RatingStore; pairs: BlindPairs; judgments: JudgmentStore } | null =
+    null;
+  const stores = (): NonNullable<typeof opened> => {
+    if (opened) return opened;
+    const { db, file } = openRatingsDb(host.dataDir);
+    opened = {
+      db,
+      ratings: new RatingStore(db, file),
+      pairs: new BlindPairs(db),
+      judgments: new JudgmentStore(join(host.dataDir, 'judgments.sqlite')),
+    };
+    return opened;
+  };
+
+  /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
+  const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
+    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
+    try {
+      return pick(sessions);
+    } finally {
+      sessions.close();
+    }
+  };
+
+  /** The newest stored direct score per idea (any rubric or model; the reply re-validated on the way out). */
+  const newestDirect = (ideaIds: readonly string[]): Map<string, DirectEvaluation> => {
+    const newest = new Map<string, DirectEvaluation>();
+    for (const judgment of stores().judgments.forIdeas('direct', ideaIds)) {
+      const ideaId = judgment.ideaIds[0];
+      const reply = DirectScoreReplySchema.safeParse(judgment.result);
+      if (ideaId === undefined || newest.has(ideaId) || !reply.success) continue;
+      const s = reply.data;
+      newest.set(ideaId, {
+        ideaId,
+        scores: s,
+        paperMean: (s.novelty.score + s.experiment.score + s.motivation.score) / 3,
+        rubricVersion: judgment.rubricVersion,
+        model: judgment.model,
+        promptHash: judgment.promptHash,
+        promptTokens: judgment.promptTokens,
+        completionTokens: judgment.completionTokens,
+        costUsd: judgment.costUsd,
+        reused: true,
+        comparability: comparabilityNote(judgment.model),
+        createdAt: judgment.createdAt,
+      });
+    }
+    return newest;
+  };
+
+  return {
+    set: async (request) => {
+      readIdeas((s) => ideasById(s, [request.ideaId]));
+      return { rating: stores().ratings.set(request) };
+    },
+    list: async (request) => {
+      const ids = readIdeas((s) =>
+        request.ideaIds ? ideasById(s, request.ideaIds) : ideasOnTopic(s, request.topic ?? ''),
+      ).map((i) => i.id);
+      return { ratings: stores().ratings.forIdeas(ids, request.rater) };
+    },
+    nextPair: async ({ topic, rater }) => {
+      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const { pairs } = stores();
+      const key = topicKey(topic);
+      const pair = pairs.next(
+        key,
+        rater,
+        ideas.map((i) => i.id),
+      );
+      const byId = new Map(ideas.map((i) => [i.id, i]));
+      const text = (id: string): string => blindText(byId.get(id) as JudgedIdea);
+      return {
+        pairId: pair.pairId,
+        left: { text: text(pair.leftId) },
+        right: { text: text(pair.rightId) },
+        round: pair.round,
+        answered: pairs.answeredCount(key, rater),
+      };
+    },
+    answerPair: async ({ pairId, rater, winner }) => {
+      const { pairs } = stores();
+      const { topicKey: key } = pairs.answer(pairId, rater, winner);
+      return { answered: pairs.answeredCount(key, rater) };
+    },
+    standings: async ({ topic, rater }) => {
+      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const ids = ideas.map((i) => i.id);
+      const { pairs, ratings } = stores();
+      const key = topicKey(topic);
+      const direct = new Map([...newestDirect(ids)].map(([id, d]) => [id, d.paperMean]));
+      const result = topicStandings(
+        ideas.map((i) => ({ id: i.id, title: i.idea.title })),
+        pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }),
+        ratings.forIdeas(ids, rater),
+        { direct, tournament: null, tournamentMissing: NO_STORED_TOURNAMENTS },
+      );
+      return {
+        topic,
+        rater: rater ?? null,
+        answered: pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }).length,
+        ...result,
+      };
+    },
+    evaluation: async ({ ideaIds }) => {
+      const wanted = readIdeas((s) => ideasById(s, ideaIds));
+      const { pairs, ratings } = stores();
+      const direct = newestDirect(ideaIds);
+      const all = ratings.forIdeas(ideaIds);
+      const ideas = wanted.map((idea): IdeaEvaluation => {
+        const games = pairs.games({ topicKey: topicKey(idea.topic) });
+        const ids = [...new Set(games.flatMap((g) => [g.winnerId, g.loserId]).concat(idea.id))];
+        const played = (rater?: string) => {
+          const own = rater === undefined ? games : games.filter((g) => g.rater === rater);
+          const entry = humanElo(ids, own).get(idea.id);
+          return entry && entry.wins + entry.losses > 0 ? entry : null;
+        };
+        const raters = [...new Set(games.map((g) => g.rater))].sort();
+        return {
+          ideaId: idea.id,
+          topic: idea.topic,
+          direct: direct.get(idea.id) ?? null,
+          tournament: null,
+          ratings: all.filter((r) => r.ideaId === idea.id),
+          humanElo: {
+            overall: played()?.elo ?? null,
+            byRater: raters.flatMap((rater) => {
+              const entry = played(rater);
+              return entry ? [{ rater, elo: entry.elo, games: entry.wins + entry.losses }] : [];
+            }),
+          },
+        };
+      });
+      return { ideas };
+    },
+    close: () => {
+      opened?.judgments.close();
+      opened?.db.close();
+      opened = null;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RatingsSetRequestSchema } from '../contract/ratings.ts';
+import { thrownAppError } from '../test-support/thrown-app-error.ts';
+import { useTempDirs } from '../test-support/temp-dir.ts';
+import { RatingStore } from './rating-store.ts';
+import { openRatingsDb } from './ratings-db.ts';
+
+const tempDir = useTempDirs();
+const WRITER = join(import.meta.dirname, '../test-support/rating-writer.ts');
+
+function open(dataDir = tempDir()) {
+  const { db, file } = openRatingsDb(dataDir);
+  return { db, file, store: new RatingStore(db, file) };
+}
+
+function writeInChild(dataDir: string, startAt: number, note: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WRITER, dataDir, String(startAt), note], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
+  });
+}
+
+describe('the rating store', () => {
+  it('keeps one revisioned row per idea per rater, raters apart by name', () => {
+    const { db, store } = open();
+    const ada = store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: '', baseRevision: 0 });
+    const bob = store.set({
+      ideaId: 'i1',
+      rater: 'Bob',
+      scores: { novelty: 2 },
+      note: 'meh',
+      baseRevision: 0,
+    });
+    expect([ada.revision, bob.revision]).toEqual([1, 1]);
+    const again = store.set({
+      ideaId: 'i1',
+      rater: 'Ada',
+      scores: { novelty: 8, clarity: 5 },
+      note: 'better on reread',
+      baseRevision: 1,
+    });
+    expect(again).toMatchObject({
+      revision: 2,
+      scores: { novelty: 8, clarity: 5 },
+      note: 'better on reread',
+    });
+    expect(store.forIdeas(['i1']).map((r) => [r.rater, r.scores.novelty, r.revision])).toEqual([
+      ['Ada', 8, 2],
+      ['Bob', 2, 1],
+    ]);
+    expect(store.forIdeas(['i1'], 'Bob')).toHaveLength(1);
+    // The same name typed in another Unicode form is the same rater; another case is someone else.
+    const composed = store.set({
+      ideaId: 'i2',
+      rater: 'Zoé',
+      scores: { novelty: 1 },
+      note: '',
+      baseRevision: 0,
+    });
+    expect(store.forIdeas(['i2'], 'Zoe\u0301')).toEqual([composed]);
+    expect(store.forIdeas(['i1'], 'ada')).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a stale write with CONFLICT and the current row, and changes nothing', () => {
+    const { db, store } = open();
+    store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: 'first', baseRevision: 0 });
+    const stale = thrownAppError(() =>
+      store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 1 }, note: 'second', baseRevision: 0 }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.details).toMatchObject({
+      field: 'baseRevision',
+      current: { revision: 1, note: 'first', scores: { novelty: 7 } },
+    });
+    expect(store.forIdeas(['i1'])[0]).toMatchObject({ revision: 1, note: 'first' });
+    db.close();
+  });
+
+  it('two processes writing the same new rating at once: one wins, the other gets CONFLICT', async () => {
+    const dataDir = tempDir();
+    open(dataDir).db.close();
+    const startAt = Date.now() + 2500;
+    const results = await Promise.all([
+      writeInChild(dataDir, startAt, 'from one'),
+      writeInChild(dataDir, startAt, 'from two'),
+    ]);
+    expect([...results].sort()).toEqual(['error CONFLICT', 'ok 1']);
+    const { db, store } = open(dataDir);
+    const [row] = store.forIdeas(['id-alpha']);
+    expect(row?.revision).toBe(1);
+    expect(['from one', 'from two'][results.indexOf('ok 1')]).toBe(row?.note);
+    db.close();
+  }, 30_000);
+
+  it('refuses bad input with typed errors naming the field', () => {
+    const { db, store } = open();
+    const empty = thrownAppError(() =>
+      store.set({ ideaId: 'i1', rater: 'Ada', scores: {}, note: '  ', baseRevision: 0 }),
+    );
+    expect(empty).toMatchObject({ code: 'VALIDATION', details: { field: 'scores' } });
+    const bad = (payload: object) =>
+      RatingsSetRequestSchema.safeParse(payload).error?.issues[0]?.path.join('.');
+    const base = { ideaId: 'i1', rater: 'Ada', baseRevision: 0 };
+    expect(bad({ ...base, scores: { novelty: 11 } })).toBe('scores.novelty');
+    expect(bad({ ...base, scores: { novelty: 6.5 } })).toBe('scores.novelty');
+    expect(bad({ ...base, scores: { charm: 3 } })).toBe('scores');
+    expect(bad({ ...base, rater: 'A\u0000da', scores: { novelty: 1 } })).toBe('rater');
+    expect(bad({ ...base, rater: '   ', scores: { novelty: 1 } })).toBe('rater');
+    expect(bad({ ...base, note: 'x'.repeat(10_001), scores: { novelty: 1 } })).toBe('note');
+    db.close();
+  });
+
+  it('names the file and row of a rating damaged on disk', () => {
+    const { db, file, store } = open();
+    store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: '', baseRevision: 0 });
+    db.prepare(`UPDATE ratings SET scores = '{"novelty": 99}'`).run();
+    const damaged = thrownAppError(() => store.forIdeas(['i1']));
+    expect(damaged).toMatchObject({ code: 'DATA_CORRUPT', details: { file, ideaId: 'i1', rater: 'Ada' } });
+    db.close();
+  });
+});
