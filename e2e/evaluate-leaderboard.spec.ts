@@ -34,7 +34,8 @@ test('a topic is scored, then ranked by a Swiss tournament with its progress and
   await expect(progress).toBeHidden({ timeout: 20_000 });
 
   await expect(page.getByTestId('leaderboard-cost')).toContainText('Tournament: $');
-  await expect(page.getByTestId('leaderboard-cost')).toContainText('Seed 7, 3 rounds, K = 32');
+  await expect(page.getByTestId('leaderboard-cost')).toContainText('3.0 judge calls per idea');
+  await expect(page.getByTestId('leaderboard-tournament')).toContainText('seed 7, 3 rounds, K = 32');
   const elos = await page.getByTestId('leaderboard-llm-elo').allTextContents();
   const numbers = elos.map(Number);
   // ELO is zero-sum from 1000 each, and the judge's fixed preference puts alpha on top.
@@ -48,5 +49,14 @@ test('a topic is scored, then ranked by a Swiss tournament with its progress and
   const callsBefore = llm?.requests.length ?? 0;
   await page.getByTestId('run-tournament').click();
   await expect(page.getByTestId('leaderboard-cost')).toContainText('Tournament: $0 paid now');
+  expect(llm?.requests.length ?? 0).toBe(callsBefore);
+
+  // Reopened, the page shows what is stored: scores, the newest tournament's ELO, without paying anything.
+  await page.reload();
+  await expect(rows.first().getByTestId('leaderboard-title')).toHaveText('Idea alpha for the topic');
+  await expect(rows.first().getByTestId('leaderboard-mean')).toHaveText('8.7');
+  expect(await page.getByTestId('leaderboard-llm-elo').allTextContents()).toEqual(elos);
+  await expect(page.getByTestId('leaderboard-tournament')).toContainText('seed 7, 3 rounds');
+  await expect(page.getByTestId('leaderboard-cost')).toHaveCount(0);
   expect(llm?.requests.length ?? 0).toBe(callsBefore);
 });

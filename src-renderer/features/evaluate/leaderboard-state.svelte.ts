@@ -2,11 +2,12 @@ import type { EventPayload } from '../../../src-main/contract/index.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import type { EvalTopic } from './evaluate-topics.ts';
-import { eloOf, leaderboardRows, NO_VALUES, scoresFromStored, withReplies } from './leaderboard.ts';
-import type { LeaderboardRow, RowScores, TournamentResult } from './leaderboard.ts';
+import { eloOf, evaluationMaps, leaderboardRows, NO_VALUES, withReplies } from './leaderboard.ts';
+import type { LeaderboardRow, RowScores, TournamentInfo } from './leaderboard.ts';
 
 /**
- * One topic's leaderboard: stored direct scores read when the topic opens (`judge.results`), "Score ideas"
+ * One topic's leaderboard: each idea's stored evaluation read when the topic opens (`ideas.evaluation`: newest
+ * direct scores, human ELO from blind pairs) with the newest stored tournament (`judge.tournaments`), "Score ideas"
  * (`judge.score`) and "Run tournament" (`judge.tournament`) with its progress from `judge.event`; after a dropped
  * event stream the run is caught up with `judge.since`. Costs are what each request paid (reused judgments: $0).
  */
@@ -30,37 +31,55 @@ export function messageOf(err: unknown): string {
 export class LeaderboardState {
   topic = $state.raw<EvalTopic | null>(null);
   scores = $state.raw<ReadonlyMap<string, RowScores>>(NO_VALUES);
-  tournament = $state.raw<TournamentResult | null>(null);
+  llmElo = $state.raw<ReadonlyMap<string, number>>(NO_VALUES);
+  /** The tournament the LLM ELO comes from (the newest stored one, or the one just run). */
+  tournament = $state.raw<TournamentInfo | null>(null);
   humanElo = $state.raw<ReadonlyMap<string, number>>(NO_VALUES);
   form = $state({ seed: 1, rounds: 5, k: 32 });
   scoring = $state(false);
   progress = $state<TournamentProgress | null>(null);
   /** What the last score / tournament request paid, and its note on comparability with the paper. */
-  lastCost = $state<{ what: string; costUsd: number; reused: number; total: number } | null>(null);
+  lastCost = $state<{ what: string; costUsd: number; reused: number; total: number; detail: string } | null>(
+    null,
+  );
   comparability = $state<string | null>(null);
   error = $state<string | null>(null);
   #request = 0;
 
   rows = $derived.by((): LeaderboardRow[] =>
-    leaderboardRows(this.topic?.ideas ?? [], this.scores, eloOf(this.tournament), this.humanElo),
+    leaderboardRows(this.topic?.ideas ?? [], this.scores, this.llmElo, this.humanElo),
   );
 
   get running(): boolean {
     return this.progress !== null;
   }
 
-  /** Opens a topic: its stored direct scores are read at once (nothing is paid). */
+  /** Opens a topic: what is stored about its ideas is read at once (nothing is paid). */
   async open(topic: EvalTopic | null): Promise<void> {
     const request = ++this.#request;
     this.topic = topic;
     this.scores = NO_VALUES;
+    this.llmElo = NO_VALUES;
+    this.humanElo = NO_VALUES;
     this.tournament = null;
     this.lastCost = null;
+    this.comparability = null;
     this.error = null;
     if (!topic || topic.ideas.length === 0) return;
     try {
-      const stored = await invoke('judge.results', { ideaIds: topic.ideas.map((i) => i.ideaId) });
-      if (request === this.#request) this.scores = scoresFromStored(stored.judgments);
+      const [evaluation, stored] = await Promise.all([
+        invoke('ideas.evaluation', { ideaIds: topic.ideas.map((i) => i.ideaId) }),
+        invoke('judge.tournaments', { topic: topic.label }),
+      ]);
+      if (request !== this.#request) return;
+      const maps = evaluationMaps(evaluation.ideas);
+      this.scores = maps.scores;
+      this.humanElo = maps.humanElo;
+      this.comparability = maps.comparability;
+      // LLM ELO and its caption come from the same stored tournament: the newest on the topic.
+      const newest = stored.tournaments[0] ?? null;
+      this.tournament = newest;
+      this.llmElo = newest ? eloOf(newest) : maps.llmElo;
     } catch (err) {
       if (request === this.#request) this.error = messageOf(err);
     }
@@ -81,6 +100,7 @@ export class LeaderboardState {
         costUsd: reply.costUsd,
         reused: reply.scores.filter((s) => s.reused).length,
         total: reply.scores.length,
+        detail: '',
       };
     } catch (err) {
       if (topic === this.topic) this.error = messageOf(err);
@@ -98,14 +118,18 @@ export class LeaderboardState {
     try {
       const result = await invoke('judge.tournament', { topic: topic.label, seed, rounds, k });
       if (topic !== this.topic) return;
-      this.tournament = result;
+      this.llmElo = eloOf(result);
       this.comparability = result.comparability;
       this.lastCost = {
         what: 'Tournament',
         costUsd: result.costUsd,
         reused: result.reusedCalls,
         total: result.newCalls + result.reusedCalls,
+        detail: ` ${result.callsPerIdea.toFixed(1)} judge calls per idea.`,
       };
+      // The stored record says when it was saved (and that it was).
+      const stored = await invoke('judge.tournaments', { topic: topic.label });
+      if (topic === this.topic) this.tournament = stored.tournaments.find((t) => t.id === result.id) ?? null;
     } catch (err) {
       if (topic === this.topic) this.error = messageOf(err);
     } finally {

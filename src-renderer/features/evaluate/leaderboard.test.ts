@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  evaluationMaps,
   formatElo,
   formatScore,
   formatUsd,
   leaderboardRows,
   NO_VALUES,
   progressPercent,
-  scoresFromStored,
 } from './leaderboard.ts';
 
 const dims = (n: number, e: number, m: number): Record<string, { score: number; rationale: string }> => ({
@@ -17,36 +17,61 @@ const dims = (n: number, e: number, m: number): Record<string, { score: number; 
   clarity: { score: 5, rationale: 'r' },
 });
 
-function stored(ideaId: string, createdAt: string, result: unknown, kind: 'direct' | 'pairwise' = 'direct') {
-  const base = {
+type IdeaEvaluation = Parameters<typeof evaluationMaps>[0][number];
+
+/** An idea's evaluation as `ideas.evaluation` sends it; only what a test names is set. */
+function evaluated(
+  ideaId: string,
+  fields: { nem?: [number, number, number]; elo?: number; human?: number } = {},
+): IdeaEvaluation {
+  const direct = fields.nem && {
+    ideaId,
+    scores: dims(...fields.nem),
+    paperMean: 0,
     rubricVersion: 'direct.v1',
-    model: 'm',
+    model: 'judge-model',
     promptHash: 'h',
     promptTokens: 1,
     completionTokens: 1,
+    costUsd: 0,
+    reused: true,
+    comparability: 'not comparable to the paper',
+    createdAt: 't',
   };
-  return { ...base, kind, ideaIds: [ideaId], result, costUsd: 0, createdAt };
+  const tournament =
+    fields.elo === undefined ? null : { tournamentId: 't1', eloAverage: fields.elo, createdAt: 't' };
+  return {
+    ideaId,
+    topic: 'topic',
+    direct: direct ?? null,
+    tournament,
+    ratings: [],
+    humanElo: { overall: fields.human ?? null, byRater: [] },
+  } as unknown as IdeaEvaluation;
 }
 
 describe('leaderboard', () => {
-  it('keeps the newest direct judgment per idea and skips pairwise or malformed ones', () => {
-    const scores = scoresFromStored([
-      stored('a', '2026-12-01T08:00:00Z', dims(1, 1, 1)),
-      stored('a', '2026-12-01T09:00:00Z', dims(9, 8, 7)),
-      stored('b', '2026-12-01T09:00:00Z', { novelty: { score: 'high' } }),
-      stored('c', '2026-12-01T09:00:00Z', dims(3, 3, 3), 'pairwise'),
+  it("reads scores, LLM ELO and human ELO from the ideas' evaluations, leaving out what is missing", () => {
+    const maps = evaluationMaps([
+      evaluated('a', { nem: [9, 8, 7], elo: 1040 }),
+      evaluated('b', { human: 990 }),
+      evaluated('c'),
     ]);
-    expect([...scores.keys()]).toEqual(['a']);
-    expect(scores.get('a')?.paperMean).toBe(8);
-    expect(scores.get('a')?.values.feasibility).toBe(5);
+    expect([...maps.scores.keys()]).toEqual(['a']);
+    expect(maps.scores.get('a')).toMatchObject({ paperMean: 8, model: 'judge-model' });
+    expect(maps.scores.get('a')?.values.feasibility).toBe(5);
+    expect([...maps.llmElo]).toEqual([['a', 1040]]);
+    expect([...maps.humanElo]).toEqual([['b', 990]]);
+    expect(maps.comparability).toBe('not comparable to the paper');
+    expect(evaluationMaps([evaluated('c')]).comparability).toBeNull();
   });
 
   it('ranks by LLM ELO, then the N/E/M mean, then title; unjudged ideas last', () => {
     const ideas = ['d', 'c', 'b', 'a'].map((id) => ({ ideaId: id, title: `Idea ${id}` }));
-    const scores = scoresFromStored([
-      stored('a', 't', dims(9, 9, 9)),
-      stored('b', 't', dims(2, 2, 2)),
-      stored('c', 't', dims(5, 5, 5)),
+    const { scores } = evaluationMaps([
+      evaluated('a', { nem: [9, 9, 9] }),
+      evaluated('b', { nem: [2, 2, 2] }),
+      evaluated('c', { nem: [5, 5, 5] }),
     ]);
     const byMean = leaderboardRows(ideas, scores, NO_VALUES, NO_VALUES);
     expect(byMean.map((r) => [r.rank, r.ideaId])).toEqual([

@@ -8,7 +8,6 @@ import type { EvalIdea } from './evaluate-topics.ts';
 
 export type DirectScore = ResponseOf<'judge.score'>['scores'][number];
 export type TournamentResult = ResponseOf<'judge.tournament'>;
-type StoredJudgment = ResponseOf<'judge.results'>['judgments'][number];
 
 export const DIMENSIONS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -49,30 +48,28 @@ export function scoresOfReply(score: DirectScore): RowScores {
   return rowScores(values, score.model);
 }
 
-function storedValues(result: unknown): Record<Dimension, number> | null {
-  if (typeof result !== 'object' || result === null) return null;
-  const values: Partial<Record<Dimension, number>> = {};
-  for (const d of DIMENSIONS) {
-    const entry = (result as Record<string, unknown>)[d];
-    const score = typeof entry === 'object' && entry !== null ? (entry as { score?: unknown }).score : null;
-    if (typeof score !== 'number') return null;
-    values[d] = score;
-  }
-  return values as Record<Dimension, number>;
-}
+type IdeaEvaluation = ResponseOf<'ideas.evaluation'>['ideas'][number];
 
-/** The newest stored direct judgment per idea (`judge.results`), as row scores; malformed ones are skipped. */
-export function scoresFromStored(judgments: readonly StoredJudgment[]): Map<string, RowScores> {
-  const newest = new Map<string, { at: string; scores: RowScores }>();
-  for (const j of judgments) {
-    const ideaId = j.ideaIds[0];
-    const values = j.kind === 'direct' && ideaId ? storedValues(j.result) : null;
-    if (!ideaId || !values) continue;
-    const known = newest.get(ideaId);
-    if (!known || j.createdAt > known.at)
-      newest.set(ideaId, { at: j.createdAt, scores: rowScores(values, j.model) });
-  }
-  return new Map([...newest].map(([id, { scores }]) => [id, scores]));
+/** The leaderboard's figures from `ideas.evaluation`: newest direct scores, stored tournament ELO, human ELO. */
+export function evaluationMaps(ideas: readonly IdeaEvaluation[]): {
+  scores: ReadonlyMap<string, RowScores>;
+  llmElo: ReadonlyMap<string, number>;
+  humanElo: ReadonlyMap<string, number>;
+  comparability: string | null;
+} {
+  const pick = <T>(value: (idea: IdeaEvaluation) => T | null | undefined): ReadonlyMap<string, T> =>
+    new Map(
+      ideas.flatMap((idea) => {
+        const v = value(idea);
+        return v === null || v === undefined ? [] : [[idea.ideaId, v] as const];
+      }),
+    );
+  return {
+    scores: pick((i) => (i.direct ? scoresOfReply(i.direct) : null)),
+    llmElo: pick((i) => i.tournament?.eloAverage),
+    humanElo: pick((i) => i.humanElo.overall),
+    comparability: ideas.find((i) => i.direct)?.direct?.comparability ?? null,
+  };
 }
 
 export function leaderboardRows(
@@ -99,9 +96,17 @@ export function leaderboardRows(
   return rows.map((row, index) => ({ ...row, rank: index + 1 }));
 }
 
+/** What the leaderboard says about the tournament its LLM ELO comes from. */
+export interface TournamentInfo {
+  seed: number;
+  rounds: number;
+  k: number;
+  createdAt: string;
+}
+
 /** Average ELO per idea from a tournament's standings. */
-export function eloOf(tournament: TournamentResult | null): Map<string, number> {
-  return new Map((tournament?.standings ?? []).map((s) => [s.id, s.eloAverage]));
+export function eloOf(tournament: Pick<TournamentResult, 'standings'>): ReadonlyMap<string, number> {
+  return new Map(tournament.standings.map((s) => [s.id, s.eloAverage]));
 }
 
 export const formatScore = (value: number | null | undefined): string =>
