@@ -17,6 +17,10 @@ export const IdeatorOptionsSchema = z.strictObject({
   noGraph: z.boolean().optional(),
   noMentor: z.boolean().optional(),
   promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
+  /** Another researcher model for this session (protocol settings); absent: the configured one. */
+  researcherModel: z.string().trim().min(1).max(200).optional(),
+  /** Earlier ideas shown to the researcher come from this session only (protocol runs). */
+  isolated: z.boolean().optional(),
 });
 
 export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
@@ -94,6 +98,8 @@ export const SessionConfigSchema = z.object({
   mentorPrompt: z.string(),
   /** Absent in sessions made before inspiration existed. */
   inspiration: z.array(InspirationMethodSchema).optional(),
+  researcherModel: z.string().optional(),
+  isolated: z.boolean().optional(),
 });
 
 export const SessionRecordSchema = z.object({

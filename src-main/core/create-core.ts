@@ -27,6 +27,7 @@ import { createPriceHandlers } from './price-handlers.ts';
 import { protocolHandlers } from './protocol-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
+import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
@@ -50,6 +51,7 @@ export interface CoreServices {
   papers: PaperService;
   evaluation: EvaluationService;
   ratings: RatingsService;
+  protocol: ProtocolService;
 }
 
 export interface Core {
@@ -130,13 +132,16 @@ export function createCore(options: CoreOptions = {}): Core {
     config: connection,
   });
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
+  const ideation = createIdeationService(host);
+  const evaluation = createEvaluationService(host);
   const services: CoreServices = {
     graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
-    ideation: createIdeationService(host),
+    ideation,
     mining: createMiningService(host),
     papers: createPaperService(host),
-    evaluation: createEvaluationService(host),
+    evaluation,
     ratings: createRatingsService(host),
+    protocol: createProtocolService({ host, ideation, evaluation }),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -176,7 +181,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
-    ...protocolHandlers(),
+    ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
   };
 
@@ -194,6 +199,8 @@ export function createCore(options: CoreOptions = {}): Core {
     services,
     connection,
     close: async () => {
+      // Protocol runs first: they stop between units and leave their sessions to the ideation service's close.
+      await services.protocol.close();
       await services.ideation.close();
       services.evaluation.close();
       services.ratings.close();

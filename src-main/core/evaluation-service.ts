@@ -6,6 +6,7 @@ import { SessionStore } from '../ideator/session-store.ts';
 import { scoreIdea } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
 import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
+import type { JudgeDeps } from '../judge/judge-call.ts';
 import { judgeTournament } from '../judge/judge-tournament.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
 import { createLlmClient, UsageLedger } from '../llm/index.ts';
@@ -30,6 +31,9 @@ export interface EvaluationService {
   tournaments(request: In<'judge.tournaments'>): Out<'judge.tournaments'>;
   /** A tournament run's progress events after `seq` (kept for this process's most recent runs). */
   since(request: In<'judge.since'>): Out<'judge.since'>;
+  /** For protocol runs: the judge (LLM, store, prices) as the channels use it, and a session's written ideas. */
+  judgeDeps(signal?: AbortSignal): JudgeDeps;
+  sessionIdeas(sessionId: string): JudgedIdea[];
   close(): void;
 }
 
@@ -49,7 +53,7 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
   const judgments = (): JudgmentStore =>
     (store ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
 
-  const judgeDeps = (signal?: AbortSignal) => {
+  const judgeDeps = (signal?: AbortSignal): JudgeDeps => {
     const config = host.config().requireLlm('judge');
     const table = host.prices();
     return {
@@ -138,6 +142,17 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
         .concat(judgments().forIdeas('pairwise', request.ideaIds))
         .map(({ key: _key, repairs: _repairs, ...rest }) => rest),
     }),
+    judgeDeps,
+    sessionIdeas: (sessionId) =>
+      readIdeas((s) =>
+        ideasById(
+          s,
+          s
+            .ideas(sessionId)
+            .filter((i) => i.currentVersion >= 1)
+            .map((i) => i.id),
+        ),
+      ),
     close: () => store?.close(),
   };
 }

@@ -235,7 +235,8 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       const planned = buildConfig(input);
       const models = config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
       const shape = { forked: fork };
-      const usage = worstCaseUsage(planned, models, shape);
+      const priced = { researcher: planned.researcherModel ?? models.researcher, mentor: models.mentor };
+      const usage = worstCaseUsage(planned, priced, shape);
       return {
         calls: worstCaseCalls(planned, shape),
         promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),

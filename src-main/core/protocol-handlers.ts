@@ -1,24 +1,21 @@
-import { AppError } from '../shared/errors.ts';
 import type { HandlerTable } from './handler-table.ts';
+import type { ProtocolService } from './protocol-service.ts';
 
-/** The `protocol.*` channels (contract/protocol.ts). Placeholder until the protocol service lands. */
+/** The `protocol.*` channels (contract/protocol.ts): thin adapters over the core's protocol service. */
 
 type ProtocolChannel = Extract<keyof HandlerTable, `protocol.${string}`>;
 type ProtocolHandlers = Pick<HandlerTable, ProtocolChannel>;
 
-const notYet = (): Promise<never> =>
-  Promise.reject(new AppError('UNSUPPORTED', 'Protocol runs are not implemented yet'));
-
-export function protocolHandlers(): ProtocolHandlers {
+export function protocolHandlers(protocol: ProtocolService): ProtocolHandlers {
   return {
-    'protocol.estimate': notYet,
-    'protocol.start': notYet,
-    'protocol.list': notYet,
-    'protocol.get': notYet,
-    'protocol.cancel': notYet,
-    'protocol.resume': notYet,
-    'protocol.export': notYet,
-    'protocol.since': notYet,
-    'protocol.reference': notYet,
+    'protocol.estimate': (request) => protocol.estimate(request),
+    'protocol.start': (request) => protocol.start(request),
+    'protocol.list': () => protocol.list(),
+    'protocol.get': (request) => protocol.get(request),
+    'protocol.cancel': (request) => protocol.cancel(request),
+    'protocol.resume': (request) => protocol.resume(request),
+    'protocol.export': (request) => protocol.export(request),
+    'protocol.since': (request) => protocol.since(request),
+    'protocol.reference': () => protocol.reference(),
   };
 }

@@ -362,7 +362,7 @@ export class IdeatorManager {
       store: this.store,
       graph: this.#options.graph,
       literature: this.#options.literature,
-      llm: { ...this.#options.llm, ledger },
+      llm: { ...this.#sessionLlm(sessionId), ledger },
       emit: (e) => this.#emit(e),
       publish: () => this.#publish(),
       signal: controller.signal,
@@ -376,6 +376,14 @@ export class IdeatorManager {
       )
       .finally(unsubscribe);
     this.#runs.set(sessionId, run);
+  }
+
+  /** The client with the session's own researcher model when it names one (a protocol setting's model). */
+  #sessionLlm(sessionId: string): LlmClient {
+    const llm = this.#options.llm;
+    const researcher = this.store.session(sessionId).config.researcherModel;
+    if (researcher === undefined) return llm;
+    return { ...llm, config: { ...llm.config, models: { ...llm.config.models, researcher } } };
   }
 
   #finish(sessionId: string, run: Run, err: unknown): void {

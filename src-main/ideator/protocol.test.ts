@@ -146,4 +146,36 @@ describe('ideator protocol', () => {
     expect(ideas.map((i) => i.outcome)).toEqual(['unreviewed', 'unreviewed']);
     expect(h.server.unusedSteps()).toEqual([]);
   });
+
+  it("an isolated session with its own researcher model sees no other session's ideas; the default still does", async () => {
+    h = await startIdeatorHarness('isolated', tempDir());
+    const topic = 'LLM research ideation';
+    const first = h.manager.start({ topic, ideas: 1, noGraph: true, noMentor: true });
+    expect((await h.manager.whenSettled(first.id)).status).toBe('completed');
+    const isolated = h.manager.start({
+      topic,
+      ideas: 1,
+      noGraph: true,
+      noMentor: true,
+      isolated: true,
+      researcherModel: 'setting-model',
+    });
+    expect((await h.manager.whenSettled(isolated.id)).status).toBe('completed');
+    expect(h.server.unusedSteps()).toEqual([]);
+    const [firstCall, isolatedCall] = h.server.requests;
+    expect(firstCall?.body.model).toBe('scripted-chat');
+    expect(isolatedCall?.body.model).toBe('setting-model');
+    expect(JSON.stringify(isolatedCall?.body)).not.toContain('Idea of the first session');
+    const detail = h.manager.get(isolated.id);
+    expect(detail.session.config).toMatchObject({ isolated: true, researcherModel: 'setting-model' });
+    expect(detail.ideas[0]).toMatchObject({ outcome: 'unreviewed', currentVersion: 1 });
+    // The ledger prices the call under the model that answered it.
+    expect(new Set(h.manager.store.ledger(isolated.id).map((e) => e.model))).toEqual(
+      new Set(['setting-model']),
+    );
+    // Read as a default session would, the topic still lists the other session's idea (unchanged behaviour).
+    expect(h.manager.store.previousIdeas(topic, detail.ideas[0]?.id ?? '', 10).map((i) => i.title)).toEqual([
+      'Idea of the first session',
+    ]);
+  });
 });

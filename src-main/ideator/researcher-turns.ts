@@ -15,6 +15,12 @@ import type { IdeaPhase, IdeaRecord, SessionConfig, TurnRecord } from './types.t
 
 const PREVIOUS_IDEAS_SHOWN = 10;
 
+/** Earlier ideas on the topic (or, for an isolated session, of this session) for the researcher to differ from. */
+function previousIdeas(sessionId: string, config: SessionConfig, idea: IdeaRecord, deps: RunnerDeps): Idea[] {
+  const scope = config.isolated ? sessionId : undefined;
+  return deps.store.previousIdeas(config.topic, idea.id, PREVIOUS_IDEAS_SHOWN, scope);
+}
+
 export function sessionTools(config: SessionConfig, deps: RunnerDeps): ToolName[] {
   return availableTools(config.noGraph, deps.graph !== null, deps.literature !== undefined);
 }
@@ -89,7 +95,7 @@ export async function researcherTurn(
   const { messages, level } = researcherMessages({
     config,
     prompts: loadPrompts(config.researcherPrompt),
-    previous: deps.store.previousIdeas(config.topic, idea.id, PREVIOUS_IDEAS_SHOWN),
+    previous: previousIdeas(sessionId, config, idea, deps),
     turns,
     round: idea.round,
     graphTools: offered.includes('node_search'),
@@ -141,7 +147,7 @@ export async function ideaTurn(
   const { messages, level } = researcherMessages({
     config,
     prompts,
-    previous: deps.store.previousIdeas(config.topic, idea.id, PREVIOUS_IDEAS_SHOWN),
+    previous: previousIdeas(sessionId, config, idea, deps),
     turns: deps.store.turns(sessionId, idea.id),
     round: idea.round,
     graphTools: sessionTools(config, deps).includes('node_search'),

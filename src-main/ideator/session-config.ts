@@ -37,6 +37,8 @@ export const SessionOptionsSchema = z.strictObject({
   researcherPrompt: PromptVersionSchema.optional(),
   mentorPrompt: PromptVersionSchema.optional(),
   inspiration: InspirationSchema.optional(),
+  researcherModel: z.string().trim().min(1).max(200).optional(),
+  isolated: z.boolean().optional(),
 });
 
 export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });

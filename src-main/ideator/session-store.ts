@@ -323,17 +323,25 @@ export class SessionStore {
   }
 
   /** Latest versions of earlier ideas on the same topic (any session), oldest first, for diversity. */
-  previousIdeas(topic: string, excludeIdeaId: string, limit: number): Idea[] {
+  /** `onlySession`: earlier ideas of that session only (an isolated session), else of every session on the topic. */
+  previousIdeas(topic: string, excludeIdeaId: string, limit: number, onlySession?: string): Idea[] {
     const rows = this.db
       .prepare(
         `SELECT v.content FROM ideas i
            JOIN sessions s ON s.id = i.session_id
            JOIN idea_versions v ON v.idea_id = i.id AND v.version = i.current_version
-          WHERE s.topic_key = ? AND i.id <> ? AND i.created_at <= (SELECT created_at FROM ideas WHERE id = ?)
-          ORDER BY i.created_at DESC, i.idx DESC LIMIT ?`,
+          WHERE s.topic_key = @topicKey AND i.id <> @exclude
+            AND (@onlySession IS NULL OR s.id = @onlySession)
+            AND i.created_at <= (SELECT created_at FROM ideas WHERE id = @exclude)
+          ORDER BY i.created_at DESC, i.idx DESC LIMIT @limit`,
       )
       .pluck()
-      .all(topicKey(topic), excludeIdeaId, excludeIdeaId, limit) as string[];
+      .all({
+        topicKey: topicKey(topic),
+        exclude: excludeIdeaId,
+        onlySession: onlySession ?? null,
+        limit,
+      }) as string[];
     return rows.reverse().map((text) => JSON.parse(text) as Idea);
   }
 

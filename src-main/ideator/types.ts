@@ -24,6 +24,13 @@ export interface SessionConfig {
   mentorPrompt: string;
   /** Planning methods the user chose as extra context (issue 6); absent in sessions made before it existed. */
   inspiration?: InspirationMethod[];
+  /** The researcher model for this session (a protocol setting's); absent: the configured researcher model. */
+  researcherModel?: string;
+  /**
+   * Earlier ideas shown to the researcher come from this session only, not from every session on the topic:
+   * a protocol run's settings must not read each other's ideas. Absent (false): the whole topic.
+   */
+  isolated?: boolean;
 }
 
 /** `interrupted`: the file says running but no process is running it (a crash); resumeSession continues it. */
