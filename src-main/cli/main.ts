@@ -8,6 +8,7 @@ import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
 import { mineCommand, mineHelp } from './commands/mine.ts';
+import { rateCommand, rateHelp, ratingsCommand, ratingsHelp } from './commands/rate.ts';
 import { searchCommand, searchHelp } from './commands/search.ts';
 import { secretsCommand, secretsHelp } from './commands/secrets.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
@@ -67,6 +68,16 @@ const commands: Record<string, Command> = {
     summary: "rank a topic's ideas by a seeded Swiss tournament of pairwise judgments (ELO)",
     help: tournamentHelp,
     run: tournamentCommand,
+  },
+  rate: {
+    summary: 'rate an idea 0–10 per dimension as a named rater (revisioned, never overwrites unseen edits)',
+    help: rateHelp,
+    run: rateCommand,
+  },
+  ratings: {
+    summary: "a topic's human standings (blind-pair ELO, ratings) and their agreement with the judge",
+    help: ratingsHelp,
+    run: ratingsCommand,
   },
   annotations: {
     summary: 'dump or restore your method annotations and added methods (not part of graph dump)',

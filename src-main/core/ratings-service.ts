@@ -9,9 +9,11 @@ import type { JudgedIdea } from '../judge/direct-score.ts';
 import { comparabilityNote } from '../judge/dimensions.ts';
 import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
+import type { StoredTournament } from '../judge/judgment-store.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
 import { blindText } from '../ratings/blind-text.ts';
-import { humanElo } from '../ratings/human-elo.ts';
+import { eloTables, ideaHumanElo } from '../ratings/human-elo.ts';
+import type { EloTables } from '../ratings/human-elo.ts';
 import { RatingStore } from '../ratings/rating-store.ts';
 import { openRatingsDb } from '../ratings/ratings-db.ts';
 import { topicStandings } from '../ratings/standings.ts';
@@ -38,9 +40,7 @@ export interface RatingsService {
   close(): void;
 }
 
-/** Stored tournaments come with protocol runs (h13-evalcore); until then this part of the answer says so. */
-const NO_STORED_TOURNAMENTS =
-  'tournaments are not stored yet, so there is no LLM tournament ranking to compare';
+const NO_TOURNAMENT = 'no judge tournament has been run on this topic yet';
 
 type DirectEvaluation = NonNullable<IdeaEvaluation['direct']>;
 
@@ -95,6 +95,18 @@ export function createRatingsService(host: ServiceHost): RatingsService {
     return newest;
   };
 
+  /** The newest of `stored` (newest first) on the topic, by the ideator's topic key; with the idea when given. */
+  const newestTournament = (
+    stored: readonly StoredTournament[],
+    topic: string,
+    ideaId?: string,
+  ): StoredTournament | undefined => {
+    const key = topicKey(topic);
+    return stored.find(
+      (t) => topicKey(t.topic) === key && (ideaId === undefined || t.standings.some((s) => s.id === ideaId)),
+    );
+  };
+
   return {
     set: async (request) => {
       readIdeas((s) => ideasById(s, [request.ideaId]));
@@ -136,46 +148,50 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       const { pairs, ratings } = stores();
       const key = topicKey(topic);
       const direct = new Map([...newestDirect(ids)].map(([id, d]) => [id, d.paperMean]));
+      const games = pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) });
+      const tournament = newestTournament(stores().judgments.tournaments(), topic);
       const result = topicStandings(
         ideas.map((i) => ({ id: i.id, title: i.idea.title })),
-        pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }),
+        games,
         ratings.forIdeas(ids, rater),
-        { direct, tournament: null, tournamentMissing: NO_STORED_TOURNAMENTS },
+        {
+          direct,
+          tournament: tournament ? new Map(tournament.standings.map((s) => [s.id, s.eloAverage])) : null,
+          tournamentMissing: NO_TOURNAMENT,
+        },
       );
-      return {
-        topic,
-        rater: rater ?? null,
-        answered: pairs.games({ topicKey: key, ...(rater === undefined ? {} : { rater }) }).length,
-        ...result,
-      };
+      return { topic, rater: rater ?? null, answered: games.length, ...result };
     },
     evaluation: async ({ ideaIds }) => {
       const wanted = readIdeas((s) => ideasById(s, ideaIds));
       const { pairs, ratings } = stores();
       const direct = newestDirect(ideaIds);
       const all = ratings.forIdeas(ideaIds);
+      const stored = stores().judgments.tournaments();
+      const tables = new Map<string, EloTables>();
+      const tablesOf = (key: string): EloTables => {
+        const known = tables.get(key) ?? eloTables(pairs.games({ topicKey: key }));
+        tables.set(key, known);
+        return known;
+      };
       const ideas = wanted.map((idea): IdeaEvaluation => {
-        const games = pairs.games({ topicKey: topicKey(idea.topic) });
-        const ids = [...new Set(games.flatMap((g) => [g.winnerId, g.loserId]).concat(idea.id))];
-        const played = (rater?: string) => {
-          const own = rater === undefined ? games : games.filter((g) => g.rater === rater);
-          const entry = humanElo(ids, own).get(idea.id);
-          return entry && entry.wins + entry.losses > 0 ? entry : null;
-        };
-        const raters = [...new Set(games.map((g) => g.rater))].sort();
+        const tournament = newestTournament(stored, idea.topic, idea.id);
+        const standing = tournament?.standings.find((s) => s.id === idea.id);
         return {
           ideaId: idea.id,
           topic: idea.topic,
           direct: direct.get(idea.id) ?? null,
-          tournament: null,
+          tournament:
+            tournament && standing
+              ? {
+                  tournamentId: tournament.id,
+                  elo: standing.elo,
+                  eloAverage: standing.eloAverage,
+                  createdAt: tournament.createdAt,
+                }
+              : null,
           ratings: all.filter((r) => r.ideaId === idea.id),
-          humanElo: {
-            overall: played()?.elo ?? null,
-            byRater: raters.flatMap((rater) => {
-              const entry = played(rater);
-              return entry ? [{ rater, elo: entry.elo, games: entry.wins + entry.losses }] : [];
-            }),
-          },
+          humanElo: ideaHumanElo(tablesOf(topicKey(idea.topic)), idea.id),
         };
       });
       return { ideas };

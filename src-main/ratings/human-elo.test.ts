@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlindGame } from './blind-pairs.ts';
-import { humanElo } from './human-elo.ts';
+import { eloTables, humanElo, ideaHumanElo } from './human-elo.ts';
 
 const game = (winnerId: string, loserId: string, rater = 'Ada'): BlindGame => ({
   rater,
@@ -24,5 +24,18 @@ describe('human ELO', () => {
     const elo = humanElo(['a', 'b'], [game('a', 'z'), game('b', 'a')]);
     expect(elo.get('a')).toMatchObject({ wins: 0, losses: 1 });
     expect(elo.get('b')?.elo).toBe(1016);
+  });
+
+  it('keeps each rater’s ELO apart from the lab’s, and gives none to an idea that never played', () => {
+    const tables = eloTables([game('a', 'b', 'Ada'), game('b', 'a', 'Bob'), game('b', 'c', 'Bob')]);
+    expect(ideaHumanElo(tables, 'a')).toEqual({
+      overall: humanElo(['a', 'b', 'c'], [game('a', 'b'), game('b', 'a')]).get('a')?.elo,
+      byRater: [
+        { rater: 'Ada', elo: 1016, games: 1 },
+        { rater: 'Bob', elo: 984, games: 1 },
+      ],
+    });
+    expect(ideaHumanElo(tables, 'c').byRater).toEqual([{ rater: 'Bob', elo: expect.any(Number), games: 1 }]);
+    expect(ideaHumanElo(tables, 'never')).toEqual({ overall: null, byRater: [] });
   });
 });

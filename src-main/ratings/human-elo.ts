@@ -32,3 +32,46 @@ export function humanElo(
   }
   return table;
 }
+
+export interface EloTables {
+  /** Everyone's answers together. */
+  overall: Map<string, HumanElo>;
+  /** Each rater's own answers, by rater name. */
+  byRater: Map<string, Map<string, HumanElo>>;
+}
+
+/** The lab's and each rater's ELO over one topic's games, computed once for all its ideas. */
+export function eloTables(games: readonly BlindGame[]): EloTables {
+  const ids = [...new Set(games.flatMap((g) => [g.winnerId, g.loserId]))];
+  const raters = [...new Set(games.map((g) => g.rater))].sort();
+  return {
+    overall: humanElo(ids, games),
+    byRater: new Map(
+      raters.map((rater) => [
+        rater,
+        humanElo(
+          ids,
+          games.filter((g) => g.rater === rater),
+        ),
+      ]),
+    ),
+  };
+}
+
+/** An idea's place in the tables: only where it played (an idea never shown has no human ELO yet). */
+export function ideaHumanElo(
+  tables: EloTables,
+  ideaId: string,
+): { overall: number | null; byRater: { rater: string; elo: number; games: number }[] } {
+  const played = (table: Map<string, HumanElo>): HumanElo | null => {
+    const entry = table.get(ideaId);
+    return entry && entry.wins + entry.losses > 0 ? entry : null;
+  };
+  return {
+    overall: played(tables.overall)?.elo ?? null,
+    byRater: [...tables.byRater].flatMap(([rater, table]) => {
+      const entry = played(table);
+      return entry ? [{ rater, elo: entry.elo, games: entry.wins + entry.losses }] : [];
+    }),
+  };
+}

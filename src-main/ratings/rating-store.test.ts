@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RatingsSetRequestSchema } from '../contract/ratings.ts';
 import { thrownAppError } from '../test-support/thrown-app-error.ts';
@@ -8,24 +6,10 @@ import { RatingStore } from './rating-store.ts';
 import { openRatingsDb } from './ratings-db.ts';
 
 const tempDir = useTempDirs();
-const WRITER = join(import.meta.dirname, '../test-support/rating-writer.ts');
 
 function open(dataDir = tempDir()) {
   const { db, file } = openRatingsDb(dataDir);
   return { db, file, store: new RatingStore(db, file) };
-}
-
-function writeInChild(dataDir: string, startAt: number, note: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, dataDir, String(startAt), note], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
-  });
 }
 
 describe('the rating store', () => {
@@ -84,22 +68,6 @@ describe('the rating store', () => {
     expect(store.forIdeas(['i1'])[0]).toMatchObject({ revision: 1, note: 'first' });
     db.close();
   });
-
-  it('two processes writing the same new rating at once: one wins, the other gets CONFLICT', async () => {
-    const dataDir = tempDir();
-    open(dataDir).db.close();
-    const startAt = Date.now() + 2500;
-    const results = await Promise.all([
-      writeInChild(dataDir, startAt, 'from one'),
-      writeInChild(dataDir, startAt, 'from two'),
-    ]);
-    expect([...results].sort()).toEqual(['error CONFLICT', 'ok 1']);
-    const { db, store } = open(dataDir);
-    const [row] = store.forIdeas(['id-alpha']);
-    expect(row?.revision).toBe(1);
-    expect(['from one', 'from two'][results.indexOf('ok 1')]).toBe(row?.note);
-    db.close();
-  }, 30_000);
 
   it('refuses bad input with typed errors naming the field', () => {
     const { db, store } = open();

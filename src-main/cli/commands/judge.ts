@@ -17,7 +17,7 @@ export const tournamentHelp = `motiv tournament --topic T [--seed S] [--rounds R
 
 const DIMS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
