@@ -8,7 +8,8 @@ import type { ScriptedLlm } from './scripted-llm/server.ts';
 /**
  * The Evaluate specs' fixture: browser mode in Chromium on a fresh data dir whose ideator.sqlite holds one
  * session on TOPIC with four written ideas (alpha, beta, gamma, delta; the judge's test ideas), the core talking
- * to the scripted OpenAI-compatible server (scenario per test) through the real `openai` client.
+ * to the scripted OpenAI-compatible server (scenario per test) through the real `openai` client; `appEnv` adds
+ * environment for the app process (e.g. the MiniLM models dir for diversity).
  */
 
 export const TOPIC = 'graph neural networks for drug discovery';
@@ -20,15 +21,18 @@ export interface EvaluateFixtures {
   page: Page;
 }
 
-export const test = base.extend<EvaluateFixtures & { scenarioFile: string | null }>({
+export const test = base.extend<
+  EvaluateFixtures & { scenarioFile: string | null; appEnv: Record<string, string> }
+>({
   scenarioFile: [null, { option: true }],
+  appEnv: [{}, { option: true }],
   llm: async ({ scenarioFile }, use) => {
     await useScriptedLlm(scenarioFile, use);
   },
-  app: async ({ llm }, use) => {
+  app: async ({ llm, appEnv }, use) => {
     const dataDir = newDataDir();
     seedIdeatorSessions(dataDir, TOPIC, WORDS);
-    const app = await startBrowserMode(dataDir, { ...appLlmEnv(llm), MOTIV_SEED: 'off' });
+    const app = await startBrowserMode(dataDir, { ...appLlmEnv(llm), ...appEnv });
     await use(app);
     await app.stop();
   },

@@ -105,3 +105,13 @@ export function plotSummary(
     )
     .join('; ');
 }
+
+/** Many groups' labels do not fit side by side: they are tilted, with room made below the axis. */
+export function axisLabels(groups: number): { tilt: boolean; bottom: number; extraHeight: number } {
+  const tilt = groups > 4;
+  return { tilt, bottom: tilt ? 78 : 34, extraHeight: tilt ? 44 : 0 };
+}
+
+/** A label cut to `max` characters (the full one goes in the element's title). */
+export const shortLabel = (label: string, max = 22): string =>
+  label.length > max ? `${label.slice(0, max - 1)}…` : label;

@@ -84,11 +84,17 @@ export function topicsFromText(text: string): Parsed<string[]> {
   );
 }
 
+/** A file too large to be a topic list, refused before its text is read. */
+export function fileSizeProblem(fileName: string, bytes: number): string | null {
+  return bytes > LIMITS.fileBytes
+    ? `${fileName}: larger than ${LIMITS.fileBytes / 1024} KB, not a topic list`
+    : null;
+}
+
 /** Topics from a CSV file's text: the first column of each record, a "topic" header skipped. */
 export function topicsFromCsv(fileName: string, text: string): Parsed<string[]> {
-  if (new TextEncoder().encode(text).length > LIMITS.fileBytes) {
-    return { ok: false, error: `${fileName}: larger than ${LIMITS.fileBytes / 1024} KB, not a topic list` };
-  }
+  const tooLarge = fileSizeProblem(fileName, new TextEncoder().encode(text).length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const rows = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
