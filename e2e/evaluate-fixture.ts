@@ -3,7 +3,8 @@ import { seedIdeatorSessions } from '../src-main/judge/test-ideas.ts';
 import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
 import { useAppPage } from './app-page.ts';
 import { appLlmEnv, useScriptedLlm } from './scripted-llm-fixture.ts';
-import type { ScriptedLlm } from './scripted-llm/server.ts';
+import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+import type { ScenarioInput } from './scripted-llm/scenario.ts';
 
 /**
  * The Evaluate specs' fixture: browser mode in Chromium on a fresh data dir whose ideator.sqlite holds one
@@ -22,12 +23,21 @@ export interface EvaluateFixtures {
 }
 
 export const test = base.extend<
-  EvaluateFixtures & { scenarioFile: string | null; appEnv: Record<string, string> }
+  EvaluateFixtures & {
+    scenarioFile: string | null;
+    /** A scenario built by the spec (e.g. a file's steps slowed down), used instead of `scenarioFile`. */
+    scenario: { build(): ScenarioInput } | null;
+    appEnv: Record<string, string>;
+  }
 >({
   scenarioFile: [null, { option: true }],
+  scenario: [null, { option: true }],
   appEnv: [{}, { option: true }],
-  llm: async ({ scenarioFile }, use) => {
-    await useScriptedLlm(scenarioFile, use);
+  llm: async ({ scenarioFile, scenario }, use) => {
+    if (!scenario) return useScriptedLlm(scenarioFile, use);
+    const llm = await startScriptedLlm({ scenario: scenario.build() });
+    await use(llm);
+    await llm.stop();
   },
   app: async ({ llm, appEnv }, use) => {
     const dataDir = newDataDir();
