@@ -18,6 +18,8 @@ import { startScriptedLlm } from '../e2e/scripted-llm/server.ts';
 import { DIMENSIONS } from '../src-main/judge/dimensions.ts';
 import { judgeTournament } from '../src-main/judge/judge-tournament.ts';
 import { JudgmentStore } from '../src-main/judge/judgment-store.ts';
+import { estimateProtocol } from '../src-main/judge/protocol-estimate.ts';
+import { PROTOCOL_PRESETS } from '../src-main/contract/protocol.ts';
 import type { PairOutcome } from '../src-main/judge/pairwise.ts';
 import { testIdea, uniformVerdict } from '../src-main/judge/test-ideas.ts';
 import { runTournament } from '../src-main/judge/tournament.ts';
@@ -62,6 +64,17 @@ try {
   );
   const engineMs = performance.now() - start;
 
+  // A protocol's judge calls are counted exactly before it runs: one direct score per idea, two calls per pair.
+  const protocolPlan = {
+    topics: ['a', 'b'],
+    settings: [PROTOCOL_PRESETS.full, PROTOCOL_PRESETS['no-graph'], PROTOCOL_PRESETS['no-mentor']],
+    ideasPerTopic: 3,
+    seeds: [1],
+    rounds: 5,
+  };
+  const protocolIdeas = 2 * 3 * 3;
+  const protocol = estimateProtocol(protocolPlan, { researcher: 'r', mentor: 'm', judge: 'j' }, {}, 5);
+
   const results = {
     area: 'eval',
     machine: machineDescription(),
@@ -77,6 +90,12 @@ try {
       atMost('pairing + ELO alone (in-process instant judge)', engineMs, 'ms', null),
       atMost('judge calls per idea', first.callsPerIdea, 'calls', null),
       atMost('judge calls in all', first.newCalls, 'calls', null),
+      atMost(
+        'protocol judge calls per idea (2 topics × 3 settings × 3 ideas, 1 seed, 5 rounds)',
+        protocol.judgeCalls / protocolIdeas,
+        'calls',
+        null,
+      ),
     ],
   };
   printTable(results);

@@ -7,6 +7,7 @@ import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
+import { protocolCommand, protocolHelp } from './commands/protocol.ts';
 import { mineCommand, mineHelp } from './commands/mine.ts';
 import { rateCommand, rateHelp, ratingsCommand, ratingsHelp } from './commands/rate.ts';
 import { searchCommand, searchHelp } from './commands/search.ts';
@@ -78,6 +79,11 @@ const commands: Record<string, Command> = {
     summary: "a topic's human standings (blind-pair ELO, ratings) and their agreement with the judge",
     help: ratingsHelp,
     run: ratingsCommand,
+  },
+  protocol: {
+    summary: "run the paper's evaluation on your topics (settings × ideas → scores, ELO, diversity, cost)",
+    help: protocolHelp,
+    run: protocolCommand,
   },
   annotations: {
     summary: 'dump or restore your method annotations and added methods (not part of graph dump)',

@@ -39,11 +39,16 @@ const PLAN = {
   rounds: 2,
 } satisfies RequestOf<'protocol.start'>;
 
-async function setup(): Promise<() => Core> {
+async function setup(
+  scenario: Parameters<typeof startScriptedLlm>[0]['scenario'] = projectPath(
+    'e2e',
+    'scripted-llm',
+    'scenarios',
+    'protocol-run.json',
+  ),
+): Promise<() => Core> {
   const dataDir = tempDir();
-  server = await startScriptedLlm({
-    scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'protocol-run.json'),
-  });
+  server = await startScriptedLlm({ scenario });
   const env = {
     MOTIV_DATA_DIR: dataDir,
     MOTIV_LLM_BASE_URL: server.baseUrl,
@@ -255,4 +260,75 @@ describe('protocol runs', () => {
     expect(twice).toMatchObject({ error: { code: 'CONFLICT' } });
     expect(await call(second, 'protocol.cancel', { runId: again })).toMatchObject({ state: 'cancelled' });
   }, 120_000);
+
+  it('cancel mid-session pauses that session; resume continues it to the same table', async () => {
+    const core = (await setup())();
+    let turns = 0;
+    let runId = '';
+    let cancelling: Promise<unknown> | undefined;
+    core.events.subscribe((name, payload) => {
+      const change = payload as EventPayload<'ideator.event'>;
+      // The third session's first committed turn: cancel while it is running.
+      if (name === 'ideator.event' && change.type === 'turn' && ++turns === 20) {
+        cancelling ??= call(core, 'protocol.cancel', { runId });
+      }
+    });
+    runId = (await call(core, 'protocol.start', PLAN)).runId;
+    await core.services.protocol.whenSettled(runId);
+    await cancelling;
+    expect(await call(core, 'protocol.get', { runId })).toMatchObject({
+      state: 'cancelled',
+      progress: { stage: 'ideate' },
+    });
+    const statuses = (await call(core, 'ideator.list', {})).map((s) => s.status);
+    expect(statuses).toContain('paused');
+    expect(statuses).not.toContain('running');
+
+    await call(core, 'protocol.resume', { runId });
+    const run = await core.services.protocol.whenSettled(runId);
+    expect(run.state).toBe('completed');
+    expect((await call(core, 'ideator.list', {})).map((s) => s.status)).toEqual(Array(6).fill('completed'));
+    expect(run.table.map((r) => [r.setting, r.ideas, r.novelty?.mean])).toEqual([
+      ['full', 4, 9],
+      ['no-graph', 4, 5],
+      ['no-mentor', 4, 7],
+    ]);
+  }, 120_000);
+
+  it('refuses to start without the local MiniLM files, before anything is paid for', async () => {
+    const newCore = await setup();
+    const core = newCore();
+    const noModels = createCore({ env: { ...core.env, MOTIV_MODELS_DIR: tempDir() } });
+    cores.push(noModels);
+    expect(await dispatch(noModels.handlers, 'protocol.start', PLAN, { transport: 'http' })).toMatchObject({
+      error: { code: 'MODEL_MISSING' },
+    });
+    expect(server?.requests).toHaveLength(0);
+    expect(await call(noModels, 'protocol.list', {})).toEqual({ runs: [] });
+  });
+
+  it("fails with the session's own typed error and keeps what it has; resume retries that session", async () => {
+    const core = (
+      await setup({
+        name: 'protocol-refused',
+        steps: [{ fault: { type: 'http', status: 401 }, times: 100 }],
+      })
+    )();
+    const { runId } = await call(core, 'protocol.start', PLAN);
+    const run = await core.services.protocol.whenSettled(runId);
+    expect(run).toMatchObject({
+      state: 'failed',
+      error: { code: 'LLM_UNAUTHORIZED' },
+      progress: { stage: 'ideate', done: 0 },
+      table: [],
+    });
+    const sessions = await call(core, 'ideator.list', {});
+    expect(sessions.map((s) => s.status)).toEqual(['failed']);
+    const calls = server?.requests.length ?? 0;
+    await call(core, 'protocol.resume', { runId });
+    expect(await core.services.protocol.whenSettled(runId)).toMatchObject({ state: 'failed' });
+    // The same session was resumed (its one call asked again), no second session started.
+    expect((await call(core, 'ideator.list', {})).map((s) => s.id)).toEqual(sessions.map((s) => s.id));
+    expect(server?.requests.length).toBeGreaterThan(calls);
+  });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import { ErrorCodeSchema } from '../contract/errors.ts';
 import type { ProtocolPlan, ProtocolSetting } from '../contract/protocol.ts';
-import { modelsDirFor } from '../embeddings/minilm-files.ts';
+import { minilmPresent, modelMissingError, modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import { DEFAULT_LEASE_MS, markDone, markLive } from '../ideator/ownership.ts';
 import type { Owner } from '../ideator/ownership.ts';
@@ -60,7 +61,8 @@ export interface ProtocolServiceDeps {
 
 export function createProtocolService(deps: ProtocolServiceDeps): ProtocolService {
   const { host, ideation, evaluation } = deps;
-  const leaseMs = deps.leaseMs ?? Number(host.env['MOTIV_PROTOCOL_LEASE_MS'] ?? DEFAULT_LEASE_MS);
+  const fromEnv = Number(host.env['MOTIV_PROTOCOL_LEASE_MS']);
+  const leaseMs = deps.leaseMs ?? (Number.isInteger(fromEnv) && fromEnv >= 300 ? fromEnv : DEFAULT_LEASE_MS);
   let opened: ProtocolStore | null = null;
   const store = (): ProtocolStore => (opened ??= new ProtocolStore(join(host.dataDir, 'protocol.sqlite')));
   const live = new Map<string, LiveRun>();
@@ -70,10 +72,11 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
     finish: async (sessionId, signal) => {
       if (signal.aborted) throw cancelled();
       let onAbort = (): void => undefined;
+      let pausing: Promise<unknown> = Promise.resolve();
       // Cancel pauses the session (resumable); closing the core leaves it to the ideation service's own close.
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => {
-          if (signal.reason === 'cancel') void ideation.pause(sessionId).catch(() => undefined);
+          if (signal.reason === 'cancel') pausing = ideation.pause(sessionId).catch(() => undefined);
           reject(cancelled());
         };
         signal.addEventListener('abort', onAbort, { once: true });
@@ -83,15 +86,20 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
         if (status !== 'completed' && status !== 'running') await ideation.resume(sessionId);
         const settled = await Promise.race([ideation.whenSettled(sessionId), aborted]);
         if (settled.status !== 'completed') {
+          // The session's own typed failure (an LLM refusal, a bad key…) is the run's; a session another
+          // process paused or stopped is a CONFLICT.
+          const failed = ErrorCodeSchema.safeParse(settled.error?.code);
           const why = settled.error?.message ?? `it is ${settled.status}`;
-          throw new AppError('CONFLICT', `Ideation session ${sessionId} did not complete: ${why}`, {
-            sessionId,
-            status: settled.status,
-            cause: settled.error?.code,
-          });
+          throw new AppError(
+            failed.success ? failed.data : 'CONFLICT',
+            `Ideation session ${sessionId} did not complete: ${why}`,
+            { sessionId, status: settled.status },
+          );
         }
       } finally {
         signal.removeEventListener('abort', onAbort);
+        // The run ends only once its session is paused, so a cancel's reply shows it settled.
+        await pausing;
       }
     },
     ideas: (sessionId) => evaluation.sessionIdeas(sessionId),
@@ -183,6 +191,9 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
       // Fails now, not after the first session, when the researcher or the judge has no model.
       host.config().requireLlm('researcher');
       host.config().requireLlm('judge');
+      // Diversity needs the local MiniLM at the end: refuse now rather than after every call is paid for.
+      const modelsDir = modelsDirFor(host.dataDir, host.env);
+      if (!minilmPresent(modelsDir)) throw modelMissingError(modelsDir);
       const { name, ...plan } = request;
       const runId = randomUUID();
       store().create(runId, name ?? defaultName(plan), plan);
@@ -208,7 +219,8 @@ export function createProtocolService(deps: ProtocolServiceDeps): ProtocolServic
       return summary(store().get(runId));
     },
     resume: async ({ runId }) => {
-      if (!live.has(runId)) launch(runId);
+      // A completed run has nothing left to do: resuming it is a no-op, not an error.
+      if (!live.has(runId) && store().get(runId).state !== 'completed') launch(runId);
       return { runId };
     },
     export: async ({ runId, format }) => exportRun(view(store().get(runId)), format),
