@@ -48,7 +48,9 @@ test('a protocol run on two typed topics shows its estimate, runs to the paper-s
   const bars = await page
     .getByTestId('plot-scores-bar')
     .evaluateAll((els) =>
-      els.map((el) => (el as SVGGraphicsElement).getBBox()).map((b) => [b.x, b.width, b.height]),
+      els
+        .map((el) => (el as unknown as { getBBox(): { x: number; width: number; height: number } }).getBBox())
+        .map((b) => [b.x, b.width, b.height]),
     );
   expect(bars.every(([, width, height]) => (width ?? 0) > 1 && (height ?? 0) > 1)).toBe(true);
   expect(new Set(bars.map(([x]) => Math.round(x ?? 0))).size).toBe(9);
