@@ -60,3 +60,23 @@ test('a topic is scored, then ranked by a Swiss tournament with its progress and
   await expect(page.getByTestId('leaderboard-cost')).toHaveCount(0);
   expect(llm?.requests.length ?? 0).toBe(callsBefore);
 });
+
+test('a running tournament is cancelled from the page, and a rerun reuses the pairs judged before', async ({
+  page,
+}) => {
+  await expect(page.getByTestId('leaderboard-row')).toHaveCount(4);
+  await page.getByTestId('tournament-rounds').fill('5');
+  await page.getByTestId('run-tournament').click();
+  await expect(page.getByTestId('tournament-progress-text')).toContainText(/[1-9] \/ 10/);
+  await page.getByTestId('tournament-cancel').click();
+  await expect(page.getByTestId('leaderboard-error')).toContainText('Tournament cancelled');
+  await expect(page.getByTestId('tournament-progress')).toHaveCount(0);
+  expect(new Set(await page.getByTestId('leaderboard-llm-elo').allTextContents())).toEqual(new Set(['—']));
+
+  await page.getByTestId('run-tournament').click();
+  const cost = page.getByTestId('leaderboard-cost');
+  await expect(cost).toContainText('Tournament: $', { timeout: 20_000 });
+  const reused = Number(/(\d+) of\s+20 judgment/.exec((await cost.textContent()) ?? '')?.[1]);
+  expect(reused).toBeGreaterThan(0);
+  await expect(page.getByTestId('leaderboard-error')).toHaveCount(0);
+});

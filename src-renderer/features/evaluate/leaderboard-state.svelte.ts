@@ -131,9 +131,24 @@ export class LeaderboardState {
       const stored = await invoke('judge.tournaments', { topic: topic.label });
       if (topic === this.topic) this.tournament = stored.tournaments.find((t) => t.id === result.id) ?? null;
     } catch (err) {
-      if (topic === this.topic) this.error = messageOf(err);
+      if (topic !== this.topic) return;
+      this.error =
+        err instanceof ApiError && err.code === 'CANCELLED'
+          ? 'Tournament cancelled: the pairs judged so far are stored, and a rerun with the same seed reuses them.'
+          : messageOf(err);
     } finally {
       this.progress = null;
+    }
+  }
+
+  /** Stops the running tournament (known by the run id of its first progress event). */
+  async cancel(): Promise<void> {
+    const runId = this.progress?.runId;
+    if (!runId) return;
+    try {
+      await invoke('judge.cancel', { runId });
+    } catch (err) {
+      this.error = messageOf(err);
     }
   }
 
