@@ -87,6 +87,19 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
   expect(elos.some((e) => e !== 1000)).toBe(true);
   await expect(page.getByTestId('agreement')).toContainText('not computed yet');
 
+  // The leaderboard shows the same human ELO beside the (not yet judged) LLM columns.
+  await page.getByTestId('evaluate-tab-leaderboard').click();
+  const expected = elos.map((e) => Math.round(e)).sort();
+  await expect
+    .poll(async () =>
+      (await page.getByTestId('leaderboard-human-elo').allTextContents())
+        .filter((t) => t !== '—')
+        .map(Number)
+        .sort(),
+    )
+    .toEqual(expected);
+  await page.getByTestId('evaluate-tab-rate').click();
+
   // The name is remembered on this machine.
   await page.reload();
   await page.getByTestId('evaluate-tab-rate').click();
