@@ -99,6 +99,12 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
     )
     .toEqual(expected);
   await page.getByTestId('evaluate-tab-rate').click();
+  // Arrow keys on the tab list move between tabs; they are not taken as a blind-pair answer.
+  await expect(page.getByTestId('blind-answered')).toHaveText('2');
+  await page.getByTestId('evaluate-tab-rate').press('ArrowLeft');
+  await expect(page.getByTestId('evaluate-tab-leaderboard')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('evaluate-tab-leaderboard').press('ArrowRight');
+  await expect(page.getByTestId('blind-answered')).toHaveText('2');
 
   // The name is remembered on this machine.
   await page.reload();

@@ -21,8 +21,9 @@ export class EvaluateState {
 
   topic = $derived(this.topics.find((t) => t.key === this.topicKey) ?? null);
 
+  /** Reads the topics; a reload (new sessions since) keeps showing the current ones until it is done. */
   async load(): Promise<void> {
-    this.status = 'loading';
+    if (this.status !== 'ready') this.status = 'loading';
     try {
       const sessions = await invoke('ideator.list', {});
       const details = await Promise.all(sessions.map((s) => invoke('ideator.get', { sessionId: s.id })));
