@@ -88,6 +88,25 @@ describe('motiv protocol', () => {
     await expect(protocolCommand([topics, '--settings', 'full,everything'], io)).rejects.toThrow(
       /unknown "everything"/,
     );
+    await expect(protocolCommand([topics, '--settings', 'full@'], io)).rejects.toThrow(/names no model/);
     expect(server.requests).toHaveLength(0);
   });
+
+  it('runs a <preset>@<model> setting with its own researcher model', async () => {
+    const { dataDir, io, server } = await setup();
+    const topics = join(dataDir, 'topics.csv');
+    writeFileSync(topics, 'topic\ngraph neural networks for drug discovery\n');
+    const args = [topics, '--settings', 'no-mentor,no-mentor@scripted-chat:v2', '--ideas', '2', '--json'];
+    expect(await protocolCommand(args, io)).toBe(0);
+    const run = JSON.parse(io.stdout) as { plan: { settings: unknown[] }; table: { setting: string }[] };
+    expect(run.plan.settings).toEqual([
+      { name: 'no-mentor', graph: true, mentor: false },
+      { name: 'no-mentor+scripted-chat-v2', graph: true, mentor: false, model: 'scripted-chat:v2' },
+    ]);
+    expect(run.table.map((r) => r.setting)).toEqual(['no-mentor', 'no-mentor+scripted-chat-v2']);
+    const researcherModels = server.requests
+      .filter((r) => JSON.stringify(r.body.messages ?? '').includes('[role:researcher]'))
+      .map((r) => r.body.model);
+    expect(new Set(researcherModels)).toEqual(new Set(['scripted-chat', 'scripted-chat:v2']));
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ResponseOf } from '../../contract/channels.ts';
 import type { EventPayload } from '../../contract/events.ts';
 import { PROTOCOL_PRESETS } from '../../contract/protocol.ts';
-import type { ProtocolPresetName } from '../../contract/protocol.ts';
+import type { ProtocolPresetName, ProtocolSetting } from '../../contract/protocol.ts';
 import { MAX_TOPICS_FILE_BYTES, topicsFromCsv } from '../../judge/protocol-topics.ts';
 import { ErrorCodeSchema } from '../../contract/errors.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -12,12 +12,13 @@ import { UsageError, type CliIo } from '../io.ts';
 
 /** `motiv protocol`: a protocol run through the protocol.* channels, printed as the paper's table. */
 
-export const protocolHelp = `motiv protocol <topics.csv> [--settings full,no-graph,no-mentor] [--ideas N] [--seeds 1,2,3]
+export const protocolHelp = `motiv protocol <topics.csv> [--settings full,no-graph,no-mentor,full@MODEL] [--ideas N] [--seeds 1,2,3]
                [--rounds R] [--name NAME] [--json]
 motiv protocol --resume <runId> [--json]
 
   Runs the paper's evaluation on your topics: for every topic and setting an ideation session of N ideas
-  (settings: ${Object.keys(PROTOCOL_PRESETS).join(', ')}), direct scores, a Swiss tournament per topic and
+  (settings: ${Object.keys(PROTOCOL_PRESETS).join(', ')}; <preset>@<model> runs the researcher on another
+  model), direct scores, a Swiss tournament per topic and
   seed over all settings' ideas, diversity and length; prints per setting the scores, ELO (mean ± sd over
   seeds), diversity, length, tokens and cost per idea. topics.csv has a header row with a "topic" column.
   The cost estimate is printed before it starts. Ctrl-C cancels; everything done is kept, and
@@ -32,16 +33,21 @@ function intList(value: string, name: string): number[] {
   return items.map(Number);
 }
 
-function settingsOf(value: string): (typeof PROTOCOL_PRESETS)[ProtocolPresetName][] {
-  return value.split(',').map((name) => {
-    const preset = PROTOCOL_PRESETS[name.trim() as ProtocolPresetName] as
-      (typeof PROTOCOL_PRESETS)[ProtocolPresetName] | undefined;
-    if (!Object.hasOwn(PROTOCOL_PRESETS, name.trim()) || !preset) {
+/** `full`, `no-graph`…, or `<preset>@<model>`: that preset with another researcher model (e.g. full@llama3.1:8b). */
+function settingsOf(value: string): ProtocolSetting[] {
+  return value.split(',').map((item) => {
+    const [name = '', ...rest] = item.trim().split('@');
+    const model = rest.join('@').trim();
+    if (!Object.hasOwn(PROTOCOL_PRESETS, name)) {
       throw new UsageError(
-        `--settings: unknown "${name}" (one of ${Object.keys(PROTOCOL_PRESETS).join(', ')})`,
+        `--settings: unknown "${name}" (one of ${Object.keys(PROTOCOL_PRESETS).join(', ')}, or <preset>@<model>)`,
       );
     }
-    return preset;
+    const preset = PROTOCOL_PRESETS[name as ProtocolPresetName];
+    if (rest.length === 0) return preset;
+    if (model === '') throw new UsageError(`--settings: "${item}" names no model after @`);
+    // The setting's name keeps to the characters a table cell and a file name take; the model stays as given.
+    return { ...preset, name: `${name}+${model.replace(/[^A-Za-z0-9._-]+/g, '-')}`.slice(0, 60), model };
   });
 }
 
