@@ -76,4 +76,22 @@ describe('protocol form', () => {
     expect(planOf({ ...form, presets: ['full'], ideasPerTopic: 0 })).toMatchObject({ ok: false });
     expect(planOf({ ...form, presets: ['full'], topics: [] })).toMatchObject({ ok: false });
   });
+
+  it('runs every chosen preset again with another researcher model, named <preset>+<model>', () => {
+    const form = {
+      topics: ['a'],
+      presets: ['full', 'no-graph'] as ('full' | 'no-graph')[],
+      ideasPerTopic: 1,
+      seedsText: '1',
+      rounds: 2,
+    };
+    const plan = planOf({ ...form, otherModel: ' qwen/qwen2.5:7b ' });
+    expect(plan.ok && plan.value.settings).toEqual([
+      { name: 'full', graph: true, mentor: true },
+      { name: 'no-graph', graph: false, mentor: true },
+      { name: 'full+qwen-qwen2.5-7b', graph: true, mentor: true, model: 'qwen/qwen2.5:7b' },
+      { name: 'no-graph+qwen-qwen2.5-7b', graph: false, mentor: true, model: 'qwen/qwen2.5:7b' },
+    ]);
+    expect(planOf({ ...form, otherModel: '  ' })).toMatchObject({ ok: true, value: { settings: [{}, {}] } });
+  });
 });

@@ -130,6 +130,14 @@ export interface ProtocolFormValues {
   ideasPerTopic: number;
   seedsText: string;
   rounds: number;
+  /** Another researcher model: each chosen preset runs again with it (blank: none). */
+  otherModel?: string;
+}
+
+/** A setting's name from a preset and a model: "<preset>+<model>", with characters a name cannot hold as "-". */
+export function settingWithModel(preset: PresetName, model: string): ProtocolSetting {
+  const name = `${preset}+${model}`.replace(/[^A-Za-z0-9 ._+-]/g, '-').slice(0, 60);
+  return { ...PRESETS[preset], name, model };
 }
 
 /** The plan the form describes, or the first thing wrong with it. */
@@ -144,11 +152,16 @@ export function planOf(form: ProtocolFormValues): Parsed<ProtocolPlan> {
   }
   const seeds = parseSeeds(form.seedsText);
   if (!seeds.ok) return seeds;
+  const model = form.otherModel?.trim() ?? '';
+  if (model.length > 200) return { ok: false, error: 'Other model: at most 200 characters' };
   return {
     ok: true,
     value: {
       topics: form.topics,
-      settings: form.presets.map((p) => ({ ...PRESETS[p] })),
+      settings: [
+        ...form.presets.map((p): ProtocolSetting => ({ ...PRESETS[p] })),
+        ...(model ? form.presets.map((p) => settingWithModel(p, model)) : []),
+      ],
       ideasPerTopic: form.ideasPerTopic,
       seeds: seeds.value,
       rounds: form.rounds,

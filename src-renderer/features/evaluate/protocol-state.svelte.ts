@@ -34,6 +34,7 @@ export class ProtocolState {
     ideasPerTopic: 3,
     seedsText: '1',
     rounds: 5,
+    otherModel: '',
   });
   /** Topics read from a CSV file replace the typed ones until cleared. */
   file = $state.raw<{ name: string; topics: string[] } | null>(null);
@@ -58,6 +59,7 @@ export class ProtocolState {
       ideasPerTopic: this.form.ideasPerTopic,
       seedsText: this.form.seedsText,
       rounds: this.form.rounds,
+      otherModel: this.form.otherModel,
     }),
   );
   /** The first thing wrong with the form (topics first), or null when it can start. */
