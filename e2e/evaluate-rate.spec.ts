@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
-import { expect, test } from './evaluate-fixture.ts';
+import { expect, test, TOPIC } from './evaluate-fixture.ts';
 import type { BrowserModeApp } from './app-launcher.ts';
 
 /** Another writer (a second tab, the CLI) through the same HTTP API the page uses. */
@@ -111,4 +111,28 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
   await page.getByTestId('evaluate-tab-rate').click();
   await expect(page.getByTestId('rater-current')).toHaveText('Ada');
   await expect(page.getByTestId('rating-idea')).toContainText('✓ Idea alpha for the topic');
+});
+
+test.describe('with the judge scores in', () => {
+  test.use({ scenarioFile: 'evaluate-leaderboard.json' });
+
+  test('agreement between the human ranking and the judge is given with Spearman, Kendall and n', async ({
+    page,
+    app,
+  }) => {
+    const scored = (await invokeAsOther(page, app, 'judge.score', { topic: TOPIC })) as { result?: unknown };
+    expect(scored.result).toBeDefined();
+    await page.getByTestId('evaluate-tab-rate').click();
+    await page.getByTestId('rater-name').fill('Grace');
+    await page.getByTestId('rater-use').click();
+    // Two rounds of blind pairs: every idea has played.
+    for (let answered = 1; answered <= 4; answered++) {
+      await expect(page.getByTestId('blind-left')).toBeVisible();
+      await page.keyboard.press(answered % 2 === 0 ? '2' : '1');
+      await expect(page.getByTestId('blind-answered')).toHaveText(String(answered));
+    }
+    await expect(page.getByTestId('agreement')).toContainText(
+      /Human ELO vs LLM scores: Spearman -?\d\.\d\d, Kendall τ-b -?\d\.\d\d \(n = 4\)/,
+    );
+  });
 });
