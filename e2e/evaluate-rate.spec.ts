@@ -99,12 +99,16 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
     )
     .toEqual(expected);
   await page.getByTestId('evaluate-tab-rate').click();
-  // Arrow keys on the tab list move between tabs; they are not taken as a blind-pair answer.
+  // Arrow keys on the focused tab list move between tabs (the pair is left as it was).
   await expect(page.getByTestId('blind-answered')).toHaveText('2');
   await page.getByTestId('evaluate-tab-rate').press('ArrowLeft');
   await expect(page.getByTestId('evaluate-tab-leaderboard')).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('evaluate-tab-leaderboard').press('ArrowRight');
   await expect(page.getByTestId('blind-answered')).toHaveText('2');
+  // With the focus still on the tab, 1 and 2 answer the pair.
+  await expect(page.getByTestId('blind-left')).toBeVisible();
+  await page.getByTestId('evaluate-tab-rate').press('2');
+  await expect(page.getByTestId('blind-answered')).toHaveText('3');
 
   // The name is remembered on this machine.
   await page.reload();
