@@ -9,7 +9,7 @@ import {
 } from './app-launcher.ts';
 import { openSection } from './app-page.ts';
 
-export type SectionName = 'graph' | 'ideate' | 'ideas' | 'methods' | 'settings';
+export type SectionName = 'graph' | 'ideate' | 'ideas' | 'evaluate' | 'methods' | 'settings';
 
 export interface AppHandle {
   kind: 'electron' | 'browser';

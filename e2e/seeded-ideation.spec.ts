@@ -111,7 +111,7 @@ test('methods chosen as inspiration seed a session that runs to ACCEPT and lands
   await expect(row.getByTestId('idea-row-status')).toHaveText('accepted');
   await expect(row.getByTestId('idea-row-versions')).toHaveText('2');
   await expect(page.getByTestId('ideas-summary')).toHaveText('1 idea(s): 1 accepted, 0 rejected, 0 draft.');
-  await expect(page.getByTestId('ideas-evaluation-note')).toContainText('not built yet');
+  await expect(page.getByTestId('ideas-evaluation-note')).toContainText('are in Evaluate');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     row.getByTestId('idea-row-export').click(),

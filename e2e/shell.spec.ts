@@ -7,6 +7,7 @@ const SECTIONS: { id: SectionName; heading: string }[] = [
   { id: 'graph', heading: 'Graph' },
   { id: 'ideate', heading: 'Ideate' },
   { id: 'ideas', heading: 'Ideas' },
+  { id: 'evaluate', heading: 'Evaluate' },
   { id: 'methods', heading: 'Methods' },
   { id: 'settings', heading: 'Settings' },
 ];
@@ -29,6 +30,10 @@ test('an empty app says so in every section instead of showing invented data', a
   await expect(page.getByTestId('ideate-empty')).toContainText('Start a session');
   await section('ideas');
   await expect(page.getByTestId('ideas-empty')).toContainText('No ideas yet');
+  await section('evaluate');
+  await expect(page.getByTestId('evaluate-empty')).toContainText('Nothing to evaluate yet');
+  await page.getByTestId('evaluate-empty-protocol').click();
+  await expect(page.getByTestId('protocol-form')).toBeVisible();
 });
 
 test('the page runs under a strict CSP with no Node and no raw IPC', async ({ page, app }) => {

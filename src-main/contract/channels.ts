@@ -9,8 +9,8 @@ import { llmChannels } from './llm.ts';
 import { miningChannels } from './mining.ts';
 import { papersChannels } from './papers.ts';
 import { pricesChannels } from './prices.ts';
-import { ratingsChannels } from './ratings.ts';
 import { protocolChannels } from './protocol.ts';
+import { ratingsChannels } from './ratings.ts';
 import { secretsChannels } from './secrets.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
@@ -43,8 +43,8 @@ export const channels = {
   ...llmChannels,
   ...annotationsChannels,
   ...judgeChannels,
-  ...ratingsChannels,
   ...protocolChannels,
+  ...ratingsChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

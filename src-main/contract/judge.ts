@@ -146,10 +146,15 @@ export const StoredTournamentSchema = z.object({
 
 export const JudgeTournamentsResponseSchema = z.object({ tournaments: z.array(StoredTournamentSchema) });
 
+/** Stops a running tournament (the `runId` of its `judge.event`s); its finished pairs stay stored for a rerun. */
+export const JudgeCancelRequestSchema = z.object({ runId: z.string().trim().min(1).max(100) }).strict();
+export const JudgeCancelResponseSchema = z.object({ cancelled: z.boolean() });
+
 export const judgeChannels = {
   'judge.score': { request: JudgeScoreRequestSchema, response: JudgeScoreResponseSchema },
   'judge.tournament': { request: JudgeTournamentRequestSchema, response: JudgeTournamentResponseSchema },
   'judge.since': { request: JudgeSinceRequestSchema, response: JudgeSinceResponseSchema },
   'judge.results': { request: JudgeResultsRequestSchema, response: JudgeResultsResponseSchema },
   'judge.tournaments': { request: JudgeTournamentsRequestSchema, response: JudgeTournamentsResponseSchema },
+  'judge.cancel': { request: JudgeCancelRequestSchema, response: JudgeCancelResponseSchema },
 } as const;

@@ -24,9 +24,9 @@ import { createPaperService, type PaperService } from './paper-service.ts';
 import { createLlmHandlers } from './llm-handlers.ts';
 import { currentLlmOrigin, roleEndpointKeyReader, sendableSecretReader } from './llm-key-binding.ts';
 import { createPriceHandlers } from './price-handlers.ts';
+import { protocolHandlers } from './protocol-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
-import { protocolHandlers } from './protocol-handlers.ts';
 import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -180,8 +180,8 @@ export function createCore(options: CoreOptions = {}): Core {
     ...createLlmHandlers(host),
     ...annotations.handlers,
     ...judgeHandlers(services.evaluation),
-    ...ratingsHandlers(services.ratings),
     ...protocolHandlers(services.protocol),
+    ...ratingsHandlers(services.ratings),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });

@@ -31,6 +31,8 @@ export interface EvaluationService {
   tournaments(request: In<'judge.tournaments'>): Out<'judge.tournaments'>;
   /** A tournament run's progress events after `seq` (kept for this process's most recent runs). */
   since(request: In<'judge.since'>): Out<'judge.since'>;
+  /** Stops a running tournament of this process (the app's Cancel; the CLI cancels by its own signal). */
+  cancel(request: In<'judge.cancel'>): Out<'judge.cancel'>;
   /** For protocol runs: the judge (LLM, store, prices) as the channels use it, and a session's written ideas. */
   judgeDeps(signal?: AbortSignal): JudgeDeps;
   sessionIdeas(sessionId: string): JudgedIdea[];
@@ -43,6 +45,8 @@ const KEPT_RUNS = 20;
 export function createEvaluationService(host: ServiceHost): EvaluationService {
   let store: JudgmentStore | null = null;
   const runs = new Map<string, EventPayload<'judge.event'>[]>();
+  /** Running tournaments by run id: `cancel` aborts one (besides its request's own signal). */
+  const running = new Map<string, AbortController>();
   const newRun = (): { runId: string; events: EventPayload<'judge.event'>[] } => {
     const runId = randomUUID();
     const events: EventPayload<'judge.event'>[] = [];
@@ -94,11 +98,14 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
         });
       }
       const run = newRun();
-      const judged = await judgeTournament(judgeDeps(signal), ideas, {
+      const stop = new AbortController();
+      running.set(run.runId, stop);
+      const stopped = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+      const judged = await judgeTournament(judgeDeps(stopped), ideas, {
         seed: request.seed,
         rounds: request.rounds,
         k: request.k,
-        ...(signal ? { signal } : {}),
+        signal: stopped,
         onPairJudged: (progress) => {
           const event = {
             type: 'tournament.progress' as const,
@@ -110,7 +117,7 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
           run.events.push(event);
           host.events.emit('judge.event', event);
         },
-      });
+      }).finally(() => running.delete(run.runId));
       judgments().putTournament({
         id: run.runId,
         topic: request.topic,
@@ -130,6 +137,14 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
         .tournaments(topic)
         .map(({ ideaIds: _ideas, history: _history, ...rest }) => rest),
     }),
+    cancel: async ({ runId }) => {
+      const stop = running.get(runId);
+      if (!stop) {
+        throw new AppError('NOT_FOUND', `No running tournament ${runId} in this app`, { field: 'runId' });
+      }
+      stop.abort();
+      return { cancelled: true };
+    },
     since: async ({ runId, seq }) => {
       const events = runs.get(runId);
       if (!events)

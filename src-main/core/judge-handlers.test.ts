@@ -132,6 +132,34 @@ describe('judge.* channels', () => {
     }
   });
 
+  it('judge.cancel stops a running tournament by the run id of its events (the app has no request signal)', async () => {
+    const core = (await setup())();
+    const cancels: Promise<unknown>[] = [];
+    core.events.subscribe((name, payload) => {
+      const event = payload as EventPayload<'judge.event'>;
+      if (name === 'judge.event' && event.seq === 2) {
+        cancels.push(dispatch(core.handlers, 'judge.cancel', { runId: event.runId }, { transport: 'http' }));
+      }
+    });
+    const stopped = await dispatch(
+      core.handlers,
+      'judge.tournament',
+      { topic: TOPIC, seed: 7, rounds: 3 },
+      { transport: 'http' },
+    );
+    expect(stopped).toMatchObject({ error: { code: 'CANCELLED' } });
+    expect(await Promise.all(cancels)).toEqual([{ result: { cancelled: true } }]);
+    expect(server?.requests.length).toBeLessThan(12);
+    // A run that ended (or never ran here) cannot be cancelled.
+    const runId = 'not-running';
+    expect(await dispatch(core.handlers, 'judge.cancel', { runId }, { transport: 'http' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await dispatch(core.handlers, 'judge.tournaments', { topic: TOPIC }, { transport: 'ipc' }),
+    ).toEqual({ result: { tournaments: [] } });
+  });
+
   it('refuses ambiguous or empty requests before calling the judge', async () => {
     const core = (await setup())();
     const both = await dispatch(

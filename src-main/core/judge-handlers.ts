@@ -5,7 +5,7 @@ import type { EvaluationService } from './evaluation-service.ts';
 
 type JudgeHandlers = Pick<
   HandlerTable,
-  'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since' | 'judge.tournaments'
+  'judge.score' | 'judge.tournament' | 'judge.results' | 'judge.since' | 'judge.tournaments' | 'judge.cancel'
 >;
 
 export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
@@ -15,5 +15,6 @@ export function judgeHandlers(evaluation: EvaluationService): JudgeHandlers {
     'judge.results': (request) => evaluation.results(request),
     'judge.since': (request) => evaluation.since(request),
     'judge.tournaments': (request) => evaluation.tournaments(request),
+    'judge.cancel': (request) => evaluation.cancel(request),
   };
 }

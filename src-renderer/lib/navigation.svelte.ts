@@ -3,6 +3,7 @@ export const SECTIONS = [
   { id: 'graph', label: 'Graph' },
   { id: 'ideate', label: 'Ideate' },
   { id: 'ideas', label: 'Ideas' },
+  { id: 'evaluate', label: 'Evaluate' },
   { id: 'methods', label: 'Methods' },
   { id: 'settings', label: 'Settings' },
 ] as const;
