@@ -132,3 +132,22 @@ test('says what to do when no LLM endpoint is configured', async ({ page }) => {
   // The estimate is still shown: the user sees the bound before configuring anything.
   await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
 });
+
+test('numbers typed before the settings arrive are kept, not replaced by the defaults', async ({ page }) => {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke/settings.get', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('6');
+  const answered = page.waitForResponse('**/api/invoke/settings.get');
+  release();
+  await answered;
+  // The settings' defaults (3 ideas, 5 rounds) arrive after the user's numbers; the user's numbers stay.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('ideate-ideas')).toHaveValue('1');
+  await expect(page.getByTestId('ideate-rounds')).toHaveValue('6');
+});

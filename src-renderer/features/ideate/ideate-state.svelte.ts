@@ -136,6 +136,12 @@ export class IdeateState {
     }
   }
 
+  /** The user changed the form: the settings' defaults, if they arrive later, no longer replace it. */
+  edited(): void {
+    this.#formFromSettings = true;
+    this.scheduleEstimate();
+  }
+
   /** The estimate follows the form, a little behind the user's typing. */
   scheduleEstimate(): void {
     if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
