@@ -3,11 +3,10 @@ import type { Database } from 'better-sqlite3';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
 import type { IdeaEvaluation } from '../contract/ratings.ts';
 import { topicKey } from '../ideator/session-store.ts';
-import { SessionStore } from '../ideator/session-store.ts';
 import { DirectScoreReplySchema } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
 import { comparabilityNote } from '../judge/dimensions.ts';
-import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
+import { ideasById, ideasOnTopic, readIdeas } from '../judge/idea-source.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
 import type { StoredTournament } from '../judge/judgment-store.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
@@ -59,16 +58,6 @@ export function createRatingsService(host: ServiceHost): RatingsService {
     return opened;
   };
 
-  /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
-  const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
-    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
-    try {
-      return pick(sessions);
-    } finally {
-      sessions.close();
-    }
-  };
-
   /** The newest stored direct score per idea (any rubric or model; the reply re-validated on the way out). */
   const newestDirect = (ideaIds: readonly string[]): Map<string, DirectEvaluation> => {
     const newest = new Map<string, DirectEvaluation>();
@@ -109,17 +98,17 @@ export function createRatingsService(host: ServiceHost): RatingsService {
 
   return {
     set: async (request) => {
-      readIdeas((s) => ideasById(s, [request.ideaId]));
+      readIdeas(host.dataDir, (s) => ideasById(s, [request.ideaId]));
       return { rating: stores().ratings.set(request) };
     },
     list: async (request) => {
-      const ids = readIdeas((s) =>
+      const ids = readIdeas(host.dataDir, (s) =>
         request.ideaIds ? ideasById(s, request.ideaIds) : ideasOnTopic(s, request.topic ?? ''),
       ).map((i) => i.id);
       return { ratings: stores().ratings.forIdeas(ids, request.rater) };
     },
     nextPair: async ({ topic, rater }) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const ideas = readIdeas(host.dataDir, (s) => ideasOnTopic(s, topic));
       const { pairs } = stores();
       const key = topicKey(topic);
       const pair = pairs.next(
@@ -143,7 +132,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       return { answered: pairs.answeredCount(key, rater) };
     },
     standings: async ({ topic, rater }) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const ideas = readIdeas(host.dataDir, (s) => ideasOnTopic(s, topic));
       const ids = ideas.map((i) => i.id);
       const { pairs, ratings } = stores();
       const key = topicKey(topic);
@@ -163,7 +152,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       return { topic, rater: rater ?? null, answered: games.length, ...result };
     },
     evaluation: async ({ ideaIds }) => {
-      const wanted = readIdeas((s) => ideasById(s, ideaIds));
+      const wanted = readIdeas(host.dataDir, (s) => ideasById(s, ideaIds));
       const { pairs, ratings } = stores();
       const direct = newestDirect(ideaIds);
       const all = ratings.forIdeas(ideaIds);
