@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { openMigratedSqliteFile } from '../shared/sqlite-file.ts';
 import type { RoundRecord, Standing } from './tournament.ts';
 
 /**
@@ -157,10 +157,7 @@ export class JudgmentStore {
 
   constructor(path: string) {
     this.path = path;
-    this.db = openSqliteFile(path, (db) => {
-      enableWal(db);
-      migrateUserVersion(db, MIGRATIONS, path);
-    });
+    this.db = openMigratedSqliteFile(path, MIGRATIONS);
   }
 
   get(identity: JudgmentIdentity): StoredJudgment | undefined {

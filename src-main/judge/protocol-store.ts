@@ -3,7 +3,7 @@ import type { ProtocolPlan } from '../contract/protocol.ts';
 import { newLease, ownedElsewhere, runKey } from '../ideator/ownership.ts';
 import type { Owner } from '../ideator/ownership.ts';
 import { AppError } from '../shared/errors.ts';
-import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { openMigratedSqliteFile } from '../shared/sqlite-file.ts';
 import type { ProtocolResults } from './protocol-table.ts';
 
 /**
@@ -108,10 +108,7 @@ export class ProtocolStore {
 
   constructor(path: string) {
     this.path = path;
-    this.db = openSqliteFile(path, (db) => {
-      enableWal(db);
-      migrateUserVersion(db, MIGRATIONS, path);
-    });
+    this.db = openMigratedSqliteFile(path, MIGRATIONS);
   }
 
   key(runId: string): string {
