@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventPayload } from '../contract/events.ts';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import { scoreIdea } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
 import { ideasById, ideasOnTopic, readIdeas } from '../judge/idea-source.ts';
@@ -17,10 +17,6 @@ import type { ServiceHost } from './service-host.ts';
  * judgments (the `judge.*` channels, `motiv judge` and `motiv tournament` through them). Ideas are read from the
  * ideator's sessions; judgments go to `judgments.sqlite` in the data dir, opened on first use.
  */
-
-type JudgeChannel = Extract<Channel, `judge.${string}`>;
-type In<C extends JudgeChannel> = ParsedRequestOf<C>;
-type Out<C extends JudgeChannel> = Promise<ResponseOf<C>>;
 
 export interface EvaluationService {
   score(request: In<'judge.score'>, signal?: AbortSignal): Out<'judge.score'>;

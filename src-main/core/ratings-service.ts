@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import type { IdeaEvaluation } from '../contract/ratings.ts';
 import { topicKey } from '../ideator/session-store.ts';
 import { DirectScoreReplySchema } from '../judge/direct-score.ts';
@@ -24,10 +24,6 @@ import type { ServiceHost } from './service-host.ts';
  * rate` and `motiv ratings` through them). Ideas come from the ideator's sessions, direct scores from
  * judgments.sqlite; ratings and pairs live in ratings.sqlite, opened on first use.
  */
-
-type RatingsChannel = Extract<Channel, `ratings.${string}` | 'ideas.evaluation'>;
-type In<C extends RatingsChannel> = ParsedRequestOf<C>;
-type Out<C extends RatingsChannel> = Promise<ResponseOf<C>>;
 
 export interface RatingsService {
   set(request: In<'ratings.set'>): Out<'ratings.set'>;
