@@ -1,17 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type {
-  IdeatorEventPayload,
-  IdeatorSessionDetail,
-  IdeatorSessionRecord,
-  IdeatorSinceResult,
-} from '../contract/ideator.ts';
-import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
-import { channelCaller, recordEvents, resultCaller, scriptedLlmEnv } from '../test-support/core-calls.ts';
+import type { IdeatorSessionDetail, IdeatorSessionRecord, IdeatorSinceResult } from '../contract/ideator.ts';
+import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore } from './create-core.ts';
+import { openIdeatorCore } from '../test-support/ideator-core.ts';
 
 /**
  * `ideator.since` over dispatch: the changes a client missed, as the events carried them (usage with the
@@ -23,17 +15,10 @@ const open = useOpenCore();
 
 describe('ideator.since', () => {
   it('replays what the events said, usage priced with running totals equal to the whole ledger', async () => {
-    const dataDir = tempDir();
-    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-    open.server = await startScriptedLlm({ scenario: scenarioFile('accept') });
     // A priced model name, so usage events carry costs.
-    const core = createCore({
-      env: { ...scriptedLlmEnv(dataDir, open.server), MOTIV_LLM_MODEL: 'gpt-4o-mini' },
+    const { events, call, ok } = await openIdeatorCore(open, tempDir(), 'accept', {
+      MOTIV_LLM_MODEL: 'gpt-4o-mini',
     });
-    open.core = core;
-    const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
-    const call = channelCaller(core);
-    const ok = resultCaller(call);
 
     const session = await ok<IdeatorSessionRecord>('ideator.start', {
       topic: 'LLM research ideation',
