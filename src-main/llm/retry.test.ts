@@ -9,16 +9,18 @@ const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 
 const startHarness = stopAfterEach(harness);
 
-/** A chat as `role` that must fail: its error's code and details, and how many requests reached the server. */
+/** A chat as `role` that must fail with `code` and `details`, after `requests` requests reached the server. */
 async function expectGivesUp(
   h: Harness,
   role: 'researcher' | 'mentor',
-  expected: { code: string; details: Record<string, unknown>; requests: number },
+  code: string,
+  details: Record<string, unknown>,
+  requests: number,
 ): Promise<void> {
   const err = await rejection(chat(h.client, { role, messages: MESSAGES }));
-  expect(err.code).toBe(expected.code);
-  expect(err.details).toMatchObject(expected.details);
-  expect(h.server.requests).toHaveLength(expected.requests);
+  expect(err.code).toBe(code);
+  expect(err.details).toMatchObject(details);
+  expect(h.server.requests).toHaveLength(requests);
 }
 
 describe('retries against the scripted server', () => {
@@ -59,11 +61,7 @@ describe('retries against the scripted server', () => {
       { name: '429-long', steps: [{ fault: { type: 'http', status: 429, retryAfter: 3600 } }] },
       { client: { retry: { maxRetryAfterMs: 2_000 } } },
     );
-    await expectGivesUp(h, 'researcher', {
-      code: 'LLM_RATE_LIMITED',
-      details: { retryAfterMs: 3_600_000, attempts: 1 },
-      requests: 1,
-    });
+    await expectGivesUp(h, 'researcher', 'LLM_RATE_LIMITED', { retryAfterMs: 3_600_000, attempts: 1 }, 1);
   });
 
   it('retries a 500 and succeeds', async () => {
@@ -80,11 +78,7 @@ describe('retries against the scripted server', () => {
       name: '503',
       steps: [{ times: 10, fault: { type: 'http', status: 503, body: 'down' } }],
     });
-    await expectGivesUp(h, 'mentor', {
-      code: 'LLM_UNAVAILABLE',
-      details: { status: 503, attempts: 3 },
-      requests: 3,
-    });
+    await expectGivesUp(h, 'mentor', 'LLM_UNAVAILABLE', { status: 503, attempts: 3 }, 3);
   });
 
   it('does not retry 401/404/422 but retries 408', async () => {
