@@ -13,7 +13,7 @@ import type { Page } from 'playwright';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDataDir, startBrowserMode } from '../e2e/app-launcher.ts';
-import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 
 const BUDGET_MS = 300;
 const runs = Number(process.argv[2] ?? 7);
@@ -76,17 +76,12 @@ async function main(): Promise<void> {
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
     const worst = samples.at(-1) ?? Number.NaN;
-    const results = {
-      area: 'atlas',
-      machine: machineDescription(),
-      date: new Date().toISOString(),
-      metrics: [
-        atMost('first_render_median', median, 'ms', BUDGET_MS),
-        atMost('first_render_worst', worst, 'ms', null),
-        atMost('first_start_with_import', first.ms, 'ms', null),
-        atMost('methods_rendered', first.rows, 'rows', null),
-      ],
-    };
+    const results = benchResults('atlas', [
+      atMost('first_render_median', median, 'ms', BUDGET_MS),
+      atMost('first_render_worst', worst, 'ms', null),
+      atMost('first_start_with_import', first.ms, 'ms', null),
+      atMost('methods_rendered', first.rows, 'rows', null),
+    ]);
     printTable(results);
     const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'atlas.json');
     writeResults(out, results);

@@ -25,7 +25,7 @@ import { testIdea, uniformVerdict } from '../src-main/judge/test-ideas.ts';
 import { runTournament } from '../src-main/judge/tournament.ts';
 import { createLlmClient, resolveLlmConfig } from '../src-main/llm/index.ts';
 import { projectPath } from '../src-main/shared/project-path.ts';
-import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 
 const IDEAS = 64;
 const ROUNDS = 6;
@@ -75,29 +75,24 @@ try {
   const protocolIdeas = 2 * 3 * 3;
   const protocol = estimateProtocol(protocolPlan, { researcher: 'r', mentor: 'm', judge: 'j' }, {}, 5);
 
-  const results = {
-    area: 'eval',
-    machine: machineDescription(),
-    date: new Date().toISOString(),
-    metrics: [
-      atMost(
-        `tournament bookkeeping, ${IDEAS} ideas × ${ROUNDS} rounds (all judgments from the store)`,
-        replayMs,
-        'ms',
-        BUDGET_MS,
-      ),
-      atMost('same, first run with the loopback scripted judge (zero delay)', firstMs, 'ms', null),
-      atMost('pairing + ELO alone (in-process instant judge)', engineMs, 'ms', null),
-      atMost('judge calls per idea', first.callsPerIdea, 'calls', null),
-      atMost('judge calls in all', first.newCalls, 'calls', null),
-      atMost(
-        'protocol judge calls per idea (2 topics × 3 settings × 3 ideas, 1 seed, 5 rounds)',
-        protocol.judgeCalls / protocolIdeas,
-        'calls',
-        null,
-      ),
-    ],
-  };
+  const results = benchResults('eval', [
+    atMost(
+      `tournament bookkeeping, ${IDEAS} ideas × ${ROUNDS} rounds (all judgments from the store)`,
+      replayMs,
+      'ms',
+      BUDGET_MS,
+    ),
+    atMost('same, first run with the loopback scripted judge (zero delay)', firstMs, 'ms', null),
+    atMost('pairing + ELO alone (in-process instant judge)', engineMs, 'ms', null),
+    atMost('judge calls per idea', first.callsPerIdea, 'calls', null),
+    atMost('judge calls in all', first.newCalls, 'calls', null),
+    atMost(
+      'protocol judge calls per idea (2 topics × 3 settings × 3 ideas, 1 seed, 5 rounds)',
+      protocol.judgeCalls / protocolIdeas,
+      'calls',
+      null,
+    ),
+  ]);
   printTable(results);
   writeResults(projectPath('bench', 'results', 'eval.json'), results);
   if (replayMs > BUDGET_MS) process.exitCode = 1;

@@ -21,7 +21,7 @@ import { loadConfig, neo4jAdapterConfig } from '../src-main/core/config.ts';
 import { DEFAULT_NEO4J_DATABASE } from '../src-main/graph/neo4j/config.ts';
 import { openNeo4jStore } from '../src-main/graph/neo4j/open-store.ts';
 import type { GraphStore } from '../src-main/graph/port.ts';
-import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 import type { Metric } from './lib/results.ts';
 import { generateSyntheticGraph } from './lib/synthetic-motivgraph.ts';
 import type { SyntheticGraph } from './lib/synthetic-motivgraph.ts';
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
   // maxRSS is the process peak in KiB: it covers generation and every store run.
   metrics.push(atMost('process.peak_rss', process.resourceUsage().maxRSS / 1024, 'MiB', null));
 
-  const results = { area: 'graph', machine: machineDescription(), date: new Date().toISOString(), metrics };
+  const results = benchResults('graph', metrics);
   printTable(results);
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'graph.json');
   writeResults(out, results);

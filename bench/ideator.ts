@@ -31,7 +31,7 @@ import { DEFAULT_CONFIG } from '../src-main/ideator/session-config.ts';
 import { scenarioFile, seedGraph } from '../src-main/test-support/ideator-harness.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../src-main/llm/index.ts';
 import type { IdeatorEvent } from '../src-main/ideator/types.ts';
-import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 import type { Metric } from './lib/results.ts';
 import { percentile } from './lib/timing.ts';
 
@@ -318,7 +318,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
-  const results = { area: 'ideator', machine: machineDescription(), date: new Date().toISOString(), metrics };
+  const results = benchResults('ideator', metrics);
   printTable(results);
   writeResults(join(import.meta.dirname, 'results', 'ideator.json'), results);
 }

@@ -25,7 +25,7 @@ import { readSeedData } from '../src-main/graph/seed/read-seed.ts';
 import { nodeText } from '../src-main/mining/similarity.ts';
 import { projectPath } from '../src-main/shared/project-path.ts';
 import { measureLocalEngine } from './lib/local-engine.ts';
-import { atMost, machineDescription, printTable, writeResults, type Metric } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults, type Metric } from './lib/results.ts';
 
 const TARGET_TEXTS_PER_S = 200;
 const ROUNDS = 5;
@@ -106,60 +106,50 @@ const halfRecall = (half: 'tuning' | 'heldOut', mode: Mode): number =>
   round2(found[half][mode] / halfSize[half]);
 const engineMetrics = await measureLocalEngine(repoModelsDir());
 
-const results = {
-  area: 'local',
-  machine: machineDescription(),
-  date: new Date().toISOString(),
-  metrics: [
-    atLeast(
-      `MiniLM throughput on one core, ${texts.length} seed node texts, 1 thread (per second of CPU time, best of ${ROUNDS})`,
-      Math.round((texts.length / bestCpu) * 1000),
-      'texts/s',
-      TARGET_TEXTS_PER_S,
-    ),
+const results = benchResults('local', [
+  atLeast(
+    `MiniLM throughput on one core, ${texts.length} seed node texts, 1 thread (per second of CPU time, best of ${ROUNDS})`,
+    Math.round((texts.length / bestCpu) * 1000),
+    'texts/s',
+    TARGET_TEXTS_PER_S,
+  ),
+  atMost(
+    'same, per second of wall time (includes waiting for a core on a shared machine)',
+    Math.round((texts.length / bestWall) * 1000),
+    'texts/s',
+    null,
+  ),
+  atMost(`seed graph embedding time (${texts.length} nodes, wall)`, Math.round(bestWall), 'ms', null),
+  atMost(
+    'seed graph through the embed job (all nodes incl. papers, written to SQLite)',
+    Math.round(seedEmbedMs),
+    'ms',
+    null,
+  ),
+  atMost(`recall@${K}, lexical, ${SEED_PARAPHRASES.length} paraphrase queries`, recall('lexical'), '', null),
+  atMost(`recall@${K}, vector`, recall('vector'), '', null),
+  atLeast(`recall@${K}, hybrid`, recall('hybrid'), '', TARGET_HYBRID_RECALL),
+  ...MODES.flatMap((mode) => [
     atMost(
-      'same, per second of wall time (includes waiting for a core on a shared machine)',
-      Math.round((texts.length / bestWall) * 1000),
-      'texts/s',
-      null,
-    ),
-    atMost(`seed graph embedding time (${texts.length} nodes, wall)`, Math.round(bestWall), 'ms', null),
-    atMost(
-      'seed graph through the embed job (all nodes incl. papers, written to SQLite)',
-      Math.round(seedEmbedMs),
-      'ms',
-      null,
-    ),
-    atMost(
-      `recall@${K}, lexical, ${SEED_PARAPHRASES.length} paraphrase queries`,
-      recall('lexical'),
+      `recall@${K}, ${mode}, tuning half (${halfSize.tuning} even-numbered queries)`,
+      halfRecall('tuning', mode),
       '',
       null,
     ),
-    atMost(`recall@${K}, vector`, recall('vector'), '', null),
-    atLeast(`recall@${K}, hybrid`, recall('hybrid'), '', TARGET_HYBRID_RECALL),
-    ...MODES.flatMap((mode) => [
-      atMost(
-        `recall@${K}, ${mode}, tuning half (${halfSize.tuning} even-numbered queries)`,
-        halfRecall('tuning', mode),
-        '',
-        null,
-      ),
-      atMost(
-        `recall@${K}, ${mode}, held-out half (${halfSize.heldOut} odd-numbered queries)`,
-        halfRecall('heldOut', mode),
-        '',
-        null,
-      ),
-    ]),
-    atMost('model load (files → ready)', Math.round(loadMs), 'ms', null),
-    atMost('RSS added by loading the model', mb(rssLoaded - rssBefore), 'MB', null),
-    atMost('RSS after embedding (whole process)', mb(rssAfter), 'MB', null),
-    ...engineMetrics,
-    // Other work on the machine during the run: wall-clock figures mean little when this is above the cores.
-    atMost('load average (1 min) at the end', Number(loadavg()[0]?.toFixed(1)), 'runnable', null),
-  ],
-};
+    atMost(
+      `recall@${K}, ${mode}, held-out half (${halfSize.heldOut} odd-numbered queries)`,
+      halfRecall('heldOut', mode),
+      '',
+      null,
+    ),
+  ]),
+  atMost('model load (files → ready)', Math.round(loadMs), 'ms', null),
+  atMost('RSS added by loading the model', mb(rssLoaded - rssBefore), 'MB', null),
+  atMost('RSS after embedding (whole process)', mb(rssAfter), 'MB', null),
+  ...engineMetrics,
+  // Other work on the machine during the run: wall-clock figures mean little when this is above the cores.
+  atMost('load average (1 min) at the end', Number(loadavg()[0]?.toFixed(1)), 'runnable', null),
+]);
 printTable(results);
 writeResults(projectPath('bench', 'results', 'local.json'), results);
 if (results.metrics.some((m) => m.met === false)) process.exitCode = 1;

@@ -21,7 +21,7 @@ import { normalise } from '../src-main/mining/lexical-vectors.ts';
 import { VectorIndex } from '../src-main/mining/vector-index.ts';
 import { measureImportThroughput } from './lib/import-throughput.ts';
 import { K, measureRealKnn, neighbourRecall } from './lib/real-knn.ts';
-import { atMost, machineDescription, printTable, writeResults } from './lib/results.ts';
+import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 import type { Metric } from './lib/results.ts';
 import { generateSyntheticGraph, PAPER_SCALE } from './lib/synthetic-motivgraph.ts';
 import { timed } from './lib/timing.ts';
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   metrics.push(...(await importThroughput()));
   metrics.push(atMost('process.peak_rss', process.resourceUsage().maxRSS / 1024, 'MiB', null));
 
-  const results = { area: 'mining', machine: machineDescription(), date: new Date().toISOString(), metrics };
+  const results = benchResults('mining', metrics);
   printTable(results);
   const out = join(here, 'results', 'mining.json');
   writeResults(out, results);

@@ -124,10 +124,8 @@ test.describe('with no graph data', () => {
 
   test('an empty graph says so and how to get data in', async ({ page }) => {
     const empty = page.getByTestId('graph-empty');
-    await expect(empty).toContainText('is empty');
-    await expect(empty).toContainText('motiv import');
-    await expect(empty).toContainText('motiv mine');
-    await expect(empty).toContainText('motiv graph seed');
-    await expect(empty).toContainText('graph.sqlite');
+    for (const text of ['is empty', 'motiv import', 'motiv mine', 'motiv graph seed', 'graph.sqlite']) {
+      await expect(empty).toContainText(text);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
 import { expect, test } from './ideate-fixture.ts';
 
@@ -18,6 +18,20 @@ interface Traffic {
   replies: number;
   /** Everything else: the server-sent event stream (opened before counting starts, so its URL is not seen). */
   events: number;
+}
+
+/** Fills the start form for one idea over six rounds (the scripted mentor never decides). */
+async function fillSixRounds(page: Page): Promise<void> {
+  await page.getByTestId('ideate-topic').fill('LLM research ideation');
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('6');
+}
+
+/** Starts that session; answers its panel. */
+async function startSixRounds(page: Page): Promise<Locator> {
+  await fillSixRounds(page);
+  await page.getByTestId('ideate-start').click();
+  return page.getByTestId('ideate-session');
 }
 
 /** Counts every byte the page receives from now on, replies and streamed event chunks apart. */
@@ -49,9 +63,7 @@ async function settled(count: () => Traffic): Promise<Traffic> {
 
 test('an ideation session moves bytes in proportion to its turns', async ({ page, llm }, testInfo) => {
   test.setTimeout(90_000);
-  await page.getByTestId('ideate-topic').fill('LLM research ideation');
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-rounds').fill('6');
+  await fillSixRounds(page);
   await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
   const count = await countBytes(page);
   await page.getByTestId('ideate-start').click();
@@ -92,11 +104,7 @@ test('an open session catches up with ideator.since after missing events, withou
     const channel = /\/api\/invoke\/(.+)$/.exec(new URL(request.url()).pathname)?.[1];
     if (channel) calls.push(channel);
   });
-  await page.getByTestId('ideate-topic').fill('LLM research ideation');
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-rounds').fill('6');
-  await page.getByTestId('ideate-start').click();
-  const session = page.getByTestId('ideate-session');
+  const session = await startSixRounds(page);
   await expect(session.locator('[data-testid="ideate-turn"][data-kind="idea"]')).toHaveCount(4);
 
   // Away from Ideate the page does not follow the session: the rest of the run happens unseen.
@@ -118,11 +126,7 @@ test('an open session catches up with ideator.since after missing events, withou
 
 test('after the event stream drops, its reconnect catches the open session up', async ({ page, llm }) => {
   test.setTimeout(90_000);
-  await page.getByTestId('ideate-topic').fill('LLM research ideation');
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-rounds').fill('6');
-  await page.getByTestId('ideate-start').click();
-  const session = page.getByTestId('ideate-session');
+  const session = await startSixRounds(page);
   await expect(session.locator('[data-testid="ideate-turn"][data-kind="idea"]')).toHaveCount(2);
 
   // The page comes back without its event stream (refused until unrouted), and opens the running session.

@@ -26,6 +26,11 @@ export function machineDescription(): string {
   return `${process.platform} ${process.arch}, ${cpu.length} × ${model}, ${memGb} GB RAM, Node ${process.version}`;
 }
 
+/** An area's results, measured now on this machine. */
+export function benchResults(area: string, metrics: Metric[]): BenchResults {
+  return { area, machine: machineDescription(), date: new Date().toISOString(), metrics };
+}
+
 /** A metric with an upper-bound target (`value <= max`). */
 export function atMost(name: string, value: number | null, unit: string, max: number | null): Metric {
   if (max === null || value === null) return { name, value, unit, target: null, met: null };

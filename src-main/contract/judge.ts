@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdeaIdsSchema, perDimension, TopicSchema } from './evaluation-fields.ts';
 
 /**
  * Idea evaluation (src-main/judge/): direct scores, a Swiss tournament with ELO per dimension, stored results.
@@ -6,12 +7,8 @@ import { z } from 'zod';
  * the two agree.
  */
 
-const DIMENSION_NAMES = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
-const IdeaIds = z.array(z.string().trim().min(1).max(200)).min(1).max(500);
-const Topic = z.string().trim().min(1).max(500);
-
 export const JudgeScoreRequestSchema = z
-  .object({ ideaIds: IdeaIds.optional(), topic: Topic.optional() })
+  .object({ ideaIds: IdeaIdsSchema.optional(), topic: TopicSchema.optional() })
   .strict()
   .refine((r) => (r.ideaIds === undefined) !== (r.topic === undefined), {
     message: 'give either ideaIds or topic, not both',
@@ -19,17 +16,10 @@ export const JudgeScoreRequestSchema = z
   });
 
 const DimensionScore = z.object({ score: z.number(), rationale: z.string() });
-const PerDimension = <T extends z.ZodType>(schema: T) =>
-  z.object(
-    Object.fromEntries(DIMENSION_NAMES.map((d) => [d, schema])) as Record<
-      (typeof DIMENSION_NAMES)[number],
-      T
-    >,
-  );
 
 export const DirectScoreSchema = z.object({
   ideaId: z.string(),
-  scores: PerDimension(DimensionScore),
+  scores: perDimension(DimensionScore),
   paperMean: z.number(),
   rubricVersion: z.string(),
   model: z.string(),
@@ -49,7 +39,7 @@ export const JudgeScoreResponseSchema = z.object({
 
 export const JudgeTournamentRequestSchema = z
   .object({
-    topic: Topic,
+    topic: TopicSchema,
     seed: z.number().int().min(0).max(0xffffffff).default(1),
     rounds: z.number().int().min(1).max(20).default(5),
     k: z.number().positive().max(400).default(32),
@@ -58,7 +48,7 @@ export const JudgeTournamentRequestSchema = z
 
 const StandingSchema = z.object({
   id: z.string(),
-  elo: PerDimension(z.number()),
+  elo: perDimension(z.number()),
   eloAverage: z.number(),
   points: z.number(),
   byes: z.number(),
@@ -74,7 +64,7 @@ export const JudgeTournamentResponseSchema = z.object({
   history: z.array(
     z.object({
       round: z.number(),
-      pairs: z.array(z.object({ first: z.string(), second: z.string(), outcome: PerDimension(z.number()) })),
+      pairs: z.array(z.object({ first: z.string(), second: z.string(), outcome: perDimension(z.number()) })),
       bye: z.string().nullable(),
     }),
   ),
@@ -87,7 +77,7 @@ export const JudgeTournamentResponseSchema = z.object({
   comparability: z.string().nullable(),
 });
 
-export const JudgeResultsRequestSchema = z.object({ ideaIds: IdeaIds }).strict();
+export const JudgeResultsRequestSchema = z.object({ ideaIds: IdeaIdsSchema }).strict();
 
 export const StoredJudgmentSchema = z.object({
   kind: z.enum(['direct', 'pairwise']),
@@ -129,7 +119,7 @@ export const JudgeSinceResponseSchema = z.object({
   events: z.array(JudgeEventSchema),
 });
 
-export const JudgeTournamentsRequestSchema = z.object({ topic: Topic.optional() }).strict();
+export const JudgeTournamentsRequestSchema = z.object({ topic: TopicSchema.optional() }).strict();
 
 /** A finished tournament as stored (judgments.sqlite): its final standings, newest first in the list. */
 export const StoredTournamentSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { perDimension, TopicSchema } from './evaluation-fields.ts';
 
 /**
  * Protocol runs (issue 13): the paper's evaluation on the user's own topics. Topics × settings × ideasPerTopic
@@ -8,7 +9,6 @@ import { z } from 'zod';
  */
 
 const Id = z.string().trim().min(1).max(100);
-const Topic = z.string().trim().min(1).max(500);
 
 /** One ideation setting of a run: the ablations of the paper's Table 3 and, optionally, another researcher model. */
 export const ProtocolSettingSchema = z.strictObject({
@@ -42,7 +42,7 @@ const distinct = <T>(values: T[], key: (value: T) => string): boolean =>
   new Set(values.map(key)).size === values.length;
 
 const ProtocolPlanFields = {
-  topics: z.array(Topic).min(1).max(100),
+  topics: z.array(TopicSchema).min(1).max(100),
   settings: z.array(ProtocolSettingSchema).min(1).max(12),
   ideasPerTopic: z.int().min(1).max(20).default(3),
   seeds: z.array(z.int().min(0).max(0xffffffff)).min(1).max(10).default([1]),
@@ -102,11 +102,7 @@ const MeanSdSchema = z.object({ mean: z.number(), sd: z.number(), n: z.int() });
 export const ProtocolTableRowSchema = z.object({
   setting: z.string(),
   ideas: z.int(),
-  novelty: MeanSdSchema.nullable(),
-  experiment: MeanSdSchema.nullable(),
-  motivation: MeanSdSchema.nullable(),
-  feasibility: MeanSdSchema.nullable(),
-  clarity: MeanSdSchema.nullable(),
+  ...perDimension(MeanSdSchema.nullable()).shape,
   /** Mean of novelty, experiment and motivation (the paper's three). */
   paperMean: z.number().nullable(),
   /** The setting's ELO (mean of its ideas' average ELO) per seed, as mean ± sd over seeds. */

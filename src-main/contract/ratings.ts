@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdeaIdSchema, IdeaIdsSchema, perDimension, TopicSchema } from './evaluation-fields.ts';
 import { DirectScoreSchema } from './judge.ts';
 
 /**
@@ -8,10 +9,6 @@ import { DirectScoreSchema } from './judge.ts';
  * from (0 = new), and a stale one is refused with CONFLICT and the current row in `details.current`.
  */
 
-const DIMENSION_NAMES = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
-const IdeaId = z.string().trim().min(1).max(200);
-const IdeaIds = z.array(IdeaId).min(1).max(500);
-const Topic = z.string().trim().min(1).max(500);
 /** A lab member's name as typed; raters are kept apart by it (trimmed, case kept, no control characters). */
 export const RaterSchema = z
   .string()
@@ -22,14 +19,7 @@ export const RaterSchema = z
 
 export const RatingScoreSchema = z.int().min(0).max(10);
 /** Any subset of the five dimensions (a rater may score only novelty). */
-export const RatingScoresSchema = z
-  .object(
-    Object.fromEntries(DIMENSION_NAMES.map((d) => [d, RatingScoreSchema.optional()])) as Record<
-      (typeof DIMENSION_NAMES)[number],
-      z.ZodOptional<typeof RatingScoreSchema>
-    >,
-  )
-  .strict();
+export const RatingScoresSchema = perDimension(RatingScoreSchema.optional()).strict();
 
 export const RatingSchema = z.object({
   ideaId: z.string(),
@@ -43,7 +33,7 @@ export const RatingSchema = z.object({
 
 export const RatingsSetRequestSchema = z
   .object({
-    ideaId: IdeaId,
+    ideaId: IdeaIdSchema,
     rater: RaterSchema,
     scores: RatingScoresSchema,
     note: z.string().max(10_000).default(''),
@@ -54,7 +44,7 @@ export const RatingsSetRequestSchema = z
 export const RatingsSetResponseSchema = z.object({ rating: RatingSchema });
 
 export const RatingsListRequestSchema = z
-  .object({ ideaIds: IdeaIds.optional(), topic: Topic.optional(), rater: RaterSchema.optional() })
+  .object({ ideaIds: IdeaIdsSchema.optional(), topic: TopicSchema.optional(), rater: RaterSchema.optional() })
   .strict()
   .refine((r) => (r.ideaIds === undefined) !== (r.topic === undefined), {
     message: 'give either ideaIds or topic, not both',
@@ -63,7 +53,7 @@ export const RatingsListRequestSchema = z
 export const RatingsListResponseSchema = z.object({ ratings: z.array(RatingSchema) });
 
 /** Blind pairs: only the two ideas' texts, no titles and no ids; which is which stays in the main process. */
-export const RatingsNextPairRequestSchema = z.object({ topic: Topic, rater: RaterSchema }).strict();
+export const RatingsNextPairRequestSchema = z.object({ topic: TopicSchema, rater: RaterSchema }).strict();
 const BlindSide = z.object({ text: z.string() });
 export const RatingsNextPairResponseSchema = z.object({
   pairId: z.string(),
@@ -110,7 +100,7 @@ export const HumanStandingSchema = z.object({
 });
 
 export const RatingsStandingsRequestSchema = z
-  .object({ topic: Topic, rater: RaterSchema.optional() })
+  .object({ topic: TopicSchema, rater: RaterSchema.optional() })
   .strict();
 export const RatingsStandingsResponseSchema = z.object({
   topic: z.string(),
@@ -121,12 +111,7 @@ export const RatingsStandingsResponseSchema = z.object({
   agreement: z.array(AgreementSchema),
 });
 
-const PerDimensionNumber = z.object(
-  Object.fromEntries(DIMENSION_NAMES.map((d) => [d, z.number()])) as Record<
-    (typeof DIMENSION_NAMES)[number],
-    z.ZodNumber
-  >,
-);
+const PerDimensionNumber = perDimension(z.number());
 
 export const IdeaEvaluationSchema = z.object({
   ideaId: z.string(),
@@ -149,7 +134,7 @@ export const IdeaEvaluationSchema = z.object({
     byRater: z.array(z.object({ rater: z.string(), elo: z.number(), games: z.int() })),
   }),
 });
-export const IdeasEvaluationRequestSchema = z.object({ ideaIds: IdeaIds }).strict();
+export const IdeasEvaluationRequestSchema = z.object({ ideaIds: IdeaIdsSchema }).strict();
 export const IdeasEvaluationResponseSchema = z.object({ ideas: z.array(IdeaEvaluationSchema) });
 
 export const ratingsChannels = {

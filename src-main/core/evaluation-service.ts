@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventPayload } from '../contract/events.ts';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
-import { SessionStore } from '../ideator/session-store.ts';
+import type { In, Out } from './service-io.ts';
 import { scoreIdea } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
-import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
+import { ideasById, ideasOnTopic, readIdeas } from '../judge/idea-source.ts';
 import type { JudgeDeps } from '../judge/judge-call.ts';
 import { judgeTournament } from '../judge/judge-tournament.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
@@ -18,10 +17,6 @@ import type { ServiceHost } from './service-host.ts';
  * judgments (the `judge.*` channels, `motiv judge` and `motiv tournament` through them). Ideas are read from the
  * ideator's sessions; judgments go to `judgments.sqlite` in the data dir, opened on first use.
  */
-
-type JudgeChannel = Extract<Channel, `judge.${string}`>;
-type In<C extends JudgeChannel> = ParsedRequestOf<C>;
-type Out<C extends JudgeChannel> = Promise<ResponseOf<C>>;
 
 export interface EvaluationService {
   score(request: In<'judge.score'>, signal?: AbortSignal): Out<'judge.score'>;
@@ -68,19 +63,9 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
     };
   };
 
-  /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
-  const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
-    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
-    try {
-      return pick(sessions);
-    } finally {
-      sessions.close();
-    }
-  };
-
   return {
     score: async (request, signal) => {
-      const ideas = readIdeas((s) =>
+      const ideas = readIdeas(host.dataDir, (s) =>
         request.ideaIds ? ideasById(s, request.ideaIds) : ideasOnTopic(s, request.topic ?? ''),
       );
       if (ideas.length === 0) throw new AppError('NOT_FOUND', `No written ideas on topic "${request.topic}"`);
@@ -90,7 +75,7 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
       return { scores, costUsd: scores.reduce((sum, s) => sum + (s.reused ? 0 : s.costUsd), 0) };
     },
     tournament: async (request, signal) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, request.topic));
+      const ideas = readIdeas(host.dataDir, (s) => ideasOnTopic(s, request.topic));
       if (ideas.length < 2) {
         throw new AppError('VALIDATION', `A tournament needs two written ideas on "${request.topic}"`, {
           field: 'topic',
@@ -159,7 +144,7 @@ export function createEvaluationService(host: ServiceHost): EvaluationService {
     }),
     judgeDeps,
     sessionIdeas: (sessionId) =>
-      readIdeas((s) =>
+      readIdeas(host.dataDir, (s) =>
         ideasById(
           s,
           s

@@ -8,6 +8,7 @@ import { repoModelsDir, MINILM } from '../embeddings/minilm-files.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { LEXICAL_METHOD } from '../mining/lexical-vectors.ts';
 import { LOCAL_MODEL_MISSING_NOTE } from '../mining/similarity.ts';
+import { scriptedLlmEnv } from '../test-support/core-calls.ts';
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -80,13 +81,7 @@ async function hierarchyRun(modelsDir: string, stored: StoredVectors = []): Prom
   await store.close();
   open.server = await startScriptedLlm({ scenario: SCENARIO });
   const core = createCore({
-    env: {
-      MOTIV_DATA_DIR: dataDir,
-      MOTIV_SEED: 'off',
-      MOTIV_MODELS_DIR: modelsDir,
-      MOTIV_LLM_BASE_URL: open.server.baseUrl,
-      MOTIV_LLM_MODEL: 'scripted-chat',
-    },
+    env: { ...scriptedLlmEnv(dataDir, open.server), MOTIV_SEED: 'off', MOTIV_MODELS_DIR: modelsDir },
   });
   open.core = core;
   const runs: HierarchyRun[] = [];

@@ -1,4 +1,4 @@
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import type { IdeatorChange, IdeatorUsageTotals } from '../contract/ideator.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
@@ -18,10 +18,6 @@ import type { ServiceHost } from './service-host.ts';
  * session's priced totals, kept running per session (seeded once from the stored ledger). `since` replays a
  * session's stored changes after a `seq`, for a client that missed some.
  */
-
-type IdeatorChannel = Extract<Channel, `ideator.${string}`>;
-type In<C extends IdeatorChannel> = ParsedRequestOf<C>;
-type Out<C extends IdeatorChannel> = Promise<ResponseOf<C>>;
 
 export interface IdeationService {
   estimate(request: In<'ideator.estimate'>): Out<'ideator.estimate'>;

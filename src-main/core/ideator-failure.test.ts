@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
-import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import type { IdeatorSessionDetail } from '../contract/ideator.ts';
+import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
-import { channelCaller, recordEvents, resultCaller, scriptedLlmEnv } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore } from './create-core.ts';
+import { openIdeatorCore } from '../test-support/ideator-core.ts';
 
 /**
  * Issue 9 item 9: a failed session records its cause and the step it stopped at, and motiv.log gets an error
@@ -22,13 +20,10 @@ const KEY = 'sk-test-refused-key-0123456789';
 describe('a failed ideation session', () => {
   it('keeps its cause and failure point, logs error with stack and no secret, and Resume retries that round', async () => {
     const dataDir = tempDir();
-    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-    open.server = await startScriptedLlm({ scenario: scenarioFile('auth-fail') });
-    const core = createCore({ env: { ...scriptedLlmEnv(dataDir, open.server), MOTIV_LLM_API_KEY: KEY } });
-    open.core = core;
-    const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
+    const { server, events, ok } = await openIdeatorCore(open, dataDir, 'auth-fail', {
+      MOTIV_LLM_API_KEY: KEY,
+    });
     const statuses = (): string[] => events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
-    const ok = resultCaller(channelCaller(core));
 
     const session = await ok<{ id: string }>('ideator.start', { topic: 'LLM research ideation', ideas: 1 });
     await waitFor(() => statuses().includes('failed'), 10_000);
@@ -57,10 +52,10 @@ describe('a failed ideation session', () => {
     expect(readFileSync(join(dataDir, 'logs', 'motiv.log'), 'utf8')).not.toContain(KEY);
 
     // Resume retries the failed mentor round, not the paid-for draft.
-    const before = open.server.requests.length;
+    const before = server.requests.length;
     await ok('ideator.resume', { sessionId: session.id });
     await waitFor(() => statuses().at(-1) === 'completed', 10_000);
-    expect(open.server.requests.slice(before).map((r) => r.stepId)).toEqual(['mentor-accept']);
+    expect(server.requests.slice(before).map((r) => r.stepId)).toEqual(['mentor-accept']);
     const done = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
     expect(done.session.error).toBeNull();
   });

@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IdeatorEventPayload, IdeatorSessionDetail } from '../contract/ideator.ts';
-import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import type { IdeatorSessionDetail } from '../contract/ideator.ts';
+import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
-import {
-  channelCaller,
-  mentorlessDraft,
-  recordEvents,
-  resultCaller,
-  scriptedLlmEnv,
-} from '../test-support/core-calls.ts';
+import { mentorlessDraft } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore } from './create-core.ts';
+import { openIdeatorCore } from '../test-support/ideator-core.ts';
 
 /**
  * Issue 9 item 6, the core half: a fork is made only by `ideator.fork` (the UI calls it on Start), takes the
@@ -23,21 +15,14 @@ const tempDir = useTempDirs();
 const open = useOpenCore();
 
 async function setup() {
-  const dataDir = tempDir();
-  await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-  open.server = await startScriptedLlm({ scenario: scenarioFile('fork-form') });
-  const core = createCore({ env: scriptedLlmEnv(dataDir, open.server) });
-  open.core = core;
-  const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
-  const call = channelCaller(core);
-  const ok = resultCaller(call);
+  const { events, call, ok, server } = await openIdeatorCore(open, tempDir(), 'fork-form');
   const completed = (sessionId: string) =>
     waitFor(
       () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === 'completed'),
       10_000,
     );
   const { ideaId } = await mentorlessDraft<IdeatorSessionDetail>(ok, completed);
-  return { call, ok, completed, ideaId, server: open.server };
+  return { call, ok, completed, ideaId, server };
 }
 
 describe('ideator.fork', () => {

@@ -1,41 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../contract/channels.ts';
 import type { EventPayload } from '../contract/events.ts';
-import { seedIdeatorSessions } from '../judge/test-ideas.ts';
-import { projectPath } from '../shared/project-path.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { JUDGED_TOPIC, useJudgedIdeasCores } from '../test-support/judged-ideas-core.ts';
+import type { Core } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
-const TOPIC = 'graph neural networks for drug discovery';
-const tempDir = useTempDirs();
-const cores: Core[] = [];
-let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  await server?.stop();
-  server = undefined;
-});
-
-async function setup(): Promise<() => Core> {
-  const dataDir = tempDir();
-  seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
-  server = await startScriptedLlm({
-    scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'judge-tournament.json'),
-  });
-  const env = {
-    MOTIV_DATA_DIR: dataDir,
-    MOTIV_LLM_BASE_URL: server.baseUrl,
-    MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
-  };
-  return () => {
-    const core = createCore({ env });
-    cores.push(core);
-    return core;
-  };
-}
+const TOPIC = JUDGED_TOPIC;
+const judged = useJudgedIdeasCores();
+/** A data dir with the four test ideas on TOPIC; each call of the function returned opens a new core on it (a restart). */
+const setup = (): Promise<() => Core> => judged.setup('judge-tournament.json');
 
 describe('judge.* channels', () => {
   it('reports progress, stops on cancel, and a second core resumes without re-judging', async () => {
@@ -59,7 +32,7 @@ describe('judge.* channels', () => {
       [1, 1, 6],
       [1, 2, 6],
     ]);
-    expect(server?.requests).toHaveLength(4);
+    expect(judged.server?.requests).toHaveLength(4);
     // Each event is numbered within its run, and judge.since replays what a client missed.
     const runId = progress[0]?.runId ?? '';
     expect(progress.map((p) => [p.runId, p.seq])).toEqual([
@@ -86,7 +59,7 @@ describe('judge.* channels', () => {
     const tournament = resumed.result as ResponseOf<'judge.tournament'>;
     expect(tournament).toMatchObject({ newCalls: 8, reusedCalls: 4 });
     expect(tournament.standings[0]?.id).toBe('id-alpha');
-    expect(server?.requests).toHaveLength(12);
+    expect(judged.server?.requests).toHaveLength(12);
 
     // The finished tournament is stored under its id, listable by topic from another core (the cancelled one is not).
     const listed = await dispatch(
@@ -191,6 +164,6 @@ describe('judge.* channels', () => {
       },
     );
     expect(badRounds).toMatchObject({ error: { code: 'VALIDATION' } });
-    expect(server?.requests).toHaveLength(0);
+    expect(judged.server?.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import type { MiningEventPayload, MiningSinceResult } from '../contract/mining.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { createLlmClient } from '../llm/index.ts';
@@ -25,10 +25,6 @@ import type { LocalEmbedder } from '../embeddings/local-minilm.ts';
  * process shows as `interrupted` and `resume` continues it. `motiv mine` runs a job in the foreground (`runHere`)
  * with the CLI's own flags.
  */
-
-type MiningChannel = Extract<Channel, `mining.${string}`>;
-type In<C extends MiningChannel> = ParsedRequestOf<C>;
-type Out<C extends MiningChannel> = Promise<ResponseOf<C>>;
 
 /** What `motiv mine` asks for: a new job over these papers, or an interrupted one continued. */
 export type ForegroundJob = { resume: string } | { paperIds?: string[]; remine: boolean };

@@ -73,6 +73,25 @@ async function call<C extends Channel>(
   return reply.result as ResponseOf<C>;
 }
 
+/**
+ * Starts PLAN on `core` and closes the core at the first progress event `when` accepts (the run stops where it is,
+ * as in a quit mid-run); answers the run's id once the run has settled and the close is done.
+ */
+async function startClosingWhen(
+  core: Core,
+  when: (progress: EventPayload<'protocol.event'>['progress']) => boolean,
+): Promise<string> {
+  let closing: Promise<void> | undefined;
+  core.events.subscribe((name, payload) => {
+    const event = payload as EventPayload<'protocol.event'>;
+    if (name === 'protocol.event' && when(event.progress)) closing ??= core.close();
+  });
+  const { runId } = await call(core, 'protocol.start', PLAN);
+  await core.services.protocol.whenSettled(runId);
+  await closing;
+  return runId;
+}
+
 const bodiesOf = (role: string): string[] =>
   (server?.requests ?? [])
     .map((r) => JSON.stringify(r.body.messages ?? ''))
@@ -193,16 +212,7 @@ describe('protocol runs', () => {
   it('resumes after the core closes mid-tournament without re-asking a session or a finished pair', async () => {
     const newCore = await setup();
     const first = newCore();
-    let closing: Promise<void> | undefined;
-    first.events.subscribe((name, payload) => {
-      const event = payload as EventPayload<'protocol.event'>;
-      if (name === 'protocol.event' && event.progress.stage === 'tournament' && event.progress.done === 3) {
-        closing ??= first.close();
-      }
-    });
-    const { runId } = await call(first, 'protocol.start', PLAN);
-    await first.services.protocol.whenSettled(runId);
-    await closing;
+    const runId = await startClosingWhen(first, (p) => p.stage === 'tournament' && p.done === 3);
     const judgedBefore = bodiesOf('judge');
     const ideationBefore = bodiesOf('researcher').length + bodiesOf('mentor').length;
     // 12 direct scores and 3 pairs in both orders were paid for before the close.
@@ -226,14 +236,7 @@ describe('protocol runs', () => {
   it('refuses a run another live process owns with CONFLICT, and cancels an interrupted one', async () => {
     const newCore = await setup();
     const first = newCore();
-    let closing: Promise<void> | undefined;
-    first.events.subscribe((name, payload) => {
-      const event = payload as EventPayload<'protocol.event'>;
-      if (name === 'protocol.event' && event.progress.stage === 'judge') closing ??= first.close();
-    });
-    const { runId } = await call(first, 'protocol.start', PLAN);
-    await first.services.protocol.whenSettled(runId);
-    await closing;
+    const runId = await startClosingWhen(first, (p) => p.stage === 'judge');
 
     // Another process on this host holds the lease (a live pid, unexpired).
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import { ErrorCodeSchema } from '../contract/errors.ts';
 import type { ProtocolPlan, ProtocolSetting } from '../contract/protocol.ts';
 import { minilmPresent, modelMissingError, modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -26,10 +27,6 @@ import type { ServiceHost } from './service-host.ts';
  * and store. A run belongs to one process at a time (lease in protocol.sqlite, renewed by a heartbeat that also
  * picks up a cancel asked from another process); closing the core stops its runs where they are, to be resumed.
  */
-
-type ProtocolChannel = Extract<Channel, `protocol.${string}`>;
-type In<C extends ProtocolChannel> = ParsedRequestOf<C>;
-type Out<C extends ProtocolChannel> = Promise<ResponseOf<C>>;
 
 export interface ProtocolService {
   estimate(request: In<'protocol.estimate'>): Out<'protocol.estimate'>;

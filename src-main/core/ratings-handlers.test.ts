@@ -1,42 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
-import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../contract/channels.ts';
-import { seedIdeatorSessions } from '../judge/test-ideas.ts';
-import { projectPath } from '../shared/project-path.ts';
 import { channelCaller, resultCaller } from '../test-support/core-calls.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { JUDGED_TOPIC, useJudgedIdeasCores } from '../test-support/judged-ideas-core.ts';
+import type { Core } from './create-core.ts';
 
-const TOPIC = 'graph neural networks for drug discovery';
-const WORDS = ['delta', 'beta', 'alpha', 'gamma'];
-const tempDir = useTempDirs();
-const cores: Core[] = [];
-let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  await server?.stop();
-  server = undefined;
-});
-
-/** A data dir with the four test ideas on TOPIC; each call opens a new core on it (a restart). */
-async function setup(): Promise<() => Core> {
-  const dataDir = tempDir();
-  seedIdeatorSessions(dataDir, TOPIC, WORDS);
-  server = await startScriptedLlm({
-    scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'ratings-direct.json'),
-  });
-  const env = {
-    MOTIV_DATA_DIR: dataDir,
-    MOTIV_LLM_BASE_URL: server.baseUrl,
-    MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
-  };
-  return () => {
-    const core = createCore({ env });
-    cores.push(core);
-    return core;
-  };
-}
+const TOPIC = JUDGED_TOPIC;
+const judged = useJudgedIdeasCores();
+/** A data dir with the four test ideas on TOPIC; each call of the function returned opens a new core on it (a restart). */
+const setup = (): Promise<() => Core> => judged.setup('ratings-direct.json');
 
 type Pair = ResponseOf<'ratings.nextPair'>;
 /** Which test idea a blind text is (the test ideas say their word in the motivation). */

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../contract/channels.ts';
+import type { In, Out } from './service-io.ts';
 import type { IdeaEvaluation } from '../contract/ratings.ts';
 import { topicKey } from '../ideator/session-store.ts';
-import { SessionStore } from '../ideator/session-store.ts';
 import { DirectScoreReplySchema } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
 import { comparabilityNote } from '../judge/dimensions.ts';
-import { ideasById, ideasOnTopic } from '../judge/idea-source.ts';
+import { ideasById, ideasOnTopic, readIdeas } from '../judge/idea-source.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
 import type { StoredTournament } from '../judge/judgment-store.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
@@ -25,10 +24,6 @@ import type { ServiceHost } from './service-host.ts';
  * rate` and `motiv ratings` through them). Ideas come from the ideator's sessions, direct scores from
  * judgments.sqlite; ratings and pairs live in ratings.sqlite, opened on first use.
  */
-
-type RatingsChannel = Extract<Channel, `ratings.${string}` | 'ideas.evaluation'>;
-type In<C extends RatingsChannel> = ParsedRequestOf<C>;
-type Out<C extends RatingsChannel> = Promise<ResponseOf<C>>;
 
 export interface RatingsService {
   set(request: In<'ratings.set'>): Out<'ratings.set'>;
@@ -57,16 +52,6 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       judgments: new JudgmentStore(join(host.dataDir, 'judgments.sqlite')),
     };
     return opened;
-  };
-
-  /** Ideas read from a short-lived connection to the ideator's file (WAL: a running session is not blocked). */
-  const readIdeas = (pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] => {
-    const sessions = new SessionStore(join(host.dataDir, 'ideator.sqlite'));
-    try {
-      return pick(sessions);
-    } finally {
-      sessions.close();
-    }
   };
 
   /** The newest stored direct score per idea (any rubric or model; the reply re-validated on the way out). */
@@ -109,17 +94,17 @@ export function createRatingsService(host: ServiceHost): RatingsService {
 
   return {
     set: async (request) => {
-      readIdeas((s) => ideasById(s, [request.ideaId]));
+      readIdeas(host.dataDir, (s) => ideasById(s, [request.ideaId]));
       return { rating: stores().ratings.set(request) };
     },
     list: async (request) => {
-      const ids = readIdeas((s) =>
+      const ids = readIdeas(host.dataDir, (s) =>
         request.ideaIds ? ideasById(s, request.ideaIds) : ideasOnTopic(s, request.topic ?? ''),
       ).map((i) => i.id);
       return { ratings: stores().ratings.forIdeas(ids, request.rater) };
     },
     nextPair: async ({ topic, rater }) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const ideas = readIdeas(host.dataDir, (s) => ideasOnTopic(s, topic));
       const { pairs } = stores();
       const key = topicKey(topic);
       const pair = pairs.next(
@@ -143,7 +128,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       return { answered: pairs.answeredCount(key, rater) };
     },
     standings: async ({ topic, rater }) => {
-      const ideas = readIdeas((s) => ideasOnTopic(s, topic));
+      const ideas = readIdeas(host.dataDir, (s) => ideasOnTopic(s, topic));
       const ids = ideas.map((i) => i.id);
       const { pairs, ratings } = stores();
       const key = topicKey(topic);
@@ -163,7 +148,7 @@ export function createRatingsService(host: ServiceHost): RatingsService {
       return { topic, rater: rater ?? null, answered: games.length, ...result };
     },
     evaluation: async ({ ideaIds }) => {
-      const wanted = readIdeas((s) => ideasById(s, ideaIds));
+      const wanted = readIdeas(host.dataDir, (s) => ideasById(s, ideaIds));
       const { pairs, ratings } = stores();
       const direct = newestDirect(ideaIds);
       const all = ratings.forIdeas(ideaIds);

@@ -37,18 +37,19 @@ async function serve(status: number, body: Buffer): Promise<string> {
 function zipOf(name: string, content: Buffer, declaredSize = content.length): Buffer {
   const data = deflateRawSync(content);
   const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
+  // Local and central headers carry the same fields (method, sizes, name length); the central ones start 2 bytes
+  // later ("version made by" comes first).
+  const header = (size: number, signature: number, fieldsAt: number): Buffer => {
+    const bytes = Buffer.alloc(size);
+    bytes.writeUInt32LE(signature, 0);
+    bytes.writeUInt16LE(8, fieldsAt); // deflate
+    bytes.writeUInt32LE(data.length, fieldsAt + 10);
+    bytes.writeUInt32LE(declaredSize, fieldsAt + 14);
+    bytes.writeUInt16LE(nameBytes.length, fieldsAt + 18);
+    return bytes;
+  };
+  const local = header(30, 0x04034b50, 8);
+  const central = header(46, 0x02014b50, 10);
   central.writeUInt32LE(0, 42);
   const centralAt = local.length + nameBytes.length + data.length;
   const eocd = Buffer.alloc(22);

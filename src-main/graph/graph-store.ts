@@ -1,4 +1,5 @@
-import type { GraphDriver } from './driver.ts';
+import type { z } from 'zod';
+import type { GraphDriver, GraphWriter } from './driver.ts';
 import { parseGraphDump } from './dump-format.ts';
 import type { GraphDump } from './dump-format.ts';
 import type { AuditEntry, GraphEdge, GraphNode, NodeEmbedding, NodeKind } from './model.ts';
@@ -33,9 +34,20 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     return parseInput(Schemas.WriteContextSchema, ctx, 'write context').actor;
   }
 
+  /** Parses the input at the boundary (then the context) and runs `rule` on it in one write, as the context's actor. */
+  private parsedWrite<S extends z.ZodType, T>(
+    schema: S,
+    input: unknown,
+    what: string,
+    ctx: Port.WriteContext,
+    rule: (w: GraphWriter, parsed: z.output<S>) => Promise<T>,
+  ): Promise<T> {
+    const parsed = parseInput(schema, input, what);
+    return this.driver.write(this.actor(ctx), (w) => rule(w, parsed));
+  }
+
   async upsertNode(input: Port.NodeInput, ctx: Port.WriteContext): Promise<Port.UpsertResult> {
-    const parsed = parseInput(Schemas.NodeInputSchema, input, 'node');
-    return this.driver.write(this.actor(ctx), (w) => upsertNode(w, parsed));
+    return this.parsedWrite(Schemas.NodeInputSchema, input, 'node', ctx, upsertNode);
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
@@ -48,18 +60,15 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async updateNode(input: Port.UpdateNodeInput, ctx: Port.WriteContext): Promise<GraphNode> {
-    const parsed = parseInput(Schemas.UpdateNodeSchema, input, 'node update');
-    return this.driver.write(this.actor(ctx), (w) => updateNode(w, parsed));
+    return this.parsedWrite(Schemas.UpdateNodeSchema, input, 'node update', ctx, updateNode);
   }
 
   async deleteNode(input: Port.DeleteNodeInput, ctx: Port.WriteContext): Promise<void> {
-    const parsed = parseInput(Schemas.DeleteNodeSchema, input, 'node delete');
-    await this.driver.write(this.actor(ctx), (w) => deleteNode(w, parsed));
+    return this.parsedWrite(Schemas.DeleteNodeSchema, input, 'node delete', ctx, deleteNode);
   }
 
   async mergeNodes(input: Port.MergeNodesInput, ctx: Port.WriteContext): Promise<GraphNode> {
-    const parsed = parseInput(Schemas.MergeNodesSchema, input, 'node merge');
-    return this.driver.write(this.actor(ctx), (w) => mergeNodes(w, parsed));
+    return this.parsedWrite(Schemas.MergeNodesSchema, input, 'node merge', ctx, mergeNodes);
   }
 
   async addEdge(input: Port.AddEdgeInput, ctx: Port.WriteContext): Promise<Port.EdgeResult> {
@@ -76,13 +85,11 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async updateEdge(input: Port.UpdateEdgeInput, ctx: Port.WriteContext): Promise<GraphEdge> {
-    const parsed = parseInput(Schemas.UpdateEdgeSchema, input, 'edge update');
-    return this.driver.write(this.actor(ctx), (w) => updateEdge(w, parsed));
+    return this.parsedWrite(Schemas.UpdateEdgeSchema, input, 'edge update', ctx, updateEdge);
   }
 
   async removeEdge(input: Port.RemoveEdgeInput, ctx: Port.WriteContext): Promise<void> {
-    const parsed = parseInput(Schemas.RemoveEdgeSchema, input, 'edge removal');
-    await this.driver.write(this.actor(ctx), (w) => removeEdge(w, parsed));
+    return this.parsedWrite(Schemas.RemoveEdgeSchema, input, 'edge removal', ctx, removeEdge);
   }
 
   async setEmbedding(input: Port.SetEmbeddingInput, ctx: Port.WriteContext): Promise<NodeEmbedding> {

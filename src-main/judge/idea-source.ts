@@ -1,5 +1,5 @@
-import { topicKey } from '../ideator/session-store.ts';
-import type { SessionStore } from '../ideator/session-store.ts';
+import { join } from 'node:path';
+import { SessionStore, topicKey } from '../ideator/session-store.ts';
 import { AppError } from '../shared/errors.ts';
 import type { JudgedIdea } from './direct-score.ts';
 
@@ -34,4 +34,17 @@ export function ideasOnTopic(sessions: SessionStore, topic: string): JudgedIdea[
     .filter((i) => i.currentVersion >= 1)
     .map((i) => i.id);
   return ideasById(sessions, ids);
+}
+
+/**
+ * Ideas picked from a short-lived connection to the data dir's ideator file (WAL: a running session is not
+ * blocked), closed whatever `pick` does.
+ */
+export function readIdeas(dataDir: string, pick: (sessions: SessionStore) => JudgedIdea[]): JudgedIdea[] {
+  const sessions = new SessionStore(join(dataDir, 'ideator.sqlite'));
+  try {
+    return pick(sessions);
+  } finally {
+    sessions.close();
+  }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { MigratedSqliteStore } from '../shared/sqlite-store.ts';
 import type { RoundRecord, Standing } from './tournament.ts';
 
 /**
@@ -151,16 +150,9 @@ function fromRow(row: Row): StoredJudgment {
   };
 }
 
-export class JudgmentStore {
-  private readonly db: Database;
-  readonly path: string;
-
+export class JudgmentStore extends MigratedSqliteStore {
   constructor(path: string) {
-    this.path = path;
-    this.db = openSqliteFile(path, (db) => {
-      enableWal(db);
-      migrateUserVersion(db, MIGRATIONS, path);
-    });
+    super(path, MIGRATIONS);
   }
 
   get(identity: JudgmentIdentity): StoredJudgment | undefined {
@@ -255,9 +247,5 @@ export class JudgmentStore {
       kind === undefined ? 'SELECT COUNT(*) FROM judgments' : 'SELECT COUNT(*) FROM judgments WHERE kind = ?';
     const statement = this.db.prepare(sql).pluck();
     return (kind === undefined ? statement.get() : statement.get(kind)) as number;
-  }
-
-  close(): void {
-    this.db.close();
   }
 }

@@ -1,9 +1,8 @@
-import type { Database } from 'better-sqlite3';
 import type { ProtocolPlan } from '../contract/protocol.ts';
 import { newLease, ownedElsewhere, runKey } from '../ideator/ownership.ts';
 import type { Owner } from '../ideator/ownership.ts';
 import { AppError } from '../shared/errors.ts';
-import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { MigratedSqliteStore } from '../shared/sqlite-store.ts';
 import type { ProtocolResults } from './protocol-table.ts';
 
 /**
@@ -102,16 +101,9 @@ interface RunRow {
   updated_at: string;
 }
 
-export class ProtocolStore {
-  private readonly db: Database;
-  readonly path: string;
-
+export class ProtocolStore extends MigratedSqliteStore {
   constructor(path: string) {
-    this.path = path;
-    this.db = openSqliteFile(path, (db) => {
-      enableWal(db);
-      migrateUserVersion(db, MIGRATIONS, path);
-    });
+    super(path, MIGRATIONS);
   }
 
   key(runId: string): string {
@@ -292,10 +284,6 @@ export class ProtocolStore {
     return (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id').all() as RunRow[]).map((r) =>
       this.fromRow(r),
     );
-  }
-
-  close(): void {
-    this.db.close();
   }
 
   private row(runId: string): RunRow {

@@ -2,12 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { chat } from './chat.ts';
 import { parseRetryAfter } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.ts';
-import { harness, rejection } from '../test-support/llm-harness.ts';
+import { harness, rejection, type Harness } from '../test-support/llm-harness.ts';
 import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const MESSAGES = [{ role: 'user' as const, content: 'hello' }];
 
 const startHarness = stopAfterEach(harness);
+
+/** A chat as `role` that must fail with `code` and `details`, after `requests` requests reached the server. */
+async function expectGivesUp(
+  h: Harness,
+  role: 'researcher' | 'mentor',
+  code: string,
+  details: Record<string, unknown>,
+  requests: number,
+): Promise<void> {
+  const err = await rejection(chat(h.client, { role, messages: MESSAGES }));
+  expect(err.code).toBe(code);
+  expect(err.details).toMatchObject(details);
+  expect(h.server.requests).toHaveLength(requests);
+}
 
 describe('retries against the scripted server', () => {
   it('waits at least Retry-After (seconds) on 429, then succeeds', async () => {
@@ -47,10 +61,7 @@ describe('retries against the scripted server', () => {
       { name: '429-long', steps: [{ fault: { type: 'http', status: 429, retryAfter: 3600 } }] },
       { client: { retry: { maxRetryAfterMs: 2_000 } } },
     );
-    const err = await rejection(chat(h.client, { role: 'researcher', messages: MESSAGES }));
-    expect(err.code).toBe('LLM_RATE_LIMITED');
-    expect(err.details).toMatchObject({ retryAfterMs: 3_600_000, attempts: 1 });
-    expect(h.server.requests).toHaveLength(1);
+    await expectGivesUp(h, 'researcher', 'LLM_RATE_LIMITED', { retryAfterMs: 3_600_000, attempts: 1 }, 1);
   });
 
   it('retries a 500 and succeeds', async () => {
@@ -67,10 +78,7 @@ describe('retries against the scripted server', () => {
       name: '503',
       steps: [{ times: 10, fault: { type: 'http', status: 503, body: 'down' } }],
     });
-    const err = await rejection(chat(h.client, { role: 'mentor', messages: MESSAGES }));
-    expect(err.code).toBe('LLM_UNAVAILABLE');
-    expect(err.details).toMatchObject({ status: 503, attempts: 3 });
-    expect(h.server.requests).toHaveLength(3);
+    await expectGivesUp(h, 'mentor', 'LLM_UNAVAILABLE', { status: 503, attempts: 3 }, 3);
   });
 
   it('does not retry 401/404/422 but retries 408', async () => {

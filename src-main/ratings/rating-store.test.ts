@@ -12,25 +12,18 @@ function open(dataDir = tempDir()) {
   return { db, file, store: new RatingStore(db, file) };
 }
 
+/** The rating request `rater` writes on `ideaId` (no note and a first write unless told). */
+function rating(ideaId: string, rater: string, scores: Record<string, number>, note = '', baseRevision = 0) {
+  return { ideaId, rater, scores, note, baseRevision };
+}
+
 describe('the rating store', () => {
   it('keeps one revisioned row per idea per rater, raters apart by name', () => {
     const { db, store } = open();
-    const ada = store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: '', baseRevision: 0 });
-    const bob = store.set({
-      ideaId: 'i1',
-      rater: 'Bob',
-      scores: { novelty: 2 },
-      note: 'meh',
-      baseRevision: 0,
-    });
+    const ada = store.set(rating('i1', 'Ada', { novelty: 7 }));
+    const bob = store.set(rating('i1', 'Bob', { novelty: 2 }, 'meh'));
     expect([ada.revision, bob.revision]).toEqual([1, 1]);
-    const again = store.set({
-      ideaId: 'i1',
-      rater: 'Ada',
-      scores: { novelty: 8, clarity: 5 },
-      note: 'better on reread',
-      baseRevision: 1,
-    });
+    const again = store.set(rating('i1', 'Ada', { novelty: 8, clarity: 5 }, 'better on reread', 1));
     expect(again).toMatchObject({
       revision: 2,
       scores: { novelty: 8, clarity: 5 },
@@ -42,13 +35,7 @@ describe('the rating store', () => {
     ]);
     expect(store.forIdeas(['i1'], 'Bob')).toHaveLength(1);
     // The same name typed in another Unicode form is the same rater; another case is someone else.
-    const composed = store.set({
-      ideaId: 'i2',
-      rater: 'Zoé',
-      scores: { novelty: 1 },
-      note: '',
-      baseRevision: 0,
-    });
+    const composed = store.set(rating('i2', 'Zoé', { novelty: 1 }));
     expect(store.forIdeas(['i2'], 'Zoe\u0301')).toEqual([composed]);
     expect(store.forIdeas(['i1'], 'ada')).toEqual([]);
     db.close();
@@ -56,10 +43,8 @@ describe('the rating store', () => {
 
   it('refuses a stale write with CONFLICT and the current row, and changes nothing', () => {
     const { db, store } = open();
-    store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: 'first', baseRevision: 0 });
-    const stale = thrownAppError(() =>
-      store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 1 }, note: 'second', baseRevision: 0 }),
-    );
+    store.set(rating('i1', 'Ada', { novelty: 7 }, 'first'));
+    const stale = thrownAppError(() => store.set(rating('i1', 'Ada', { novelty: 1 }, 'second')));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.details).toMatchObject({
       field: 'baseRevision',
@@ -71,9 +56,7 @@ describe('the rating store', () => {
 
   it('refuses bad input with typed errors naming the field', () => {
     const { db, store } = open();
-    const empty = thrownAppError(() =>
-      store.set({ ideaId: 'i1', rater: 'Ada', scores: {}, note: '  ', baseRevision: 0 }),
-    );
+    const empty = thrownAppError(() => store.set(rating('i1', 'Ada', {}, '  ')));
     expect(empty).toMatchObject({ code: 'VALIDATION', details: { field: 'scores' } });
     const bad = (payload: object) =>
       RatingsSetRequestSchema.safeParse(payload).error?.issues[0]?.path.join('.');
@@ -89,7 +72,7 @@ describe('the rating store', () => {
 
   it('names the file and row of a rating damaged on disk', () => {
     const { db, file, store } = open();
-    store.set({ ideaId: 'i1', rater: 'Ada', scores: { novelty: 7 }, note: '', baseRevision: 0 });
+    store.set(rating('i1', 'Ada', { novelty: 7 }));
     db.prepare(`UPDATE ratings SET scores = '{"novelty": 99}'`).run();
     const damaged = thrownAppError(() => store.forIdeas(['i1']));
     expect(damaged).toMatchObject({ code: 'DATA_CORRUPT', details: { file, ideaId: 'i1', rater: 'Ada' } });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { enableWal, migrateUserVersion, openSqliteFile } from '../shared/sqlite-file.ts';
+import { openMigratedSqliteFile } from '../shared/sqlite-file.ts';
 
 export const RATINGS_FILE_NAME = 'ratings.sqlite';
 
@@ -44,9 +44,5 @@ const MIGRATIONS = [
 
 export function openRatingsDb(dataDir: string): { db: Database; file: string } {
   const file = join(dataDir, RATINGS_FILE_NAME);
-  const db = openSqliteFile(file, (opened) => {
-    enableWal(opened);
-    migrateUserVersion(opened, MIGRATIONS, file);
-  });
-  return { db, file };
+  return { db: openMigratedSqliteFile(file, MIGRATIONS), file };
 }

@@ -100,3 +100,11 @@ export function migrateUserVersion(db: Database, migrations: readonly string[], 
     });
   }).immediate();
 }
+
+/** Opens a store's SQLite file (0600, busy timeout, WAL) and brings it to the last of its numbered migrations. */
+export function openMigratedSqliteFile(path: string, migrations: readonly string[]): Database {
+  return openSqliteFile(path, (db) => {
+    enableWal(db);
+    migrateUserVersion(db, migrations, path);
+  });
+}

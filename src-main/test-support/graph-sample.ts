@@ -1,6 +1,7 @@
 import { embeddedGraphPath } from '../core/graph-store-factory.ts';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import type { ImportBatchInput, ImportResult } from '../graph/port.ts';
+import { batchEdge, type BatchEdge, type NamedRef } from '../graph/test-support/batch-edge.ts';
 
 /**
  * A small motivational graph for tests of the Graph section: one paper, a parent problem above a mined one, two
@@ -91,16 +92,9 @@ export function sampleGraphBatch(): ImportBatchInput {
   };
 }
 
-type Ref = readonly ['Problem' | 'Challenge' | 'Solution' | 'Paper', string];
-type SampleEdge = NonNullable<ImportBatchInput['edges']>[number];
-
-function edge(type: SampleEdge['type'], from: Ref, to: Ref): SampleEdge {
-  return {
-    type,
-    from: { kind: from[0], name: from[1] },
-    to: { kind: to[0], name: to[1] },
-    review: 'approved',
-  };
+/** The sample's edges are approved. */
+function edge(type: BatchEdge['type'], from: NamedRef, to: NamedRef): BatchEdge {
+  return { ...batchEdge(type, from, to), review: 'approved' };
 }
 
 /** Writes the sample graph into the embedded store of `dataDir` (the file the app opens) and closes it. */

@@ -8,6 +8,7 @@ import type { LlmClient } from '../llm/index.ts';
 import { IdeatorManager } from '../ideator/manager.ts';
 import type { IdeatorOptions } from '../ideator/manager.ts';
 import type { IdeatorEvent } from '../ideator/types.ts';
+import { batchEdge } from '../graph/test-support/batch-edge.ts';
 
 /**
  * Test wiring for the ideator: a real embedded graph in a temp dir seeded with a few nodes, the scripted
@@ -62,16 +63,16 @@ export async function seedGraphInto(store: GraphStore): Promise<void> {
         },
       ],
       edges: [
-        {
-          type: 'HAS_CHALLENGE',
-          from: { kind: 'Problem', name: 'Scientific idea generation' },
-          to: { kind: 'Challenge', name: 'Limited novelty in generated research ideas' },
-        },
-        {
-          type: 'SOLVED_BY',
-          from: { kind: 'Challenge', name: 'Limited novelty in generated research ideas' },
-          to: { kind: 'Solution', name: 'Socratic questioning for self refinement' },
-        },
+        batchEdge(
+          'HAS_CHALLENGE',
+          ['Problem', 'Scientific idea generation'],
+          ['Challenge', 'Limited novelty in generated research ideas'],
+        ),
+        batchEdge(
+          'SOLVED_BY',
+          ['Challenge', 'Limited novelty in generated research ideas'],
+          ['Solution', 'Socratic questioning for self refinement'],
+        ),
       ],
     },
     { actor: 'test' },

@@ -1,6 +1,7 @@
 import { parseCommandArgs } from '../command-args.ts';
 import { callCore, withInterruptibleCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
+import { rankedTable, table } from '../table.ts';
 
 /** `motiv judge` and `motiv tournament`: the judge.* channels through dispatch, printed as tables with cost. */
 
@@ -16,16 +17,6 @@ export const tournamentHelp = `motiv tournament --topic T [--seed S] [--rounds R
   dimension and their average. Same seed, same ideas: same result; a stopped run resumes without paying again.`;
 
 const DIMS = ['novelty', 'experiment', 'motivation', 'feasibility', 'clarity'] as const;
-
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
-}
 
 const usd = (value: number) => `$${value.toFixed(4)}`;
 
@@ -87,14 +78,14 @@ export async function tournamentCommand(args: string[], io: CliIo): Promise<numb
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const rows = result.standings.map((s, i) => [
-    String(i + 1),
-    s.id,
-    s.eloAverage.toFixed(1),
-    ...DIMS.map((d) => s.elo[d].toFixed(1)),
-    s.points.toFixed(1),
-  ]);
-  io.out(table(['#', 'idea', 'ELO avg', ...DIMS, 'points'], rows));
+  io.out(
+    rankedTable(['idea', 'ELO avg', ...DIMS, 'points'], result.standings, (s) => [
+      s.id,
+      s.eloAverage.toFixed(1),
+      ...DIMS.map((d) => s.elo[d].toFixed(1)),
+      s.points.toFixed(1),
+    ]),
+  );
   io.out(
     `seed ${result.seed}, ${result.rounds} rounds, K ${result.k}; judge ${result.model}, rubric ${result.rubricVersion}; ` +
       `${result.newCalls} calls made, ${result.reusedCalls} reused, ${result.callsPerIdea.toFixed(1)} per idea; ` +

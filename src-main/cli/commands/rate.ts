@@ -2,7 +2,7 @@ import type { RatingScores } from '../../contract/ratings.ts';
 import { parseCommandArgs } from '../command-args.ts';
 import { callCore, withCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
-import { table } from './judge.ts';
+import { rankedTable } from '../table.ts';
 
 /** `motiv rate` and `motiv ratings`: the ratings.* channels through dispatch, like the app's blind rating. */
 
@@ -79,15 +79,15 @@ export async function ratingsCommand(args: string[], io: CliIo): Promise<number>
     io.out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const rows = result.standings.map((s, i) => [
-    String(i + 1),
-    s.ideaId,
-    s.elo.toFixed(1),
-    `${s.wins}-${s.losses}`,
-    s.ratingMean === null ? '–' : s.ratingMean.toFixed(2),
-    String(s.raters),
-  ]);
-  io.out(table(['#', 'idea', 'human ELO', 'W-L', 'rating', 'raters'], rows));
+  io.out(
+    rankedTable(['idea', 'human ELO', 'W-L', 'rating', 'raters'], result.standings, (s) => [
+      s.ideaId,
+      s.elo.toFixed(1),
+      `${s.wins}-${s.losses}`,
+      s.ratingMean === null ? '–' : s.ratingMean.toFixed(2),
+      String(s.raters),
+    ]),
+  );
   io.out(`${result.answered} blind pairs answered by ${result.rater ?? 'all raters'}\n`);
   for (const a of result.agreement) {
     const what = `human ${a.human === 'elo' ? 'ELO' : 'ratings'} vs judge ${a.llm === 'direct' ? 'direct scores' : 'tournament'}`;

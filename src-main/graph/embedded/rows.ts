@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
-import type { EdgeType, GraphEdge, GraphNode, Origin, ReviewState } from '../model.ts';
+import type { EdgeType, GraphEdge, GraphNode, Origin, Provenance, ReviewState } from '../model.ts';
 import { sql } from './open-database.ts';
 
 /** Row shapes of the embedded schema and their mapping to the domain model. */
@@ -59,12 +59,7 @@ export function rowToNode(row: NodeRow): GraphNode {
 }
 
 /** The review and audit fields every node and edge carries, from their shared columns. */
-function recordFields(
-  row: RecordColumns,
-): Pick<
-  GraphEdge,
-  'props' | 'origin' | 'review' | 'createdBy' | 'updatedBy' | 'createdAt' | 'updatedAt' | 'version'
-> {
+function recordFields(row: RecordColumns): Provenance & Pick<GraphEdge, 'props'> {
   return {
     props: JSON.parse(row.props) as GraphEdge['props'],
     origin: row.origin as Origin,

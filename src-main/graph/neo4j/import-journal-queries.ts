@@ -1,3 +1,4 @@
+import { appendAuditQuery } from './queries.ts';
 import { ANY_EDGE, perEdgeType, perKind } from './vocabulary.ts';
 
 /**
@@ -58,13 +59,7 @@ WHERE n.version = row.expectedVersion
 CREATE (:ImportUndo {importId: $importId, nodeId: row.id, before: row.before})
 SET n += row.props
 RETURN count(n) AS saved`;
-export const STAGE_AUDIT = `MATCH (c:GraphCounter {name: 'graph'})
-SET c.audit = c.audit + size($rows)
-WITH c.audit - size($rows) AS base
-UNWIND range(0, size($rows) - 1) AS i
-WITH base + i + 1 AS seq, $rows[i] AS e
-CREATE (:AuditEntry {seq: seq, at: e.at, actor: e.actor, action: e.action, entityId: e.entityId,
-  before: e.before, after: e.after, importId: $importId})`;
+export const STAGE_AUDIT = appendAuditQuery('rows', ', importId: $importId');
 
 // --- commit: strip the tags; rollback: undo, then delete what is tagged -------------------------------------
 export const UNTAG_NODES = `MATCH (n) WHERE n.importId = $id

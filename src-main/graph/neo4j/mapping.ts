@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Integer } from 'neo4j-driver';
-import type { EdgeType, GraphEdge, GraphNode, Origin, ReviewState } from '../model.ts';
+import type { EdgeType, GraphEdge, GraphNode, Origin, Provenance, ReviewState } from '../model.ts';
 
 /**
  * The edge between Neo4j values and the domain model. Integers arrive as neo4j Integer and leave as JS numbers
@@ -35,12 +35,7 @@ export function toNode(p: PropertyMap): GraphNode {
 }
 
 /** The review and audit fields every node and edge carries. */
-function recordFields(
-  p: PropertyMap,
-): Pick<
-  GraphEdge,
-  'props' | 'origin' | 'review' | 'createdBy' | 'updatedBy' | 'createdAt' | 'updatedAt' | 'version'
-> {
+function recordFields(p: PropertyMap): Provenance & Pick<GraphEdge, 'props'> {
   return {
     props: JSON.parse(str(p.props) || '{}') as GraphEdge['props'],
     origin: str(p.origin) as Origin,

@@ -53,13 +53,20 @@ RETURN c.epoch AS epoch, c.writes AS writes`;
 export const NEXT_SEQS = `MATCH (c:GraphCounter {name: 'graph'})
 SET c.seq = c.seq + $count
 RETURN c.seq - $count AS base`;
-export const APPEND_AUDIT = `MATCH (c:GraphCounter {name: 'graph'})
-SET c.audit = c.audit + size($entries)
-WITH c.audit - size($entries) AS base
-UNWIND range(0, size($entries) - 1) AS i
-WITH base + i + 1 AS seq, $entries[i] AS e
+/**
+ * Appends the audit entries in the list parameter `$<list>` under consecutive seqs; `tag` adds properties to each
+ * (an import's id). Built from constants only: values always travel as parameters.
+ */
+export function appendAuditQuery(list: string, tag = ''): string {
+  return `MATCH (c:GraphCounter {name: 'graph'})
+SET c.audit = c.audit + size($${list})
+WITH c.audit - size($${list}) AS base
+UNWIND range(0, size($${list}) - 1) AS i
+WITH base + i + 1 AS seq, $${list}[i] AS e
 CREATE (:AuditEntry {seq: seq, at: e.at, actor: e.actor, action: e.action, entityId: e.entityId,
-  before: e.before, after: e.after})`;
+  before: e.before, after: e.after${tag}})`;
+}
+export const APPEND_AUDIT = appendAuditQuery('entries');
 export const AUDIT_QUERY = `MATCH (a:AuditEntry)
 WHERE ($entityId IS NULL OR a.entityId = $entityId)
   AND ($actor IS NULL OR a.actor = $actor)

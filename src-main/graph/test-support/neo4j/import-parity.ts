@@ -6,6 +6,7 @@ import { EmbeddedGraphStore } from '../../embedded/embedded-store.ts';
 import type { GraphStore, ImportBatchInput, ImportResult } from '../../port.ts';
 import { alice, bob, DIM, MODEL, vec } from '../store-contract/helpers.ts';
 import type { GetStore } from '../store-contract/helpers.ts';
+import { batchEdge } from '../batch-edge.ts';
 
 /**
  * importBatch plans fresh nodes apart from stored ones (CREATE for their vectors, no stored-edge lookups for
@@ -21,16 +22,8 @@ const first: ImportBatchInput = {
     { kind: 'Solution', name: 'Domain adaptation' },
   ],
   edges: [
-    {
-      type: 'HAS_CHALLENGE',
-      from: { kind: 'Problem', name: 'Model decay' },
-      to: { kind: 'Challenge', name: 'Label shift' },
-    },
-    {
-      type: 'SOLVED_BY',
-      from: { kind: 'Challenge', name: 'Label shift' },
-      to: { kind: 'Solution', name: 'Importance weighting' },
-    },
+    batchEdge('HAS_CHALLENGE', ['Problem', 'Model decay'], ['Challenge', 'Label shift']),
+    batchEdge('SOLVED_BY', ['Challenge', 'Label shift'], ['Solution', 'Importance weighting']),
   ],
 };
 
@@ -50,34 +43,14 @@ const second: ImportBatchInput = {
   ],
   edges: [
     // stored → stored, already there: a no-op
-    {
-      type: 'HAS_CHALLENGE',
-      from: { kind: 'Problem', name: 'Model decay' },
-      to: { kind: 'Challenge', name: 'Label shift' },
-    },
+    batchEdge('HAS_CHALLENGE', ['Problem', 'Model decay'], ['Challenge', 'Label shift']),
     // stored → new, twice in the batch: created once
-    {
-      type: 'HAS_CHALLENGE',
-      from: { kind: 'Problem', name: 'Model decay' },
-      to: { kind: 'Challenge', name: 'Covariate shift' },
-    },
-    {
-      type: 'HAS_CHALLENGE',
-      from: { kind: 'Problem', name: 'model decay' },
-      to: { kind: 'Challenge', name: 'covariate shift' },
-    },
+    batchEdge('HAS_CHALLENGE', ['Problem', 'Model decay'], ['Challenge', 'Covariate shift']),
+    batchEdge('HAS_CHALLENGE', ['Problem', 'model decay'], ['Challenge', 'covariate shift']),
     // new → stored
-    {
-      type: 'SOLVED_BY',
-      from: { kind: 'Challenge', name: 'Covariate shift' },
-      to: { kind: 'Solution', name: 'Importance weighting' },
-    },
+    batchEdge('SOLVED_BY', ['Challenge', 'Covariate shift'], ['Solution', 'Importance weighting']),
     // stored → stored, not yet there
-    {
-      type: 'SOLVED_BY',
-      from: { kind: 'Challenge', name: 'Label shift' },
-      to: { kind: 'Solution', name: 'Domain adaptation' },
-    },
+    batchEdge('SOLVED_BY', ['Challenge', 'Label shift'], ['Solution', 'Domain adaptation']),
   ],
 };
 

@@ -3,6 +3,7 @@ import type { GraphDump } from '../../dump-format.ts';
 import type { ImportBatchInput } from '../../port.ts';
 import { alice, bob, DIM, expectAppError, MODEL, node, snapshot, vec } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
+import { batchEdge } from '../batch-edge.ts';
 
 const batch: ImportBatchInput = {
   nodes: [
@@ -22,21 +23,9 @@ const batch: ImportBatchInput = {
     { kind: 'Solution', name: 'Importance weighting', origin: 'mined' },
   ],
   edges: [
-    {
-      type: 'HAS_CHALLENGE',
-      from: { kind: 'Problem', name: 'model decay' },
-      to: { kind: 'Challenge', name: 'Label shift' },
-    },
-    {
-      type: 'SOLVED_BY',
-      from: { kind: 'Challenge', name: 'Label shift' },
-      to: { kind: 'Solution', name: 'Importance weighting' },
-    },
-    {
-      type: 'EXTRACTED_FROM',
-      from: { kind: 'Problem', name: 'Model decay' },
-      to: { kind: 'Paper', name: 'A study of drift' },
-    },
+    batchEdge('HAS_CHALLENGE', ['Problem', 'model decay'], ['Challenge', 'Label shift']),
+    batchEdge('SOLVED_BY', ['Challenge', 'Label shift'], ['Solution', 'Importance weighting']),
+    batchEdge('EXTRACTED_FROM', ['Problem', 'Model decay'], ['Paper', 'A study of drift']),
   ],
 };
 
@@ -80,11 +69,7 @@ export function registerDumpImportTests(getStore: GetStore): void {
         ...batch,
         edges: [
           ...(batch.edges ?? []),
-          {
-            type: 'SOLVED_BY',
-            from: { kind: 'Problem', name: 'Model decay' },
-            to: { kind: 'Solution', name: 'Importance weighting' },
-          },
+          batchEdge('SOLVED_BY', ['Problem', 'Model decay'], ['Solution', 'Importance weighting']),
         ],
       };
       await expectAppError(store.importBatch(badEdge, alice), 'VALIDATION', 'edges.3.type');
