@@ -122,7 +122,7 @@ describe('judge.* channels', () => {
     );
     expect(stopped).toMatchObject({ error: { code: 'CANCELLED' } });
     expect(await Promise.all(cancels)).toEqual([{ result: { cancelled: true } }]);
-    expect(server?.requests.length).toBeLessThan(12);
+    expect(judged.server?.requests.length).toBeLessThan(12);
     // A run that ended (or never ran here) cannot be cancelled.
     const runId = 'not-running';
     expect(await dispatch(core.handlers, 'judge.cancel', { runId }, { transport: 'http' })).toMatchObject({
