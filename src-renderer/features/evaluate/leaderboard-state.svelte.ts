@@ -1,6 +1,5 @@
 import type { EventPayload } from '../../../src-main/contract/index.ts';
-import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
-import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
+import { ApiError, followEvents, invoke } from '../../lib/api/client.ts';
 import type { EvalTopic } from './evaluate-topics.ts';
 import { eloOf, evaluationMaps, leaderboardRows, NO_VALUES, withReplies } from './leaderboard.ts';
 import type { LeaderboardRow, RowScores, TournamentInfo } from './leaderboard.ts';
@@ -154,13 +153,11 @@ export class LeaderboardState {
 
   /** Follows the running tournament's progress; returns the unsubscribe. */
   follow(): () => void {
-    const off = onEvent('judge.event', (event) => this.#apply(event));
-    const onReconnect = (): void => void this.#catchUp();
-    window.addEventListener(EVENTS_RECONNECTED, onReconnect);
-    return () => {
-      off();
-      window.removeEventListener(EVENTS_RECONNECTED, onReconnect);
-    };
+    return followEvents(
+      'judge.event',
+      (event) => this.#apply(event),
+      () => void this.#catchUp(),
+    );
   }
 
   #apply(event: JudgeEvent): void {

@@ -1,6 +1,5 @@
 import type { EventPayload, ResponseOf } from '../../../src-main/contract/index.ts';
-import { invoke, onEvent } from '../../lib/api/client.ts';
-import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
+import { followEvents, invoke } from '../../lib/api/client.ts';
 import { saveTextFile } from '../../lib/save-file.ts';
 import { messageOf } from './leaderboard-state.svelte.ts';
 import {
@@ -126,18 +125,12 @@ export class ProtocolState {
 
   async start(): Promise<void> {
     if (!this.plan.ok || this.busy) return;
-    this.busy = true;
-    try {
+    const plan = this.plan.value;
+    await this.#perform(async () => {
       const name = this.form.name.trim();
-      const { runId } = await invoke('protocol.start', { ...this.plan.value, ...(name ? { name } : {}) });
-      this.error = null;
-      await this.open(runId);
-      await this.refreshList();
-    } catch (err) {
-      this.error = messageOf(err);
-    } finally {
-      this.busy = false;
-    }
+      const { runId } = await invoke('protocol.start', { ...plan, ...(name ? { name } : {}) });
+      return runId;
+    });
   }
 
   async open(runId: string): Promise<void> {
@@ -172,9 +165,17 @@ export class ProtocolState {
   async #act(action: (runId: string) => Promise<void>): Promise<void> {
     const runId = this.run?.id;
     if (!runId || this.busy) return;
+    await this.#perform(async () => {
+      await action(runId);
+      return runId;
+    });
+  }
+
+  /** Runs an action on a run (busy meanwhile), then shows that run and reads the list again. */
+  async #perform(action: () => Promise<string>): Promise<void> {
     this.busy = true;
     try {
-      await action(runId);
+      const runId = await action();
       this.error = null;
       await this.open(runId);
       await this.refreshList();
@@ -199,12 +200,13 @@ export class ProtocolState {
 
   /** Follows every run's progress; returns the unsubscribe. */
   follow(): () => void {
-    const off = onEvent('protocol.event', (event) => this.#apply(event));
-    const onReconnect = (): void => void this.#catchUp();
-    window.addEventListener(EVENTS_RECONNECTED, onReconnect);
+    const unfollow = followEvents(
+      'protocol.event',
+      (event) => this.#apply(event),
+      () => void this.#catchUp(),
+    );
     return () => {
-      off();
-      window.removeEventListener(EVENTS_RECONNECTED, onReconnect);
+      unfollow();
       if (this.#estimateTimer) clearTimeout(this.#estimateTimer);
     };
   }

@@ -9,7 +9,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../../src-main/contract/index.ts';
-import { pickTransport } from './transport.ts';
+import { EVENTS_RECONNECTED, pickTransport } from './transport.ts';
 
 /** A reply's error half, thrown so callers can `try/catch` and show `code` and `message`. */
 export class ApiError extends Error {
@@ -39,6 +39,23 @@ export function onEvent<E extends EventName>(
   listener: (payload: EventPayload<E>) => void,
 ): () => void {
   return transport().on(event, (payload) => listener(payload as EventPayload<E>));
+}
+
+/**
+ * Follows an event and, each time the event stream is back after a drop, calls `catchUp` (events sent meanwhile
+ * were missed: long jobs read them back from their `…since` channel). Returns the unsubscribe.
+ */
+export function followEvents<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+  catchUp: () => void,
+): () => void {
+  const off = onEvent(event, listener);
+  window.addEventListener(EVENTS_RECONNECTED, catchUp);
+  return () => {
+    off();
+    window.removeEventListener(EVENTS_RECONNECTED, catchUp);
+  };
 }
 
 /** The OS "open file" dialog in Electron, or null in browser mode (where the user types the path). */

@@ -4,8 +4,7 @@ import { latestRun } from './latest-run.ts';
 import { applyJobEvents, emptyJobsView, withJobList, withJobRecord } from './job-changes.ts';
 import type { JobEvent, JobProgress, JobRecord, JobsView } from './job-changes.ts';
 import type { ImportReport } from '../../../../src-main/contract/papers.ts';
-import { ApiError, invoke, onEvent } from '../../../lib/api/client.ts';
-import { EVENTS_RECONNECTED } from '../../../lib/api/transport.ts';
+import { ApiError, followEvents, invoke } from '../../../lib/api/client.ts';
 import { settingsState } from '../../../lib/settings.svelte.ts';
 import { sortIdentifiers } from './identifiers.ts';
 import { planUploads, toBase64 } from './upload-plan.ts';
@@ -356,17 +355,15 @@ class PapersMining {
   }
 
   follow(): () => void {
-    const off = onEvent('mining.event', (event) => this.onMiningEvent(event));
     // Events missed while the event stream was down: each running job catches up, and the list shows new jobs.
-    const onReconnected = (): void => {
-      for (const job of this.view.jobs) if (job.status === 'running') void this.catchUp(job.id);
-      void this.loadJobs();
-    };
-    window.addEventListener(EVENTS_RECONNECTED, onReconnected);
-    return () => {
-      off();
-      window.removeEventListener(EVENTS_RECONNECTED, onReconnected);
-    };
+    return followEvents(
+      'mining.event',
+      (event) => this.onMiningEvent(event),
+      () => {
+        for (const job of this.view.jobs) if (job.status === 'running') void this.catchUp(job.id);
+        void this.loadJobs();
+      },
+    );
   }
 }
 
