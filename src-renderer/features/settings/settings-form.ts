@@ -9,6 +9,11 @@ export const LLM_ROLE_NAMES: readonly LlmRoleName[] = [
   'embeddings',
 ];
 
+/** One value per LLM role, in LLM_ROLE_NAMES order. */
+function perRole<T>(valueOf: (role: LlmRoleName) => T): Record<LlmRoleName, T> {
+  return Object.fromEntries(LLM_ROLE_NAMES.map((role) => [role, valueOf(role)])) as Record<LlmRoleName, T>;
+}
+
 /** The editable fields of the settings page as plain strings, the way form inputs hold them. */
 export interface SettingsDraft {
   theme: Settings['appearance']['theme'];
@@ -36,20 +41,8 @@ export function draftFrom(settings: Settings): SettingsDraft {
     maxRounds: settings.ideation.maxRounds,
     llmBaseUrl: settings.llm.baseUrl ?? '',
     llmModel: settings.llm.model ?? '',
-    llmRoleModels: {
-      researcher: settings.llm.models.researcher ?? '',
-      mentor: settings.llm.models.mentor ?? '',
-      judge: settings.llm.models.judge ?? '',
-      extractor: settings.llm.models.extractor ?? '',
-      embeddings: settings.llm.models.embeddings ?? '',
-    },
-    llmRoleEndpoints: {
-      researcher: settings.llm.endpoints.researcher ?? '',
-      mentor: settings.llm.endpoints.mentor ?? '',
-      judge: settings.llm.endpoints.judge ?? '',
-      extractor: settings.llm.endpoints.extractor ?? '',
-      embeddings: settings.llm.endpoints.embeddings ?? '',
-    },
+    llmRoleModels: perRole((role) => settings.llm.models[role] ?? ''),
+    llmRoleEndpoints: perRole((role) => settings.llm.endpoints[role] ?? ''),
     neo4jUri: settings.neo4j.uri ?? '',
     neo4jUser: settings.neo4j.user ?? '',
     neo4jDatabase: settings.neo4j.database ?? '',
@@ -66,20 +59,8 @@ export function patchFrom(draft: SettingsDraft): SettingsPatch {
     llm: {
       baseUrl: orNull(draft.llmBaseUrl),
       model: orNull(draft.llmModel),
-      models: {
-        researcher: orNull(draft.llmRoleModels.researcher),
-        mentor: orNull(draft.llmRoleModels.mentor),
-        judge: orNull(draft.llmRoleModels.judge),
-        extractor: orNull(draft.llmRoleModels.extractor),
-        embeddings: orNull(draft.llmRoleModels.embeddings),
-      },
-      endpoints: {
-        researcher: orNull(draft.llmRoleEndpoints.researcher),
-        mentor: orNull(draft.llmRoleEndpoints.mentor),
-        judge: orNull(draft.llmRoleEndpoints.judge),
-        extractor: orNull(draft.llmRoleEndpoints.extractor),
-        embeddings: orNull(draft.llmRoleEndpoints.embeddings),
-      },
+      models: perRole((role) => orNull(draft.llmRoleModels[role])),
+      endpoints: perRole((role) => orNull(draft.llmRoleEndpoints[role])),
     },
     neo4j: {
       uri: orNull(draft.neo4jUri),
