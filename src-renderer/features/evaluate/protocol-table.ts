@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../../../src-main/contract/index.ts';
-import { formatUsd } from './leaderboard.ts';
+import { DIMENSION_LABELS, DIMENSIONS, formatUsd } from './leaderboard.ts';
 
 /** The paper's table shape for a protocol run: one row per setting, cells as text ("8.4 ± 0.3"). Pure. */
 
@@ -16,44 +16,48 @@ export function formatMeanSd(value: MeanSd | null, digits = 2): string {
 const fixed = (value: number | null, digits: number): string =>
   value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 
-export const TABLE_COLUMNS: {
+interface TableColumn {
   key: string;
   label: string;
   title?: string;
   cell: (row: ProtocolRow) => string;
-}[] = [
+}
+
+type NumberKey = {
+  [K in keyof ProtocolRow]: ProtocolRow[K] extends number | null ? K : never;
+}[keyof ProtocolRow];
+
+/** A column of one plain number per row, shown with `digits` decimals ("—" when not measured). */
+const fixedColumn = (
+  key: NumberKey,
+  label: string,
+  title: string | undefined,
+  digits: number,
+): TableColumn => ({
+  key,
+  label,
+  ...(title ? { title } : {}),
+  cell: (r) => fixed(r[key], digits),
+});
+
+export const TABLE_COLUMNS: TableColumn[] = [
   { key: 'setting', label: 'Setting', cell: (r) => r.setting },
   { key: 'ideas', label: 'Ideas', cell: (r) => String(r.ideas) },
-  { key: 'novelty', label: 'Novelty', cell: (r) => formatMeanSd(r.novelty) },
-  { key: 'experiment', label: 'Experiment', cell: (r) => formatMeanSd(r.experiment) },
-  { key: 'motivation', label: 'Motivation', cell: (r) => formatMeanSd(r.motivation) },
-  { key: 'feasibility', label: 'Feasibility', cell: (r) => formatMeanSd(r.feasibility) },
-  { key: 'clarity', label: 'Clarity', cell: (r) => formatMeanSd(r.clarity) },
-  {
-    key: 'paperMean',
-    label: 'N/E/M',
-    title: "The paper's mean of novelty, experiment and motivation",
-    cell: (r) => fixed(r.paperMean, 2),
-  },
+  ...DIMENSIONS.map((d): TableColumn => ({
+    key: d,
+    label: DIMENSION_LABELS[d],
+    cell: (r) => formatMeanSd(r[d]),
+  })),
+  fixedColumn('paperMean', 'N/E/M', "The paper's mean of novelty, experiment and motivation", 2),
   {
     key: 'eloAverage',
     label: 'ELO',
     title: 'Mean ELO of the setting’s ideas, mean ± sd over seeds',
     cell: (r) => formatMeanSd(r.eloAverage, 0),
   },
-  {
-    key: 'diversity',
-    label: 'Diversity',
-    title: '1 − mean pairwise cosine (MiniLM)',
-    cell: (r) => fixed(r.diversity, 3),
-  },
-  {
-    key: 'meanLength',
-    label: 'Length',
-    title: 'Mean idea length in words',
-    cell: (r) => fixed(r.meanLength, 0),
-  },
-  { key: 'tokensPerIdea', label: 'Tokens/idea', cell: (r) => fixed(r.tokensPerIdea, 0) },
+  fixedColumn('diversity', 'Diversity', '1 − mean pairwise cosine (MiniLM)', 3),
+  fixedColumn('meanLength', 'Length', 'Mean idea length in words', 0),
+  fixedColumn('tokensPerIdea', 'Tokens/idea', undefined, 0),
   {
     key: 'costPerIdea',
     label: 'Cost/idea',
