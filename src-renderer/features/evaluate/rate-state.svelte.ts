@@ -92,7 +92,8 @@ export class RateState {
       const { ratings } = await invoke('ratings.list', { topic: topic.label, rater: this.rater });
       if (topic !== this.topic) return;
       this.ratings = ratingsById(ratings);
-      this.#edit(this.ideaId ? (this.ratings.get(this.ideaId) ?? null) : null);
+      // A form the rater already typed into keeps their scores: its save meets the stored row as a CONFLICT.
+      if (!this.#typedInto()) this.#edit(this.ideaId ? (this.ratings.get(this.ideaId) ?? null) : null);
       this.ratingError = null;
     } catch (err) {
       this.ratingError = messageOf(err);
@@ -103,6 +104,10 @@ export class RateState {
     this.ideaId = ideaId;
     this.conflict = null;
     this.#edit(this.ratings.get(ideaId) ?? null);
+  }
+
+  #typedInto(): boolean {
+    return JSON.stringify(this.draft) !== JSON.stringify(this.base);
   }
 
   #edit(rating: Rating | null): void {
