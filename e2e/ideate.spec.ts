@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { captureScreenshot } from './fixtures.ts';
+import { holdChannel } from './held-response.ts';
 import { expect, test } from './ideate-fixture.ts';
 
 // A run against the scripted LLM (app start, mining, rounds of calls) may take up to a minute.
@@ -134,18 +135,11 @@ test('says what to do when no LLM endpoint is configured', async ({ page }) => {
 });
 
 test('numbers typed before the settings arrive are kept, not replaced by the defaults', async ({ page }) => {
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/invoke/settings.get', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const settings = await holdChannel(page, 'settings.get');
   await page.reload();
   await page.getByTestId('ideate-ideas').fill('1');
   await page.getByTestId('ideate-rounds').fill('6');
-  const answered = page.waitForResponse('**/api/invoke/settings.get');
-  release();
-  await answered;
+  await settings.release();
   // The settings' defaults (3 ideas, 5 rounds) arrive after the user's numbers; the user's numbers stay.
   await page.waitForTimeout(500);
   await expect(page.getByTestId('ideate-ideas')).toHaveValue('1');
