@@ -63,8 +63,14 @@ export interface ChatResult extends BackendReply {
 
 type CachedChat = Omit<ChatResult, 'cached' | 'attempts'>;
 
-/** The assistant turn to append to the transcript before sending tool results back. */
-export function assistantMessage(result: ChatResult): ChatCompletionAssistantMessageParam {
+/**
+ * The assistant turn to append to the transcript before sending tool results back: a reply just received, or
+ * one replayed from a stored turn.
+ */
+export function assistantMessage(result: {
+  content: string | null;
+  toolCalls: readonly ToolCall[];
+}): ChatCompletionAssistantMessageParam {
   return {
     role: 'assistant',
     content: result.content,
