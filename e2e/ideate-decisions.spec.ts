@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
-import { expect, test } from './ideate-fixture.ts';
+import { expect, IDEATE_TOPIC, mentorlessDraft, test } from './ideate-fixture.ts';
 
 // A run against the scripted LLM (app start, mining, rounds of calls) may take up to a minute.
 test.describe.configure({ timeout: 60_000 });
@@ -12,16 +11,6 @@ test.describe.configure({ timeout: 60_000 });
  * until Start; accept/reject are undoable (toast, then "Undo decision", also after a reload) with every decision
  * in the history; a failed session says why, where, and what Resume does, and motiv.log has the cause.
  */
-
-const TOPIC = 'LLM research ideation';
-
-async function mentorlessDraft(page: Page): Promise<void> {
-  await page.getByTestId('ideate-topic').fill(TOPIC);
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-no-mentor').check();
-  await page.getByTestId('ideate-start').click();
-  await expect(page.getByTestId('ideate-status')).toHaveText('Completed');
-}
 
 test.describe('fork', () => {
   test.use({ scenarioFile: 'ideator-fork-form.json' });
@@ -39,7 +28,7 @@ test.describe('fork', () => {
     const form = page.getByTestId('ideate-fork-form');
     await expect(form).toContainText('version 1');
     await expect(form).toContainText('Graph-grounded Socratic ideation, version 1');
-    await expect(page.getByTestId('ideate-topic')).toHaveValue(TOPIC);
+    await expect(page.getByTestId('ideate-topic')).toHaveValue(IDEATE_TOPIC);
     await expect(page.getByTestId('ideate-fork-guidance')).toBeEditable();
     await expect(page.getByTestId('ideate-fork-guidance')).toBeFocused();
     await expect(page.getByTestId('ideate-ideas')).toHaveValue('1');
@@ -69,7 +58,7 @@ test.describe('fork', () => {
     await mentorlessDraft(page);
     await page.getByTestId('ideate-topic').fill('my own next topic');
     await page.getByTestId('ideate-idea').getByTestId('ideate-fork').click();
-    await expect(page.getByTestId('ideate-topic')).toHaveValue(TOPIC);
+    await expect(page.getByTestId('ideate-topic')).toHaveValue(IDEATE_TOPIC);
     await page.getByTestId('ideate-fork-cancel').click();
     await expect(page.getByTestId('ideate-fork-form')).toHaveCount(0);
     await expect(page.getByTestId('ideate-topic')).toHaveValue('my own next topic');
@@ -131,7 +120,7 @@ test.describe('failure', () => {
     app,
     llm,
   }, testInfo) => {
-    await page.getByTestId('ideate-topic').fill(TOPIC);
+    await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
     await page.getByTestId('ideate-ideas').fill('1');
     await page.getByTestId('ideate-start').click();
     const session = page.getByTestId('ideate-session');

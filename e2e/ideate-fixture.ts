@@ -1,41 +1,30 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { seedGraph } from '../src-main/test-support/ideator-harness.ts';
-import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
-import { useAppPage } from './app-page.ts';
-import { appLlmEnv, useScriptedLlm } from './scripted-llm-fixture.ts';
-import type { ScriptedLlm } from './scripted-llm/server.ts';
+import { scriptedAppTest } from './scripted-app-fixture.ts';
 
 /**
  * The Ideate specs' fixture: browser mode in Chromium on a fresh data dir with a real embedded graph seeded with
  * a few nodes, the core talking to the scripted OpenAI-compatible server (scenario per test) through the real
  * `openai` client. `appEnv` adds environment for the app process (e.g. an API key).
  */
+export const test = scriptedAppTest({ section: 'ideate', seed: seedIdeateGraph });
 
-export interface IdeateFixtures {
-  llm: ScriptedLlm | null;
-  app: BrowserModeApp;
-  page: Page;
+/** The Ideate specs' data dir: a real embedded graph seeded with the ideator's test nodes. */
+export async function seedIdeateGraph(dataDir: string): Promise<void> {
+  await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
 }
 
-export const test = base.extend<
-  IdeateFixtures & { scenarioFile: string | null; appEnv: Record<string, string> }
->({
-  scenarioFile: [null, { option: true }],
-  appEnv: [{}, { option: true }],
-  llm: async ({ scenarioFile }, use) => {
-    await useScriptedLlm(scenarioFile, use);
-  },
-  app: async ({ llm, appEnv }, use) => {
-    const dataDir = newDataDir();
-    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-    const app = await startBrowserMode(dataDir, { ...appLlmEnv(llm), ...appEnv });
-    await use(app);
-    await app.stop();
-  },
-  page: async ({ browser, app }, use) => {
-    await useAppPage(browser, app, use, { section: 'ideate', acceptDownloads: true });
-  },
-});
-
 export { expect };
+
+/** The topic the Ideate specs' scenarios are written for. */
+export const IDEATE_TOPIC = 'LLM research ideation';
+
+/** Starts a one-idea session without a mentor from the start form and waits for it to complete. */
+export async function mentorlessDraft(page: Page): Promise<void> {
+  await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-no-mentor').check();
+  await page.getByTestId('ideate-start').click();
+  await expect(page.getByTestId('ideate-status')).toHaveText('Completed');
+}

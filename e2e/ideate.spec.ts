@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { captureScreenshot } from './fixtures.ts';
 import { holdChannel } from './held-response.ts';
-import { expect, test } from './ideate-fixture.ts';
+import { expect, mentorlessDraft, test } from './ideate-fixture.ts';
 
 // A run against the scripted LLM (app start, mining, rounds of calls) may take up to a minute.
 test.describe.configure({ timeout: 60_000 });
@@ -93,13 +93,8 @@ test.describe('deciding, forking, pausing', () => {
     page,
     llm,
   }) => {
-    await page.getByTestId('ideate-topic').fill('LLM research ideation');
-    await page.getByTestId('ideate-ideas').fill('1');
-    await page.getByTestId('ideate-no-mentor').check();
-    await page.getByTestId('ideate-start').click();
-
+    await mentorlessDraft(page);
     const session = page.getByTestId('ideate-session');
-    await expect(session.getByTestId('ideate-status')).toHaveText('Completed');
     const idea = session.getByTestId('ideate-idea');
     await expect(idea.getByTestId('ideate-idea-outcome')).toHaveText('Unreviewed (no mentor)');
     await idea.getByTestId('ideate-accept').click();

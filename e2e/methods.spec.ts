@@ -1,4 +1,5 @@
 import { captureScreenshot, expect, test } from './fixtures.ts';
+import { chooseMethod } from './methods-steps.ts';
 
 test.use({ startSection: 'methods' });
 
@@ -37,10 +38,8 @@ test('search, filter and open a method', async ({ page, section }) => {
 });
 
 test('compare chosen methods and see the performance tables', async ({ page }, testInfo) => {
-  await page.getByTestId('methods-search').fill('llm+p');
-  await page.locator('[data-method-id="llm-p"] [data-testid="method-choose"]').check();
-  await page.getByTestId('methods-search').fill('knowagent');
-  await page.locator('[data-method-id="knowagent"] [data-testid="method-choose"]').check();
+  await chooseMethod(page, 'llm+p', 'llm-p');
+  await chooseMethod(page, 'knowagent', 'knowagent');
   await expect(page.getByTestId('chosen-count')).toHaveText('2 chosen');
 
   await page.getByTestId('tab-compare').click();
@@ -123,8 +122,7 @@ test('add a user method and use chosen methods as inspiration', async ({ page, s
   await expect(page.getByTestId('methods-count')).toHaveText('184 of 184');
 
   await page.getByTestId('detail-choose').click();
-  await page.getByTestId('methods-search').fill('tree of thoughts');
-  await page.locator('[data-method-id="tree-of-thoughts-tot"] [data-testid="method-choose"]').check();
+  await chooseMethod(page, 'tree of thoughts', 'tree-of-thoughts-tot');
   await page.getByTestId('inspire-button').click();
   await expect(page.getByTestId('methods-notice')).toContainText(
     'Saved: open Ideate to start a session inspired by these methods',

@@ -1,9 +1,6 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
-import { useAppPage } from './app-page.ts';
+import { expect, type Locator } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
-import { appLlmEnv, useScriptedLlm } from './scripted-llm-fixture.ts';
-import type { ScriptedLlm } from './scripted-llm/server.ts';
+import { scriptedAppTest } from './scripted-app-fixture.ts';
 
 /**
  * Papers in, graph out, in the app: the Graph section's "Papers & mining" panel in a real Chromium over browser
@@ -12,26 +9,8 @@ import type { ScriptedLlm } from './scripted-llm/server.ts';
  * `openai` client; the mined nodes are approved in the existing review queue.
  */
 
-interface MiningFixtures {
-  llm: ScriptedLlm | null;
-  app: BrowserModeApp;
-  page: Page;
-}
-
-const test = base.extend<MiningFixtures & { scenarioFile: string | null }>({
-  scenarioFile: [null, { option: true }],
-  llm: async ({ scenarioFile }, use) => {
-    await useScriptedLlm(scenarioFile, use);
-  },
-  app: async ({ llm }, use) => {
-    const app = await startBrowserMode(newDataDir(), { MOTIV_SEED: 'off', ...appLlmEnv(llm) });
-    await use(app);
-    await app.stop();
-  },
-  page: async ({ browser, app }, use) => {
-    await useAppPage(browser, app, use, { section: 'graph' });
-  },
-});
+const test = scriptedAppTest({ section: 'graph' });
+test.use({ appEnv: { MOTIV_SEED: 'off' } });
 
 // A run against the scripted LLM (app start, mining) may take up to a minute.
 test.describe.configure({ timeout: 60_000 });

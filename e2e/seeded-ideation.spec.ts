@@ -1,11 +1,10 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { seedGraph } from '../src-main/test-support/ideator-harness.ts';
-import { newDataDir, startBrowserMode, type BrowserModeApp } from './app-launcher.ts';
-import { useAppPage } from './app-page.ts';
+import { openSection } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
-import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
+import { seedIdeateGraph } from './ideate-fixture.ts';
+import { chooseMethod } from './methods-steps.ts';
+import { scriptedAppTest } from './scripted-app-fixture.ts';
 
 /**
  * Issue 6's "use as inspiration", end to end in a real Chromium over browser mode: methods chosen in the atlas
@@ -13,63 +12,25 @@ import { startScriptedLlm, type ScriptedLlm } from './scripted-llm/server.ts';
  * records every request), the session shows them, and the accepted idea is listed in the Ideas section.
  */
 
-interface Fixtures {
-  llm: ScriptedLlm;
-  app: BrowserModeApp;
-  page: Page;
-}
-
-const test = base.extend<Fixtures>({
-  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
-  // eslint-disable-next-line no-empty-pattern
-  llm: async ({}, use) => {
-    const llm = await startScriptedLlm({
-      scenario: join(import.meta.dirname, 'scripted-llm', 'scenarios', 'ideator-accept.json'),
-    });
-    await use(llm);
-    await llm.stop();
-  },
-  app: async ({ llm }, use) => {
-    const dataDir = newDataDir();
-    await (await seedGraph(join(dataDir, 'graph.sqlite'))).close();
-    const app = await startBrowserMode(dataDir, {
-      MOTIV_LLM_BASE_URL: llm.baseUrl,
-      MOTIV_LLM_MODEL: 'gpt-4o-mini',
-    });
-    await use(app);
-    await app.stop();
-  },
-  page: async ({ browser, app }, use) => {
-    await useAppPage(browser, app, use, { acceptDownloads: true });
-  },
-});
-
-async function open(page: Page, name: string): Promise<void> {
-  await page.getByTestId(`nav-${name}`).click();
-  await expect(page.getByTestId(`section-${name}`)).toBeVisible();
-}
-
-async function choose(page: Page, query: string, methodId: string): Promise<void> {
-  await page.getByTestId('methods-search').fill(query);
-  await page.locator(`[data-method-id="${methodId}"] [data-testid="method-choose"]`).check();
-}
+const test = scriptedAppTest({ seed: seedIdeateGraph });
+test.use({ scenarioFile: 'ideator-accept.json' });
 
 test('methods chosen as inspiration seed a session that runs to ACCEPT and lands in Ideas', async ({
   page,
   llm,
 }, testInfo) => {
   test.setTimeout(90_000);
-  await open(page, 'methods');
+  await openSection(page, 'methods');
   await expect(page.getByTestId('methods-page')).toHaveAttribute('data-status', 'ready');
-  await choose(page, 'llm+p', 'llm-p');
-  await choose(page, 'tree of thoughts', 'tree-of-thoughts-tot');
-  await choose(page, 'knowagent', 'knowagent');
+  await chooseMethod(page, 'llm+p', 'llm-p');
+  await chooseMethod(page, 'tree of thoughts', 'tree-of-thoughts-tot');
+  await chooseMethod(page, 'knowagent', 'knowagent');
   await expect(page.getByTestId('chosen-count')).toHaveText('3 chosen');
   await page.getByTestId('inspire-button').click();
   await expect(page.getByTestId('methods-notice')).toContainText('Saved: open Ideate');
 
   // The form shows the methods as chips; the user drops one before starting.
-  await open(page, 'ideate');
+  await openSection(page, 'ideate');
   const chips = page.getByTestId('ideate-inspiration-chip');
   await expect(chips).toHaveCount(3);
   await chips.filter({ hasText: 'KnowAgent' }).getByTestId('ideate-inspiration-remove').click();
@@ -87,12 +48,12 @@ test('methods chosen as inspiration seed a session that runs to ACCEPT and lands
   await expect(inspired).not.toContainText('KnowAgent');
   await expect(session.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
   await expect(session.getByTestId('ideate-idea-outcome')).toHaveText('Accepted');
-  expect(llm.unusedSteps()).toEqual([]);
+  expect(llm?.unusedSteps()).toEqual([]);
   // The selection was used up: the next session starts without it.
   await expect(page.getByTestId('ideate-inspiration')).toHaveCount(0);
 
   // The researcher's first request carried the two methods as quoted data, not the removed one.
-  const first = JSON.stringify(llm.requests[0]?.body ?? {});
+  const first = JSON.stringify(llm?.requests[0]?.body ?? {});
   expect(first).toContain('[role:researcher]');
   expect(first).toContain('<inspiration-data>');
   expect(first).toContain('LLM+P: Empowering Large Language Models with Optimal Planning Proficiency');
@@ -103,7 +64,7 @@ test('methods chosen as inspiration seed a session that runs to ACCEPT and lands
   await captureScreenshot(page, 'seeded-ideation', testInfo);
 
   // The Ideas section lists the idea honestly: title, status, session, versions; export and open work.
-  await open(page, 'ideas');
+  await openSection(page, 'ideas');
   await expect(page.getByTestId('ideas-empty')).toHaveCount(0);
   const row = page.getByTestId('idea-row');
   await expect(row).toHaveCount(1);

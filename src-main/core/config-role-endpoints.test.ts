@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigEntry } from '../contract/doctor.ts';
 import { SettingsSchema } from '../contract/settings.ts';
 import { SettingsStore } from './settings-store.ts';
+import { DEFAULT_DATA_DIR, entryOf, expectEntry } from '../test-support/config-entries.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { loadConfig } from './config.ts';
 import { runDoctor } from './doctor.ts';
@@ -12,9 +12,7 @@ import { join } from 'node:path';
 /** Per-role endpoints (settings llm.endpoints, MOTIV_LLM_<ROLE>_BASE_URL) resolved once, with their sources. */
 
 const tempDir = useTempDirs();
-const dataDir = { value: '/data', source: 'default' as const };
-const entryOf = (entries: ConfigEntry[], key: string): ConfigEntry | undefined =>
-  entries.find((e) => e.key === key);
+const dataDir = DEFAULT_DATA_DIR;
 
 const settings = SettingsSchema.parse({
   schemaVersion: 1,
@@ -62,16 +60,12 @@ describe('per-role LLM endpoints', () => {
     expect(config.readLlm().baseUrl).toBe('https://api.example.org/v1');
 
     expect(entryOf(config.entries, 'llm.baseUrl')?.value).toBe('https://api.example.org/v1');
-    expect(entryOf(config.entries, 'llm.endpoints.mentor')).toEqual({
-      key: 'llm.endpoints.mentor',
+    expectEntry(config.entries, 'llm.endpoints.mentor', {
       value: 'local:/models/tiny.gguf',
-      secret: false,
       source: 'settings',
     });
-    expect(entryOf(config.entries, 'llm.endpoints.extractor')).toEqual({
-      key: 'llm.endpoints.extractor',
+    expectEntry(config.entries, 'llm.endpoints.extractor', {
       value: 'http://127.0.0.1:8000/v1',
-      secret: false,
       source: 'env',
       envVar: 'MOTIV_LLM_EXTRACTOR_BASE_URL',
     });

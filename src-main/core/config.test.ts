@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigEntry, DoctorReport } from '../contract/doctor.ts';
+import type { DoctorReport } from '../contract/doctor.ts';
 import type { IdeatorEstimate } from '../contract/ideator.ts';
 import { SettingsSchema } from '../contract/settings.ts';
 import { LLM_ROLES } from '../llm/config.ts';
 import { AppError } from '../shared/errors.ts';
+import { DEFAULT_DATA_DIR, entryOf, expectEntry } from '../test-support/config-entries.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { loadConfig, neo4jAdapterConfig } from './config.ts';
 import { createCore } from './create-core.ts';
@@ -16,9 +17,7 @@ const settings = SettingsSchema.parse({
   llm: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3' },
   neo4j: { uri: 'bolt://lab:7687', user: 'lab', database: 'ideas' },
 });
-const dataDir = { value: '/data', source: 'default' as const };
-const entryOf = (entries: ConfigEntry[], key: string): ConfigEntry | undefined =>
-  entries.find((e) => e.key === key);
+const dataDir = DEFAULT_DATA_DIR;
 
 describe('the configuration loader', () => {
   it('resolves a local GGUF base URL in one place: requireLlm carries it, doctor shows the file and threads', () => {
@@ -35,10 +34,8 @@ describe('the configuration loader', () => {
       value: 'local:/models/tiny.gguf',
       source: 'settings',
     });
-    expect(entryOf(config.entries, 'llm.threads')).toEqual({
-      key: 'llm.threads',
+    expectEntry(config.entries, 'llm.threads', {
       value: '2',
-      secret: false,
       source: 'env',
       envVar: 'MOTIV_LLM_THREADS',
     });
@@ -52,10 +49,8 @@ describe('the configuration loader', () => {
       role: 'researcher',
     });
     expect(config.store).toBe('neo4j');
-    expect(entryOf(config.entries, 'llm.models.mentor')).toEqual({
-      key: 'llm.models.mentor',
+    expectEntry(config.entries, 'llm.models.mentor', {
       value: 'llama3',
-      secret: false,
       source: 'settings',
     });
     expect(entryOf(config.entries, 'llm.models.embeddings')).toMatchObject({
@@ -84,8 +79,7 @@ describe('the configuration loader', () => {
       value: 'judge-x',
       envVar: 'MOTIV_LLM_JUDGE_MODEL',
     });
-    expect(entryOf(config.entries, 'llm.apiKey')).toEqual({
-      key: 'llm.apiKey',
+    expectEntry(config.entries, 'llm.apiKey', {
       value: 'set',
       secret: true,
       source: 'env',

@@ -1,14 +1,15 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startScriptedLlm, type ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import { repoModelsDir } from '../embeddings/minilm-files.ts';
 import { disposeLocalModels } from '../local-llm/engine.ts';
 import { smollm2Path } from '../local-llm/test-model.ts';
 import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { createCore } from './create-core.ts';
 
 /**
  * The mentor on the real built-in engine (SmolLM2-135M via MOTIV_LLM_MENTOR_BASE_URL=local:<file>), the researcher
@@ -16,14 +17,7 @@ import { createCore, type Core } from './create-core.ts';
  */
 
 const tempDir = useTempDirs();
-let core: Core | undefined;
-let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await core?.close();
-  await server?.stop();
-  core = undefined;
-  server = undefined;
-});
+const open = useOpenCore();
 afterAll(async () => {
   await disposeLocalModels();
 });
@@ -42,9 +36,10 @@ describe('a mentor on a local GGUF, a researcher on an endpoint', () => {
       const dataDir = tempDir();
       const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
       await graph.close();
-      server = await startScriptedLlm({ scenario: scenarioFile('accept') });
+      const server = await startScriptedLlm({ scenario: scenarioFile('accept') });
+      open.server = server;
       const model = smollm2Path(repoModelsDir());
-      core = createCore({
+      const core = createCore({
         env: {
           MOTIV_DATA_DIR: dataDir,
           MOTIV_LLM_BASE_URL: server.baseUrl,
@@ -55,6 +50,7 @@ describe('a mentor on a local GGUF, a researcher on an endpoint', () => {
           MOTIV_LLM_MAX_TOKENS: '24',
         },
       });
+      open.core = core;
       const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
       const ok = resultCaller(channelCaller(core));
       const session = await ok<{ id: string }>('ideator.start', {

@@ -1,33 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startScriptedLlm, type ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
+import { describe, expect, it } from 'vitest';
+import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { ResponseOf } from '../contract/channels.ts';
 import { seedIdeatorSessions } from '../judge/test-ideas.ts';
 import { projectPath } from '../shared/project-path.ts';
+import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { createCore, type Core } from './create-core.ts';
+import { createCore } from './create-core.ts';
 import { dispatch } from './dispatch.ts';
 
 /** The judge reaches its own endpoint (MOTIV_LLM_JUDGE_BASE_URL), not the shared one, through requireLlm('judge'). */
 
 const TOPIC = 'graph neural networks for drug discovery';
 const tempDir = useTempDirs();
-let core: Core | undefined;
-let server: ScriptedLlm | undefined;
-afterEach(async () => {
-  await core?.close();
-  await server?.stop();
-  core = undefined;
-  server = undefined;
-});
+const open = useOpenCore();
 
 describe('the judge on its own endpoint', () => {
   it('runs a tournament against MOTIV_LLM_JUDGE_BASE_URL while the shared endpoint is dead', async () => {
     const dataDir = tempDir();
     seedIdeatorSessions(dataDir, TOPIC, ['delta', 'beta', 'alpha', 'gamma']);
-    server = await startScriptedLlm({
+    const server = await startScriptedLlm({
       scenario: projectPath('e2e', 'scripted-llm', 'scenarios', 'judge-tournament.json'),
     });
-    core = createCore({
+    open.server = server;
+    const core = createCore({
       env: {
         MOTIV_DATA_DIR: dataDir,
         // Port 1 on loopback: nothing listens, so a call that went to the shared endpoint would fail.
@@ -36,6 +31,7 @@ describe('the judge on its own endpoint', () => {
         MOTIV_LLM_JUDGE_MODEL: 'scripted-judge',
       },
     });
+    open.core = core;
     const reply = await dispatch(
       core.handlers,
       'judge.tournament',

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../llm/index.ts';
+import { assistantMessage, type ChatMessage } from '../llm/index.ts';
 import { compact } from './compaction.ts';
 import type { Block } from './compaction.ts';
 import { clipText } from './compaction.ts';
@@ -64,19 +64,10 @@ function researcherBlocks(prompts: PromptSections, turns: TurnRecord[]): Block[]
     const round = turn.round;
     switch (turn.kind) {
       case 'researcher': {
-        const message: ChatMessage = {
-          role: 'assistant',
+        const message = assistantMessage({
           content: turn.content === '' && turn.toolCalls.length > 0 ? null : turn.content,
-          ...(turn.toolCalls.length > 0
-            ? {
-                tool_calls: turn.toolCalls.map((c) => ({
-                  id: c.id,
-                  type: 'function' as const,
-                  function: { name: c.name, arguments: c.arguments },
-                })),
-              }
-            : {}),
-        };
+          toolCalls: turn.toolCalls,
+        });
         const tools = turn.toolCalls.map((c) => `${c.name}(${clipText(c.arguments, 80)})`).join(', ');
         const block: Block = {
           round,

@@ -17,7 +17,7 @@ import { withRetry } from './retry.ts';
 import type { RetryEvent } from './retry.ts';
 import { StreamAccumulator } from './stream-accumulator.ts';
 import type { ToolCall, Usage } from './stream-accumulator.ts';
-import type { BackendReply } from './backend.ts';
+import type { BackendReply, BackendRequest } from './backend.ts';
 
 /**
  * One chat completion with everything a long-running agent needs: native tool calling, token streaming,
@@ -63,8 +63,14 @@ export interface ChatResult extends BackendReply {
 
 type CachedChat = Omit<ChatResult, 'cached' | 'attempts'>;
 
-/** The assistant turn to append to the transcript before sending tool results back. */
-export function assistantMessage(result: ChatResult): ChatCompletionAssistantMessageParam {
+/**
+ * The assistant turn to append to the transcript before sending tool results back: a reply just received, or
+ * one replayed from a stored turn.
+ */
+export function assistantMessage(result: {
+  content: string | null;
+  toolCalls: readonly ToolCall[];
+}): ChatCompletionAssistantMessageParam {
   return {
     role: 'assistant',
     content: result.content,
@@ -112,14 +118,25 @@ export async function chat(client: LlmClient, request: ChatRequest): Promise<Cha
   const model = request.model ?? client.config.models[request.role];
   const timeoutMs = request.timeoutMs ?? client.timeoutMs;
   const idleTimeoutMs = request.idleTimeoutMs ?? client.idleTimeoutMs;
-  const body = {
+  const wanted: BackendRequest = {
     model,
     messages: request.messages,
     ...(request.tools?.length ? { tools: request.tools } : {}),
-    ...(request.toolChoice !== undefined ? { tool_choice: request.toolChoice } : {}),
+    ...(request.toolChoice !== undefined ? { toolChoice: request.toolChoice } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-    ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
-    ...(request.responseFormat !== undefined ? { response_format: request.responseFormat } : {}),
+    ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+    ...(request.responseFormat !== undefined ? { responseFormat: request.responseFormat } : {}),
+  };
+  // The same request in the OpenAI API's names: an unset option stays undefined, which JSON (the request sent and
+  // the cache key alike) leaves out.
+  const body = {
+    model,
+    messages: wanted.messages,
+    tools: wanted.tools,
+    tool_choice: wanted.toolChoice,
+    temperature: wanted.temperature,
+    max_tokens: wanted.maxTokens,
+    response_format: wanted.responseFormat,
   };
   const tags = { role: request.role, ...request.tags };
   const cache = request.useCache === false ? undefined : client.cache;
@@ -160,22 +177,11 @@ export async function chat(client: LlmClient, request: ChatRequest): Promise<Cha
       try {
         if (client.backend) {
           const onToken = request.onToken;
-          return await client.backend.complete(
-            {
-              model,
-              messages: request.messages,
-              ...(request.tools?.length ? { tools: request.tools } : {}),
-              ...(request.toolChoice !== undefined ? { toolChoice: request.toolChoice } : {}),
-              ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-              ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
-              ...(request.responseFormat !== undefined ? { responseFormat: request.responseFormat } : {}),
-            },
-            {
-              signal: guard.signal,
-              onActivity: () => guard.touch(),
-              ...(onToken ? { onText: (text: string) => onToken(text, attempt) } : {}),
-            },
-          );
+          return await client.backend.complete(wanted, {
+            signal: guard.signal,
+            onActivity: () => guard.touch(),
+            ...(onToken ? { onText: (text: string) => onToken(text, attempt) } : {}),
+          });
         }
         if (!request.onToken) {
           const response: unknown = await client.openai.chat.completions.create(

@@ -7,22 +7,20 @@ import { miningJobReport } from './job-report.ts';
 import { MiningDb } from './mining-db.ts';
 import { runMiningJob } from './mining-job.ts';
 import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from '../test-support/mining-harness.ts';
-import type { MiningHarness } from '../test-support/mining-harness.ts';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 
 const tempDir = useTempDirs();
-let h: MiningHarness | undefined;
+const startMiningHarness = stopAfterEach(miningHarness);
 let db: MiningDb | undefined;
-afterEach(async () => {
+afterEach(() => {
   db?.close();
-  await h?.stop();
-  h = undefined;
   db = undefined;
 });
 
 describe('mining crash recovery', () => {
   it('resumes after SIGKILL without paying again for the paper already mined', async () => {
     const dir = tempDir();
-    h = await miningHarness('resume', dir);
+    const h = await startMiningHarness('resume', dir);
     const server = h.server;
     await seedPapers(h.store, ['replay', 'prototypes']);
     const child = startCrashChild(join(import.meta.dirname, 'test-crash-child.ts'), [dir, server.baseUrl]);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
+import { memoEntry } from '../../shared/memo-entry.ts';
 import { sql } from './open-database.ts';
 
 /**
@@ -132,17 +133,8 @@ export function removeVectors(db: Database, seq: number): void {
 const touchedByDb = new WeakMap<Database, Map<string, Set<number>>>();
 
 function touch(db: Database, model: string, seq: number): void {
-  let byModel = touchedByDb.get(db);
-  if (!byModel) {
-    byModel = new Map();
-    touchedByDb.set(db, byModel);
-  }
-  let seqs = byModel.get(model);
-  if (!seqs) {
-    seqs = new Set();
-    byModel.set(model, seqs);
-  }
-  seqs.add(seq);
+  const byModel = memoEntry(touchedByDb, db, () => new Map<string, Set<number>>());
+  memoEntry(byModel, model, () => new Set<number>()).add(seq);
 }
 
 /** The seqs touched for `model` since the last call. */

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { enableWal, openSqliteFile } from '../../shared/sqlite-file.ts';
+import { memoEntry } from '../../shared/memo-entry.ts';
 import { migrate } from './migrate.ts';
 
 const MMAP_BYTES = 4 * 2 ** 30;
@@ -28,15 +29,6 @@ const statementCache = new WeakMap<Database, Map<string, Statement>>();
 
 /** Prepared statements are reused: preparing costs more than running most of our queries. */
 export function sql(db: Database, text: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = db.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
+  const cache = memoEntry(statementCache, db, () => new Map<string, Statement>());
+  return memoEntry(cache, text, () => db.prepare(text));
 }

@@ -10,9 +10,15 @@ import type { Endpoint } from '../write-checks.ts';
 
 /** Edge writes: the rules both stores share, over a driver's write transaction. */
 
-async function requireEdge(w: GraphWriter, id: string): Promise<GraphEdge> {
+/** The edge `id` as the caller read it: refused when missing, or changed since `expectedVersion` (if given). */
+async function requireEdgeAt(
+  w: GraphWriter,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<GraphEdge> {
   const edge = await w.edgeById(id);
   if (!edge) throw notFound(id, 'id', 'edge');
+  requireVersion(edge.version, expectedVersion, 'Edge', id);
   return edge;
 }
 
@@ -36,8 +42,7 @@ export async function updateEdge(
   w: GraphWriter,
   input: z.output<typeof UpdateEdgeSchema>,
 ): Promise<GraphEdge> {
-  const before = await requireEdge(w, input.id);
-  requireVersion(before.version, input.expectedVersion, 'Edge', input.id);
+  const before = await requireEdgeAt(w, input.id, input.expectedVersion);
   const after: GraphEdge = {
     ...before,
     origin: input.patch.origin ?? before.origin,
@@ -52,8 +57,7 @@ export async function updateEdge(
 }
 
 export async function removeEdge(w: GraphWriter, input: z.output<typeof RemoveEdgeSchema>): Promise<void> {
-  const edge = await requireEdge(w, input.id);
-  requireVersion(edge.version, input.expectedVersion, 'Edge', input.id);
+  const edge = await requireEdgeAt(w, input.id, input.expectedVersion);
   await w.deleteEdge(edge);
   await w.audit({ action: 'edge.delete', entityId: edge.id, before: edge, after: null });
 }

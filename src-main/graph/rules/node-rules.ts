@@ -21,6 +21,17 @@ export async function requireNode(w: GraphWriter, id: string, field = 'id'): Pro
   return node;
 }
 
+/** The node `id` as the caller read it: refused when missing, or changed since `expectedVersion` (if given). */
+async function requireNodeAt(
+  w: GraphWriter,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<GraphNode> {
+  const node = await requireNode(w, id);
+  requireVersion(node.version, expectedVersion, 'Node', id);
+  return node;
+}
+
 /** Save a changed node: one version up, stamped with the writer. */
 export async function saveNode(w: GraphWriter, before: GraphNode, changed: GraphNode): Promise<GraphNode> {
   const next = {
@@ -52,8 +63,7 @@ export async function updateNode(
   w: GraphWriter,
   input: z.output<typeof UpdateNodeSchema>,
 ): Promise<GraphNode> {
-  const before = await requireNode(w, input.id);
-  requireVersion(before.version, input.expectedVersion, 'Node', input.id);
+  const before = await requireNodeAt(w, input.id, input.expectedVersion);
   const { patch } = input;
   const next = { ...before } as GraphNode & { props: unknown };
   if (patch.name !== undefined && patch.name !== before.name) {
@@ -82,8 +92,7 @@ export async function updateNode(
 }
 
 export async function deleteNode(w: GraphWriter, input: z.output<typeof DeleteNodeSchema>): Promise<void> {
-  const node = await requireNode(w, input.id);
-  requireVersion(node.version, input.expectedVersion, 'Node', input.id);
+  const node = await requireNodeAt(w, input.id, input.expectedVersion);
   for (const edge of await w.edgesOf(node.id)) {
     await w.audit({ action: 'edge.delete', entityId: edge.id, before: edge, after: null });
   }
