@@ -82,8 +82,11 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
   await expect(page.getByTestId('blind-answered')).toHaveText('2');
 
   // The human ranking moves off 1000 for the ideas in answered pairs; agreement says why it is not computed yet.
-  const elos = (await page.getByTestId('human-elo').allTextContents()).filter((t) => t !== '—').map(Number);
-  expect(elos.length).toBeGreaterThanOrEqual(2);
+  // Round 1 paired all four ideas; the standings are re-read after each answer, so wait for the second one's.
+  const humanElos = async (): Promise<number[]> =>
+    (await page.getByTestId('human-elo').allTextContents()).filter((t) => t !== '—').map(Number);
+  await expect.poll(async () => (await humanElos()).length).toBe(4);
+  const elos = await humanElos();
   expect(elos.some((e) => e !== 1000)).toBe(true);
   await expect(page.getByTestId('agreement')).toContainText('not computed yet');
 
