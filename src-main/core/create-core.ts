@@ -26,6 +26,8 @@ import { currentLlmOrigin, roleEndpointKeyReader, sendableSecretReader } from '.
 import { createPriceHandlers } from './price-handlers.ts';
 import { protocolHandlers } from './protocol-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
+import { libraryHandlers } from './library-handlers.ts';
+import { createLibraryService, type LibraryService } from './library-service.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
 import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
@@ -52,6 +54,7 @@ export interface CoreServices {
   evaluation: EvaluationService;
   ratings: RatingsService;
   protocol: ProtocolService;
+  library: LibraryService;
 }
 
 export interface Core {
@@ -140,6 +143,7 @@ export function createCore(options: CoreOptions = {}): Core {
     evaluation,
     ratings: createRatingsService(host),
     protocol: createProtocolService({ host, ideation, evaluation }),
+    library: createLibraryService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -182,6 +186,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...judgeHandlers(services.evaluation),
     ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
+    ...libraryHandlers(services.library),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -203,6 +208,7 @@ export function createCore(options: CoreOptions = {}): Core {
       await services.ideation.close();
       services.evaluation.close();
       services.ratings.close();
+      services.library.close();
       await services.mining.close();
       await graph.close();
       annotations.close();
