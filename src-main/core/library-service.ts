@@ -71,7 +71,9 @@ export function createLibraryService(host: ServiceHost): LibraryService {
         metas,
         evaluations(own.ideas.map((i) => i.id)),
         host.prices(),
-        host.actor(),
+        // The display name, not host.actor(): that differs between the app and the CLI, and an author that
+        // changed with the process would mark every entry changed.
+        host.settings.get().profile.displayName || null,
       );
       // An idea of the user's own sessions is listed once, as theirs, not again as its graph node.
       const ownNodes = new Set(own.ideas.map((i) => i.graphNodeId));
