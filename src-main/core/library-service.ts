@@ -8,6 +8,7 @@ import type { LabIdea } from '../library/lab-ideas.ts';
 import { LibraryStore, publicMeta } from '../library/library-store.ts';
 import { readOwnIdeas, readTranscripts, withIdeatorFile } from '../library/own-ideas.ts';
 import { AppError } from '../shared/errors.ts';
+import { refreshOnIdeatorChanges } from './library-follow.ts';
 import { createLabReader } from './library-lab.ts';
 import type { ServiceHost } from './service-host.ts';
 import type { In, Out } from './service-io.ts';
@@ -105,6 +106,9 @@ export function createLibraryService(host: ServiceHost): LibraryService {
     }
   };
 
+  const follower =
+    host.transport === 'app' ? refreshOnIdeatorChanges(host.events, refresh, host.logger) : null;
+
   const afterWrite = async <T>(result: T): Promise<T> => {
     await refresh();
     return result;
@@ -174,6 +178,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       return { tags: tags.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)) };
     },
     close: async () => {
+      await follower?.close();
       opened?.close();
       opened = null;
       await lab.close();
