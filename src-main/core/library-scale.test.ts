@@ -35,16 +35,26 @@ describe('library at 10,000 ideas', () => {
     const cold = await timed(() => lib<LibraryListResponse>('library.list', {}));
     expect(cold.value.entries).toHaveLength(10_000);
     const warm = await timed(() => lib<LibraryListResponse>('library.list', {}));
-    await lib('library.update', { ideaId: 's42-i7', baseRevision: 0, tags: ['scale'] });
+    // A write re-derives the own entries (its stamp moved) and reconciles: the cost of a refresh after a change.
+    const edit = await timed(() =>
+      lib('library.update', { ideaId: 's42-i7', baseRevision: 0, tags: ['scale'] }),
+    );
     const delta = await timed(() =>
       lib<LibraryListResponse>('library.list', { changedSince: warm.value.cursor }),
     );
     expect(delta.value.entries.map((e) => e.id)).toEqual(['s42-i7']);
     const search = await timed(() => lib<LibrarySearchResponse>('library.search', { query: 'w42x7' }));
     expect(search.value.hits[0]?.id).toBe('s42-i7');
-    const figures = { coldMs: cold.ms, warmMs: warm.ms, changedSinceMs: delta.ms, searchMs: search.ms };
+    const figures = {
+      coldMs: cold.ms,
+      warmMs: warm.ms,
+      editMs: edit.ms,
+      changedSinceMs: delta.ms,
+      searchMs: search.ms,
+    };
     console.info('library at 10,000 ideas', figures);
-    expect(warm.ms).toBeLessThan(3_000);
+    expect(warm.ms).toBeLessThan(1_000);
+    expect(edit.ms).toBeLessThan(3_000);
     expect(delta.ms).toBeLessThan(3_000);
     expect(search.ms).toBeLessThan(3_000);
   });

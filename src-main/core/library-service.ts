@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import type { LibraryEntry, LibraryListResponse } from '../contract/library.ts';
 import { LIBRARY_UNDO_WINDOW_MS } from '../contract/library.ts';
-import { JudgmentStore } from '../judge/judgment-store.ts';
-import { newestDirectScores } from '../judge/newest-evaluation.ts';
-import { fingerprint, labEntries, ownEntries, type Evaluations } from '../library/entries.ts';
+import { fingerprint, labEntries } from '../library/entries.ts';
 import type { LabIdea } from '../library/lab-ideas.ts';
 import { LibraryStore, publicMeta } from '../library/library-store.ts';
-import { readOwnIdeas, readTranscripts, withIdeatorFile } from '../library/own-ideas.ts';
+import { readTranscripts, withIdeatorFile } from '../library/own-ideas.ts';
 import { AppError } from '../shared/errors.ts';
 import { refreshOnIdeatorChanges } from './library-follow.ts';
 import { createLabReader } from './library-lab.ts';
+import { createOwnEntries } from './library-own.ts';
 import type { ServiceHost } from './service-host.ts';
 import type { In, Out } from './service-io.ts';
 
@@ -44,16 +42,9 @@ export function createLibraryService(host: ServiceHost): LibraryService {
   const store = (): LibraryStore => (opened ??= new LibraryStore(host.dataDir));
   const lab = createLabReader(host);
 
-  const evaluations = (ideaIds: readonly string[]): Evaluations => {
-    const judgments = new JudgmentStore(join(host.dataDir, 'judgments.sqlite'));
-    try {
-      return { direct: newestDirectScores(judgments, ideaIds), tournaments: judgments.tournaments() };
-    } finally {
-      judgments.close();
-    }
-  };
+  const own = createOwnEntries(host);
 
-  /** Reads every store once, records what changed, and tells other windows. */
+  /** Reads every store (the own part only when it moved), records what changed, and tells other windows. */
   const refresh = async (): Promise<Refreshed> => {
     const unavailable: Refreshed['unavailable'] = [];
     let labIdeas: LabIdea[] = [];
@@ -65,37 +56,27 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       unavailable.push({ source: 'lab', message });
     }
     const metas = store().allMeta();
-    return withIdeatorFile(host.dataDir, (db) => {
-      const own = readOwnIdeas(db);
-      const mine = ownEntries(
-        own,
-        metas,
-        evaluations(own.ideas.map((i) => i.id)),
-        host.prices(),
-        // The display name, not host.actor(): that differs between the app and the CLI, and an author that
-        // changed with the process would mark every entry changed.
-        host.settings.get().profile.displayName || null,
-      );
-      // An idea of the user's own sessions is listed once, as theirs, not again as its graph node.
-      const ownNodes = new Set(own.ideas.map((i) => i.graphNodeId));
-      const theirs = labEntries(
-        labIdeas.filter((n) => !ownNodes.has(n.id)),
-        metas,
-      );
-      const entries = [...mine, ...theirs].filter((e) => (metas.get(e.id)?.deletedAt ?? null) === null);
-      const items = entries.map((e) => ({
-        id: e.id,
-        source: e.source,
-        fingerprint: fingerprint(e, own.lastTurn.get(e.id) ?? 0),
-        title: e.title,
-        abstract: e.abstract,
-        note: e.note,
-      }));
-      const keep = new Set(unavailable.map((u) => u.source));
-      const { seq, changedIds } = store().reconcile(items, keep, (ids) => readTranscripts(db, ids));
-      if (changedIds.length > 0) host.events.emit('library.changed', { seq, ideaIds: changedIds });
-      return { entries, seq, unavailable };
-    });
+    const mine = own.read(metas);
+    // An idea of the user's own sessions is listed once, as theirs, not again as its graph node.
+    const theirs = labEntries(
+      labIdeas.filter((n) => !mine.ownNodes.has(n.id)),
+      metas,
+    );
+    const entries = [...mine.entries, ...theirs].filter((e) => (metas.get(e.id)?.deletedAt ?? null) === null);
+    const items = entries.map((e) => ({
+      id: e.id,
+      source: e.source,
+      fingerprint: e.source === 'mine' ? mine.fingerprintOf(e) : fingerprint(e, 0),
+      title: e.title,
+      abstract: e.abstract,
+      note: e.note,
+    }));
+    const keep = new Set(unavailable.map((u) => u.source));
+    const { seq, changedIds } = store().reconcile(items, keep, (ids) =>
+      withIdeatorFile(host.dataDir, (db) => readTranscripts(db, ids)),
+    );
+    if (changedIds.length > 0) host.events.emit('library.changed', { seq, ideaIds: changedIds });
+    return { entries, seq, unavailable };
   };
 
   /** The idea must be listed now (or be a deletion within its undo window, for undelete). */
@@ -179,6 +160,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
     },
     close: async () => {
       await follower?.close();
+      own.close();
       opened?.close();
       opened = null;
       await lab.close();

@@ -242,6 +242,15 @@ export class JudgmentStore extends MigratedSqliteStore {
     return rows.map(tournamentFromRow);
   }
 
+  /** Moves whenever a judgment or tournament is stored or dropped: readers cache what they derive by it. */
+  stamp(): string {
+    const of = (table: 'judgments' | 'tournaments'): unknown[] =>
+      Object.values(
+        this.db.prepare(`SELECT count(*) AS n, max(created_at) AS newest FROM ${table}`).get() as object,
+      );
+    return JSON.stringify([of('judgments'), of('tournaments')]);
+  }
+
   count(kind?: JudgmentKind): number {
     const sql =
       kind === undefined ? 'SELECT COUNT(*) FROM judgments' : 'SELECT COUNT(*) FROM judgments WHERE kind = ?';

@@ -21,6 +21,11 @@ export interface Evaluations {
 
 const NO_META = { tags: [], note: '', archived: false, revision: 0 };
 
+/** The entry with the user's own metadata (the fields a metadata write changes) laid over it. */
+export function withUserFields(entry: LibraryEntry, meta: StoredMeta | undefined): LibraryEntry {
+  return meta ? { ...entry, ...userFields(meta) } : entry;
+}
+
 function userFields(
   meta: StoredMeta | undefined,
 ): Pick<LibraryEntry, 'tags' | 'note' | 'archived' | 'metaRevision'> {

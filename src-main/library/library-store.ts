@@ -115,6 +115,15 @@ export class LibraryStore extends MigratedSqliteStore {
     return row ? fromRow(row) : blank(ideaId);
   }
 
+  /** Moves with every metadata write (each one raises a row's revision). */
+  metaStamp(): string {
+    const row = this.db.prepare('SELECT count(*) AS n, coalesce(sum(revision), 0) AS r FROM meta').get() as {
+      n: number;
+      r: number;
+    };
+    return `${row.n}/${row.r}`;
+  }
+
   allMeta(): Map<string, StoredMeta> {
     const rows = this.db.prepare('SELECT * FROM meta').all() as MetaRow[];
     return new Map(rows.map((row) => [row.idea_id, fromRow(row)]));

@@ -69,6 +69,20 @@ export function withIdeatorFile<T>(dataDir: string, read: (db: Database) => T): 
   }
 }
 
+/**
+ * Moves with every committed session change (each one bumps its session's `event_seq`: ideas, versions, turns,
+ * decisions, usage) and with sessions added or removed: what the own entries are derived from.
+ */
+export function ideatorStamp(db: Database): string {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS sessions, coalesce(sum(event_seq), 0) AS events, (SELECT count(*) FROM ideas) AS ideas
+       FROM sessions`,
+    )
+    .get() as { sessions: number; events: number; ideas: number };
+  return `${row.sessions}/${row.events}/${row.ideas}`;
+}
+
 export function readOwnIdeas(db: Database): OwnIdeas {
   return db.transaction((): OwnIdeas => {
     const rows = db
