@@ -165,6 +165,40 @@ describe('library.list', () => {
     expect(foreign.entries).toHaveLength(4);
   });
 
+  it('sees a new judgment and a new display name on the next refresh (nothing derived is kept stale)', async () => {
+    const { dataDir, core } = seeded();
+    const lib = call(core);
+    const first = await lib<LibraryListResponse>('library.list', {});
+    expect(first.entries.find((e) => e.id === 'id-gamma')?.scores).toBeNull();
+    const judgments = new JudgmentStore(join(dataDir, 'judgments.sqlite'));
+    const dim = (score: number): { score: number; rationale: string } => ({ score, rationale: 'because' });
+    judgments.put({
+      kind: 'direct',
+      rubricVersion: 'r1',
+      model: 'judge-m',
+      promptHash: 'h2',
+      ideaIds: ['id-gamma'],
+      result: {
+        novelty: dim(4),
+        experiment: dim(4),
+        motivation: dim(4),
+        feasibility: dim(4),
+        clarity: dim(4),
+      },
+      promptTokens: 1,
+      completionTokens: 1,
+      costUsd: 0,
+      repairs: 0,
+    });
+    judgments.close();
+    const scored = await lib<LibraryListResponse>('library.list', { changedSince: first.cursor });
+    expect(scored.entries.map((e) => [e.id, e.scores?.paperMean])).toEqual([['id-gamma', 4]]);
+    core.settings.update({ profile: { displayName: 'Grace' } });
+    const renamed = await lib<LibraryListResponse>('library.list', { changedSince: scored.cursor });
+    expect(renamed.entries).toHaveLength(4);
+    expect(new Set(renamed.entries.map((e) => e.author))).toEqual(new Set(['Grace']));
+  });
+
   it('refuses a save from a stale revision with CONFLICT carrying the current row (two writers, two cores)', async () => {
     const { dataDir, core } = seeded();
     const other = openCore(dataDir);
