@@ -24,6 +24,6 @@ export function libraryHandlers(library: LibraryService): LibraryHandlers {
     'library.restore': (request) => library.restore(request),
     'library.delete': (request) => library.delete(request),
     'library.undelete': (request) => library.undelete(request),
-    'library.tags': () => library.tags(),
+    'library.tags': (request) => library.tags(request),
   };
 }

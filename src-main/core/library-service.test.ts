@@ -62,32 +62,34 @@ function seeded(): { dataDir: string; core: Core } {
   return { dataDir, core: openCore(dataDir) };
 }
 
+/** A direct score as the judge stores it: novelty, experiment, motivation, feasibility, clarity. */
+function storeDirectScore(dataDir: string, ideaId: string, scores: readonly number[]): void {
+  const judgments = new JudgmentStore(join(dataDir, 'judgments.sqlite'));
+  const [novelty, experiment, motivation, feasibility, clarity] = scores.map((score) => ({
+    score,
+    rationale: 'because',
+  }));
+  judgments.put({
+    kind: 'direct',
+    rubricVersion: 'r1',
+    model: 'judge-m',
+    promptHash: `hash-${ideaId}`,
+    ideaIds: [ideaId],
+    result: { novelty, experiment, motivation, feasibility, clarity },
+    promptTokens: 1,
+    completionTokens: 1,
+    costUsd: 0,
+    repairs: 0,
+  });
+  judgments.close();
+}
+
 const call = (core: Core): ReturnType<typeof resultCaller> => resultCaller(channelCaller(core));
 
 describe('library.list', () => {
   it('lists every idea of the sessions with status, versions, author, dialogue summary and stored scores', async () => {
     const { dataDir, core } = seeded();
-    const judgments = new JudgmentStore(join(dataDir, 'judgments.sqlite'));
-    const dim = (score: number): { score: number; rationale: string } => ({ score, rationale: 'because' });
-    judgments.put({
-      kind: 'direct',
-      rubricVersion: 'r1',
-      model: 'judge-m',
-      promptHash: 'h1',
-      ideaIds: ['id-alpha'],
-      result: {
-        novelty: dim(8),
-        experiment: dim(6),
-        motivation: dim(7),
-        feasibility: dim(5),
-        clarity: dim(9),
-      },
-      promptTokens: 1,
-      completionTokens: 1,
-      costUsd: 0,
-      repairs: 0,
-    });
-    judgments.close();
+    storeDirectScore(dataDir, 'id-alpha', [8, 6, 7, 5, 9]);
     core.settings.update({ profile: { displayName: 'Ada' } });
 
     const list = await call(core)<LibraryListResponse>('library.list', {});
@@ -170,27 +172,7 @@ describe('library.list', () => {
     const lib = call(core);
     const first = await lib<LibraryListResponse>('library.list', {});
     expect(first.entries.find((e) => e.id === 'id-gamma')?.scores).toBeNull();
-    const judgments = new JudgmentStore(join(dataDir, 'judgments.sqlite'));
-    const dim = (score: number): { score: number; rationale: string } => ({ score, rationale: 'because' });
-    judgments.put({
-      kind: 'direct',
-      rubricVersion: 'r1',
-      model: 'judge-m',
-      promptHash: 'h2',
-      ideaIds: ['id-gamma'],
-      result: {
-        novelty: dim(4),
-        experiment: dim(4),
-        motivation: dim(4),
-        feasibility: dim(4),
-        clarity: dim(4),
-      },
-      promptTokens: 1,
-      completionTokens: 1,
-      costUsd: 0,
-      repairs: 0,
-    });
-    judgments.close();
+    storeDirectScore(dataDir, 'id-gamma', [4, 4, 4, 4, 4]);
     const scored = await lib<LibraryListResponse>('library.list', { changedSince: first.cursor });
     expect(scored.entries.map((e) => [e.id, e.scores?.paperMean])).toEqual([['id-gamma', 4]]);
     core.settings.update({ profile: { displayName: 'Grace' } });

@@ -1,5 +1,5 @@
 import type { LibraryEntry, LibraryListResponse } from '../contract/library.ts';
-import { LIBRARY_UNDO_WINDOW_MS } from '../contract/library.ts';
+import { LIBRARY_UNDO_WINDOW_MS, type libraryChannels } from '../contract/library.ts';
 import { fingerprint, labEntries } from '../library/entries.ts';
 import type { LabIdea } from '../library/lab-ideas.ts';
 import { LibraryStore, publicMeta } from '../library/library-store.ts';
@@ -17,17 +17,12 @@ import type { In, Out } from './service-io.ts';
  * full-text search. Each read reconciles the entries against the catalogue (library/catalogue.ts), which numbers
  * the changes that `changedSince` cursors and `library.changed` events refer to.
  */
-export interface LibraryService {
-  list(request: In<'library.list'>): Out<'library.list'>;
-  search(request: In<'library.search'>): Out<'library.search'>;
-  update(request: In<'library.update'>): Out<'library.update'>;
-  archive(request: In<'library.archive'>): Out<'library.archive'>;
-  restore(request: In<'library.restore'>): Out<'library.restore'>;
-  delete(request: In<'library.delete'>): Out<'library.delete'>;
-  undelete(request: In<'library.undelete'>): Out<'library.undelete'>;
-  tags(): Out<'library.tags'>;
-  close(): Promise<void>;
-}
+export type LibraryService = {
+  /** One method per `library.<name>` channel, named `<name>`. */
+  [C in keyof typeof libraryChannels as C extends `library.${infer Name}` ? Name : never]: (
+    request: In<C>,
+  ) => Out<C>;
+} & { close(): Promise<void> };
 
 interface Refreshed {
   entries: LibraryEntry[];

@@ -7,8 +7,6 @@ import { reconcileCatalogue, type CatalogueItem, type Reconciled } from './catal
 import { searchCatalogue, type SearchOptions } from './search-index.ts';
 import type { LibrarySearchHit } from '../contract/library.ts';
 
-export const LIBRARY_FILE_NAME = 'library.sqlite';
-
 /**
  * `<dataDir>/library.sqlite`: the user's own metadata per idea (tags, a Markdown note, archived, a deletion
  * tombstone), revisioned like annotations (a write names the revision it read; a stale one is a CONFLICT carrying
@@ -16,7 +14,8 @@ export const LIBRARY_FILE_NAME = 'library.sqlite';
  * number (`seq`) it last changed at, which is what `changedSince` cursors count, plus the FTS5 search index.
  */
 const MIGRATIONS = [
-  `CREATE TABLE meta (
+  `CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE meta (
      idea_id TEXT PRIMARY KEY,
      tags TEXT NOT NULL,
      note TEXT NOT NULL,
@@ -25,7 +24,6 @@ const MIGRATIONS = [
      updated_at TEXT NOT NULL,
      deleted_at INTEGER
    );
-   CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE catalogue (
      doc INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
@@ -37,6 +35,8 @@ const MIGRATIONS = [
    CREATE INDEX catalogue_seq ON catalogue(seq);
    CREATE VIRTUAL TABLE search USING fts5(title, abstract, note, transcript, tokenize = 'unicode61 remove_diacritics 2');`,
 ];
+
+export const LIBRARY_FILE_NAME = 'library.sqlite';
 
 interface MetaRow {
   idea_id: string;
