@@ -198,6 +198,27 @@ describe('library.list', () => {
     expect(list.entries.find((e) => e.id === 'id-alpha')?.note).toBe('mine');
   });
 
+  it('refuses oversized metadata by field, and keeps the stored row', async () => {
+    const { core } = seeded();
+    const raw = channelCaller(core);
+    const bombs = [
+      { note: 'x'.repeat(100_001) },
+      { tags: Array.from({ length: 201 }, (_, i) => `t${i}`) },
+      { tags: ['y'.repeat(101)] },
+      { tags: ['   '] },
+    ];
+    for (const bomb of bombs) {
+      const reply = await raw('library.update', { ideaId: 'id-alpha', baseRevision: 0, ...bomb });
+      expect(reply).toMatchObject({ error: { code: 'VALIDATION' } });
+    }
+    const list = await call(core)<LibraryListResponse>('library.list', {});
+    expect(list.entries.find((e) => e.id === 'id-alpha')).toMatchObject({
+      note: '',
+      tags: [],
+      metaRevision: 0,
+    });
+  });
+
   it('deletes only an archived idea, only with the confirm field, and nothing unknown', async () => {
     const { core } = seeded();
     const raw = channelCaller(core);
