@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryListResponse, LibrarySearchResponse } from '../contract/library.ts';
+import { SessionStore } from '../ideator/session-store.ts';
 import { channelCaller, resultCaller } from '../test-support/core-calls.ts';
 import { seedLibraryScale } from '../test-support/library-seed.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -43,6 +45,14 @@ describe('library at 10,000 ideas', () => {
       lib<LibraryListResponse>('library.list', { changedSince: warm.value.cursor }),
     );
     expect(delta.value.entries.map((e) => e.id)).toEqual(['s42-i7']);
+    // A session change (as a running session makes them) re-derives that session's ideas only.
+    const sessions = new SessionStore(join(dataDir, 'ideator.sqlite'));
+    sessions.updateIdea('s7-i3', { outcome: 'rejected', decidedBy: 'user' });
+    sessions.close();
+    const session = await timed(() =>
+      lib<LibraryListResponse>('library.list', { changedSince: delta.value.cursor }),
+    );
+    expect(session.value.entries).toMatchObject([{ id: 's7-i3', status: 'rejected' }]);
     const search = await timed(() => lib<LibrarySearchResponse>('library.search', { query: 'w42x7' }));
     expect(search.value.hits[0]?.id).toBe('s42-i7');
     const figures = {
@@ -50,12 +60,14 @@ describe('library at 10,000 ideas', () => {
       warmMs: warm.ms,
       editMs: edit.ms,
       changedSinceMs: delta.ms,
+      sessionChangeMs: session.ms,
       searchMs: search.ms,
     };
     console.info('library at 10,000 ideas', figures);
     expect(warm.ms).toBeLessThan(1_000);
     expect(edit.ms).toBeLessThan(3_000);
     expect(delta.ms).toBeLessThan(3_000);
+    expect(session.ms).toBeLessThan(1_000);
     expect(search.ms).toBeLessThan(3_000);
   });
 });

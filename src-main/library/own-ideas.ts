@@ -70,36 +70,39 @@ export function withIdeatorFile<T>(dataDir: string, read: (db: Database) => T): 
 }
 
 /**
- * Moves with every committed session change (each one bumps its session's `event_seq`: ideas, versions, turns,
- * decisions, usage) and with sessions added or removed: what the own entries are derived from.
+ * Each session's change counter: every committed session change (ideas, versions, turns, decisions, usage) bumps
+ * its `event_seq`, so a session whose number did not move has the same entries as before.
  */
-export function ideatorStamp(db: Database): string {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS sessions, coalesce(sum(event_seq), 0) AS events, (SELECT count(*) FROM ideas) AS ideas
-       FROM sessions`,
-    )
-    .get() as { sessions: number; events: number; ideas: number };
-  return `${row.sessions}/${row.events}/${row.ideas}`;
+export function sessionStamps(db: Database): Map<string, number> {
+  const rows = db.prepare('SELECT id, event_seq AS seq FROM sessions').all() as { id: string; seq: number }[];
+  return new Map(rows.map((r) => [r.id, r.seq]));
 }
 
-export function readOwnIdeas(db: Database): OwnIdeas {
+/**
+ * The ideas of the given sessions (all when `sessionIds` is absent). The filter is one of two fixed SQL texts;
+ * the ids always travel as a JSON parameter.
+ */
+export function readOwnIdeas(db: Database, sessionIds?: readonly string[]): OwnIdeas {
+  const only = sessionIds === undefined ? [] : [JSON.stringify(sessionIds)];
+  const where = (column: string): string =>
+    sessionIds === undefined ? 'TRUE' : `${column} IN (SELECT value FROM json_each(?))`;
   return db.transaction((): OwnIdeas => {
     const rows = db
       .prepare(
         `SELECT i.id, i.session_id, i.phase, i.round, i.outcome, i.decided_by, i.current_version, i.graph_node_id,
                 i.created_at, i.updated_at, s.topic, s.config, v.content
          FROM ideas i JOIN sessions s ON s.id = i.session_id
-         LEFT JOIN idea_versions v ON v.idea_id = i.id AND v.version = i.current_version`,
+         LEFT JOIN idea_versions v ON v.idea_id = i.id AND v.version = i.current_version
+         WHERE ${where('i.session_id')}`,
       )
-      .all() as IdeaJoinRow[];
+      .all(...only) as IdeaJoinRow[];
     const mentorAspects = new Map<string, string[]>();
     const mentorRows = db
       .prepare(
         `SELECT idea_id AS ideaId, coalesce(json_extract(meta, '$.aspect'), '') AS aspect FROM turns
-         WHERE kind = 'mentor' AND idea_id IS NOT NULL ORDER BY session_id, seq`,
+         WHERE kind = 'mentor' AND idea_id IS NOT NULL AND ${where('session_id')} ORDER BY session_id, seq`,
       )
-      .all() as { ideaId: string; aspect: string }[];
+      .all(...only) as { ideaId: string; aspect: string }[];
     for (const { ideaId, aspect } of mentorRows) {
       const list = mentorAspects.get(ideaId) ?? [];
       list.push(aspect);
@@ -109,15 +112,18 @@ export function readOwnIdeas(db: Database): OwnIdeas {
       (
         db
           .prepare(
-            'SELECT idea_id AS ideaId, max(seq) AS seq FROM turns WHERE idea_id IS NOT NULL GROUP BY idea_id',
+            `SELECT idea_id AS ideaId, max(seq) AS seq FROM turns
+             WHERE idea_id IS NOT NULL AND ${where('session_id')} GROUP BY idea_id`,
           )
-          .all() as { ideaId: string; seq: number }[]
+          .all(...only) as { ideaId: string; seq: number }[]
       ).map((r) => [r.ideaId, r.seq]),
     );
     const ledgers = new Map<string, LedgerEntry[]>();
     for (const row of db
-      .prepare('SELECT session_id AS sessionId, entry FROM ledger ORDER BY session_id, seq')
-      .all() as {
+      .prepare(
+        `SELECT session_id AS sessionId, entry FROM ledger WHERE ${where('session_id')} ORDER BY session_id, seq`,
+      )
+      .all(...only) as {
       sessionId: string;
       entry: string;
     }[]) {
