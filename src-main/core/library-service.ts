@@ -74,7 +74,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
     return { entries, seq, unavailable };
   };
 
-  /** The idea must be listed now (or be a deletion within its undo window, for undelete). */
+  /** Metadata is kept only for ideas the library lists now (archived ones included; deleted ones not). */
   const requireListed = async (ideaId: string): Promise<void> => {
     const { entries } = await refresh();
     if (!entries.some((e) => e.id === ideaId)) {
