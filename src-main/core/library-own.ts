@@ -5,7 +5,7 @@ import { JudgmentStore } from '../judge/judgment-store.ts';
 import { newestDirectScores } from '../judge/newest-evaluation.ts';
 import { fingerprint, ownEntries, withUserFields } from '../library/entries.ts';
 import type { StoredMeta } from '../library/library-store.ts';
-import { readOwnIdeas, sessionStamps, withIdeatorFile } from '../library/own-ideas.ts';
+import { readOwnIdeas, sessionStamps } from '../library/own-ideas.ts';
 import type { ServiceHost } from './service-host.ts';
 
 /**
@@ -24,7 +24,7 @@ export interface OwnPart {
 }
 
 export interface OwnEntries {
-  read(metas: ReadonlyMap<string, StoredMeta>): OwnPart;
+  read(db: Database, metas: ReadonlyMap<string, StoredMeta>): OwnPart;
   close(): void;
 }
 
@@ -75,36 +75,31 @@ export function createOwnEntries(host: ServiceHost): OwnEntries {
   };
 
   return {
-    read: (metas) =>
-      withIdeatorFile(host.dataDir, (db) => {
-        const judged = (judgments ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
-        const settings = host.settings.get();
-        // Stamps first, data after: a change in between makes the data newer than its stamp (one extra read
-        // next time), never older.
-        const stamps = sessionStamps(db);
-        const stamp = JSON.stringify([
-          judged.stamp(),
-          settings.profile.displayName,
-          settings.prices.overrides,
-        ]);
-        if (stamp !== globalStamp) {
-          sessions = derive(db, judged, stamps);
-          globalStamp = stamp;
-        } else {
-          const moved = [...stamps].filter(([id, seq]) => sessions.get(id)?.seq !== seq).map(([id]) => id);
-          for (const id of sessions.keys()) if (!stamps.has(id)) sessions.delete(id);
-          if (moved.length > 0)
-            for (const [id, part] of derive(db, judged, stamps, moved)) sessions.set(id, part);
-        }
-        const parts = [...sessions.values()];
-        const fingerprints = new Map(parts.flatMap((p) => [...p.fingerprints]));
-        return {
-          entries: parts.flatMap((p) => p.entries.map((e) => withUserFields(e, metas.get(e.id)))),
-          ownNodes: new Set(parts.flatMap((p) => p.ownNodes)),
-          fingerprintOf: (e) =>
-            `${fingerprints.get(e.id) ?? fingerprint(e, 0)}.${metas.get(e.id)?.revision ?? 0}`,
-        };
-      }),
+    read: (db, metas) => {
+      const judged = (judgments ??= new JudgmentStore(join(host.dataDir, 'judgments.sqlite')));
+      const settings = host.settings.get();
+      // Stamps first, data after: a change in between makes the data newer than its stamp (one extra read
+      // next time), never older.
+      const stamps = sessionStamps(db);
+      const stamp = JSON.stringify([judged.stamp(), settings.profile.displayName, settings.prices.overrides]);
+      if (stamp !== globalStamp) {
+        sessions = derive(db, judged, stamps);
+        globalStamp = stamp;
+      } else {
+        const moved = [...stamps].filter(([id, seq]) => sessions.get(id)?.seq !== seq).map(([id]) => id);
+        for (const id of sessions.keys()) if (!stamps.has(id)) sessions.delete(id);
+        if (moved.length > 0)
+          for (const [id, part] of derive(db, judged, stamps, moved)) sessions.set(id, part);
+      }
+      const parts = [...sessions.values()];
+      const fingerprints = new Map(parts.flatMap((p) => [...p.fingerprints]));
+      return {
+        entries: parts.flatMap((p) => p.entries.map((e) => withUserFields(e, metas.get(e.id)))),
+        ownNodes: new Set(parts.flatMap((p) => p.ownNodes)),
+        fingerprintOf: (e) =>
+          `${fingerprints.get(e.id) ?? fingerprint(e, 0)}.${metas.get(e.id)?.revision ?? 0}`,
+      };
+    },
     close: () => {
       judgments?.close();
       judgments = null;

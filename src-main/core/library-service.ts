@@ -3,7 +3,8 @@ import { LIBRARY_UNDO_WINDOW_MS, type libraryChannels } from '../contract/librar
 import { fingerprint, labEntries } from '../library/entries.ts';
 import type { LabIdea } from '../library/lab-ideas.ts';
 import { LibraryStore, publicMeta } from '../library/library-store.ts';
-import { readTranscripts, withIdeatorFile } from '../library/own-ideas.ts';
+import type { Database } from 'better-sqlite3';
+import { openIdeatorFile, readTranscripts } from '../library/own-ideas.ts';
 import { AppError } from '../shared/errors.ts';
 import { refreshOnIdeatorChanges } from './library-follow.ts';
 import { createLabReader } from './library-lab.ts';
@@ -35,6 +36,8 @@ const CURSOR = /^([0-9a-f-]{36}):(\d{1,15})$/;
 export function createLibraryService(host: ServiceHost): LibraryService {
   let opened: LibraryStore | null = null;
   const store = (): LibraryStore => (opened ??= new LibraryStore(host.dataDir));
+  let ideatorDb: Database | null = null;
+  const ideator = (): Database => (ideatorDb ??= openIdeatorFile(host.dataDir));
   const lab = createLabReader(host);
 
   const own = createOwnEntries(host);
@@ -51,7 +54,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       unavailable.push({ source: 'lab', message });
     }
     const metas = store().allMeta();
-    const mine = own.read(metas);
+    const mine = own.read(ideator(), metas);
     // An idea of the user's own sessions is listed once, as theirs, not again as its graph node.
     const theirs = labEntries(
       labIdeas.filter((n) => !mine.ownNodes.has(n.id)),
@@ -67,9 +70,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       note: e.note,
     }));
     const keep = new Set(unavailable.map((u) => u.source));
-    const { seq, changedIds } = store().reconcile(items, keep, (ids) =>
-      withIdeatorFile(host.dataDir, (db) => readTranscripts(db, ids)),
-    );
+    const { seq, changedIds } = store().reconcile(items, keep, (ids) => readTranscripts(ideator(), ids));
     if (changedIds.length > 0) host.events.emit('library.changed', { seq, ideaIds: changedIds });
     return { entries, seq, unavailable };
   };
@@ -158,6 +159,8 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       own.close();
       opened?.close();
       opened = null;
+      ideatorDb?.close();
+      ideatorDb = null;
       await lab.close();
     },
   };

@@ -59,14 +59,12 @@ const DIALOGUE_KINDS = ['researcher', 'mentor', 'human', 'note'];
 /** Per idea, so one runaway transcript cannot bloat the index. */
 const TRANSCRIPT_MAX_CHARS = 200_000;
 
-/** Opens the data dir's ideator file for one read and closes it, whatever `read` does. */
-export function withIdeatorFile<T>(dataDir: string, read: (db: Database) => T): T {
-  const db = openIdeatorDatabase(join(dataDir, 'ideator.sqlite'));
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
+/**
+ * The data dir's ideator file, opened once for the library's reads (WAL: reading never blocks a running
+ * session's writes; opening takes a brief migration lock, so it is not done per read).
+ */
+export function openIdeatorFile(dataDir: string): Database {
+  return openIdeatorDatabase(join(dataDir, 'ideator.sqlite'));
 }
 
 /**
