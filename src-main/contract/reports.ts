@@ -126,6 +126,7 @@ export type DossierVersion = z.infer<typeof DossierVersionSchema>;
 export type DossierNode = z.infer<typeof DossierNodeSchema>;
 export type DossierEdge = z.infer<typeof DossierEdgeSchema>;
 export type DossierPaper = z.infer<typeof DossierPaperSchema>;
+export type DossierProvider = z.infer<typeof DossierProviderSchema>;
 export type Reproducibility = z.infer<typeof ReproducibilitySchema>;
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export type IdeasExport = z.infer<typeof IdeasExportResponseSchema>;

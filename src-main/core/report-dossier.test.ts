@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DossierSchema, type Dossier } from '../contract/reports.ts';
+import { DossierSchema, type Dossier, type IdeasExport } from '../contract/reports.ts';
+import { channelCaller, resultCaller } from '../test-support/core-calls.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import {
   openReportedIdea,
@@ -7,6 +8,7 @@ import {
   REPORT_TEST_PAPER,
 } from '../test-support/reported-idea-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
+import { createCore } from './create-core.ts';
 
 /** Issue 14 reports: `ideas.dossier` gathers everything about one idea, through dispatch as every transport calls it. */
 
@@ -59,5 +61,52 @@ describe('ideas.dossier', () => {
     expect(await call('ideas.dossier', { ideaId: 'no-such-idea' })).toMatchObject({
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('ideas.dossier and endpoint credentials', () => {
+  it('names the endpoint without user:password@ or query string, and never the key', async () => {
+    const dataDir = tempDir();
+    const { server, ideaId, core } = await openReportedIdea(open, dataDir);
+    await core.close();
+    delete open.core;
+    const withQuery = new URL(server.baseUrl);
+    withQuery.search = '?api-key=query-secret';
+    const withCredentials = new URL(withQuery);
+    withCredentials.username = 'alice';
+    withCredentials.password = 'hunter2-secret';
+    // The config refuses a URL with credentials (llm/config.ts): the dossier still says which model ran.
+    const expected = [
+      { url: withQuery, provider: { providerType: 'openai-compatible', baseUrl: `${withQuery.origin}/v1` } },
+      { url: withCredentials, provider: { providerType: 'not configured', baseUrl: '' } },
+    ];
+    for (const { url, provider } of expected) {
+      const again = createCore({
+        env: {
+          MOTIV_DATA_DIR: dataDir,
+          MOTIV_LLM_BASE_URL: url.toString(),
+          MOTIV_LLM_API_KEY: REPORT_TEST_API_KEY,
+          MOTIV_LLM_MODEL: 'scripted-chat',
+        },
+      });
+      open.core = again;
+      const ok = resultCaller(channelCaller(again));
+      const dossier = await ok<Dossier>('ideas.dossier', { ideaId });
+      expect(dossier.reproducibility.providers.find((p) => p.role === 'researcher')).toEqual({
+        role: 'researcher',
+        model: 'scripted-chat',
+        ...provider,
+      });
+      for (const format of ['md', 'html', 'json', 'pdf'] as const) {
+        const file = await ok<IdeasExport>('ideas.export', { ideaIds: [ideaId], format });
+        const text =
+          file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('latin1') : file.content;
+        for (const secret of ['hunter2-secret', 'query-secret', REPORT_TEST_API_KEY, 'alice']) {
+          expect(text, `${format}: ${secret}`).not.toContain(secret);
+        }
+      }
+      await again.close();
+      delete open.core;
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { In, Out } from './service-io.ts';
-import type { Dossier, Reproducibility } from '../contract/reports.ts';
+import type { Dossier, DossierProvider, Reproducibility } from '../contract/reports.ts';
 import { SessionStore } from '../ideator/session-store.ts';
-import { LLM_ROLES } from '../llm/config.ts';
+import { LLM_ROLES, type ResolvedLlmConfig } from '../llm/config.ts';
 import { buildDossier } from '../reports/build-dossier.ts';
 import { ideaMarkdownReport, renderExport } from '../reports/render-export.ts';
 import { AppError } from '../shared/errors.ts';
@@ -46,22 +46,27 @@ function sessionFacts(dataDir: string, ideaId: string): { sessionId: string; mod
 /** The endpoint each role ran on, as configured now (credentials stripped), with the model the ledger saw. */
 function providersOf(host: ServiceHost, models: Map<string, string>): Reproducibility['providers'] {
   const config = host.config();
-  return LLM_ROLES.filter((role) => role === 'researcher' || role === 'mentor' || models.has(role)).map(
-    (role) => {
-      let baseUrl = '';
-      let model = models.get(role) ?? '';
-      let providerType: Reproducibility['providers'][number]['providerType'] = 'not configured';
-      try {
-        const llm = config.requireLlm(role);
-        providerType = llm.local ? 'local-gguf' : 'openai-compatible';
-        baseUrl = llm.local ? 'local' : safeUrl(llm.baseUrl);
-        model ||= llm.model;
-      } catch {
-        // Not configured now: the ledger's model is still what ran.
-      }
-      return { role, providerType, baseUrl, model };
-    },
-  );
+  const roles = LLM_ROLES.filter((role) => role === 'researcher' || role === 'mentor' || models.has(role));
+  return roles.map((role) => {
+    const used = models.get(role) ?? '';
+    try {
+      const llm = config.requireLlm(role);
+      return { role, ...described(llm), model: used || llm.model };
+    } catch {
+      // Not usable now (no endpoint, an unconfirmed key, a refused URL): still say what is configured.
+    }
+    try {
+      const llm = config.readLlm();
+      return { role, ...described(llm), model: used || llm.models[role] };
+    } catch {
+      return { role, providerType: 'not configured' as const, baseUrl: '', model: used };
+    }
+  });
+}
+
+function described(llm: ResolvedLlmConfig): Pick<DossierProvider, 'providerType' | 'baseUrl'> {
+  if (llm.local) return { providerType: 'local-gguf', baseUrl: 'local' };
+  return { providerType: 'openai-compatible', baseUrl: safeUrl(llm.baseUrl) };
 }
 
 /** Origin and path only: no user:password@, no query string (keys travel there on some providers). */

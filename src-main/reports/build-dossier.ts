@@ -33,7 +33,8 @@ export interface DossierInputs {
   generatedAt: string;
 }
 
-const MOTIVATION_KINDS = new Set(['Problem', 'Challenge', 'Solution']);
+/** The subgraph's layers, in reading order: a problem, its challenges, their solutions. */
+const LAYER_ORDER: Record<string, number> = { Problem: 0, Challenge: 1, Solution: 2 };
 const MOTIVATION_EDGES = new Set(['HAS_CHALLENGE', 'SOLVED_BY', 'PARENT_OF']);
 
 export function buildDossier(inputs: DossierInputs): Dossier {
@@ -60,7 +61,9 @@ export function buildDossier(inputs: DossierInputs): Dossier {
 
   const cited = new Set(stored.flatMap((v) => v.citations.flatMap((c) => (c.nodeId ? [c.nodeId] : []))));
   const citedNodes = graph.nodes.filter((n) => cited.has(n.id));
-  const subgraphNodes = graph.nodes.filter((n) => MOTIVATION_KINDS.has(n.kind));
+  const subgraphNodes = graph.nodes
+    .filter((n) => n.kind in LAYER_ORDER)
+    .sort((a, b) => (LAYER_ORDER[a.kind] ?? 0) - (LAYER_ORDER[b.kind] ?? 0));
   const inSubgraph = new Set(subgraphNodes.map((n) => n.id));
   const edges = graph.edges.filter(
     (e) => MOTIVATION_EDGES.has(e.type) && inSubgraph.has(e.from) && inSubgraph.has(e.to),
