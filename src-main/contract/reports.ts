@@ -29,43 +29,53 @@ export const DossierVersionSchema = z.object({
   /** The session's turns for this idea after the previous version's turn, up to this version's own. */
   dialogue: z.array(TurnSchema),
 });
+export type DossierVersion = z.infer<typeof DossierVersionSchema>;
 
+/** A graph node the idea cites, as the graph holds it now (renamed nodes show their new name). */
 export const DossierNodeSchema = z.object({
   id: z.string(),
   kind: NodeKindSchema,
   name: z.string(),
   description: z.string(),
 });
+export type DossierNode = z.infer<typeof DossierNodeSchema>;
 
+/** An edge among the cited nodes (`from`/`to` are node ids). */
 export const DossierEdgeSchema = z.object({
   from: z.string(),
   to: z.string(),
   type: z.enum(['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY', 'EXTRACTED_FROM', 'CITES']),
 });
+export type DossierEdge = z.infer<typeof DossierEdgeSchema>;
 
+/** A Paper node the idea cites, or that a cited node was mined from (EXTRACTED_FROM). */
 export const DossierPaperSchema = z.object({
   nodeId: z.string().nullable(),
-  title: z.string(),
-  authors: z.array(z.string()),
-  year: z.int().nullable(),
-  venue: z.string().nullable(),
   doi: z.string().nullable(),
   arxivId: z.string().nullable(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  /** null: unknown (the graph's props leave it out). */
+  year: z.int().nullable(),
+  venue: z.string().nullable(),
   url: z.string().nullable(),
 });
+export type DossierPaper = z.infer<typeof DossierPaperSchema>;
 
 /** Which endpoint and model an agent ran on; the base URL with any `user:pass@` removed, never a key. */
 export const DossierProviderSchema = z.object({
   role: z.string(),
+  /** 'not configured': the role has no usable endpoint now; the model is still the one the session's ledger saw. */
   providerType: z.enum(['openai-compatible', 'local-gguf', 'not configured']),
   baseUrl: z.string(),
   model: z.string(),
 });
+export type DossierProvider = z.infer<typeof DossierProviderSchema>;
 
 export const ReproducibilitySchema = z.object({
+  providers: z.array(DossierProviderSchema),
   appName: z.string(),
   appVersion: z.string(),
-  providers: z.array(DossierProviderSchema),
   prompts: z.object({ researcher: z.string(), mentor: z.string() }),
   parameters: SessionConfigSchema,
   seed: z.int(),
@@ -78,6 +88,7 @@ export const ReproducibilitySchema = z.object({
     generatedAt: z.string(),
   }),
 });
+export type Reproducibility = z.infer<typeof ReproducibilitySchema>;
 
 export const DossierSchema = z.object({
   schemaVersion: z.literal(DOSSIER_SCHEMA_VERSION),
@@ -91,9 +102,11 @@ export const DossierSchema = z.object({
   evaluation: IdeaEvaluationSchema.nullable(),
   reproducibility: ReproducibilitySchema,
 });
+export type Dossier = z.infer<typeof DossierSchema>;
 
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'json', 'bibtex'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const IdeasDossierRequestSchema = z.strictObject({ ideaId: IdeaIdSchema });
 export const IdeasExportRequestSchema = z.strictObject({
@@ -107,6 +120,7 @@ export const IdeasExportResponseSchema = z.object({
   encoding: z.enum(['utf8', 'base64']),
   content: z.string(),
 });
+export type IdeasExport = z.infer<typeof IdeasExportResponseSchema>;
 
 /** The JSON export file: versioned, one dossier per idea. */
 export const IdeaExportJsonSchema = z.object({
@@ -115,19 +129,9 @@ export const IdeaExportJsonSchema = z.object({
   app: z.object({ name: z.string(), version: z.string() }),
   ideas: z.array(DossierSchema),
 });
+export type IdeaExportJson = z.infer<typeof IdeaExportJsonSchema>;
 
 export const reportsChannels = {
   'ideas.dossier': { request: IdeasDossierRequestSchema, response: DossierSchema },
   'ideas.export': { request: IdeasExportRequestSchema, response: IdeasExportResponseSchema },
 } as const;
-
-export type Dossier = z.infer<typeof DossierSchema>;
-export type DossierVersion = z.infer<typeof DossierVersionSchema>;
-export type DossierNode = z.infer<typeof DossierNodeSchema>;
-export type DossierEdge = z.infer<typeof DossierEdgeSchema>;
-export type DossierPaper = z.infer<typeof DossierPaperSchema>;
-export type DossierProvider = z.infer<typeof DossierProviderSchema>;
-export type Reproducibility = z.infer<typeof ReproducibilitySchema>;
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
-export type IdeasExport = z.infer<typeof IdeasExportResponseSchema>;
-export type IdeaExportJson = z.infer<typeof IdeaExportJsonSchema>;
