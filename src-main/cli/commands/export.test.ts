@@ -47,6 +47,22 @@ describe('motiv export', () => {
     expect(both.stdout).toBe(`${join(out, 'ideas-2.json')}\n`);
     const json = IdeaExportJsonSchema.parse(JSON.parse(readFileSync(join(out, 'ideas-2.json'), 'utf8')));
     expect(json.ideas.map((i) => i.idea.id)).toEqual(['id-alpha', 'id-beta']);
+    // Several ideas in one report: each idea's part, then each one's appendices, numbered.
+    expect(
+      await exportCommand(['id-alpha', 'id-beta', '--format', 'md', '--out', out], recordingIo(env)),
+    ).toBe(0);
+    const report = readFileSync(join(out, 'ideas-2.md'), 'utf8');
+    const order = [
+      '# Idea alpha',
+      '# Idea beta',
+      '# Appendix 1A',
+      '# Appendix 1B',
+      '# Appendix 2A',
+      '# Appendix 2B',
+    ];
+    const at = order.map((heading) => report.indexOf(heading));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
 
     writeFileSync(join(out, 'idea_alpha-v1.md'), 'my edits');
     await expect(
