@@ -59,6 +59,13 @@ describe('exports of a hostile, huge dossier', () => {
       expect(performance.now() - started, format).toBeLessThan(30_000);
     }
 
+    const md = files.get('md')?.content ?? '';
+    const mermaid = /```mermaid\n([\s\S]*?)```/.exec(md)?.[1] ?? '';
+    const nodeLines = mermaid.split('\n').filter((line) => /^\s+n\d+\[/.test(line));
+    expect(nodeLines.length).toBeGreaterThan(0);
+    // A label is one quoted string: the markup and quotes of a hostile name are entities inside it.
+    for (const line of nodeLines) expect(line).toMatch(/^ {2}n\d+\["[^"<>]*"\]$/);
+
     const html = files.get('html')?.content ?? '';
     expect(htmlHazards(html)).toEqual([]);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
