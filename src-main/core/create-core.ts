@@ -29,6 +29,8 @@ import { ratingsHandlers } from './ratings-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { createLibraryService, type LibraryService } from './library-service.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
+import { reportHandlers } from './report-handlers.ts';
+import { createReportService, type ReportService } from './report-service.ts';
 import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -55,6 +57,7 @@ export interface CoreServices {
   ratings: RatingsService;
   protocol: ProtocolService;
   library: LibraryService;
+  reports: ReportService;
 }
 
 export interface Core {
@@ -135,15 +138,17 @@ export function createCore(options: CoreOptions = {}): Core {
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const ideation = createIdeationService(host);
   const evaluation = createEvaluationService(host);
+  const ratings = createRatingsService(host);
   const services: CoreServices = {
     graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
     ideation,
     mining: createMiningService(host),
     papers: createPaperService(host),
     evaluation,
-    ratings: createRatingsService(host),
+    ratings,
     protocol: createProtocolService({ host, ideation, evaluation }),
     library: createLibraryService(host),
+    reports: createReportService({ host, ideation, ratings }),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -176,7 +181,7 @@ export function createCore(options: CoreOptions = {}): Core {
       stats: () => graph.stats(),
       actor: () => settings.get().profile.displayName || 'local embeddings',
     }),
-    ...ideatorHandlers(services.ideation),
+    ...ideatorHandlers(services.ideation, services.reports),
     ...miningHandlers(services.mining),
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
@@ -187,6 +192,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
     ...libraryHandlers(services.library),
+    ...reportHandlers(services.reports),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
