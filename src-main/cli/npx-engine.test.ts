@@ -21,7 +21,12 @@ async function npxAsNewcomer(args: string[]): Promise<{ stdout: string; stderr: 
     .split(delimiter)
     .filter((dir) => dir && !dir.startsWith(localBin))
     .join(delimiter);
-  const env = { ...process.env, PATH: path, npm_config_cache: tempDir(), MOTIV_DATA_DIR: tempDir() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: path,
+    npm_config_cache: tempDir(),
+    MOTIV_DATA_DIR: tempDir(),
+  };
   for (const name of Object.keys(env))
     if (name.startsWith('npm_') && name !== 'npm_config_cache') delete env[name];
   return run('npx', args, { cwd: ROOT, env, timeout: 60_000 });
