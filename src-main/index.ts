@@ -1,12 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createCore, type Core } from './core/create-core.ts';
 import type { SecretEncryptor } from './core/secret-store.ts';
 import { dispatch } from './core/dispatch.ts';
 import { denyPermissions, enforceCsp, hardenApp, isTrustedSender } from './security.ts';
 import { APP_ENTRY_URL, APP_SCHEME, devServerUrlFor, resolveAppRequest } from './shared/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { resourcePath } from './shared/resources.ts';
 import { CHOOSE_FILE, FILE_KINDS, isChannelExposed, isFileKind } from './shared/preload-channels.ts';
 
 /**
@@ -19,7 +19,7 @@ const devServerUrl = devServerUrlFor({
   devBuild: import.meta.env.DEV,
   envUrl: process.env['ELECTRON_RENDERER_URL'],
 });
-const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
+const RENDERER_ROOT = resourcePath('renderer');
 let core: Core | undefined;
 
 // Must precede `ready`: app:// is a standard, secure origin (storage, fetch, CSP work as for https).
@@ -53,8 +53,9 @@ function createWindow(): BrowserWindow {
     height: 820,
     show: false,
     title: 'MotivGraph Studio',
+    icon: resourcePath('icon'),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      preload: resourcePath('preload'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
