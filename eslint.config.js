@@ -59,6 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/security.ts', 'src-main/shell/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [VITEST_ONLY_IN_TESTS] }] },
   },
   {
