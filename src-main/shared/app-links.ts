@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 export const APP_ID = 'org.motivgraph.studio';
 export const LINK_SCHEME = 'motiv';
 /** The reference formats the OS opens with the app (parsed by papers/parse-file.ts). */
-export const PAPER_FILE_EXTENSIONS = ['bib', 'ris'] as const;
+export const PAPER_FILE_EXTENSIONS = ['bib', 'ris', 'ciw'] as const;
 
 export type AppLink = { kind: 'idea'; id: string } | { kind: 'node'; id: string };
 

@@ -22,13 +22,15 @@ function openApp(): { links: EventPayload<'app.link'>[]; requests: ReturnType<ty
 }
 
 describe('what the OS opens the app with', () => {
-  it('imports a .bib or .ris opened with the app through the paper service, once per file', async () => {
+  it('imports a .bib, .ris or .ciw opened with the app through the paper service, once per file', async () => {
     const { requests } = openApp();
     await requests.argv(['--no-sandbox', fixture('valid.bib')]);
     await requests.file(fixture('valid.ris'));
     await requests.file(fixture('valid.bib'));
+    await requests.file(fixture('valid.ciw'));
     const stats = await open.core!.handlers['graph.stats']({}, { transport: 'ipc' });
-    expect(stats.stats.nodes.Paper).toBe(4);
+    // 3 + 1 + 2 read; the .ciw's "Attention is all you need" is the .bib's paper again (same arXiv DOI)
+    expect(stats.stats.nodes.Paper).toBe(5);
   });
 
   it('sends motiv:// links to the renderer as app.link, and refuses every other URL or file', async () => {
