@@ -38,4 +38,16 @@ describe('Web of Science plain text (.ciw)', () => {
       [2, 'PT'],
     ]);
   });
+
+  it('holds against a hostile file: 20 000 records and a title of 200 000 continuation lines', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `PT J\nTI Paper ${i}\nPY 2020\nER\n`).join('');
+    const started = performance.now();
+    expect(parseCiw(many, 'many.ciw').papers).toHaveLength(20_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const long = `PT J\nTI start\n${'   more words\n'.repeat(200_000)}PY 2020\nER\n`;
+    const outcome = parseCiw(long, 'long.ciw');
+    const kept = outcome.papers[0]?.record.title.length ?? 0;
+    expect(kept + outcome.skipped.length).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(10_000);
+  });
 });
