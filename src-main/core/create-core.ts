@@ -16,7 +16,7 @@ import { createIdeationService, type IdeationService } from './ideation-service.
 import { ideatorHandlers } from './ideator-handlers.ts';
 import { createEvaluationService, type EvaluationService } from './evaluation-service.ts';
 import { judgeHandlers } from './judge-handlers.ts';
-import { createFileLogger, type Logger } from './logger.ts';
+import { createFileLogger, discardingLogger, LOG_FILE_NAME, type Logger } from './logger.ts';
 import { miningHandlers } from './mining-handlers.ts';
 import { createMiningService, type MiningService } from './mining-service.ts';
 import { paperHandlers } from './paper-handlers.ts';
@@ -45,6 +45,11 @@ export interface CoreOptions {
   secretEncryptor?: SecretEncryptor;
   /** 'cli' for `motiv` commands: writes are signed 'cli' (without a display name) and tokens are not streamed. */
   transport?: 'app' | 'cli';
+  /**
+   * Inspect only (`motiv doctor`): the data directory is neither created nor tightened and nothing is logged,
+   * so looking at a machine does not change it. Settings and secrets are read as usual (reading writes nothing).
+   */
+  readOnly?: boolean;
 }
 
 /** The application services, built once; handlers and CLI commands call these, never build their own. */
@@ -87,12 +92,15 @@ export function createCore(options: CoreOptions = {}): Core {
   const envDir = env['MOTIV_DATA_DIR']?.trim();
   const dataDir = envDir || options.defaultDataDir || resolveDataDir(env);
   const dataDirSource: ValueSource = envDir ? 'env' : 'default';
-  const loosenedMode = ensurePrivateDataDir(dataDir);
+  const loosenedMode = options.readOnly ? null : ensurePrivateDataDir(dataDir);
 
   const redactor = new Redactor();
   redactor.addSecret(env['MOTIV_LLM_API_KEY']);
   redactor.addSecret(env['MOTIV_NEO4J_PASSWORD']);
-  const logger = createFileLogger({ dir: join(dataDir, 'logs'), redactor });
+  const logDir = join(dataDir, 'logs');
+  const logger = options.readOnly
+    ? discardingLogger(join(logDir, LOG_FILE_NAME))
+    : createFileLogger({ dir: logDir, redactor });
   if (loosenedMode !== null) {
     logger.warn('data directory was readable by other users; tightened to 0700', {
       dataDir,
