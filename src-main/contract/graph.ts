@@ -151,6 +151,6 @@ export type GraphChannel = keyof typeof graphChannels;
 /** Pushed after a graph write through the app, so every open window refreshes its counts and lists. */
 export const GraphChangedSchema = z.object({
   ids: z.array(z.string()),
-  action: z.enum(['review', 'update', 'merge']),
+  action: z.enum(['review', 'update', 'merge', 'create', 'delete', 'edge', 'import']),
 });
 export type GraphChanged = z.infer<typeof GraphChangedSchema>;

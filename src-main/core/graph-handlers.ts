@@ -1,4 +1,10 @@
-import type { GraphChannel, GraphSearchHit, GraphSearchResult, GraphStoreInfo } from '../contract/graph.ts';
+import type {
+  GraphChanged,
+  GraphChannel,
+  GraphSearchHit,
+  GraphSearchResult,
+  GraphStoreInfo,
+} from '../contract/graph.ts';
 import type { ParsedRequestOf } from '../contract/channels.ts';
 import { MOTIVATION_KINDS, NODE_KINDS } from '../graph/model.ts';
 import type { GraphNode } from '../graph/model.ts';
@@ -21,7 +27,7 @@ export interface GraphHandlerDeps {
   changed?: (ids: string[], action: GraphWriteAction) => void;
 }
 
-export type GraphWriteAction = 'review' | 'update' | 'merge';
+export type GraphWriteAction = GraphChanged['action'];
 
 export type GraphHandlers = { [C in GraphChannel]: Handler<C> };
 

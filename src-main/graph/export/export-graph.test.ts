@@ -47,11 +47,16 @@ describe('graph export', () => {
     expect([nodes, edges]).toEqual([7, 6]);
     const errors: string[] = [];
     const doc = new DOMParser({
-      onError: (level: string, message: string) => {
-        errors.push(`${level}: ${message}`);
+      errorHandler: (level: string, message: unknown) => {
+        errors.push(`${level}: ${String(message)}`);
       },
     }).parseFromString(files[0]?.text ?? '', 'text/xml');
     expect(errors).toEqual([]);
+    // xmldom is lenient, so well-formedness is also checked directly (the e2e export spec parses it in Chromium).
+    const text = files[0]?.text ?? '';
+    expect(text).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(text).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#13);)/);
+    expect(text.replace(/<[^<>]*>/g, '')).not.toMatch(/[<>]/);
     const nodeEls = Array.from(doc.getElementsByTagName('node'));
     const edgeEls = Array.from(doc.getElementsByTagName('edge'));
     expect(nodeEls.map((n) => n.getAttribute('id')).sort()).toEqual(dump.nodes.map((n) => n.id).sort());

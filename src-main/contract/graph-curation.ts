@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { GRAPH_EXPORT_FORMATS } from '../graph/export/export-graph.ts';
+import type { GraphExport } from '../graph/export/export-graph.ts';
+import { LIMITS } from '../graph/model.ts';
+import type { GraphEdge, GraphNode } from '../graph/model.ts';
+
+/**
+ * Curating the graph by hand: create and delete nodes, add and remove edges, export and import. Every write
+ * that changes or removes something names the version it read, so a second writer's change is refused
+ * (CONFLICT), never overwritten. Schemas without Node APIs: the renderer's typecheck reads this file too.
+ */
+
+export type { ExportedFile, GraphExport, GraphExportFormat } from '../graph/export/export-graph.ts';
+export { GRAPH_EXPORT_FORMATS } from '../graph/export/export-graph.ts';
+
+const utf8 = new TextEncoder();
+const NodeId = z.string().min(1).max(200);
+const Version = z.int().min(1);
+const NodeName = z
+  .string()
+  .max(LIMITS.nameMaxChars, `must be at most ${LIMITS.nameMaxChars} characters`)
+  .refine((name) => name.trim().length > 0, 'must not be empty');
+
+/** Papers come from imports and ideas from the ideator; a person creates the rest. */
+export const CURATABLE_KINDS = ['Problem', 'Challenge', 'Solution', 'Topic'] as const;
+/** CITES edges belong to an idea version and are written by the ideator only. */
+export const CURATABLE_EDGE_TYPES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY', 'EXTRACTED_FROM'] as const;
+
+export const GraphCreateRequestSchema = z.strictObject({
+  kind: z.enum(CURATABLE_KINDS),
+  name: NodeName,
+  description: z
+    .string()
+    .refine((t) => utf8.encode(t).length <= LIMITS.descriptionMaxBytes, 'is too long')
+    .default(''),
+  aliases: z.array(NodeName).max(LIMITS.aliasesMax).default([]),
+});
+
+export const GraphDeletePreviewRequestSchema = z.strictObject({ id: NodeId });
+export interface GraphDeletePreview {
+  node: GraphNode;
+  /** Every edge that goes with the node, and the node at its other end. */
+  edges: Array<{ edge: GraphEdge; other: Pick<GraphNode, 'id' | 'kind' | 'name'> }>;
+  /** The node has more neighbours than one read returns: `edges` lists only some of what goes with it. */
+  truncated: boolean;
+}
+
+export const GraphDeleteRequestSchema = z.strictObject({ id: NodeId, expectedVersion: Version });
+export interface GraphDeleteResult {
+  id: string;
+  edgesRemoved: number;
+}
+
+export const GraphAddEdgeRequestSchema = z
+  .strictObject({ type: z.enum(CURATABLE_EDGE_TYPES), from: NodeId, to: NodeId })
+  .refine((e) => e.from !== e.to, { message: 'an edge cannot join a node to itself', path: ['to'] });
+export interface GraphAddEdgeResult {
+  edge: GraphEdge;
+  /** false when the same edge already existed (it is returned as is). */
+  created: boolean;
+}
+
+export const GraphRemoveEdgeRequestSchema = z.strictObject({ id: NodeId, expectedVersion: Version });
+
+export const GraphExportRequestSchema = z.strictObject({
+  format: z.enum(GRAPH_EXPORT_FORMATS),
+  /** A selection; without it the whole graph. */
+  ids: z.array(NodeId).min(1).max(10_000).optional(),
+});
+
+export const GraphImportRequestSchema = z.strictObject({
+  /** A `motivgraph-dump` as parsed JSON: validated by the store, errors name the JSON path. */
+  dump: z.unknown(),
+  /** true: the dump replaces the graph; false: refused (CONFLICT) unless the graph is empty. */
+  replace: z.boolean().default(false),
+});
+export interface GraphImportResult {
+  nodes: number;
+  edges: number;
+}
+
+const typed = <T>() => z.custom<T>(() => true);
+
+export const graphCurationChannels = {
+  'graph.create': { request: GraphCreateRequestSchema, response: typed<GraphNode>() },
+  'graph.deletePreview': { request: GraphDeletePreviewRequestSchema, response: typed<GraphDeletePreview>() },
+  'graph.delete': { request: GraphDeleteRequestSchema, response: typed<GraphDeleteResult>() },
+  'graph.addEdge': { request: GraphAddEdgeRequestSchema, response: typed<GraphAddEdgeResult>() },
+  'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
+  'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
+  'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
+} as const;
+
+export type GraphCurationChannel = keyof typeof graphCurationChannels;

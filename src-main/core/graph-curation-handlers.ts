@@ -1,0 +1,106 @@
+import type { GraphCurationChannel, GraphDeletePreview } from '../contract/graph-curation.ts';
+import { exportGraph } from '../graph/export/export-graph.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { AppError } from '../shared/errors.ts';
+import type { GraphHandlerDeps } from './graph-handlers.ts';
+import type { Handler } from './handler-table.ts';
+
+export type GraphCurationHandlers = { [C in GraphCurationChannel]: Handler<C> };
+
+/**
+ * Hand curation over the configured store (embedded or the lab's Neo4j). The store keeps the rules (edge kinds,
+ * unique names, versions, one transaction per write, the audit log); these handlers add what a person needs
+ * around them: no silent merge on create, the edges a delete takes with it, ideator-owned data left alone.
+ */
+export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurationHandlers {
+  const ctx = (): { actor: string } => ({ actor: deps.actor() });
+  return {
+    'graph.create': async (request) => {
+      const store = await deps.store();
+      const existing = await store.getNodeByName(request.kind, request.name);
+      if (existing) throw alreadyThere(existing.id, existing.name, request.kind);
+      const { node, created } = await store.upsertNode({ ...request, origin: 'curated' }, ctx());
+      // A second writer created the same name in between: the upsert folded ours into theirs.
+      if (!created) throw alreadyThere(node.id, node.name, request.kind);
+      deps.changed?.([node.id], 'create');
+      return node;
+    },
+    'graph.deletePreview': async (request) => deletePreview(await deps.store(), request.id),
+    'graph.delete': async (request) => {
+      const store = await deps.store();
+      const preview = await deletePreview(store, request.id);
+      if (preview.node.kind === 'Idea') {
+        throw new AppError(
+          'VALIDATION',
+          `"${preview.node.name}" is an idea written by the ideator: archive or delete it in Ideate`,
+          { field: 'id' },
+        );
+      }
+      await store.deleteNode({ id: request.id, expectedVersion: request.expectedVersion }, ctx());
+      const others = preview.edges.map((e) => e.other.id);
+      deps.changed?.([request.id, ...others], 'delete');
+      return { id: request.id, edgesRemoved: preview.edges.length };
+    },
+    'graph.addEdge': async (request) => {
+      const result = await (await deps.store()).addEdge({ ...request, origin: 'curated' }, ctx());
+      if (result.created) deps.changed?.([request.from, request.to], 'edge');
+      return result;
+    },
+    'graph.removeEdge': async (request) => {
+      const store = await deps.store();
+      const edge = await store.getEdge(request.id);
+      if (!edge)
+        throw new AppError('NOT_FOUND', `No graph edge with id ${JSON.stringify(request.id)}`, {
+          field: 'id',
+        });
+      if (edge.type === 'CITES') {
+        throw new AppError(
+          'VALIDATION',
+          'A CITES edge belongs to an idea version: change the idea in Ideate',
+          {
+            field: 'id',
+          },
+        );
+      }
+      await store.removeEdge(request, ctx());
+      deps.changed?.([edge.from, edge.to], 'edge');
+      return { id: request.id };
+    },
+    'graph.export': async (request) => {
+      const dump = await (await deps.store()).dump();
+      const missing = request.ids?.filter((id) => !dump.nodes.some((n) => n.id === id)) ?? [];
+      if (missing.length > 0) {
+        throw new AppError('NOT_FOUND', `${missing.length} selected node(s) are no longer in the graph`, {
+          field: 'ids',
+          missing,
+        });
+      }
+      return exportGraph(dump, request.format, request.ids);
+    },
+    'graph.import': async (request) => {
+      const result = await (await deps.store()).restore(request.dump, ctx(), { replace: request.replace });
+      deps.changed?.([], 'import');
+      return result;
+    },
+  };
+}
+
+function alreadyThere(id: string, name: string, kind: string): AppError {
+  return new AppError('CONFLICT', `A ${kind} named "${name}" already exists: open it, or merge into it`, {
+    field: 'name',
+    existingId: id,
+  });
+}
+
+async function deletePreview(store: GraphStore, id: string): Promise<GraphDeletePreview> {
+  const node = await store.getNode(id);
+  if (!node) throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(id)}`, { field: 'id' });
+  const around = await store.subgraph({ ids: [id], depth: 1 });
+  const byId = new Map(around.nodes.map((n) => [n.id, n]));
+  const edges = around.edges.flatMap((edge) => {
+    const other = byId.get(edge.from === id ? edge.to : edge.from);
+    if ((edge.from !== id && edge.to !== id) || !other) return [];
+    return [{ edge, other: { id: other.id, kind: other.kind, name: other.name } }];
+  });
+  return { node, edges, truncated: around.truncated };
+}
