@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GRAPH_EXPORT_FORMATS } from '../graph/export/export-graph.ts';
-import type { GraphExport } from '../graph/export/export-graph.ts';
+import { GRAPH_EXPORT_FORMATS } from '../graph/export/formats.ts';
+import type { GraphExport } from '../graph/export/formats.ts';
 import { LIMITS } from '../graph/model.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
 
@@ -10,8 +10,8 @@ import type { GraphEdge, GraphNode } from '../graph/model.ts';
  * (CONFLICT), never overwritten. Schemas without Node APIs: the renderer's typecheck reads this file too.
  */
 
-export type { ExportedFile, GraphExport, GraphExportFormat } from '../graph/export/export-graph.ts';
-export { GRAPH_EXPORT_FORMATS } from '../graph/export/export-graph.ts';
+export type { ExportedFile, GraphExport, GraphExportFormat } from '../graph/export/formats.ts';
+export { GRAPH_EXPORT_FORMATS } from '../graph/export/formats.ts';
 
 const utf8 = new TextEncoder();
 const NodeId = z.string().min(1).max(200);
@@ -25,6 +25,7 @@ const NodeName = z
 export const CURATABLE_KINDS = ['Problem', 'Challenge', 'Solution', 'Topic'] as const;
 /** CITES edges belong to an idea version and are written by the ideator only. */
 export const CURATABLE_EDGE_TYPES = ['PARENT_OF', 'HAS_CHALLENGE', 'SOLVED_BY', 'EXTRACTED_FROM'] as const;
+export type CuratableEdgeType = (typeof CURATABLE_EDGE_TYPES)[number];
 
 export const GraphCreateRequestSchema = z.strictObject({
   kind: z.enum(CURATABLE_KINDS),

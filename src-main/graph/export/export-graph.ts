@@ -1,24 +1,8 @@
 import type { GraphDump } from '../dump-format.ts';
 import { toCsv } from './csv.ts';
 import { toGraphml } from './graphml.ts';
+import type { GraphExport, GraphExportFormat } from './formats.ts';
 import { selectFromDump } from './selection.ts';
-
-export const GRAPH_EXPORT_FORMATS = ['json', 'graphml', 'csv'] as const;
-export type GraphExportFormat = (typeof GRAPH_EXPORT_FORMATS)[number];
-
-export interface ExportedFile {
-  /** A file name without a directory: `motivgraph.graphml`, `motivgraph.nodes.csv`, … */
-  name: string;
-  mediaType: string;
-  text: string;
-}
-
-export interface GraphExport {
-  format: GraphExportFormat;
-  nodes: number;
-  edges: number;
-  files: ExportedFile[];
-}
 
 /** The whole graph or a selection in one format: JSON (the restorable dump), GraphML, or CSV nodes + edges. */
 export function exportGraph(
