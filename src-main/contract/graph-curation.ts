@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { GRAPH_EXPORT_FORMATS } from '../graph/export/formats.ts';
 import type { GraphExport } from '../graph/export/formats.ts';
 import { LIMITS } from '../graph/model.ts';
+import { NOTE_MAX_BYTES } from '../graph/notes/node-note.ts';
+import type { NodeNote } from '../graph/notes/node-note.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
 
 /**
@@ -10,6 +12,7 @@ import type { GraphEdge, GraphNode } from '../graph/model.ts';
  * (CONFLICT), never overwritten. Schemas without Node APIs: the renderer's typecheck reads this file too.
  */
 
+export type { NodeNote } from '../graph/notes/node-note.ts';
 export type { ExportedFile, GraphExport, GraphExportFormat } from '../graph/export/formats.ts';
 export { GRAPH_EXPORT_FORMATS } from '../graph/export/formats.ts';
 
@@ -80,6 +83,15 @@ export interface GraphImportResult {
   edges: number;
 }
 
+export const GraphSaveNoteRequestSchema = z.strictObject({
+  id: NodeId,
+  /** The revision the editor opened (0: the node had no note). */
+  expectedRevision: z.int().min(0),
+  text: z
+    .string()
+    .refine((t) => utf8.encode(t).length <= NOTE_MAX_BYTES, `must be at most ${NOTE_MAX_BYTES / 1024} KB`),
+});
+
 const typed = <T>() => z.custom<T>(() => true);
 
 export const graphCurationChannels = {
@@ -90,6 +102,7 @@ export const graphCurationChannels = {
   'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
   'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
   'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
+  'graph.saveNote': { request: GraphSaveNoteRequestSchema, response: typed<NodeNote>() },
 } as const;
 
 export type GraphCurationChannel = keyof typeof graphCurationChannels;

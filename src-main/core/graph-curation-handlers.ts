@@ -77,6 +77,21 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       }
       return exportGraph(dump, request.format, request.ids);
     },
+    'graph.saveNote': async (request) => {
+      const node = await (await deps.store()).getNode(request.id);
+      if (!node)
+        throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(request.id)}`, {
+          field: 'id',
+        });
+      const note = deps
+        .notes()
+        .save(
+          { nodeId: request.id, expectedRevision: request.expectedRevision, text: request.text },
+          deps.actor(),
+        );
+      deps.changed?.([request.id], 'note');
+      return note;
+    },
     'graph.import': async (request) => {
       const result = await (await deps.store()).restore(request.dump, ctx(), { replace: request.replace });
       deps.changed?.([], 'import');

@@ -8,6 +8,7 @@ import type {
 import type { ParsedRequestOf } from '../contract/channels.ts';
 import { MOTIVATION_KINDS, NODE_KINDS } from '../graph/model.ts';
 import type { GraphNode } from '../graph/model.ts';
+import type { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Handler } from './handler-table.ts';
@@ -23,6 +24,8 @@ export interface GraphHandlerDeps {
   actor: () => string;
   /** null when no embeddings endpoint is configured: hybrid then runs lexically and says so. */
   embedder: () => QueryEmbedder | null;
+  /** The user's notes on nodes (node-notes.sqlite in the data directory). */
+  notes: () => NodeNotesStore;
   /** Called after a successful write with the ids it touched (the core emits `graph.changed`). */
   changed?: (ids: string[], action: GraphWriteAction) => void;
 }
@@ -51,7 +54,7 @@ export function createGraphHandlers(deps: GraphHandlerDeps): GraphHandlers {
         chainLimit: request.chainLimit,
       });
       const papers = relation.neighbours.EXTRACTED_FROM.outgoing.map((r) => r.node);
-      return { relation, papers };
+      return { relation, papers, note: deps.notes().get(request.id) };
     },
     'graph.subgraph': async (request) => {
       const input = request.edgeTypes

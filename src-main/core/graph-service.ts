@@ -15,6 +15,7 @@ import {
 } from './graph-handlers.ts';
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
+import { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -43,15 +44,25 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => storeKey(host.connection()),
   );
   const clientFor = queryClientCache();
+  let notes: NodeNotesStore | null = null;
   const deps: GraphHandlerDeps = {
     store: () => store.get(),
+    notes: () => (notes ??= NodeNotesStore.open(host.dataDir)),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor: () => host.settings.get().profile.displayName || fallbackActor(),
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   };
   const handlers = { ...createGraphHandlers(deps), ...createGraphCurationHandlers(deps) };
-  return { handlers, stats: async () => (await store.get()).stats(), close: () => store.close() };
+  return {
+    handlers,
+    stats: async () => (await store.get()).stats(),
+    close: async () => {
+      notes?.close();
+      notes = null;
+      await store.close();
+    },
+  };
 }
 
 function storeKey(config: ConnectionConfig): string {
