@@ -196,4 +196,67 @@ test.describe('curating the graph', () => {
     await page.getByTestId('graph-import-save').click();
     await expect(page.getByTestId('graph-curate-notice')).toContainText('Imported 7 nodes');
   });
+
+  test('a hostile note renders as text and safe Markdown; a save by a second tab is shown, not overwritten', async ({
+    page,
+    app,
+  }, testInfo) => {
+    const node = await openNode(page, app, 'Problem', SAMPLE.problem);
+    await page.getByTestId('graph-note-edit').click();
+    await page
+      .getByTestId('graph-note-text')
+      .fill(
+        [
+          '**Bold idea** and a [paper](https://arxiv.org/abs/2305.10601).',
+          '',
+          '<img src="x" onerror="window.__pwned = 1">',
+          '',
+          '[click me](javascript:window.__pwned=2) <script>window.__pwned = 3</script>',
+          '',
+          '![tracker](https://example.com/pixel.png)',
+        ].join('\n'),
+      );
+    await page.getByTestId('graph-note-save').click();
+    const rendered = page.getByTestId('graph-note-rendered');
+    await expect(rendered.locator('strong')).toHaveText('Bold idea');
+    await expect(rendered.locator('a[href="https://arxiv.org/abs/2305.10601"]')).toHaveAttribute(
+      'rel',
+      'noopener noreferrer',
+    );
+    // Raw HTML stays visible as text; nothing of it became an element or ran.
+    await expect(rendered).toContainText('<img src="x" onerror="window.__pwned = 1">');
+    await expect(rendered.locator('img, script, [onerror]')).toHaveCount(0);
+    await expect(rendered.getByText('click me')).toBeVisible();
+    expect(await rendered.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://arxiv.org/abs/2305.10601',
+      null,
+    ]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await captureScreenshot(page, 'graph-curate-note', testInfo);
+
+    // Two tabs: this one opens the editor, the other saves first.
+    await page.getByTestId('graph-note-edit').click();
+    await page.getByTestId('graph-note-text').fill('Tab one rewrote the note.');
+    const tab2 = await page.context().newPage();
+    await openNode(tab2, app, 'Problem', SAMPLE.problem);
+    await tab2.getByTestId('graph-note-edit').click();
+    await tab2.getByTestId('graph-note-text').fill('Tab two got there first.');
+    await tab2.getByTestId('graph-note-save').click();
+    await expect(tab2.getByTestId('graph-note-rendered')).toHaveText('Tab two got there first.');
+
+    await page.getByTestId('graph-note-save').click();
+    const dialog = page.getByTestId('graph-note-conflict');
+    await expect(dialog.getByTestId('conflict-mine')).toHaveText('Tab one rewrote the note.');
+    await expect(dialog.getByTestId('conflict-theirs')).toHaveText('Tab two got there first.');
+    await captureScreenshot(page, 'graph-curate-note-conflict', testInfo);
+    await dialog.getByTestId('conflict-keep-mine').click();
+    await expect(page.getByTestId('graph-note-rendered')).toHaveText('Tab one rewrote the note.');
+    const detail = await page.request.post(`${app.origin ?? ''}/api/invoke/graph.node`, {
+      headers: { 'x-motiv-token': app.token ?? '' },
+      data: { id: node.id },
+    });
+    expect(((await detail.json()) as { result: { note: { revision: number } } }).result.note.revision).toBe(
+      3,
+    );
+  });
 });
