@@ -5,6 +5,7 @@ import { LIMITS } from '../graph/model.ts';
 import { NOTE_MAX_BYTES } from '../graph/notes/node-note.ts';
 import type { NodeNote } from '../graph/notes/node-note.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
+import type { GraphStoreInfo } from './graph.ts';
 
 /**
  * Curating the graph by hand: create and delete nodes, add and remove edges, export and import. Every write
@@ -92,6 +93,17 @@ export const GraphSaveNoteRequestSchema = z.strictObject({
     .refine((t) => utf8.encode(t).length <= NOTE_MAX_BYTES, `must be at most ${NOTE_MAX_BYTES / 1024} KB`),
 });
 
+export const GraphLabStatusRequestSchema = z.strictObject({});
+/** Which graph this app works on and as whom; whether that graph answers right now. */
+export interface GraphLabStatus {
+  store: GraphStoreInfo;
+  /** Recorded on every graph write: the Settings display name, else the OS account. */
+  actor: string;
+  /** false when the store cannot be reached (Neo4j down, wrong address); `problem` says why. */
+  reachable: boolean;
+  problem: string | null;
+}
+
 const typed = <T>() => z.custom<T>(() => true);
 
 export const graphCurationChannels = {
@@ -102,6 +114,7 @@ export const graphCurationChannels = {
   'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
   'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
   'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
+  'graph.labStatus': { request: GraphLabStatusRequestSchema, response: typed<GraphLabStatus>() },
   'graph.saveNote': { request: GraphSaveNoteRequestSchema, response: typed<NodeNote>() },
 } as const;
 

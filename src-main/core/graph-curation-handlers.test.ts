@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeNote } from '../contract/graph-curation.ts';
+import type { GraphLabStatus, NodeNote } from '../contract/graph-curation.ts';
 import type { GraphNodeDetail } from '../contract/graph.ts';
 import type { GraphNode } from '../graph/model.ts';
 import { channelCaller, resultCaller } from '../test-support/core-calls.ts';
@@ -72,5 +72,37 @@ describe('notes on nodes: two windows on one data directory', () => {
       { transport: 'ipc' },
     );
     expect(missing).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('graph.labStatus', () => {
+  const cores: Core[] = [];
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+  });
+
+  it('names the store and the writer, and says so when the configured Neo4j cannot be reached', async () => {
+    const local = await createCore({ env: { MOTIV_DATA_DIR: tempDir(), MOTIV_SEED: 'off' } });
+    cores.push(local);
+    const ok = resultCaller(channelCaller(local));
+    await ok('settings.update', { profile: { displayName: 'Ada Lovelace' } });
+    expect(await ok<GraphLabStatus>('graph.labStatus', {})).toMatchObject({
+      store: { kind: 'embedded' },
+      actor: 'Ada Lovelace',
+      reachable: true,
+      problem: null,
+    });
+
+    // A real closed port: nothing listens on it, as when the lab server is down.
+    const lab = await createCore({
+      env: { MOTIV_DATA_DIR: tempDir(), MOTIV_SEED: 'off', MOTIV_NEO4J_URI: 'bolt://127.0.0.1:1' },
+    });
+    cores.push(lab);
+    const down = await resultCaller(channelCaller(lab))<GraphLabStatus>('graph.labStatus', {});
+    expect(down).toMatchObject({
+      store: { kind: 'neo4j', location: 'bolt://127.0.0.1:1' },
+      reachable: false,
+    });
+    expect(down.problem).toMatch(/unreachable/i);
   });
 });

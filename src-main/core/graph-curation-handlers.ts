@@ -77,6 +77,17 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       }
       return exportGraph(dump, request.format, request.ids);
     },
+    'graph.labStatus': async () => {
+      const status = { store: deps.storeInfo(), actor: deps.actor() };
+      try {
+        await (await deps.store()).stats();
+        return { ...status, reachable: true, problem: null };
+      } catch (err) {
+        // Only the store's own refusals are shown as they are; anything else stays a fault of ours.
+        if (!(err instanceof AppError)) throw err;
+        return { ...status, reachable: false, problem: err.message };
+      }
+    },
     'graph.saveNote': async (request) => {
       const node = await (await deps.store()).getNode(request.id);
       if (!node)
