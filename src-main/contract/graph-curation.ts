@@ -93,6 +93,11 @@ export const GraphSaveNoteRequestSchema = z.strictObject({
     .refine((t) => utf8.encode(t).length <= NOTE_MAX_BYTES, `must be at most ${NOTE_MAX_BYTES / 1024} KB`),
 });
 
+export const GraphPushRequestSchema = z.strictObject({
+  /** true: the lab graph is replaced by this computer's; false: refused unless the lab graph is empty. */
+  replace: z.boolean().default(false),
+});
+
 export const GraphLabStatusRequestSchema = z.strictObject({});
 /** Which graph this app works on and as whom; whether that graph answers right now. */
 export interface GraphLabStatus {
@@ -114,6 +119,7 @@ export const graphCurationChannels = {
   'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
   'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
   'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
+  'graph.push': { request: GraphPushRequestSchema, response: typed<GraphImportResult>() },
   'graph.labStatus': { request: GraphLabStatusRequestSchema, response: typed<GraphLabStatus>() },
   'graph.saveNote': { request: GraphSaveNoteRequestSchema, response: typed<NodeNote>() },
 } as const;

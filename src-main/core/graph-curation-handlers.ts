@@ -77,6 +77,11 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       }
       return exportGraph(dump, request.format, request.ids);
     },
+    'graph.push': async (request) => {
+      const result = await deps.push(request.replace);
+      deps.changed?.([], 'import');
+      return result;
+    },
     'graph.labStatus': async () => {
       const status = { store: deps.storeInfo(), actor: deps.actor() };
       try {

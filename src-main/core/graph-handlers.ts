@@ -24,6 +24,8 @@ export interface GraphHandlerDeps {
   actor: () => string;
   /** null when no embeddings endpoint is configured: hybrid then runs lexically and says so. */
   embedder: () => QueryEmbedder | null;
+  /** Copies this computer's embedded graph into the configured Neo4j in one transaction (graph-admin push). */
+  push: (replace: boolean) => Promise<{ nodes: number; edges: number }>;
   /** The user's notes on nodes (node-notes.sqlite in the data directory). */
   notes: () => NodeNotesStore;
   /** Called after a successful write with the ids it touched (the core emits `graph.changed`). */

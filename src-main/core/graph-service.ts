@@ -15,6 +15,7 @@ import {
 } from './graph-handlers.ts';
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
+import { createGraphAdminService } from './graph-admin-service.ts';
 import { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
@@ -45,11 +46,13 @@ export function createGraphService(host: GraphServiceHost): GraphService {
   );
   const clientFor = queryClientCache();
   let notes: NodeNotesStore | null = null;
+  const actor = (): string => host.settings.get().profile.displayName || fallbackActor();
   const deps: GraphHandlerDeps = {
     store: () => store.get(),
     notes: () => (notes ??= NodeNotesStore.open(host.dataDir)),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
-    actor: () => host.settings.get().profile.displayName || fallbackActor(),
+    actor,
+    push: (replace) => createGraphAdminService(host, actor).push(replace),
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   };

@@ -4,6 +4,7 @@ import type { GraphDeletePreview, GraphExport } from '../contract/graph-curation
 import type { AuditEntry, GraphEdge, GraphNode } from '../graph/model.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { channelCaller, resultCaller } from './core-calls.ts';
+import { seedSampleGraph } from './graph-sample.ts';
 
 /** Where the two writers' cores live: `dataDirs` gives each core's data directory (one shared for the embedded
  * store, two for Neo4j), `graphEnv` what else points a core at the shared graph, `fresh` empties that graph. */
@@ -182,6 +183,31 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
       expect(await grace.ok('graph.import', { dump, replace: true })).toEqual({ nodes: 1, edges: 0 });
       const after = await ada.ok<GraphExport>('graph.export', { format: 'json' });
       expect([after.nodes, after.edges]).toEqual([1, 0]);
+    });
+
+    const onNeo4j = Boolean(lab.graphEnv['MOTIV_NEO4J_URI']);
+    it.runIf(onNeo4j)(
+      "pushes one member's embedded graph to the lab Neo4j, over a non-empty one only with replace",
+      async () => {
+        const [ada, grace] = await twoWriters();
+        const [dirA] = lab.dataDirs();
+        await seedSampleGraph(dirA);
+        const pusher = await member(dirA, 'Ada');
+        expect(await pusher.ok('graph.push', {})).toEqual({ nodes: 7, edges: expect.any(Number) as number });
+        const seen = await grace.ok<GraphExport>('graph.export', { format: 'json' });
+        expect(seen.nodes).toBe(7);
+        await ada.ok('graph.create', { kind: 'Topic', name: 'Made in the lab graph' });
+        expect((await pusher.fail('graph.push', {})).code).toBe('CONFLICT');
+        expect((await grace.ok<GraphExport>('graph.export', { format: 'json' })).nodes).toBe(8);
+        expect(await pusher.ok('graph.push', { replace: true })).toMatchObject({ nodes: 7 });
+        expect((await grace.ok<GraphExport>('graph.export', { format: 'json' })).nodes).toBe(7);
+      },
+    );
+
+    it.runIf(!onNeo4j)('refuses a push when no Neo4j is configured, saying what to set', async () => {
+      const [ada] = await twoWriters();
+      const refused = await ada.fail('graph.push', {});
+      expect(refused.message).toMatch(/Neo4j/);
     });
   });
 }
