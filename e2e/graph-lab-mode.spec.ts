@@ -52,6 +52,11 @@ test.describe('lab mode', () => {
     await page.getByTestId('lab-banner').scrollIntoViewIfNeeded();
     await captureScreenshot(page, 'graph-lab-unreachable', testInfo);
 
+    // Pushing this computer's graph to the unreachable lab server is refused and says why.
+    await page.getByTestId('graph-push').click();
+    await page.getByTestId('graph-push-save').click();
+    await expect(page.getByTestId('graph-curate-problem')).toContainText(/unreachable/i);
+
     // Settings → Neo4j → Test connection says the same.
     const settings = await page.context().newPage();
     await settings.goto(`${app.origin ?? ''}/#/settings`);
