@@ -93,6 +93,27 @@ export const GraphSaveNoteRequestSchema = z.strictObject({
     .refine((t) => utf8.encode(t).length <= NOTE_MAX_BYTES, `must be at most ${NOTE_MAX_BYTES / 1024} KB`),
 });
 
+export const GraphMergeIntoRequestSchema = z
+  .strictObject({
+    keepId: NodeId,
+    expectedKeepVersion: Version,
+    /** The nodes folded into `keepId`, each at the version the user saw. */
+    drops: z
+      .array(z.strictObject({ id: NodeId, expectedVersion: Version }))
+      .min(1)
+      .max(20),
+    /** The surviving name (one of the merged names or a new one); the others stay as aliases. */
+    name: NodeName.optional(),
+  })
+  .refine((m) => !m.drops.some((d) => d.id === m.keepId), {
+    message: 'cannot merge a node into itself',
+    path: ['drops'],
+  })
+  .refine((m) => new Set(m.drops.map((d) => d.id)).size === m.drops.length, {
+    message: 'a node is named twice',
+    path: ['drops'],
+  });
+
 export const GraphPushRequestSchema = z.strictObject({
   /** true: the lab graph is replaced by this computer's; false: refused unless the lab graph is empty. */
   replace: z.boolean().default(false),
@@ -119,6 +140,7 @@ export const graphCurationChannels = {
   'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
   'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
   'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
+  'graph.mergeInto': { request: GraphMergeIntoRequestSchema, response: typed<GraphNode>() },
   'graph.push': { request: GraphPushRequestSchema, response: typed<GraphImportResult>() },
   'graph.labStatus': { request: GraphLabStatusRequestSchema, response: typed<GraphLabStatus>() },
   'graph.saveNote': { request: GraphSaveNoteRequestSchema, response: typed<NodeNote>() },

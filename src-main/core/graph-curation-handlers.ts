@@ -1,6 +1,9 @@
 import type { GraphCurationChannel, GraphDeletePreview } from '../contract/graph-curation.ts';
 import { exportGraph } from '../graph/export/export-graph.ts';
+import type { GraphNode } from '../graph/model.ts';
 import type { GraphStore } from '../graph/port.ts';
+import type { ParsedRequestOf } from '../contract/channels.ts';
+import { refuseIdeaMirrorWrite } from './idea-node-guard.ts';
 import { AppError } from '../shared/errors.ts';
 import type { GraphHandlerDeps } from './graph-handlers.ts';
 import type { Handler } from './handler-table.ts';
@@ -77,6 +80,11 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       }
       return exportGraph(dump, request.format, request.ids);
     },
+    'graph.mergeInto': async (request) => {
+      const node = await mergeInto(await deps.store(), request, ctx());
+      deps.changed?.([request.keepId, ...request.drops.map((d) => d.id)], 'merge');
+      return node;
+    },
     'graph.push': async (request) => {
       const result = await deps.push(request.replace);
       deps.changed?.([], 'import');
@@ -114,6 +122,79 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       return result;
     },
   };
+}
+
+/**
+ * Folds several nodes into one. Every version is checked before anything is written, so a stale pick merges
+ * nothing and names the nodes that moved; each merge is then its own store transaction (edges re-pointed, names
+ * kept as aliases, provenance kept), and the survivor gets the chosen name with the others as aliases.
+ */
+async function mergeInto(
+  store: GraphStore,
+  request: ParsedRequestOf<'graph.mergeInto'>,
+  ctx: { actor: string },
+): Promise<GraphNode> {
+  const wanted = [
+    { id: request.keepId, expectedVersion: request.expectedKeepVersion, field: 'keepId' },
+    ...request.drops.map((d, i) => ({ ...d, field: `drops.${i}.id` })),
+  ];
+  const nodes = await Promise.all(wanted.map((w) => store.getNode(w.id)));
+  const stale: Array<{ id: string; name: string; expectedVersion: number; currentVersion: number }> = [];
+  wanted.forEach((w, i) => {
+    const node = nodes[i];
+    if (!node)
+      throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(w.id)}`, { field: w.field });
+    if (node.kind === 'Idea') refuseIdeaMirrorWrite(node, 'name', w.field);
+    if (node.version !== w.expectedVersion) {
+      stale.push({
+        id: node.id,
+        name: node.name,
+        expectedVersion: w.expectedVersion,
+        currentVersion: node.version,
+      });
+    }
+  });
+  if (stale.length > 0) {
+    throw new AppError(
+      'CONFLICT',
+      `${stale.map((s) => `"${s.name}"`).join(', ')} changed since you picked them; nothing was merged. Reload and merge again.`,
+      { field: 'drops', stale },
+    );
+  }
+  let kept = nodes[0] as GraphNode;
+  const merged: string[] = [];
+  try {
+    for (const drop of request.drops) {
+      kept = await store.mergeNodes(
+        {
+          keepId: kept.id,
+          dropId: drop.id,
+          expectedKeepVersion: kept.version,
+          expectedDropVersion: drop.expectedVersion,
+        },
+        ctx,
+      );
+      merged.push(drop.id);
+    }
+    if (request.name !== undefined && request.name !== kept.name) {
+      const aliases = [...new Set([...kept.aliases, kept.name])].filter((a) => a !== request.name);
+      kept = await store.updateNode(
+        { id: kept.id, expectedVersion: kept.version, patch: { name: request.name, aliases } },
+        ctx,
+      );
+    }
+  } catch (err) {
+    if (!(err instanceof AppError) || merged.length === 0) throw err;
+    throw new AppError(
+      err.code,
+      `${err.message} (${merged.length} of ${request.drops.length} were already merged)`,
+      {
+        cause: err.details,
+        merged,
+      },
+    );
+  }
+  return kept;
 }
 
 function alreadyThere(id: string, name: string, kind: string): AppError {

@@ -185,6 +185,49 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
       expect([after.nodes, after.edges]).toEqual([1, 0]);
     });
 
+    it('merges three nodes under the chosen name, edges moved; a stale pick merges nothing', async () => {
+      const [ada, grace] = await twoWriters();
+      const problem = await ada.ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Parent problem' });
+      const names = ['Hallucinated citations', 'Invented references', 'Fake bibliography entries'];
+      const challenges: GraphNode[] = [];
+      for (const name of names)
+        challenges.push(await ada.ok<GraphNode>('graph.create', { kind: 'Challenge', name }));
+      const [keep, dropA, dropB] = challenges as [GraphNode, GraphNode, GraphNode];
+      await ada.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: dropB.id });
+      const request = {
+        keepId: keep.id,
+        expectedKeepVersion: keep.version,
+        drops: [dropA, dropB].map((d) => ({ id: d.id, expectedVersion: d.version })),
+        name: 'Invented references',
+      };
+
+      // Grace edits one of them after Ada picked it: nothing is merged.
+      await grace.ok('graph.update', {
+        id: dropB.id,
+        expectedVersion: dropB.version,
+        patch: { description: 'x' },
+      });
+      const stale = await ada.fail('graph.mergeInto', request);
+      expect(stale).toMatchObject({ code: 'CONFLICT', details: { stale: [{ id: dropB.id }] } });
+      expect((await ada.ok<GraphExport>('graph.export', { format: 'json' })).nodes).toBe(4);
+
+      const fresh = {
+        ...request,
+        drops: [request.drops[0], { id: dropB.id, expectedVersion: dropB.version + 1 }],
+      };
+      const merged = await ada.ok<GraphNode>('graph.mergeInto', fresh);
+      expect(merged).toMatchObject({ id: keep.id, name: 'Invented references' });
+      expect([...merged.aliases].sort()).toEqual(['Fake bibliography entries', 'Hallucinated citations']);
+      const edges = await grace.ok<GraphDeletePreview>('graph.deletePreview', { id: keep.id });
+      expect(edges.edges.map((e) => [e.edge.type, e.other.id])).toEqual([['HAS_CHALLENGE', problem.id]]);
+      expect((await grace.fail('graph.node', { id: dropA.id })).code).toBe('NOT_FOUND');
+      const self = await ada.fail('graph.mergeInto', {
+        ...request,
+        drops: [{ id: keep.id, expectedVersion: 1 }],
+      });
+      expect(self.code).toBe('VALIDATION');
+    });
+
     const onNeo4j = Boolean(lab.graphEnv['MOTIV_NEO4J_URI']);
     it.runIf(onNeo4j)(
       "pushes one member's embedded graph to the lab Neo4j, over a non-empty one only with replace",

@@ -123,30 +123,18 @@ class Curation {
   }
 
   /**
-   * Folds `drops` into `keep` one by one (each a store transaction: edges moved, names kept as aliases,
-   * provenance kept), then gives the survivor the chosen name. Every step names the version it read.
+   * Folds `drops` into `keep` (graph.mergeInto: every version checked first, edges moved, names kept as aliases,
+   * provenance kept) and gives the survivor the chosen name.
    */
   async merge(keep: GraphNode, drops: GraphNode[], survivingName: string): Promise<boolean> {
-    const merged = await this.run(async () => {
-      let kept = keep;
-      for (const drop of drops) {
-        kept = await invoke('graph.merge', {
-          keepId: kept.id,
-          dropId: drop.id,
-          expectedKeepVersion: kept.version,
-          expectedDropVersion: drop.version,
-        });
-      }
-      if (survivingName.trim() && survivingName !== kept.name) {
-        const aliases = [...new Set([...kept.aliases, kept.name])].filter((a) => a !== survivingName);
-        kept = await invoke('graph.update', {
-          id: kept.id,
-          expectedVersion: kept.version,
-          patch: { name: survivingName, aliases },
-        });
-      }
-      return kept;
-    });
+    const merged = await this.run(() =>
+      invoke('graph.mergeInto', {
+        keepId: keep.id,
+        expectedKeepVersion: keep.version,
+        drops: drops.map((d) => ({ id: d.id, expectedVersion: d.version })),
+        ...(survivingName.trim() ? { name: survivingName } : {}),
+      }),
+    );
     await graph.refreshAfterWrite([keep.id, ...drops.map((d) => d.id)]);
     if (!merged) return false;
     this.notice = `Merged ${drops.length + 1} nodes into ${quote(merged.name)}.`;
