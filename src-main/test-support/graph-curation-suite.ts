@@ -21,7 +21,8 @@ export interface CurationLab {
  * (graph/neo4j/neo4j-store.test.ts, the one file that writes to the test Neo4j).
  */
 export function registerGraphCurationTests(name: string, lab: CurationLab): void {
-  describe(`graph curation by two writers: ${name}`, () => {
+  // Two cores and their first store opens per test: on a loaded machine the Neo4j run needs more than the default.
+  describe(`graph curation by two writers: ${name}`, { timeout: 60_000 }, () => {
     const open: Core[] = [];
     afterEach(async () => {
       for (const core of open.splice(0)) await core.close();
