@@ -123,6 +123,25 @@ test.describe('curating the graph', () => {
     await expect(page.getByTestId('graph-undo-message')).toContainText('Undone: approval');
     expect((await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate))?.review).toBe('proposed');
 
+    // Approve again; another tab then edits the node: undoing the approval now would overwrite that edit, so
+    // the undo is refused and says so.
+    await page.getByTestId('graph-detail-approve').click();
+    await expect(page.getByTestId('graph-undo')).toContainText('Undo approval');
+    const other = await page.context().newPage();
+    await openNode(other, app, 'Challenge', SAMPLE.challengeEvaluate);
+    await other.getByTestId('graph-edit').click();
+    await other.getByTestId('graph-edit-description').fill('Edited in another tab.');
+    await other.getByTestId('graph-edit-save').click();
+    await expect(other.getByTestId('graph-node-description')).toHaveText('Edited in another tab.');
+    await other.close();
+    await page.getByTestId('graph-undo').click();
+    await expect(page.getByTestId('graph-undo-message')).toContainText('Could not undo');
+    await expect(page.getByTestId('graph-undo-message')).toContainText('Nothing was overwritten');
+    expect(await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate)).toMatchObject({
+      review: 'approved',
+      description: 'Edited in another tab.',
+    });
+
     const problem = await openNode(page, app, 'Problem', SAMPLE.problem);
     await page.getByTestId('graph-delete').click();
     await expect(page.getByTestId('graph-delete-edges')).toContainText(SAMPLE.challengeRevisit);
