@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaSchema } from '../ideator/idea-schema.ts';
 import { InspirationMethodSchema, InspirationSchema } from '../ideator/inspiration.ts';
+import { MentorPersonaSchema, MentorPolicySchema } from '../ideator/mentor-policy.ts';
 
 /**
  * The ideator's channels and event, as zod schemas. Requests are parsed at the boundary (dispatch); the records
@@ -21,6 +22,10 @@ export const IdeatorOptionsSchema = z.strictObject({
   researcherModel: z.string().trim().min(1).max(200).optional(),
   /** Earlier ideas shown to the researcher come from this session only (protocol runs). */
   isolated: z.boolean().optional(),
+  /** The mentor's persona (supervisor, skeptic, reviewer of a named venue); absent: the supervisor. */
+  persona: MentorPersonaSchema.optional(),
+  /** Which aspect the mentor questions and when its verdict counts; absent: the weakest-aspect default. */
+  mentorPolicy: MentorPolicySchema.optional(),
 });
 
 export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
@@ -100,6 +105,9 @@ export const SessionConfigSchema = z.object({
   inspiration: z.array(InspirationMethodSchema).optional(),
   researcherModel: z.string().optional(),
   isolated: z.boolean().optional(),
+  /** Absent in sessions made before personas and policies existed (supervisor, fixed cycle). */
+  mentorPolicy: MentorPolicySchema.optional(),
+  persona: MentorPersonaSchema.optional(),
 });
 
 export const SessionRecordSchema = z.object({
