@@ -337,3 +337,4 @@ export type IdeatorSinceResult = z.output<typeof IdeatorSinceResultSchema>;
 export type IdeaReport = z.output<typeof IdeaReportSchema>;
 export type IdeaFields = z.output<typeof IdeaSchema>;
 export type IdeatorInspirationMethod = z.output<typeof InspirationMethodSchema>;
+export type IdeatorMentorPersona = z.output<typeof MentorPersonaSchema>;

@@ -14,6 +14,15 @@ import type { SessionConfig, TurnRecord } from './types.ts';
 export const personaOf = (config: Pick<SessionConfig, 'persona'>): MentorPersona =>
   config.persona ?? { kind: 'supervisor' };
 
+/** What a mentor turn records of the persona (shown in the transcript); nothing for sessions without one. */
+export function personaMeta(config: Pick<SessionConfig, 'persona'>): Record<string, string> {
+  const persona = config.persona;
+  if (!persona) return {};
+  return persona.kind === 'reviewer'
+    ? { persona: persona.kind, venue: persona.venue }
+    : { persona: persona.kind };
+}
+
 /** Whether a prompt version quotes the idea and the dialogue as data (mentor.v2 on). */
 export const quotesData = (prompts: PromptSections): boolean => prompts.has('persona-supervisor');
 

@@ -3,7 +3,7 @@ import { loadPrompts } from './prompts.ts';
 import { ideaTurn, researcherTurn, sessionTools } from './researcher-turns.ts';
 import { callHooks, commit, syncOne, syncStale } from './runner-support.ts';
 import type { RunnerDeps } from './runner-support.ts';
-import { personaOf } from './mentor-framing.ts';
+import { personaMeta } from './mentor-framing.ts';
 import { policyOf, questionedAspects, roundAspect, verdictBlockers } from './mentor-policy.ts';
 import { mentorMessages } from './transcript.ts';
 import { parseVerdict } from './verdict.ts';
@@ -95,7 +95,7 @@ async function mentorTurn(sessionId: string, config: SessionConfig, idea: IdeaRe
     aspect: roundAspect(policy, round, asked, content),
     verdict,
     ...(given && !verdict ? { verdictIgnored: given } : {}),
-    ...(config.persona ? { persona: personaOf(config).kind } : {}),
+    ...personaMeta(config),
     compaction: level,
   };
   const turn = {
