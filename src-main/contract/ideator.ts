@@ -24,8 +24,10 @@ export const IdeatorOptionsSchema = z.strictObject({
   isolated: z.boolean().optional(),
   /** The mentor's persona (supervisor, skeptic, reviewer of a named venue); absent: the supervisor. */
   persona: MentorPersonaSchema.optional(),
-  /** Which aspect the mentor questions and when its verdict counts; absent: the weakest-aspect default. */
+  /** Which aspect the mentor questions and when its verdict counts; absent: the fixed cycle. */
   mentorPolicy: MentorPolicySchema.optional(),
+  /** `titles`: the paper's titles-only literature ablation; absent: full (up to 20 papers with abstracts). */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
@@ -108,6 +110,8 @@ export const SessionConfigSchema = z.object({
   /** Absent in sessions made before personas and policies existed (supervisor, fixed cycle). */
   mentorPolicy: MentorPolicySchema.optional(),
   persona: MentorPersonaSchema.optional(),
+  /** Absent in sessions made before issue 16 (5 papers, abstracts cut to 500 characters). */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const SessionRecordSchema = z.object({

@@ -23,6 +23,7 @@ export const DEFAULT_CONFIG: Omit<SessionConfig, 'topic' | 'seed'> = {
   researcherPrompt: RESEARCHER_PROMPT_VERSION,
   mentorPrompt: MENTOR_PROMPT_VERSION,
   inspiration: [],
+  literature: 'full',
 };
 
 const PromptVersionSchema = z.string().regex(/^[a-z]+\.v\d+$/, 'must look like researcher.v1');
@@ -43,6 +44,8 @@ export const SessionOptionsSchema = z.strictObject({
   isolated: z.boolean().optional(),
   mentorPolicy: MentorPolicySchema.optional(),
   persona: MentorPersonaSchema.optional(),
+  /** `titles`: the paper's titles-only literature ablation. */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
