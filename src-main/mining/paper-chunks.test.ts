@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import {
   miningHarness,
@@ -7,21 +8,13 @@ import {
   TEST_PAPERS,
   TEST_SETTINGS,
 } from '../test-support/mining-harness.ts';
-import type { MiningHarness } from '../test-support/mining-harness.ts';
 import { extractPaper } from './extract.ts';
 import { MiningDb } from './mining-db.ts';
 import { createMiningJob, runMiningJob } from './mining-job.ts';
 import { CHUNK_CHARS, MAX_CHUNKS, paperParts } from './paper-chunks.ts';
 
 const tempDir = useTempDirs();
-let h: MiningHarness | undefined;
-let db: MiningDb | undefined;
-afterEach(async () => {
-  db?.close();
-  db = undefined;
-  await h?.stop();
-  h = undefined;
-});
+const startMiningHarness = stopAfterEach(miningHarness);
 
 /** Paragraphs of ~1,000 characters, each naming its number, so a test can see which reached which part. */
 const longBody = (paragraphs: number): string =>
@@ -48,7 +41,7 @@ describe('reading a whole paper in parts (issue 16)', () => {
   });
 
   it('asks once per part, each with the title and abstract, and merges triples found in several parts', async () => {
-    h = await miningHarness('chunks', tempDir());
+    const h = await startMiningHarness('chunks', tempDir());
     const body = `${longBody(29)}\n\nThe last words of the paper.`;
     const outcome = await extractPaper(scriptedClient(h.server.baseUrl), {
       id: 'p',
@@ -69,30 +62,33 @@ describe('reading a whole paper in parts (issue 16)', () => {
 
   it('mines a paper with no triple as done with nothing written, and never pays for it again', async () => {
     const dir = tempDir();
-    h = await miningHarness('chunks', dir);
-    db = MiningDb.open(dir);
+    const h = await startMiningHarness('chunks', dir);
+    const db = MiningDb.open(dir);
     const [paperId] = await seedPapers(h.store, ['prototypes']);
-    const harness = h;
     const run = async () =>
-      runMiningJob(await createMiningJob(db as MiningDb, harness.store, {}), {
-        db: db as MiningDb,
-        store: harness.store,
-        makeClient: (ledger) => scriptedClient(harness.server.baseUrl, ledger),
+      runMiningJob(await createMiningJob(db, h.store, {}), {
+        db,
+        store: h.store,
+        makeClient: (ledger) => scriptedClient(h.server.baseUrl, ledger),
         settings: TEST_SETTINGS,
         actor: 'test',
       });
-    const summary = await run();
-    expect(summary).toMatchObject({ status: 'completed', papers: { total: 1, done: 1, refused: 0 } });
-    expect(summary.outcomes?.[0]).toMatchObject({
-      paperId,
-      outcome: 'mined',
-      nodes: 0,
-      message: 'the paper holds no problem/challenge/solution triple',
-    });
-    expect((await h.store.dump()).nodes.filter((n) => n.kind !== 'Paper')).toEqual([]);
-    expect(h.server.requests).toHaveLength(1);
-    // Nothing left to mine: a second job takes no paper and makes no call.
-    await run();
-    expect(h.server.requests).toHaveLength(1);
+    try {
+      const summary = await run();
+      expect(summary).toMatchObject({ status: 'completed', papers: { total: 1, done: 1, refused: 0 } });
+      expect(summary.outcomes?.[0]).toMatchObject({
+        paperId,
+        outcome: 'mined',
+        nodes: 0,
+        message: 'the paper holds no problem/challenge/solution triple',
+      });
+      expect((await h.store.dump()).nodes.filter((n) => n.kind !== 'Paper')).toEqual([]);
+      expect(h.server.requests).toHaveLength(1);
+      // Nothing left to mine: a second job takes no paper and makes no call.
+      await run();
+      expect(h.server.requests).toHaveLength(1);
+    } finally {
+      db.close();
+    }
   });
 });
