@@ -27,6 +27,8 @@ import { createPriceHandlers } from './price-handlers.ts';
 import { protocolHandlers } from './protocol-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
+import { reportHandlers } from './report-handlers.ts';
+import { createReportService, type ReportService } from './report-service.ts';
 import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -52,6 +54,7 @@ export interface CoreServices {
   evaluation: EvaluationService;
   ratings: RatingsService;
   protocol: ProtocolService;
+  reports: ReportService;
 }
 
 export interface Core {
@@ -132,14 +135,16 @@ export function createCore(options: CoreOptions = {}): Core {
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const ideation = createIdeationService(host);
   const evaluation = createEvaluationService(host);
+  const ratings = createRatingsService(host);
   const services: CoreServices = {
     graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
     ideation,
     mining: createMiningService(host),
     papers: createPaperService(host),
     evaluation,
-    ratings: createRatingsService(host),
+    ratings,
     protocol: createProtocolService({ host, ideation, evaluation }),
+    reports: createReportService({ host, ideation, ratings }),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -182,6 +187,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...judgeHandlers(services.evaluation),
     ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
+    ...reportHandlers(services.reports),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
