@@ -5,6 +5,7 @@ import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
+import { libraryChannels } from './library.ts';
 import { llmChannels } from './llm.ts';
 import { miningChannels } from './mining.ts';
 import { papersChannels } from './papers.ts';
@@ -47,6 +48,7 @@ export const channels = {
   ...protocolChannels,
   ...ratingsChannels,
   ...reportsChannels,
+  ...libraryChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

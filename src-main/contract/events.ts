@@ -4,6 +4,7 @@ import { GraphEmbedEventSchema } from './embeddings.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
 import { JudgeEventSchema } from './judge.ts';
+import { LibraryChangedSchema } from './library.ts';
 import { MiningEventSchema } from './mining.ts';
 import { ProtocolEventSchema } from './protocol.ts';
 import { SettingsSchema } from './settings.ts';
@@ -18,6 +19,7 @@ export const events = {
   'annotations.changed': AnnotationsChangedSchema,
   'judge.event': JudgeEventSchema,
   'protocol.event': ProtocolEventSchema,
+  'library.changed': LibraryChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -26,6 +26,8 @@ import { currentLlmOrigin, roleEndpointKeyReader, sendableSecretReader } from '.
 import { createPriceHandlers } from './price-handlers.ts';
 import { protocolHandlers } from './protocol-handlers.ts';
 import { ratingsHandlers } from './ratings-handlers.ts';
+import { libraryHandlers } from './library-handlers.ts';
+import { createLibraryService, type LibraryService } from './library-service.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { createReportService, type ReportService } from './report-service.ts';
@@ -55,6 +57,7 @@ export interface CoreServices {
   ratings: RatingsService;
   protocol: ProtocolService;
   reports: ReportService;
+  library: LibraryService;
 }
 
 export interface Core {
@@ -145,6 +148,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ratings,
     protocol: createProtocolService({ host, ideation, evaluation }),
     reports: createReportService({ host, ideation, ratings }),
+    library: createLibraryService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -188,6 +192,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
     ...reportHandlers(services.reports),
+    ...libraryHandlers(services.library),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });
@@ -209,6 +214,7 @@ export function createCore(options: CoreOptions = {}): Core {
       await services.ideation.close();
       services.evaluation.close();
       services.ratings.close();
+      services.library.close();
       await services.mining.close();
       await graph.close();
       annotations.close();
