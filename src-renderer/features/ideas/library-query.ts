@@ -1,4 +1,5 @@
 import type { CachedIdea, LibraryStatus } from '../../lib/db/library-types.ts';
+import type { LibrarySearchHit } from '../../../src-main/contract/library.ts';
 
 /**
  * The library's search, filters, sort and grouping over the cached entries, as one pure function so 10,000
@@ -138,4 +139,23 @@ export function filterChoices(ideas: readonly CachedIdea[]): {
   }
   const sorted = (s: Set<string>): string[] => [...s].filter(Boolean).sort((a, b) => a.localeCompare(b));
   return { topics: sorted(topics), authors: sorted(authors), tags: sorted(tags) };
+}
+
+export const NO_IDS: ReadonlySet<string> = new Set();
+export const NO_SNIPPETS: ReadonlyMap<string, string> = new Map();
+
+/** Ideas whose transcript matched (the other fields are matched from the cache already). */
+export function transcriptIds(hits: readonly LibrarySearchHit[]): ReadonlySet<string> {
+  return new Set(hits.filter((h) => h.field === 'transcript').map((h) => h.id));
+}
+
+export function snippetsOf(hits: readonly LibrarySearchHit[]): ReadonlyMap<string, string> {
+  return new Map(hits.map((h) => [h.id, h.snippet]));
+}
+
+export function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
 }

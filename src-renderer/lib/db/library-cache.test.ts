@@ -48,6 +48,7 @@ function idea(ideaId: string, fields: Partial<CachedIdea> = {}): CachedIdea {
     note: '',
     archived: false,
     versions: 1,
+    dialogue: '',
     revision: 0,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',

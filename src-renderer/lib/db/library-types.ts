@@ -26,6 +26,8 @@ export interface CachedIdea {
   note: string;
   archived: boolean;
   versions: number;
+  /** One line about the dialogue that produced it ("3 rounds; questioned novelty; accepted by the mentor"). */
+  dialogue: string;
   /** The core's revision of the user's tags/note/archive row (0 = never written). */
   revision: number;
   createdAt: string;
