@@ -10,6 +10,7 @@ const DOMAIN_ROOMS = [
   'graph',
   'ideator',
   'judge',
+  'library',
   'literature',
   'llm',
   'local-llm',

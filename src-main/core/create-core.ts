@@ -214,7 +214,7 @@ export function createCore(options: CoreOptions = {}): Core {
       await services.ideation.close();
       services.evaluation.close();
       services.ratings.close();
-      services.library.close();
+      await services.library.close();
       await services.mining.close();
       await graph.close();
       annotations.close();

@@ -22,7 +22,7 @@ export function openEmbeddedGraphStore(core: GraphStoreHost): EmbeddedGraphStore
 }
 
 /** Neo4j settings resolved from env over settings (core/config.ts), as the adapter wants them. */
-export function neo4jConfigOf(core: GraphStoreHost): Neo4jConfig {
+export function neo4jConfigOf(core: Pick<GraphStoreHost, 'connection'>): Neo4jConfig {
   const neo4j = core.connection().neo4j;
   if (!neo4j) {
     throw new AppError(

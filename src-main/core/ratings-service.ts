@@ -3,12 +3,11 @@ import type { Database } from 'better-sqlite3';
 import type { In, Out } from './service-io.ts';
 import type { IdeaEvaluation } from '../contract/ratings.ts';
 import { topicKey } from '../ideator/session-store.ts';
-import { DirectScoreReplySchema } from '../judge/direct-score.ts';
 import type { JudgedIdea } from '../judge/direct-score.ts';
-import { comparabilityNote } from '../judge/dimensions.ts';
 import { ideasById, ideasOnTopic, readIdeas } from '../judge/idea-source.ts';
 import { JudgmentStore } from '../judge/judgment-store.ts';
-import type { StoredTournament } from '../judge/judgment-store.ts';
+import { newestDirectScores, newestTournament } from '../judge/newest-evaluation.ts';
+import type { DirectEvaluation } from '../judge/newest-evaluation.ts';
 import { BlindPairs } from '../ratings/blind-pairs.ts';
 import { blindText } from '../ratings/blind-text.ts';
 import { eloTables, ideaHumanElo } from '../ratings/human-elo.ts';
@@ -37,8 +36,6 @@ export interface RatingsService {
 
 const NO_TOURNAMENT = 'no judge tournament has been run on this topic yet';
 
-type DirectEvaluation = NonNullable<IdeaEvaluation['direct']>;
-
 export function createRatingsService(host: ServiceHost): RatingsService {
   let opened: { db: Database; ratings: RatingStore; pairs: BlindPairs; judgments: JudgmentStore } | null =
     null;
@@ -54,43 +51,8 @@ export function createRatingsService(host: ServiceHost): RatingsService {
     return opened;
   };
 
-  /** The newest stored direct score per idea (any rubric or model; the reply re-validated on the way out). */
-  const newestDirect = (ideaIds: readonly string[]): Map<string, DirectEvaluation> => {
-    const newest = new Map<string, DirectEvaluation>();
-    for (const judgment of stores().judgments.forIdeas('direct', ideaIds)) {
-      const ideaId = judgment.ideaIds[0];
-      const reply = DirectScoreReplySchema.safeParse(judgment.result);
-      if (ideaId === undefined || newest.has(ideaId) || !reply.success) continue;
-      const s = reply.data;
-      newest.set(ideaId, {
-        ideaId,
-        scores: s,
-        paperMean: (s.novelty.score + s.experiment.score + s.motivation.score) / 3,
-        rubricVersion: judgment.rubricVersion,
-        model: judgment.model,
-        promptHash: judgment.promptHash,
-        promptTokens: judgment.promptTokens,
-        completionTokens: judgment.completionTokens,
-        costUsd: judgment.costUsd,
-        reused: true,
-        comparability: comparabilityNote(judgment.model),
-        createdAt: judgment.createdAt,
-      });
-    }
-    return newest;
-  };
-
-  /** The newest of `stored` (newest first) on the topic, by the ideator's topic key; with the idea when given. */
-  const newestTournament = (
-    stored: readonly StoredTournament[],
-    topic: string,
-    ideaId?: string,
-  ): StoredTournament | undefined => {
-    const key = topicKey(topic);
-    return stored.find(
-      (t) => topicKey(t.topic) === key && (ideaId === undefined || t.standings.some((s) => s.id === ideaId)),
-    );
-  };
+  const newestDirect = (ideaIds: readonly string[]): Map<string, DirectEvaluation> =>
+    newestDirectScores(stores().judgments, ideaIds);
 
   return {
     set: async (request) => {
