@@ -43,17 +43,23 @@ export class IdeaNotes {
   saved = $state(false);
   conflict = $state.raw<{ fields: FieldComparison[]; theirs: LibraryMeta } | null>(null);
   #idea: CachedIdea | null = null;
+  /** The revision the draft started from. */
+  #baseRevision = 0;
   readonly #onSaved: (idea: CachedIdea) => Promise<void>;
 
   constructor(onSaved: (idea: CachedIdea) => Promise<void>) {
     this.#onSaved = onSaved;
   }
 
-  /** Opens an idea (or takes the core's newer copy of it when nothing is being edited). */
+  /**
+   * Opens an idea, or takes the core's newer copy of it. While the user is typing, a newer copy does not move the
+   * revision the save names: the save must be refused (and the user shown both) rather than overwrite it.
+   */
   edit(idea: CachedIdea): void {
     const same = this.#idea?.ideaId === idea.ideaId;
     this.#idea = idea;
     if (same && this.dirty) return;
+    this.#baseRevision = idea.revision;
     this.base = draftOf(idea);
     this.draft = draftOf(idea);
     this.conflict = null;
@@ -68,7 +74,7 @@ export class IdeaNotes {
   async save(): Promise<void> {
     const idea = this.#idea;
     if (!idea) return;
-    await this.#send(idea, this.draft, idea.revision);
+    await this.#send(idea, this.draft, this.#baseRevision);
   }
 
   async #send(idea: CachedIdea, draft: Draft, baseRevision: number): Promise<void> {
@@ -99,6 +105,7 @@ export class IdeaNotes {
 
   async #settled(idea: CachedIdea): Promise<void> {
     this.#idea = idea;
+    this.#baseRevision = idea.revision;
     this.base = draftOf(idea);
     this.draft = draftOf(idea);
     this.conflict = null;
