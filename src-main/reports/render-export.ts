@@ -1,6 +1,11 @@
 import { DOSSIER_SCHEMA_VERSION } from '../contract/reports.ts';
 import type { Dossier, ExportFormat, IdeaExportJson, IdeasExport } from '../contract/reports.ts';
 import { AppError } from '../shared/errors.ts';
+import { renderBibtex } from './render-bibtex.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderPdf } from './render-pdf.ts';
+import { reportDocument } from './report-document.ts';
 
 /** Dossiers as one export file in the chosen format; the file name says what is in it. */
 
@@ -24,17 +29,30 @@ export async function renderExport(
         app,
         ideas: [...dossiers],
       };
-      return {
-        fileName: `${base}.json`,
-        mimeType: 'application/json',
-        encoding: 'utf8',
-        content: `${JSON.stringify(file, null, 2)}\n`,
-      };
+      return text(`${base}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
     }
-    default:
-      throw new AppError('VALIDATION', `Export as ${format} is not available yet`, { field: 'format' });
+    case 'md':
+      return text(`${base}.md`, 'text/markdown;charset=utf-8', renderMarkdown(reportDocument(dossiers)));
+    case 'html':
+      return text(`${base}.html`, 'text/html;charset=utf-8', renderHtml(reportDocument(dossiers)));
+    case 'bibtex':
+      return text(`${base}.bib`, 'application/x-bibtex;charset=utf-8', renderBibtex(dossiers));
+    case 'pdf':
+      return {
+        fileName: `${base}.pdf`,
+        mimeType: 'application/pdf',
+        encoding: 'base64',
+        content: (await renderPdf(reportDocument(dossiers))).toString('base64'),
+      };
   }
 }
+
+const text = (fileName: string, mimeType: string, content: string): IdeasExport => ({
+  fileName,
+  mimeType,
+  encoding: 'utf8',
+  content,
+});
 
 /** The latest version's snake_case name for one idea, `ideas-<n>` for several. */
 export function exportBaseName(dossiers: readonly Dossier[]): string {
