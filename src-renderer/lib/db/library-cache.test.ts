@@ -5,6 +5,7 @@ import {
   applyCachedDelta,
   clearLibraryCache,
   libraryCacheSize,
+  putCachedIdea,
   putCachedDossier,
   readCachedDossier,
   readCachedLibrary,
@@ -13,7 +14,7 @@ import {
 } from './library-cache.ts';
 import { LibraryDb } from './library-db.ts';
 import { searchTextOf, type CachedIdea, type CachedVersion } from './library-types.ts';
-import { LIBRARY_SCHEMA_V1, LIBRARY_SCHEMA_VERSION } from './library-upgrades.ts';
+import { LIBRARY_SCHEMA_V1, LIBRARY_SCHEMA_V2, LIBRARY_SCHEMA_VERSION } from './library-upgrades.ts';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -157,14 +158,55 @@ describe('library cache schema upgrade', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-    const a = await db.ideas.get('a');
+    const { ideas } = await readCachedLibrary(db);
+    const a = ideas.find((i) => i.ideaId === 'a');
     expect(a?.searchText).toBe('graph pruning\nsparse attention\nllms\nfast\nmine');
     expect(a?.archived).toBe(false);
-    const b = await db.ideas.get('b');
+    const b = ideas.find((i) => i.ideaId === 'b');
     expect(b?.tags).toEqual([]);
     expect(b?.searchText).toBe('other\n\n\n\n');
     expect((await readCachedLibrary(db)).cursor).toBe('c9');
     await putCachedDossier(db, { ideaId: 'a', versions: versions('a'), ideaUpdatedAt: 'u' });
     expect(await readCachedDossier(db, 'a')).not.toBeNull();
+  });
+
+  it('upgrades a v2 database: its rows and cursor move into the one-row snapshot, dossiers stay', async () => {
+    const name = `library-test-${++n}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(LIBRARY_SCHEMA_V2);
+    await v2.table('ideas').bulkPut([idea('a', { note: 'kept' }), idea('b', { archived: true })]);
+    await v2.table('meta').put({ key: 'library', cursor: 'c7', refreshedAt: 42 });
+    await v2
+      .table('dossiers')
+      .put({ ideaId: 'a', versions: versions('x'), ideaUpdatedAt: 'u', bytes: 10, usedAt: 1 });
+    v2.close();
+
+    const db = new LibraryDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dossiers', 'sessions', 'snapshot']);
+    const cached = await readCachedLibrary(db);
+    expect(cached.cursor).toBe('c7');
+    expect(cached.refreshedAt).toBe(42);
+    expect(cached.ideas.map((i) => `${i.ideaId}:${i.archived}:${i.note}`).sort()).toEqual([
+      'a:false:kept',
+      'b:true:',
+    ]);
+    expect(cached.ideas.find((i) => i.ideaId === 'a')?.searchText).toBe(
+      idea('a', { note: 'kept' }).searchText,
+    );
+    expect(await readCachedDossier(db, 'a')).not.toBeNull();
+    expect((await libraryCacheSize(db)).ideas).toBe(2);
+  });
+
+  it('one idea saved by this window replaces its entry and keeps the cursor', async () => {
+    const db = freshDb();
+    await replaceCachedLibrary(db, [idea('a'), idea('b')], 'c1', 5);
+    await putCachedIdea(db, idea('b', { note: 'new note', revision: 2 }));
+    const cached = await readCachedLibrary(db);
+    expect(cached.cursor).toBe('c1');
+    expect(cached.ideas.find((i) => i.ideaId === 'b')).toMatchObject({ note: 'new note', revision: 2 });
+    expect(cached.ideas.find((i) => i.ideaId === 'b')?.searchText).toContain('new note');
   });
 });

@@ -1,5 +1,12 @@
 import type { LibraryDb } from './library-db.ts';
-import type { CachedDossier, CachedIdea, CachedSession } from './library-types.ts';
+import {
+  searchTextOf,
+  type CachedDossier,
+  type CachedIdea,
+  type CachedSession,
+  type LibrarySnapshot,
+  type StoredIdea,
+} from './library-types.ts';
 
 /**
  * Reads and writes of the offline library. Every write is one Dexie transaction, so a reader sees the library
@@ -20,11 +27,28 @@ export interface DossierBounds {
 
 export const DEFAULT_DOSSIER_BOUNDS: DossierBounds = { maxCount: 200, maxBytes: 8 * 1024 * 1024 };
 
+function unpack(snapshot: LibrarySnapshot | undefined): CachedIdea[] {
+  if (!snapshot) return [];
+  const stored = JSON.parse(snapshot.json) as StoredIdea[];
+  return stored.map((idea) => ({ ...idea, searchText: searchTextOf(idea) }));
+}
+
+function pack(
+  ideas: readonly CachedIdea[],
+  cursor: string | null,
+  refreshedAt: number | null,
+): LibrarySnapshot {
+  const stored = ideas.map(({ searchText: _searchText, ...idea }) => idea);
+  return { key: 'library', cursor, refreshedAt, count: stored.length, json: JSON.stringify(stored) };
+}
+
 export async function readCachedLibrary(db: LibraryDb): Promise<CachedLibrary> {
-  return db.transaction('r', db.ideas, db.meta, async () => {
-    const [ideas, meta] = await Promise.all([db.ideas.toArray(), db.meta.get('library')]);
-    return { ideas, cursor: meta?.cursor ?? null, refreshedAt: meta?.refreshedAt ?? null };
-  });
+  const snapshot = await db.snapshot.get('library');
+  return {
+    ideas: unpack(snapshot),
+    cursor: snapshot?.cursor ?? null,
+    refreshedAt: snapshot?.refreshedAt ?? null,
+  };
 }
 
 /** A full refresh: the cache becomes the core's list; dossiers of ideas that are gone are dropped too. */
@@ -34,13 +58,12 @@ export async function replaceCachedLibrary(
   cursor: string | null,
   now: number = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.ideas, db.meta, db.dossiers, async () => {
+  const snapshot = pack(ideas, cursor, now);
+  await db.transaction('rw', db.snapshot, db.dossiers, async () => {
     const keep = new Set(ideas.map((i) => i.ideaId));
     const stale = (await db.dossiers.toCollection().primaryKeys()).filter((id) => !keep.has(id));
-    await db.ideas.clear();
-    await db.ideas.bulkPut([...ideas]);
+    await db.snapshot.put(snapshot);
     await db.dossiers.bulkDelete(stale);
-    await db.meta.put({ key: 'library', cursor, refreshedAt: now });
   });
 }
 
@@ -50,17 +73,23 @@ export async function applyCachedDelta(
   delta: { changed: readonly CachedIdea[]; removed: readonly string[]; cursor: string | null },
   now: number = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.ideas, db.meta, db.dossiers, async () => {
-    await db.ideas.bulkPut([...delta.changed]);
-    await db.ideas.bulkDelete([...delta.removed]);
+  await db.transaction('rw', db.snapshot, db.dossiers, async () => {
+    const byId = new Map(unpack(await db.snapshot.get('library')).map((i) => [i.ideaId, i]));
+    for (const id of delta.removed) byId.delete(id);
+    for (const idea of delta.changed) byId.set(idea.ideaId, idea);
+    await db.snapshot.put(pack([...byId.values()], delta.cursor, now));
     await db.dossiers.bulkDelete([...delta.removed]);
-    await db.meta.put({ key: 'library', cursor: delta.cursor, refreshedAt: now });
   });
 }
 
-/** One entry changed by this window (tags, note, archive): stored as the core answered it. */
+/** One entry changed by this window (tags, note, archive): stored as the core answered it, cursor unchanged. */
 export async function putCachedIdea(db: LibraryDb, idea: CachedIdea): Promise<void> {
-  await db.ideas.put(idea);
+  await db.transaction('rw', db.snapshot, async () => {
+    const snapshot = await db.snapshot.get('library');
+    if (!snapshot) return; // nothing cached yet: the next refresh stores the whole library
+    const ideas = unpack(snapshot).map((i) => (i.ideaId === idea.ideaId ? idea : i));
+    await db.snapshot.put(pack(ideas, snapshot.cursor, snapshot.refreshedAt));
+  });
 }
 
 /** Stores an opened idea's dossier, then drops the least recently used ones beyond the bounds. */
@@ -123,10 +152,10 @@ export interface LibraryCacheSize {
 }
 
 export async function libraryCacheSize(db: LibraryDb): Promise<LibraryCacheSize> {
-  return db.transaction('r', db.ideas, db.dossiers, db.sessions, async () => {
+  return db.transaction('r', db.snapshot, db.dossiers, db.sessions, async () => {
     const dossiers = await db.dossiers.toArray();
     return {
-      ideas: await db.ideas.count(),
+      ideas: (await db.snapshot.get('library'))?.count ?? 0,
       dossiers: dossiers.length,
       sessions: await db.sessions.count(),
       dossierBytes: dossiers.reduce((sum, d) => sum + d.bytes, 0),
@@ -136,7 +165,7 @@ export async function libraryCacheSize(db: LibraryDb): Promise<LibraryCacheSize>
 
 /** Settings' "Clear offline cache": everything of the library cache; the core's data is untouched. */
 export async function clearLibraryCache(db: LibraryDb): Promise<void> {
-  await db.transaction('rw', [db.ideas, db.meta, db.dossiers, db.sessions], async () => {
-    await Promise.all([db.ideas.clear(), db.meta.clear(), db.dossiers.clear(), db.sessions.clear()]);
+  await db.transaction('rw', [db.snapshot, db.dossiers, db.sessions], async () => {
+    await Promise.all([db.snapshot.clear(), db.dossiers.clear(), db.sessions.clear()]);
   });
 }

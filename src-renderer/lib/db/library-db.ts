@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import { defineLibrarySchema } from './library-upgrades.ts';
-import type { CachedDossier, CachedIdea, CachedSession, LibraryMeta } from './library-types.ts';
+import type { CachedDossier, CachedSession, LibrarySnapshot } from './library-types.ts';
 
 /**
  * The ideas library's offline cache in IndexedDB, a database of its own (clearing it never touches the methods
@@ -11,8 +11,7 @@ import type { CachedDossier, CachedIdea, CachedSession, LibraryMeta } from './li
 export const LIBRARY_DB_NAME = 'motiv-library';
 
 export class LibraryDb extends Dexie {
-  declare ideas: EntityTable<CachedIdea, 'ideaId'>;
-  declare meta: EntityTable<LibraryMeta, 'key'>;
+  declare snapshot: EntityTable<LibrarySnapshot, 'key'>;
   declare dossiers: EntityTable<CachedDossier, 'ideaId'>;
   declare sessions: EntityTable<CachedSession, 'id'>;
 

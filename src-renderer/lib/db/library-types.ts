@@ -65,12 +65,17 @@ export interface CachedSession {
   updatedAt: string;
 }
 
-export interface LibraryMeta {
+/** The whole cached library in one row (v3): ideas as JSON text, without `searchText`, and their cursor. */
+export interface LibrarySnapshot {
   key: 'library';
-  /** The core's `changedSince` cursor of the last refresh (null: never refreshed). */
+  /** The core's `changedSince` cursor the ideas are current to (null: never refreshed). */
   cursor: string | null;
-  refreshedAt: number;
+  refreshedAt: number | null;
+  count: number;
+  json: string;
 }
+
+export type StoredIdea = Omit<CachedIdea, 'searchText'>;
 
 /** The text the instant search looks in, lower-cased once when the entry is stored. */
 export function searchTextOf(
