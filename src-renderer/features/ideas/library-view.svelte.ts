@@ -5,7 +5,8 @@ import {
   filterChoices,
   NO_IDS,
   NO_SNIPPETS,
-  queryLibrary,
+  selectLines,
+  sortLibrary,
   searchWords,
   snippetsOf,
   toggled,
@@ -31,7 +32,9 @@ export class LibraryView {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #searchRequest = 0;
 
-  lines = $derived(queryLibrary(this.#all(), this.query, this.transcriptHits));
+  /** Sorted once per sort change; a search or filter only walks this list. */
+  sorted = $derived(sortLibrary(this.#all(), this.query.sort, this.query.descending));
+  lines = $derived(selectLines(this.sorted, $state.snapshot(this.query), this.transcriptHits));
   choices = $derived(filterChoices(this.#all()));
 
   constructor(ideas: () => readonly CachedIdea[]) {
