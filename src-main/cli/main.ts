@@ -4,6 +4,7 @@ import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { embedCommand, embedHelp } from './commands/embed.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
+import { ideasCommand, ideasHelp } from './commands/ideas.ts';
 import { ideateCommand, ideateHelp } from './commands/ideate.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { judgeCommand, judgeHelp, tournamentCommand, tournamentHelp } from './commands/judge.ts';
@@ -59,6 +60,11 @@ const commands: Record<string, Command> = {
     summary: 'run the Socratic researcher/mentor ideator on a topic',
     help: ideateHelp,
     run: ideateCommand,
+  },
+  ideas: {
+    summary: "the ideas library: list, search, archive, restore, tag (yours and your lab members')",
+    help: ideasHelp,
+    run: ideasCommand,
   },
   judge: {
     summary: 'score ideas 0–10 per dimension with the judge model (stored, reused, with cost)',

@@ -71,7 +71,7 @@ export const LibraryEntrySchema = z.object({
   models: z.object({ researcher: z.string(), mentor: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Who wrote it: the configured actor for own sessions, the node's recorded author for lab ideas. */
+  /** Who wrote it: the profile display name for own sessions (null when none is set), the node's recorded author (createdBy) for lab ideas. */
   author: z.string().nullable(),
   source: LibrarySourceSchema,
   tags: z.array(z.string()),

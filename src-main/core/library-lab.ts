@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { createNeo4jDriver } from '../graph/neo4j/connection.ts';
+import { createNeo4jDriver, explainNeo4jFailure } from '../graph/neo4j/connection.ts';
 import { readLabIdeas, type LabIdea } from '../library/lab-ideas.ts';
 import { neo4jConfigOf } from './graph-store-factory.ts';
 import type { ServiceHost } from './service-host.ts';
@@ -30,7 +30,11 @@ export function createLabReader(host: ServiceHost): LabReader {
         await close();
         open = { key, driver: createNeo4jDriver(config), database: config.database };
       }
-      return readLabIdeas(open.driver, open.database);
+      try {
+        return await readLabIdeas(open.driver, open.database);
+      } catch (err) {
+        throw explainNeo4jFailure(err, config);
+      }
     },
     close,
   };

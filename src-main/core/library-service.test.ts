@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   LibraryEntry,
   LibraryListResponse,
@@ -197,6 +197,21 @@ describe('library.list', () => {
     });
     const list = await call(core)<LibraryListResponse>('library.list', {});
     expect(list.entries.find((e) => e.id === 'id-gamma')?.archived).toBe(false);
+  });
+});
+
+describe('library.changed', () => {
+  it('follows the sessions: a decision in the ideator reaches other windows as the changed entry', async () => {
+    const { core } = seeded();
+    const lib = call(core);
+    const first = await lib<LibraryListResponse>('library.list', {});
+    const events = recordEvents<{ seq: number; ideaIds: string[] }>(core, 'library.changed');
+    const decided = await channelCaller(core)('ideator.decide', { ideaId: 'id-gamma', decision: 'accept' });
+    expect(decided).toHaveProperty('result');
+    await vi.waitFor(() => expect(events.at(-1)?.ideaIds).toEqual(['id-gamma']), { timeout: 5_000 });
+    const changed = await lib<LibraryListResponse>('library.list', { changedSince: first.cursor });
+    expect(changed.entries).toMatchObject([{ id: 'id-gamma', status: 'accepted' }]);
+    expect(changed.cursor).toBe(`${first.cursor.split(':')[0]}:${events.at(-1)?.seq}`);
   });
 });
 

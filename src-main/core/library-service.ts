@@ -8,6 +8,7 @@ import type { LabIdea } from '../library/lab-ideas.ts';
 import { LibraryStore, publicMeta } from '../library/library-store.ts';
 import { readOwnIdeas, readTranscripts, withIdeatorFile } from '../library/own-ideas.ts';
 import { AppError } from '../shared/errors.ts';
+import { refreshOnIdeatorChanges } from './library-follow.ts';
 import { createLabReader } from './library-lab.ts';
 import type { ServiceHost } from './service-host.ts';
 import type { In, Out } from './service-io.ts';
@@ -71,7 +72,9 @@ export function createLibraryService(host: ServiceHost): LibraryService {
         metas,
         evaluations(own.ideas.map((i) => i.id)),
         host.prices(),
-        host.actor(),
+        // The display name, not host.actor(): that differs between the app and the CLI, and an author that
+        // changed with the process would mark every entry changed.
+        host.settings.get().profile.displayName || null,
       );
       // An idea of the user's own sessions is listed once, as theirs, not again as its graph node.
       const ownNodes = new Set(own.ideas.map((i) => i.graphNodeId));
@@ -102,6 +105,9 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       throw new AppError('NOT_FOUND', `No idea ${ideaId} in the library`, { field: 'ideaId', ideaId });
     }
   };
+
+  const follower =
+    host.transport === 'app' ? refreshOnIdeatorChanges(host.events, refresh, host.logger) : null;
 
   const afterWrite = async <T>(result: T): Promise<T> => {
     await refresh();
@@ -172,6 +178,7 @@ export function createLibraryService(host: ServiceHost): LibraryService {
       return { tags: tags.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)) };
     },
     close: async () => {
+      await follower?.close();
       opened?.close();
       opened = null;
       await lab.close();

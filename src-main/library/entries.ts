@@ -63,7 +63,7 @@ export function ownEntries(
   metas: ReadonlyMap<string, StoredMeta>,
   evaluations: Evaluations,
   prices: PriceTable,
-  author: string,
+  author: string | null,
 ): LibraryEntry[] {
   const sessions = new Map<string, Pick<LibraryEntry, 'cost' | 'models'>>();
   const sessionFields = (

@@ -41,8 +41,15 @@ function propsOf(raw: unknown): { status: IdeaStatus; currentVersion: number } {
   return { status, currentVersion: Math.max(1, Math.trunc(version)) };
 }
 
+/** One auto-commit read, not retried: when the lab's server is down the library answers at once without it. */
 export async function readLabIdeas(driver: Driver, database: string): Promise<LabIdea[]> {
-  const { records } = await driver.executeQuery(LAB_IDEAS, {}, { database, routing: 'READ' });
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  let records;
+  try {
+    ({ records } = await session.run(LAB_IDEAS));
+  } finally {
+    await session.close();
+  }
   return records.map((r) => ({
     id: text(r.get('id')),
     name: text(r.get('name')),

@@ -7,6 +7,7 @@ import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.t
 import { main } from '../../cli/main.ts';
 import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-suite.ts';
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
+import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -123,6 +124,9 @@ describe('the seed graph on Neo4j', () => {
 
 // `motiv ideate`, `motiv mine` and `motiv import` with MOTIV_NEO4J_URI set (src-main/test-support).
 registerCliOnNeo4jTests(freshStore, () => testNeo4jConfig().uri);
+
+// The ideas library's lab ideas: two members' cores on the one server (src-main/test-support).
+registerLibraryLabTests(freshStore, () => testNeo4jConfig().uri);
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.
 describe('motiv graph against Neo4j', () => {
