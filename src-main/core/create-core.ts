@@ -181,7 +181,7 @@ export function createCore(options: CoreOptions = {}): Core {
       stats: () => graph.stats(),
       actor: () => settings.get().profile.displayName || 'local embeddings',
     }),
-    ...ideatorHandlers(services.ideation),
+    ...ideatorHandlers(services.ideation, services.reports),
     ...miningHandlers(services.mining),
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),

@@ -65,6 +65,24 @@ describe('ideas.export', () => {
     }
   });
 
+  it('ideator.exportIdea is the same Markdown writer, at the version asked for', async () => {
+    const { ok, ideaId } = await openReportedIdea(open, tempDir());
+    const latest = await ok<{ fileName: string; markdown: string }>('ideator.exportIdea', { ideaId });
+    const md = await ok<IdeasExport>('ideas.export', { ideaIds: [ideaId], format: 'md' });
+    const strip = (text: string): string => text.replace(/Report generated: \S+/, '');
+    expect(strip(latest.markdown)).toBe(strip(md.content));
+
+    const first = await ok<{ fileName: string; markdown: string }>('ideator.exportIdea', {
+      ideaId,
+      version: 1,
+    });
+    expect(first.fileName).toBe('kg_guided_socratic_ideation-v1.md');
+    expect(first.markdown).toContain('# Graph-grounded Socratic ideation, version 1');
+    expect(first.markdown).toContain('```mermaid');
+    // Version 1's dialogue ends where version 1 was written: the mentor's question came after it.
+    expect(first.markdown).not.toContain('What exactly is a motivation chain');
+  });
+
   it('refuses an unknown format and an empty selection by field', async () => {
     const { call, ideaId } = await openReportedIdea(open, tempDir());
     expect(await call('ideas.export', { ideaIds: [ideaId], format: 'docx' })).toMatchObject({

@@ -4,7 +4,7 @@ import type { Dossier, Reproducibility } from '../contract/reports.ts';
 import { SessionStore } from '../ideator/session-store.ts';
 import { LLM_ROLES } from '../llm/config.ts';
 import { buildDossier } from '../reports/build-dossier.ts';
-import { renderExport } from '../reports/render-export.ts';
+import { ideaMarkdownReport, renderExport } from '../reports/render-export.ts';
 import { AppError } from '../shared/errors.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import type { IdeationService } from './ideation-service.ts';
@@ -20,6 +20,8 @@ import { readDossierGraph } from './report-graph.ts';
 export interface ReportService {
   dossier(request: In<'ideas.dossier'>): Out<'ideas.dossier'>;
   export(request: In<'ideas.export'>): Out<'ideas.export'>;
+  /** The ideator's Markdown report of one version: the same renderer as `ideas.export` md. */
+  ideaMarkdown(request: In<'ideator.exportIdea'>): Out<'ideator.exportIdea'>;
 }
 
 interface ReportDeps {
@@ -99,5 +101,6 @@ export function createReportService({ host, ideation, ratings }: ReportDeps): Re
       for (const id of new Set(ideaIds)) dossiers.push(await dossier(id));
       return renderExport(dossiers, format, { name: APP_NAME, version: APP_VERSION });
     },
+    ideaMarkdown: async ({ ideaId, version }) => ideaMarkdownReport(await dossier(ideaId), version),
   };
 }

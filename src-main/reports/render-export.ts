@@ -5,7 +5,7 @@ import { renderBibtex } from './render-bibtex.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderPdf } from './render-pdf.ts';
-import { reportDocument } from './report-document.ts';
+import { chosenVersion, reportDocument } from './report-document.ts';
 
 /** Dossiers as one export file in the chosen format; the file name says what is in it. */
 
@@ -60,4 +60,16 @@ export function exportBaseName(dossiers: readonly Dossier[]): string {
   if (dossiers.length > 1 || !first) return `ideas-${dossiers.length}`;
   const latest = first.versions.at(-1);
   return latest ? `${latest.idea.name}-v${latest.version}` : `idea-${first.idea.id}`;
+}
+
+/** One idea's Markdown report at one version (the ideator's own export, `ideator.exportIdea`). */
+export function ideaMarkdownReport(
+  dossier: Dossier,
+  version?: number,
+): { fileName: string; markdown: string } {
+  const chosen = chosenVersion(dossier, version);
+  return {
+    fileName: `${chosen.idea.name}-v${chosen.version}.md`,
+    markdown: renderMarkdown(reportDocument([dossier], { version: chosen.version })),
+  };
 }

@@ -26,7 +26,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}
 .missing{color:#b00020;font-weight:600}
 .turn{margin:.4rem 0}.who{font-weight:600}
-svg{max-width:100%;height:auto}
+svg{width:100%;max-width:48rem;height:auto}
 `;
 
 function drawing(subgraph: Dossier['subgraph']): string {

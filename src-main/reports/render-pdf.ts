@@ -25,6 +25,47 @@ pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 
 /** A4 at 50 pt margins: 495 pt of line width. */
 const CONTENT_WIDTH = 595.28 - 2 * 50;
+const DIAGRAM_MAX_HEIGHT = 500;
+/** A block this short is kept on the page of the heading above it (no heading alone at a page's foot). */
+const KEEP_WITH_HEADING_CHARS = 1_500;
+
+function blockChars(b: Block): number {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'turn':
+      return b.text.length;
+    case 'list':
+      return b.items.join('').length;
+    case 'fields':
+      return b.rows.flat().join('').length;
+    case 'table':
+      return b.rows.flat().join('').length;
+    case 'citations':
+      return b.items.map((c) => c.ref).join('').length;
+    case 'diagram':
+      return 0;
+  }
+}
+
+/** Each heading with the block after it as one unbreakable stack when that block is short. */
+function content(blocks: readonly Block[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const current = blocks[i] as Block;
+    const next = blocks[i + 1];
+    if (
+      current.type === 'heading' &&
+      next &&
+      next.type !== 'heading' &&
+      blockChars(next) <= KEEP_WITH_HEADING_CHARS
+    ) {
+      out.push({ stack: [block(current), block(next)], unbreakable: true });
+      i += 1;
+    } else out.push(block(current));
+  }
+  return out;
+}
 
 const STATUS_WORDS = {
   resolved: 'in the graph',
@@ -79,9 +120,10 @@ function block(b: Block): Content {
       };
     case 'diagram': {
       const drawing = subgraphSvg(b.subgraph);
+      // Scaled down to fit one page (a tall layer), so it can stay with its heading.
       const svg: Content = {
         svg: drawing.svg,
-        width: Math.min(CONTENT_WIDTH, drawing.width),
+        fit: [CONTENT_WIDTH, DIAGRAM_MAX_HEIGHT],
         margin: [0, 4, 0, 8],
       };
       return drawing.omitted
@@ -107,7 +149,7 @@ export function pdfDefinition(document: ReportDocument): TDocumentDefinitions {
       fontSize: 8,
       color: '#666666',
     }),
-    content: document.blocks.map(block),
+    content: content(document.blocks),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 16, bold: true, margin: [0, 12, 0, 6] },

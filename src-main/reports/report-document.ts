@@ -97,9 +97,9 @@ function statusLine(dossier: Dossier, chosen: DossierVersion): string {
   );
 }
 
-/** Who asked what, per version: the mentors' questions and the researcher's closing decision in a few lines. */
-function dialogueSummary(dossier: Dossier): Block {
-  const items = dossier.versions.map((v) => {
+/** Who asked what, per version up to the chosen one: turns, rounds and the mentors' first question. */
+function dialogueSummary(versions: readonly DossierVersion[]): Block {
+  const items = versions.map((v) => {
     const asked = v.dialogue.filter((t) => t.kind === 'mentor' || t.kind === 'human');
     const rounds = new Set(v.dialogue.map((t) => t.round)).size;
     const first = asked[0]?.content.trim().split('\n')[0] ?? '';
@@ -166,17 +166,19 @@ function ideaBody(dossier: Dossier, chosen: DossierVersion): Block[] {
     { type: 'heading', level: 2, text: 'Evaluation' },
     ...evaluationBlocks(dossier.evaluation),
     { type: 'heading', level: 2, text: 'Dialogue summary' },
-    dialogueSummary(dossier),
+    dialogueSummary(upTo(dossier, chosen)),
     { type: 'heading', level: 2, text: 'References' },
     references(dossier),
   ];
 }
 
+const upTo = (dossier: Dossier, chosen: DossierVersion): DossierVersion[] =>
+  dossier.versions.filter((v) => v.version <= chosen.version);
+
 function appendices(dossier: Dossier, chosen: DossierVersion, label: string): Block[] {
-  const versions = dossier.versions.filter((v) => v.version <= chosen.version);
   return [
     { type: 'heading', level: 1, text: `Appendix ${label}A: full dialogue, ${chosen.idea.title}` },
-    ...dialogueTurns(versions),
+    ...dialogueTurns(upTo(dossier, chosen)),
     { type: 'heading', level: 1, text: `Appendix ${label}B: reproducibility, ${chosen.idea.title}` },
     { type: 'fields', rows: reproducibilityRows(dossier.reproducibility) },
   ];

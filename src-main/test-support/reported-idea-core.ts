@@ -17,25 +17,8 @@ export const REPORT_TEST_PAPER = {
   year: 2024,
 };
 
-export interface ReportedIdea extends IdeatorCore {
-  sessionId: string;
-  ideaId: string;
-}
-
-/**
- * A core whose ideator ran the `accept` scenario to ACCEPT (two versions, a mentor round, graph citations), with
- * REPORT_TEST_PAPER mined into a cited solution and REPORT_TEST_API_KEY as the LLM key: the idea the reports
- * tests export. `env` adds to the core's environment.
- */
-export async function openReportedIdea(
-  open: OpenCore,
-  dataDir: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<ReportedIdea> {
-  const opened = await openIdeatorCore(open, dataDir, 'accept', {
-    MOTIV_LLM_API_KEY: REPORT_TEST_API_KEY,
-    ...env,
-  });
+/** REPORT_TEST_PAPER into the data dir's embedded graph, mined into the solution the `accept` scenario cites. */
+export async function addReportPaper(dataDir: string): Promise<void> {
   const graph = EmbeddedGraphStore.open(join(dataDir, 'graph.sqlite'));
   try {
     const p = REPORT_TEST_PAPER;
@@ -62,6 +45,28 @@ export async function openReportedIdea(
   } finally {
     await graph.close();
   }
+}
+
+export interface ReportedIdea extends IdeatorCore {
+  sessionId: string;
+  ideaId: string;
+}
+
+/**
+ * A core whose ideator ran the `accept` scenario to ACCEPT (two versions, a mentor round, graph citations), with
+ * REPORT_TEST_PAPER mined into a cited solution and REPORT_TEST_API_KEY as the LLM key: the idea the reports
+ * tests export. `env` adds to the core's environment.
+ */
+export async function openReportedIdea(
+  open: OpenCore,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ReportedIdea> {
+  const opened = await openIdeatorCore(open, dataDir, 'accept', {
+    MOTIV_LLM_API_KEY: REPORT_TEST_API_KEY,
+    ...env,
+  });
+  await addReportPaper(dataDir);
   const { id: sessionId } = await opened.ok<{ id: string }>('ideator.start', {
     topic: 'LLM research ideation',
     ideas: 1,
