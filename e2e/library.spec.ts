@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { captureScreenshot } from './fixtures.ts';
 import { openSection } from './app-page.ts';
 import { IDEATE_TOPIC } from './ideate-fixture.ts';
@@ -74,6 +75,25 @@ test('a new idea is found by its abstract, diffed, compared, archived with undo,
   );
   await page.getByTestId('diff-from').selectOption('1');
   await captureScreenshot(page, 'library-detail-diff', testInfo);
+
+  // Every export format downloads from the detail (reports-export.spec.ts parses each file).
+  const menu = detail.getByTestId('export-menu');
+  for (const [format, ext] of [
+    ['md', 'md'],
+    ['html', 'html'],
+    ['pdf', 'pdf'],
+    ['json', 'json'],
+    ['bibtex', 'bib'],
+  ] as const) {
+    await menu.getByTestId('export-menu-toggle').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      menu.getByTestId(`export-as-${format}`).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`kg_guided_socratic_ideation_v2-v2.${ext}`);
+    expect(statSync(await download.path()).size).toBeGreaterThan(0);
+  }
+  await expect(menu.getByTestId('export-menu-error')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
 
