@@ -1,15 +1,10 @@
 import { ApiError, followEvents, invoke } from '../../lib/api/client.ts';
-import {
-  applyCachedDelta,
-  putCachedIdea,
-  readCachedLibrary,
-  replaceCachedLibrary,
-} from '../../lib/db/library-cache.ts';
+import { putCachedIdea, readCachedLibrary } from '../../lib/db/library-cache.ts';
 import { getLibraryDb, type LibraryDb } from '../../lib/db/library-db.ts';
 import type { CachedIdea } from '../../lib/db/library-types.ts';
 import type { LibraryListResponse } from '../../../src-main/contract/library.ts';
-import { toCachedIdea } from './library-adapter.ts';
-import { mergeDelta, mergeFull } from './library-merge.ts';
+import type { RequestOf } from '../../../src-main/contract/index.ts';
+import { refreshLibrary } from './library-merge.ts';
 
 /**
  * The library as the page shows it: read from the offline cache first (IndexedDB), then refreshed from the core
@@ -85,25 +80,17 @@ export class LibraryState {
   }
 
   async #refreshOnce(): Promise<void> {
-    let answer: LibraryListResponse;
+    const now = Date.now();
+    let refreshed: Awaited<ReturnType<typeof refreshLibrary>>;
     try {
-      answer = await invoke('library.list', this.#cursor ? { changedSince: this.#cursor } : {});
+      const list = (request: RequestOf<'library.list'>): Promise<LibraryListResponse> =>
+        invoke('library.list', request);
+      refreshed = await refreshLibrary(this.#db, list, this.ideas, this.#cursor, now);
     } catch (err) {
       this.#wentOffline(err);
       return;
     }
-    const ideas = answer.full ? mergeFull(this.ideas, answer) : mergeDelta(this.ideas, answer);
-    const now = Date.now();
-    try {
-      if (answer.full) await replaceCachedLibrary(this.#db, ideas, answer.cursor, now);
-      else {
-        const changed = answer.entries.map(toCachedIdea);
-        await applyCachedDelta(this.#db, { changed, removed: answer.removedIds, cursor: answer.cursor }, now);
-      }
-    } catch (err) {
-      // The page still shows the core's answer; the cache catches up on the next full refresh.
-      console.warn('library cache not written', err);
-    }
+    const { ideas, answer } = refreshed;
     this.#cursor = answer.cursor;
     this.ideas = ideas;
     this.unavailable = answer.unavailable.map(
