@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchTextOf, type CachedIdea } from '../../lib/db/library-types.ts';
+import { cachedIdea } from '../../test-support/cached-idea.ts';
 import { DEFAULT_QUERY, filterChoices, queryLibrary, type LibraryQuery } from './library-query.ts';
 
-function idea(ideaId: string, fields: Partial<CachedIdea> = {}): CachedIdea {
-  const base = {
-    ideaId,
-    sessionId: 's1',
-    title: `Idea ${ideaId}`,
-    abstract: 'plain abstract',
-    topic: 'LLM planning',
-    status: 'draft' as const,
-    source: 'mine' as const,
-    author: 'me',
-    score: null,
-    elo: null,
-    cost: null,
-    model: 'm',
-    tags: [],
-    note: '',
-    archived: false,
-    versions: 1,
-    dialogue: '',
-    revision: 0,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...fields,
-  };
-  return { ...base, searchText: searchTextOf(base) };
-}
+const idea = (id: string, fields: Parameters<typeof cachedIdea>[1] = {}): ReturnType<typeof cachedIdea> =>
+  cachedIdea(id, { abstract: 'plain abstract', topic: 'LLM planning', ...fields });
 
 const q = (over: Partial<LibraryQuery>): LibraryQuery => ({ ...DEFAULT_QUERY, ...over });
 const ids = (lines: ReturnType<typeof queryLibrary>): string[] =>

@@ -23,15 +23,15 @@ describe('version diff', () => {
   });
 
   it('lays out every field of an idea in order', () => {
+    const prose = ['title', 'motivation', 'related_work', 'abstract', 'risks'] as const;
     const text = ideaAsText({
+      ...(Object.fromEntries(prose.map((field) => [field, `${field} text`])) as Record<
+        (typeof prose)[number],
+        string
+      >),
       name: 'x_idea',
-      title: 'A title',
-      motivation: 'Why',
-      related_work: 'Who',
-      abstract: 'What',
       method: ['one', 'two'],
       experiment_plan: { data: 'd', baselines: 'b', metrics: 'm', ablations: 'a' },
-      risks: 'r',
     });
     expect(text.split('\n\n').map((block) => block.split(':')[0])).toEqual([
       'Title',

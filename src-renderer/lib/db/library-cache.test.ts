@@ -13,7 +13,8 @@ import {
   replaceCachedSessions,
 } from './library-cache.ts';
 import { LibraryDb } from './library-db.ts';
-import { searchTextOf, type CachedIdea, type CachedVersion } from './library-types.ts';
+import type { CachedVersion } from './library-types.ts';
+import { cachedIdea as idea } from '../../test-support/cached-idea.ts';
 import { LIBRARY_SCHEMA_V1, LIBRARY_SCHEMA_V2, LIBRARY_SCHEMA_VERSION } from './library-upgrades.ts';
 
 let n = 0;
@@ -30,33 +31,6 @@ afterEach(async () => {
     await Dexie.delete(db.name);
   }
 });
-
-function idea(ideaId: string, fields: Partial<CachedIdea> = {}): CachedIdea {
-  const base = {
-    ideaId,
-    sessionId: 's1',
-    title: `Idea ${ideaId}`,
-    abstract: 'An abstract',
-    topic: 'Topic',
-    status: 'draft' as const,
-    source: 'mine' as const,
-    author: 'me',
-    score: null,
-    elo: null,
-    cost: null,
-    model: 'm',
-    tags: [],
-    note: '',
-    archived: false,
-    versions: 1,
-    dialogue: '',
-    revision: 0,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...fields,
-  };
-  return { ...base, searchText: searchTextOf(base) };
-}
 
 function versions(text: string): CachedVersion[] {
   return [{ version: 1, title: 't', text, dialogue: [{ who: 'mentor', text: 'ok' }], createdAt: 'x' }];
