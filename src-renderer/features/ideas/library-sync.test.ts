@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryListResponse } from '../../../src-main/contract/library.ts';
 import type { Channel, RequestOf, ResponseOf } from '../../../src-main/contract/index.ts';
 import { readCachedLibrary } from '../../lib/db/library-cache.ts';
-import { LibraryDb } from '../../lib/db/library-db.ts';
+import type { LibraryDb } from '../../lib/db/library-db.ts';
+import { useLibraryDbs } from '../../test-support/library-dbs.ts';
 import { toCachedIdea } from './library-adapter.ts';
 import { refreshLibrary } from './library-merge.ts';
 
@@ -33,14 +33,10 @@ const { seedIdeatorSessions } = (await import(
 };
 
 const servers: Server[] = [];
-const dbs: LibraryDb[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop();
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
 });
+const libraryDb = useLibraryDbs();
 
 function call(
   server: Server,
@@ -57,11 +53,7 @@ function call(
   };
 }
 
-function tab(name: string): LibraryDb {
-  const db = new LibraryDb(`library-sync-${name}-${Date.now()}`);
-  dbs.push(db);
-  return db;
-}
+const tab = (name: string): LibraryDb => libraryDb(`library-sync-${name}-${Date.now()}`);
 
 const byId = <T extends { ideaId: string }>(ideas: T[]): T[] =>
   [...ideas].sort((a, b) => (a.ideaId < b.ideaId ? -1 : 1));

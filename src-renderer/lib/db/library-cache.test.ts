@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   applyCachedDelta,
   clearLibraryCache,
@@ -12,25 +12,15 @@ import {
   replaceCachedLibrary,
   replaceCachedSessions,
 } from './library-cache.ts';
-import { LibraryDb } from './library-db.ts';
+import type { LibraryDb } from './library-db.ts';
+import { useLibraryDbs } from '../../test-support/library-dbs.ts';
 import type { CachedVersion } from './library-types.ts';
 import { cachedIdea as idea } from '../../test-support/cached-idea.ts';
 import { LIBRARY_SCHEMA_V1, LIBRARY_SCHEMA_V2, LIBRARY_SCHEMA_VERSION } from './library-upgrades.ts';
 
 let n = 0;
-const opened: Dexie[] = [];
-function freshDb(): LibraryDb {
-  const db = new LibraryDb(`library-test-${++n}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const libraryDb = useLibraryDbs();
+const freshDb = (): LibraryDb => libraryDb(`library-test-${++n}`);
 
 function versions(text: string): CachedVersion[] {
   return [{ version: 1, title: 't', text, dialogue: [{ who: 'mentor', text: 'ok' }], createdAt: 'x' }];
@@ -128,8 +118,7 @@ describe('library cache schema upgrade', () => {
     await v1.table('meta').put({ key: 'library', cursor: 'c9', refreshedAt: 5 });
     v1.close();
 
-    const db = new LibraryDb(name);
-    opened.push(db);
+    const db = libraryDb(name);
     await db.open();
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     const { ideas } = await readCachedLibrary(db);
@@ -155,8 +144,7 @@ describe('library cache schema upgrade', () => {
       .put({ ideaId: 'a', versions: versions('x'), ideaUpdatedAt: 'u', bytes: 10, usedAt: 1 });
     v2.close();
 
-    const db = new LibraryDb(name);
-    opened.push(db);
+    const db = libraryDb(name);
     await db.open();
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['dossiers', 'sessions', 'snapshot']);

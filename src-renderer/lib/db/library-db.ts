@@ -10,21 +10,23 @@ import type { CachedDossier, CachedSession, LibrarySnapshot } from './library-ty
 
 export const LIBRARY_DB_NAME = 'motiv-library';
 
-export class LibraryDb extends Dexie {
-  declare snapshot: EntityTable<LibrarySnapshot, 'key'>;
-  declare dossiers: EntityTable<CachedDossier, 'ideaId'>;
-  declare sessions: EntityTable<CachedSession, 'id'>;
+/** The database with its tables typed (Dexie adds one property per declared table). */
+export type LibraryDb = Dexie & {
+  snapshot: EntityTable<LibrarySnapshot, 'key'>;
+  dossiers: EntityTable<CachedDossier, 'ideaId'>;
+  sessions: EntityTable<CachedSession, 'id'>;
+};
 
-  constructor(name: string = LIBRARY_DB_NAME) {
-    super(name);
-    defineLibrarySchema(this);
-  }
+export function openLibraryDb(name: string = LIBRARY_DB_NAME): LibraryDb {
+  const db = new Dexie(name) as LibraryDb;
+  defineLibrarySchema(db);
+  return db;
 }
 
 let shared: LibraryDb | null = null;
 
 /** The app's one library cache (opened lazily). */
 export function getLibraryDb(): LibraryDb {
-  shared ??= new LibraryDb();
+  shared ??= openLibraryDb();
   return shared;
 }
