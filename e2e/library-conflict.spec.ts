@@ -27,10 +27,8 @@ test('two tabs saving the same note: the second gets the conflict dialog, nothin
   // The second tab saves against the revision it opened: refused, and shown side by side.
   await other.getByTestId('idea-notes-save').click();
   const dialog = other.getByTestId('idea-notes-conflict');
-  await expect(dialog).toBeVisible();
-  const note = dialog.getByTestId('conflict-field-note');
-  await expect(note.getByTestId('conflict-mine')).toHaveText('Tab two: ask about the assay.');
-  await expect(note.getByTestId('conflict-theirs')).toHaveText('Tab one: needs a wet-lab partner.');
+  const sides = dialog.getByTestId('conflict-field-note').locator('pre');
+  await expect(sides).toHaveText(['Tab two: ask about the assay.', 'Tab one: needs a wet-lab partner.']);
   await captureScreenshot(other, 'library-note-conflict', testInfo);
 
   // Merged by hand, saved against the stored revision: both words survive, in both tabs.
