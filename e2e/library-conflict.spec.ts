@@ -1,3 +1,4 @@
+import { openSection } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
 import { expect, libraryRow, openIdea, test } from './library-fixture.ts';
 
@@ -45,4 +46,13 @@ test('two tabs saving the same note: the second gets the conflict dialog, nothin
   // The note is searchable from the cache at once.
   await page.getByTestId('library-search').fill('wet-lab');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
+
+  // Settings clears this browser's copy; the core's library is untouched and refills it on the next visit.
+  await openSection(page, 'settings');
+  await expect(page.getByTestId('offline-cache-size')).toContainText('4 idea(s), 1 opened idea record(s)');
+  await page.getByTestId('offline-cache-clear').click();
+  await expect(page.getByTestId('offline-cache-cleared')).toBeVisible();
+  await expect(page.getByTestId('offline-cache-size')).toContainText('0 idea(s), 0 opened idea record(s)');
+  await openSection(page, 'ideas');
+  await expect(page.getByTestId('library-row')).toHaveCount(4);
 });
