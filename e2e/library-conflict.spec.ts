@@ -1,6 +1,6 @@
 import { openSection } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
-import { expect, libraryRow, openIdea, test } from './library-fixture.ts';
+import { expect, libraryRow, openIdea, SEEDED_TOPIC, test } from './library-fixture.ts';
 
 /**
  * Two tabs of the library edit the same idea's note: the second save names the revision its editor opened, the
@@ -55,4 +55,10 @@ test('two tabs saving the same note: the second gets the conflict dialog, nothin
   await expect(page.getByTestId('offline-cache-size')).toContainText('0 idea(s), 0 opened idea record(s)');
   await openSection(page, 'ideas');
   await expect(page.getByTestId('library-row')).toHaveCount(4);
+
+  // "New session on this topic": Ideate's start form is filled in with the idea's topic, nothing started.
+  await openIdea(page, 'id-beta');
+  await page.getByTestId('idea-new-session').click();
+  await expect(page.getByTestId('section-ideate')).toBeVisible();
+  await expect(page.getByTestId('ideate-topic')).toHaveValue(SEEDED_TOPIC);
 });
