@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type * as D from '../driver.ts';
 import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
-import { listModels, putVector, readVector } from './embeddings.ts';
+import { listModels, putVector, readVector, readVectors } from './embeddings.ts';
 import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List, toNumber } from './mapping.ts';
 import {
   CREATE_EDGE,
@@ -18,6 +18,7 @@ import {
 } from './queries.ts';
 import { edgeById, nodeById, nodeByName, nodesById, rowToEdge } from './reads.ts';
 import { lexicalRanking, vectorRanking } from './search.ts';
+import type { SeenNodes } from './search.ts';
 import { firstRow, rows } from './tx.ts';
 import { StaleWriteError } from './tx.ts';
 import type { WriteTx } from './tx.ts';
@@ -25,9 +26,15 @@ import type { WriteTx } from './tx.ts';
 /** One managed transaction's reads. */
 export class Neo4jReader implements D.GraphReader {
   protected readonly tx: ManagedTransaction;
+  /**
+   * Nodes the rankings of this read already returned: a search then reads its hits' nodes without another
+   * round trip. Read transactions only (undefined in a writer, whose own writes would make them stale).
+   */
+  protected readonly seen: SeenNodes | undefined;
 
-  constructor(tx: ManagedTransaction) {
+  constructor(tx: ManagedTransaction, cacheRankedNodes = true) {
     this.tx = tx;
+    this.seen = cacheRankedNodes ? new Map() : undefined;
   }
 
   nodeById(id: string): Promise<GraphNode | null> {
@@ -38,8 +45,18 @@ export class Neo4jReader implements D.GraphReader {
     return nodeByName(this.tx, kind, normalizedName);
   }
 
-  nodesById(ids: readonly string[]): Promise<Map<string, GraphNode>> {
-    return nodesById(this.tx, ids);
+  async nodesById(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    const seen = this.seen;
+    if (!seen) return nodesById(this.tx, ids);
+    const found = await nodesById(
+      this.tx,
+      ids.filter((id) => !seen.has(id)),
+    );
+    for (const id of ids) {
+      const node = seen.get(id);
+      if (node) found.set(id, node);
+    }
+    return found;
   }
 
   edgeById(id: string): Promise<GraphEdge | null> {
@@ -63,8 +80,12 @@ export class Neo4jReader implements D.GraphReader {
     return readVector(this.tx, nodeId, model);
   }
 
+  vectorsOf(nodeIds: readonly string[], model: string): Promise<Map<string, number[]>> {
+    return readVectors(this.tx, nodeIds, model);
+  }
+
   lexicalRanking(query: string, filters: D.SearchFilters, limit: number): Promise<D.Ranked[]> {
-    return lexicalRanking(this.tx, query, filters, limit);
+    return lexicalRanking(this.tx, query, filters, limit, this.seen);
   }
 
   vectorRanking(
@@ -73,7 +94,7 @@ export class Neo4jReader implements D.GraphReader {
     filters: D.SearchFilters,
     limit: number,
   ): Promise<D.Ranked[]> {
-    return vectorRanking(this.tx, model, vector, filters, limit);
+    return vectorRanking(this.tx, model, vector, filters, limit, this.seen);
   }
 }
 
@@ -87,7 +108,7 @@ export class Neo4jWriter extends Neo4jReader implements D.GraphWriter {
   private readonly w: WriteTx;
 
   constructor(w: WriteTx) {
-    super(w.tx);
+    super(w.tx, false);
     this.w = w;
     this.meta = w.meta;
   }

@@ -174,12 +174,15 @@ MERGE (e:Embedding {nodeId: $nodeId, model: $model})
 MERGE (n)-[:HAS_EMBEDDING]->(e)
 SET e.vector = $vector`;
 export const GET_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) RETURN e.vector AS vector';
+export const GET_VECTORS = `UNWIND $nodeIds AS nodeId
+MATCH (e:Embedding {nodeId: nodeId, model: $model})
+RETURN e.nodeId AS nodeId, e.vector AS vector`;
 
 // --- search -----------------------------------------------------------------------------------------------
 /** Lucene BM25. `$query` is built by lucene.ts from escaped, quoted terms: user text is never syntax. */
 export const FULLTEXT_SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $query) YIELD node AS n, score
 WHERE ${NODE_FILTERS}
-RETURN n.id AS id, score
+RETURN n.id AS id, score, properties(n) AS n
 ORDER BY score DESC
 LIMIT $limit`;
 /** Approximate kNN through the 384-dim HNSW index; the caller over-fetches `$candidates` to allow filtering. */
@@ -188,7 +191,7 @@ YIELD node AS e, score
 WHERE e.model = $model
 MATCH (n:GraphNode)-[:HAS_EMBEDDING]->(e)
 WHERE ${NODE_FILTERS}
-RETURN n.id AS id, score
+RETURN n.id AS id, score, properties(n) AS n
 ORDER BY score DESC
 LIMIT $limit`;
 /** Exact cosine scan: models of other dimensions, and the fallback when filters empty the index candidates. */
@@ -202,50 +205,72 @@ LIMIT $limit`;
 export const MODEL_VECTOR_COUNT = 'MATCH (e:Embedding {model: $model}) RETURN count(e) AS count';
 
 // --- relations, sampling, subgraph ------------------------------------------------------------------------
-export const NEIGHBOURS = `MATCH (n:GraphNode {id: $id})-[r:${ANY_EDGE}]-(m:GraphNode)
-WITH n, r, m
-ORDER BY r.seq
-WITH type(r) AS type, startNode(r) = n AS outgoing,
-  collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
-UNWIND rows AS row
-RETURN type, outgoing, row.edge AS r, row.from AS from, row.to AS to, row.node AS m`;
-// Variable-length bounds cannot be parameters: expand to the schema's maximum (10) and cut at $depth.
-export const ANCESTORS = `MATCH p = (n:GraphNode {id: $id})<-[:PARENT_OF*1..10]-(a:GraphNode)
-WHERE length(p) <= $depth AND a <> n
-WITH a, min(length(p)) AS depth
-RETURN properties(a) AS n, depth
-ORDER BY depth, a.seq
-LIMIT $cap`;
-export const DESCENDANTS = `MATCH p = (n:GraphNode {id: $id})-[:PARENT_OF*1..10]->(d:GraphNode)
-WHERE length(p) <= $depth AND d <> n
-WITH d, min(length(p)) AS depth
-RETURN properties(d) AS n, depth
-ORDER BY depth, d.seq
-LIMIT $cap`;
-const CHAIN_RETURN = 'RETURN properties(p) AS p, properties(c) AS c, properties(s) AS s';
-export const CHAINS = {
-  Problem: `MATCH (p:GraphNode {id: $id})-[hc:HAS_CHALLENGE]->(c:GraphNode)
-OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
-${CHAIN_RETURN}
-ORDER BY hc.seq, sb.seq
-LIMIT $limit`,
-  Challenge: `MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c:GraphNode {id: $id})
-OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
-${CHAIN_RETURN}
-ORDER BY hc.seq, sb.seq
-LIMIT $limit`,
-  Solution: `MATCH (c:GraphNode)-[sb:SOLVED_BY]->(s:GraphNode {id: $id})
-MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)
-${CHAIN_RETURN}
-ORDER BY sb.seq, hc.seq
-LIMIT $limit`,
-} as const;
+/**
+ * A node in context in one statement (one round trip instead of five: each Bolt call costs a loopback round
+ * trip, more than these index seeks and short expansions): the node, its neighbours per edge type and direction
+ * (the first `$limit` by edge seq), the PARENT_OF hierarchy both ways (variable-length bounds cannot be
+ * parameters: expanded to the schema's maximum, 10, and cut at `$depth`), and the P→C→S chains through it
+ * (only the branch of its kind matches).
+ */
+export const NODE_RELATION = `MATCH (n:GraphNode {id: $id})
+RETURN properties(n) AS n,
+COLLECT {
+  MATCH (n)-[r:${ANY_EDGE}]-(m:GraphNode)
+  WITH r, m ORDER BY r.seq
+  WITH type(r) AS type, startNode(r) = n AS outgoing,
+    collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
+  RETURN {type: type, outgoing: outgoing, rows: rows}
+} AS neighbours,
+COLLECT {
+  MATCH p = (n)<-[:PARENT_OF*1..10]-(a:GraphNode)
+  WHERE length(p) <= $depth AND a <> n
+  WITH a, min(length(p)) AS depth
+  ORDER BY depth, a.seq
+  LIMIT $cap
+  RETURN {n: properties(a), depth: depth}
+} AS ancestors,
+COLLECT {
+  MATCH p = (n)-[:PARENT_OF*1..10]->(d:GraphNode)
+  WHERE length(p) <= $depth AND d <> n
+  WITH d, min(length(p)) AS depth
+  ORDER BY depth, d.seq
+  LIMIT $cap
+  RETURN {n: properties(d), depth: depth}
+} AS descendants,
+COLLECT {
+  MATCH (n)-[hc:HAS_CHALLENGE]->(c:GraphNode)
+  WHERE n.kind = 'Problem'
+  OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
+  WITH c, s, hc, sb ORDER BY hc.seq, sb.seq LIMIT $chainLimit
+  RETURN {p: properties(n), c: properties(c), s: properties(s)}
+} + COLLECT {
+  MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(n)
+  WHERE n.kind = 'Challenge'
+  OPTIONAL MATCH (n)-[sb:SOLVED_BY]->(s:GraphNode)
+  WITH p, s, hc, sb ORDER BY hc.seq, sb.seq LIMIT $chainLimit
+  RETURN {p: properties(p), c: properties(n), s: properties(s)}
+} + COLLECT {
+  MATCH (c:GraphNode)-[sb:SOLVED_BY]->(n)
+  WHERE n.kind = 'Solution'
+  MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)
+  WITH p, c, hc, sb ORDER BY sb.seq, hc.seq LIMIT $chainLimit
+  RETURN {p: properties(p), c: properties(c), s: properties(n)}
+} AS chains`;
 /** Every candidate id in id order, as one list (one record travels far faster than 76k). */
 export const RANDOM_CANDIDATES = `MATCH (n:GraphNode)
 WHERE n.kind IN $kinds AND ($review IS NULL OR n.review IN $review)
 WITH n.id AS id
 ORDER BY id
 RETURN collect(id) AS ids`;
+/** The graph stamp and the picked nodes in one round trip: picks made from cached candidates are kept when the
+ * stamp is the one they were cached under (explore.ts randomNodes). */
+export const STAMP_AND_NODES = `OPTIONAL MATCH (c:GraphCounter {name: 'graph'})
+WITH c.epoch AS epoch, c.writes AS writes
+RETURN epoch, writes, COLLECT {
+  UNWIND $ids AS id
+  MATCH (n:GraphNode {id: id})
+  RETURN properties(n)
+} AS nodes`;
 export const SUBGRAPH_STEP = `UNWIND $frontier AS id
 MATCH (:GraphNode {id: id})-[r:${ANY_EDGE}]-(m:GraphNode)
 WHERE $types IS NULL OR type(r) IN $types

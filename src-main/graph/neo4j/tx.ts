@@ -75,8 +75,8 @@ export class WriteTx {
     return rows(this.tx, query, params);
   }
 
-  first(query: string, params: Row = {}): Promise<Row | undefined> {
-    return firstRow(this.tx, query, params);
+  async first(query: string, params: Row = {}): Promise<Row | undefined> {
+    return (await this.rows(query, params))[0];
   }
 
   /** Runs a statement that returns a row only when the data was as this transaction read it. */
