@@ -46,7 +46,7 @@ const uri = values.uri ?? (server?.uri as string);
 const config = { uri, database: DEFAULT_NEO4J_DATABASE };
 try {
   const { store } = await openNeo4jStore(config);
-  if ((await store.stats()).nodes.Problem === undefined) {
+  if (!((await store.stats()).nodes.Problem ?? 0)) {
     const t0 = performance.now();
     await store.importBatch(graph.batch, { actor: 'bench' });
     console.log(
@@ -62,7 +62,8 @@ try {
   const filters = { kinds: null, level: null, review: null };
   const cases: Array<[string, string, Record<string, unknown>]> = [
     ['round trip', Q.PING, {}],
-    ['lexical', Q.FULLTEXT_SEARCH, { query: toLuceneQuery(text), limit: int(40), ...filters }],
+    ['lexical (filtered)', Q.FULLTEXT_SEARCH, { query: toLuceneQuery(text), limit: int(40), ...filters }],
+    ['lexical (top, no filters)', Q.FULLTEXT_SEARCH_TOP, { query: toLuceneQuery(text), limit: int(40) }],
     [
       'vector (index)',
       Q.VECTOR_SEARCH_INDEX,
