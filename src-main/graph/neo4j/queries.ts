@@ -185,6 +185,13 @@ WHERE ${NODE_FILTERS}
 RETURN n.id AS id, score, properties(n) AS n
 ORDER BY score DESC
 LIMIT $limit`;
+/** Without filters, Lucene collects only the top `$limit` (its options map): scoring and sorting every match of
+ * a common word was most of a search's time. With filters it cannot (they apply after the call). */
+export const FULLTEXT_SEARCH_TOP = `CALL db.index.fulltext.queryNodes('node_text', $query, {limit: $limit})
+YIELD node AS n, score
+RETURN n.id AS id, score, properties(n) AS n
+ORDER BY score DESC
+LIMIT $limit`;
 /** Approximate kNN through the 384-dim HNSW index; the caller over-fetches `$candidates` to allow filtering. */
 export const VECTOR_SEARCH_INDEX = `CALL db.index.vector.queryNodes('embedding_vector', $candidates, $vector)
 YIELD node AS e, score
@@ -205,6 +212,16 @@ LIMIT $limit`;
 export const MODEL_VECTOR_COUNT = 'MATCH (e:Embedding {model: $model}) RETURN count(e) AS count';
 
 // --- relations, sampling, subgraph ------------------------------------------------------------------------
+/** The PARENT_OF hierarchy one way from `n` (the pattern names the far node `h`), nearest first, capped. */
+const hierarchyCollect = (pattern: string): string => `COLLECT {
+  MATCH p = ${pattern}
+  WHERE length(p) <= $depth AND h <> n
+  WITH h, min(length(p)) AS depth
+  ORDER BY depth, h.seq
+  LIMIT $cap
+  RETURN {n: properties(h), depth: depth}
+}`;
+
 /**
  * A node in context in one statement (one round trip instead of five: each Bolt call costs a loopback round
  * trip, more than these index seeks and short expansions): the node, its neighbours per edge type and direction
@@ -221,22 +238,8 @@ COLLECT {
     collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
   RETURN {type: type, outgoing: outgoing, rows: rows}
 } AS neighbours,
-COLLECT {
-  MATCH p = (n)<-[:PARENT_OF*1..10]-(a:GraphNode)
-  WHERE length(p) <= $depth AND a <> n
-  WITH a, min(length(p)) AS depth
-  ORDER BY depth, a.seq
-  LIMIT $cap
-  RETURN {n: properties(a), depth: depth}
-} AS ancestors,
-COLLECT {
-  MATCH p = (n)-[:PARENT_OF*1..10]->(d:GraphNode)
-  WHERE length(p) <= $depth AND d <> n
-  WITH d, min(length(p)) AS depth
-  ORDER BY depth, d.seq
-  LIMIT $cap
-  RETURN {n: properties(d), depth: depth}
-} AS descendants,
+${hierarchyCollect('(n)<-[:PARENT_OF*1..10]-(h:GraphNode)')} AS ancestors,
+${hierarchyCollect('(n)-[:PARENT_OF*1..10]->(h:GraphNode)')} AS descendants,
 COLLECT {
   MATCH (n)-[hc:HAS_CHALLENGE]->(c:GraphNode)
   WHERE n.kind = 'Problem'

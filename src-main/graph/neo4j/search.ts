@@ -4,7 +4,13 @@ import { toLuceneQuery } from './lucene.ts';
 import type { GraphNode } from '../model.ts';
 import { int, toFloat32List, toNode, toNumber } from './mapping.ts';
 import type { PropertyMap } from './mapping.ts';
-import { FULLTEXT_SEARCH, MODEL_VECTOR_COUNT, VECTOR_SEARCH_EXACT, VECTOR_SEARCH_INDEX } from './queries.ts';
+import {
+  FULLTEXT_SEARCH,
+  FULLTEXT_SEARCH_TOP,
+  MODEL_VECTOR_COUNT,
+  VECTOR_SEARCH_EXACT,
+  VECTOR_SEARCH_INDEX,
+} from './queries.ts';
 import { firstRow, rows } from './tx.ts';
 
 /** Lexical and vector rankings on Neo4j's full-text and vector indexes (graph/rules/search.ts fuses them). */
@@ -44,7 +50,12 @@ export async function lexicalRanking(
 ): Promise<Ranked[]> {
   const query = toLuceneQuery(text);
   if (query === null) return [];
-  const found = await rows(tx, FULLTEXT_SEARCH, { query, limit: int(limit), ...filterParams(input) });
+  const unfiltered = input.kinds === undefined && input.level === undefined && input.review === undefined;
+  const found = await rows(tx, unfiltered ? FULLTEXT_SEARCH_TOP : FULLTEXT_SEARCH, {
+    query,
+    limit: int(limit),
+    ...filterParams(input),
+  });
   remember(found, seen);
   return found.map(toRanked);
 }
