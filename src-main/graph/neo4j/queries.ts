@@ -222,6 +222,22 @@ const hierarchyCollect = (pattern: string): string => `COLLECT {
   RETURN {n: properties(h), depth: depth}
 }`;
 
+/** The P→C→S chains through `n` when it is of `kind` (an empty list otherwise): `first` and `second` bind the
+ * chain's nodes, `[p, c, s]` name them (n among them), `order` sorts before the cap. */
+const chainCollect = (
+  kind: string,
+  first: string,
+  second: string,
+  [p, c, s]: readonly [string, string, string],
+  order: string,
+): string => `COLLECT {
+  MATCH ${first}
+  WHERE n.kind = '${kind}'
+  ${second}
+  WITH ${p} AS p, ${c} AS c, ${s} AS s, hc, sb ORDER BY ${order} LIMIT $chainLimit
+  RETURN {p: properties(p), c: properties(c), s: properties(s)}
+}`;
+
 /**
  * A node in context in one statement (one round trip instead of five: each Bolt call costs a loopback round
  * trip, more than these index seeks and short expansions): the node, its neighbours per edge type and direction
@@ -240,25 +256,9 @@ COLLECT {
 } AS neighbours,
 ${hierarchyCollect('(n)<-[:PARENT_OF*1..10]-(h:GraphNode)')} AS ancestors,
 ${hierarchyCollect('(n)-[:PARENT_OF*1..10]->(h:GraphNode)')} AS descendants,
-COLLECT {
-  MATCH (n)-[hc:HAS_CHALLENGE]->(c:GraphNode)
-  WHERE n.kind = 'Problem'
-  OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
-  WITH c, s, hc, sb ORDER BY hc.seq, sb.seq LIMIT $chainLimit
-  RETURN {p: properties(n), c: properties(c), s: properties(s)}
-} + COLLECT {
-  MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(n)
-  WHERE n.kind = 'Challenge'
-  OPTIONAL MATCH (n)-[sb:SOLVED_BY]->(s:GraphNode)
-  WITH p, s, hc, sb ORDER BY hc.seq, sb.seq LIMIT $chainLimit
-  RETURN {p: properties(p), c: properties(n), s: properties(s)}
-} + COLLECT {
-  MATCH (c:GraphNode)-[sb:SOLVED_BY]->(n)
-  WHERE n.kind = 'Solution'
-  MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)
-  WITH p, c, hc, sb ORDER BY sb.seq, hc.seq LIMIT $chainLimit
-  RETURN {p: properties(p), c: properties(c), s: properties(n)}
-} AS chains`;
+${chainCollect('Problem', '(n)-[hc:HAS_CHALLENGE]->(c:GraphNode)', 'OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)', ['n', 'c', 's'], 'hc.seq, sb.seq')} +
+${chainCollect('Challenge', '(p:GraphNode)-[hc:HAS_CHALLENGE]->(n)', 'OPTIONAL MATCH (n)-[sb:SOLVED_BY]->(s:GraphNode)', ['p', 'n', 's'], 'hc.seq, sb.seq')} +
+${chainCollect('Solution', '(c:GraphNode)-[sb:SOLVED_BY]->(n)', 'MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)', ['p', 'c', 'n'], 'sb.seq, hc.seq')} AS chains`;
 /** Every candidate id in id order, as one list (one record travels far faster than 76k). */
 export const RANDOM_CANDIDATES = `MATCH (n:GraphNode)
 WHERE n.kind IN $kinds AND ($review IS NULL OR n.review IN $review)
