@@ -85,6 +85,8 @@ export interface GraphReader {
   edgesOf(nodeId: string): Promise<GraphEdge[]>;
   models(): Promise<EmbeddingModel[]>;
   vectorOf(nodeId: string, model: string): Promise<number[] | null>;
+  /** The stored vectors of these nodes for the model (nodes without one are absent), in one read. */
+  vectorsOf(nodeIds: readonly string[], model: string): Promise<Map<string, number[]>>;
   /** Best first, at most `limit`; user text is never query syntax. Empty when the text has no words. */
   lexicalRanking(query: string, filters: SearchFilters, limit: number): Promise<Ranked[]>;
   /** Nearest first by cosine; score = 1 − cosine distance. The vector has the model's dimension. */
