@@ -3,6 +3,7 @@ import { annotationsChannels } from './annotations.ts';
 import { DoctorReportSchema } from './doctor.ts';
 import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
+import { graphExploreChannels } from './graph-explore.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
 import { llmChannels } from './llm.ts';
@@ -34,6 +35,7 @@ export const channels = {
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
   'doctor.run': { request: Empty, response: DoctorReportSchema },
   ...graphChannels,
+  ...graphExploreChannels,
   ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,

@@ -7,6 +7,7 @@ import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphHandlers, type GraphHandlers, type QueryEmbedder } from './graph-handlers.ts';
+import { createGraphExploreHandlers, type GraphExploreHandlers } from './graph-explore-handlers.ts';
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -21,7 +22,7 @@ export interface GraphServiceHost extends GraphStoreHost {
 }
 
 export interface GraphService {
-  handlers: GraphHandlers;
+  handlers: GraphHandlers & GraphExploreHandlers;
   /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
@@ -44,7 +45,12 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   });
-  return { handlers, stats: async () => (await store.get()).stats(), close: () => store.close() };
+  const explore = createGraphExploreHandlers(() => store.get());
+  return {
+    handlers: { ...handlers, ...explore },
+    stats: async () => (await store.get()).stats(),
+    close: () => store.close(),
+  };
 }
 
 function storeKey(config: ConnectionConfig): string {

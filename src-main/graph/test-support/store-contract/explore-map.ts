@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeType, GraphNode } from '../../model.ts';
+import type { GraphStore } from '../../port.ts';
+import { alice, bob, expectAppError, node } from './helpers.ts';
+import type { GetStore } from './helpers.ts';
+
+/**
+ * Path finding, the white-space map and the whole-graph overview (the explorer's reads).
+ *
+ * P1 → C1, C2; P2 → C2, C3; P3 → C4, C5 (rejected); C1 → S1, S2; C4 → S2; C3 → S3 (rejected);
+ * idea I cites C2; C2 was extracted from paper X; Q is a problem on its own.
+ */
+async function seedMap(store: GraphStore) {
+  const [p1, p2, p3, q] = [
+    await node(store, 'Problem', 'Forgetting in continual learning'),
+    await node(store, 'Problem', 'Sample inefficiency'),
+    await node(store, 'Problem', 'Sim-to-real gap'),
+    await node(store, 'Problem', 'Isolated problem'),
+  ];
+  const [c1, c2, c3, c4] = [
+    await node(store, 'Challenge', 'Task interference'),
+    await node(store, 'Challenge', 'No reward signal'),
+    await node(store, 'Challenge', 'Costly exploration'),
+    await node(store, 'Challenge', 'Domain shift'),
+  ];
+  const c5 = await node(store, 'Challenge', 'Rejected challenge', { review: 'rejected' });
+  const s1 = await node(store, 'Solution', 'Experience replay');
+  const s2 = await node(store, 'Solution', 'Domain randomisation');
+  const s3 = await node(store, 'Solution', 'Rejected solution', { review: 'rejected' });
+  const idea = await node(store, 'Idea', 'Curiosity from forgetting');
+  const paper = await node(store, 'Paper', 'Intrinsic motivation survey');
+  const add = (type: EdgeType, a: GraphNode, b: GraphNode) =>
+    store.addEdge({ type, from: a.id, to: b.id }, alice);
+  for (const [a, b] of [
+    [p1, c1],
+    [p1, c2],
+    [p2, c2],
+    [p2, c3],
+    [p3, c4],
+    [p3, c5],
+  ] as const)
+    await add('HAS_CHALLENGE', a, b);
+  for (const [a, b] of [
+    [c1, s1],
+    [c1, s2],
+    [c4, s2],
+    [c3, s3],
+  ] as const)
+    await add('SOLVED_BY', a, b);
+  await add('CITES', idea, c2);
+  await add('EXTRACTED_FROM', c2, paper);
+  return { p1, p2, p3, q, c1, c2, c3, c4, c5, s1, s2, s3, idea, paper };
+}
+
+export function registerExploreMapTests(getStore: GetStore): void {
+  describe('path', () => {
+    it('finds the shortest path in either direction, its edges joining consecutive nodes', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      // s1 ← c1 ← p1 → c2 → paper: against edge direction, then with it
+      const path = await store.findPath({ from: g.s1.id, to: g.paper.id });
+      expect(path?.nodes.map((n) => n.id)).toEqual([g.s1.id, g.c1.id, g.p1.id, g.c2.id, g.paper.id]);
+      expect(path?.edges.map((e) => e.type)).toEqual([
+        'SOLVED_BY',
+        'HAS_CHALLENGE',
+        'HAS_CHALLENGE',
+        'EXTRACTED_FROM',
+      ]);
+      path?.edges.forEach((edge, i) => {
+        const ends = [path.nodes[i]?.id, path.nodes[i + 1]?.id].sort();
+        expect([edge.from, edge.to].sort()).toEqual(ends);
+      });
+    });
+
+    it('answers null beyond maxHops or without a connection, and the node itself for from = to', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      expect(await store.findPath({ from: g.s1.id, to: g.paper.id, maxHops: 3 })).toBeNull();
+      expect((await store.findPath({ from: g.s1.id, to: g.paper.id, maxHops: 4 }))?.edges).toHaveLength(4);
+      expect(await store.findPath({ from: g.q.id, to: g.p1.id, maxHops: 6 })).toBeNull();
+      expect(await store.findPath({ from: g.q.id, to: g.q.id })).toEqual({ nodes: [g.q], edges: [] });
+    });
+
+    it('refuses a missing endpoint (NOT_FOUND naming it) and a hop bound out of range', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      await expectAppError(store.findPath({ from: 'nope', to: g.p1.id }), 'NOT_FOUND', 'from');
+      await expectAppError(store.findPath({ from: g.p1.id, to: 'nope' }), 'NOT_FOUND', 'to');
+      await expectAppError(
+        store.findPath({ from: g.p1.id, to: g.c1.id, maxHops: 7 }),
+        'VALIDATION',
+        'maxHops',
+      );
+      await expectAppError(
+        store.findPath({ from: g.p1.id, to: g.c1.id, maxHops: 0 }),
+        'VALIDATION',
+        'maxHops',
+      );
+    });
+
+    it("follows a second writer's new edge on the next read", async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      expect(await store.findPath({ from: g.q.id, to: g.c3.id })).toBeNull();
+      await store.addEdge({ type: 'HAS_CHALLENGE', from: g.q.id, to: g.c3.id }, bob);
+      const path = await store.findPath({ from: g.q.id, to: g.c3.id });
+      expect(path?.nodes.map((n) => n.id)).toEqual([g.q.id, g.c3.id]);
+    });
+  });
+
+  describe('white space', () => {
+    it('ranks challenges by fewest solutions, then most attention; rejected nodes do not count', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      const map = await store.whitespace();
+      expect(
+        map.challenges.map((c) => [c.challenge.id, c.solutions, c.problems, c.ideas, c.papers, c.attention]),
+      ).toEqual([
+        [g.c2.id, 0, 2, 1, 1, 4],
+        [g.c3.id, 0, 1, 0, 0, 1],
+        [g.c4.id, 1, 1, 0, 0, 1],
+        [g.c1.id, 2, 1, 0, 0, 1],
+      ]);
+      expect(map.unsolvedProblems.map((u) => [u.problem.id, u.challenges])).toEqual([[g.p2.id, 2]]);
+      expect(map.transferCandidates.map((t) => [t.solution.id, t.area.id, t.challenges])).toEqual([
+        [g.s1.id, g.p1.id, 1],
+      ]);
+      expect((await store.whitespace({ limit: 1 })).challenges.map((c) => c.challenge.id)).toEqual([g.c2.id]);
+    });
+
+    it('moves with the graph: a solution added for a gap takes it off the unsolved lists', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      await store.addEdge({ type: 'SOLVED_BY', from: g.c3.id, to: g.s1.id }, bob);
+      const map = await store.whitespace();
+      expect(map.challenges[0]?.challenge.id).toBe(g.c2.id);
+      expect(map.challenges.find((c) => c.challenge.id === g.c3.id)?.solutions).toBe(1);
+      expect(map.unsolvedProblems).toEqual([]);
+      // s1 now serves P1 and P2: no longer a single-area solution
+      expect(map.transferCandidates).toEqual([]);
+      await expectAppError(store.whitespace({ limit: 0 }), 'VALIDATION', 'limit');
+    });
+  });
+
+  describe('overview', () => {
+    it('returns the best-connected nodes, the edges among them and the true graph size', async () => {
+      const store = getStore();
+      const g = await seedMap(store);
+      const view = await store.overview({ limit: 3 });
+      // degrees: c2 4 (p1, p2, idea, paper), c1 3 (p1, s1, s2), then six nodes with 2: the oldest id (p1) wins
+      expect(view.nodes.map((n) => [n.node.id, n.degree])).toEqual([
+        [g.c2.id, 4],
+        [g.c1.id, 3],
+        [g.p1.id, 2],
+      ]);
+      const ids = new Set(view.nodes.map((n) => n.node.id));
+      expect(view.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+      expect(view.edges.map((e) => [e.from, e.to].sort())).toContainEqual([g.c1.id, g.p1.id].sort());
+      expect(view.totalNodes).toBe(14);
+      expect(view.totalEdges).toBe(12);
+      expect((await store.overview()).nodes).toHaveLength(14);
+    });
+  });
+}
