@@ -69,18 +69,21 @@ test('the overview, a path between two solutions and the white-space map', async
   await expect(page.getByTestId('explorer-canvas')).toHaveAttribute('data-rendered-nodes', '8');
   await shoot(page, 'explorer', 'explorer-overview', testInfo);
 
-  const option = (name: string) => page.getByTestId('path-from').locator('option', { hasText: name });
-  await page
-    .getByTestId('path-from')
-    .selectOption((await option(SAMPLE.solutionSearch).getAttribute('value')) ?? '');
-  const to = page.getByTestId('path-to').locator('option', { hasText: SAMPLE.parent });
-  await page.getByTestId('path-to').selectOption((await to.getAttribute('value')) ?? '');
+  // Pick the ends from the selection (the list view selects by click or keyboard).
+  await page.getByTestId('explorer-view-list').click();
+  await page.getByTestId('explorer-row').filter({ hasText: SAMPLE.solutionSearch }).click();
+  await page.getByTestId('path-set-from').click();
+  await page.getByTestId('explorer-row').filter({ hasText: SAMPLE.parent }).click();
+  await page.getByTestId('path-set-to').click();
+  await expect(page.getByTestId('path-to')).toContainText(SAMPLE.parent);
   await page.getByTestId('path-hops').selectOption('2');
   await page.getByTestId('path-find').click();
   await expect(page.getByTestId('path-result')).toHaveText('No connection within 2 hops.');
   await page.getByTestId('path-hops').selectOption('4');
   await page.getByTestId('path-find').click();
   // solution ← challenge ← problem ← parent
+  await expect(page.getByTestId('explorer-row').filter({ hasText: SAMPLE.problem })).toHaveClass(/path/);
+  await page.getByTestId('explorer-view-picture').click();
   await expect(page.getByTestId('path-result')).toHaveText(
     `3 hops: ${SAMPLE.solutionSearch} — ${SAMPLE.challengeRevisit} — ${SAMPLE.problem} — ${SAMPLE.parent}`,
   );
