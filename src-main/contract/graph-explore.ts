@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OverviewSchema, PathSchema, WhitespaceSchema } from '../graph/explore-schemas.ts';
 import type { GraphOverview, GraphPath, WhiteSpace } from '../graph/explore-views.ts';
 
 /**
@@ -15,31 +16,13 @@ export type {
   WhiteSpace,
 } from '../graph/explore-views.ts';
 
-const NodeId = z.string().min(1).max(200);
-
-/** Hop bounds of a path search (the store's limits; a longer path is a different question). */
-export const PATH_MAX_HOPS = 6;
-
-export const GraphPathRequestSchema = z.strictObject({
-  from: NodeId,
-  to: NodeId,
-  maxHops: z.int().min(1).max(PATH_MAX_HOPS).default(4),
-});
-
-export const GraphWhitespaceRequestSchema = z.strictObject({
-  limit: z.int().min(1).max(200).default(20),
-});
-
-export const GraphOverviewRequestSchema = z.strictObject({
-  limit: z.int().min(1).max(5_000).default(300),
-});
-
 const typed = <T>() => z.custom<T>(() => true);
 
+// Requests are the store's own input schemas: one definition of the limits.
 export const graphExploreChannels = {
-  'graph.path': { request: GraphPathRequestSchema, response: typed<GraphPath | null>() },
-  'graph.whitespace': { request: GraphWhitespaceRequestSchema, response: typed<WhiteSpace>() },
-  'graph.overview': { request: GraphOverviewRequestSchema, response: typed<GraphOverview>() },
+  'graph.path': { request: PathSchema, response: typed<GraphPath | null>() },
+  'graph.whitespace': { request: WhitespaceSchema, response: typed<WhiteSpace>() },
+  'graph.overview': { request: OverviewSchema, response: typed<GraphOverview>() },
 } as const;
 
 export type GraphExploreChannel = keyof typeof graphExploreChannels;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { NodeIdSchema } from './schemas.ts';
 
-/** Inputs of the explorer's reads (path, white space, overview), parsed at the GraphStore boundary. */
+/**
+ * Inputs of the explorer's reads (path, white space, overview), parsed at the GraphStore boundary and by the
+ * transport (contract/graph-explore.ts): zod only, no Node APIs, since the renderer's typecheck reads them too.
+ */
+
+const NodeIdSchema = z.string().min(1).max(200);
 
 export const PATH_HOPS_MAX = 6;
 export const WHITESPACE_LIMIT_MAX = 200;

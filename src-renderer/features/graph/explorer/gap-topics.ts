@@ -4,7 +4,7 @@ import type {
   TransferCandidate,
   UnsolvedProblem,
 } from '../../../../src-main/contract/graph-explore.ts';
-import type { IdeateDraft } from '../../../lib/ideate-draft.svelte.ts';
+import type { IdeateDraft } from '../../../lib/session-request.svelte.ts';
 
 /** The ideation topic (≤ 500 characters, the session's limit) and note for a gap of the white-space map. */
 
