@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeType, GraphNode } from '../../model.ts';
 import type { GraphStore } from '../../port.ts';
+import { batchEdge } from '../batch-edge.ts';
 import { alice, bob, expectAppError, node } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 
@@ -96,6 +97,43 @@ export function registerExploreMapTests(getStore: GetStore): void {
         'VALIDATION',
         'maxHops',
       );
+    });
+
+    it('crosses a hub of a thousand edges, and gives up cleanly where there is no way', async () => {
+      const store = getStore();
+      const leaves = Array.from({ length: 1000 }, (_, i) => `leaf challenge ${i}`);
+      await store.importBatch(
+        {
+          nodes: [
+            { kind: 'Problem', name: 'Hub problem' },
+            { kind: 'Problem', name: 'Far away' },
+            { kind: 'Solution', name: 'End solution' },
+            ...leaves.map((name) => ({ kind: 'Challenge' as const, name })),
+          ],
+          edges: [
+            ...leaves.map((name) =>
+              batchEdge('HAS_CHALLENGE', ['Problem', 'Hub problem'], ['Challenge', name]),
+            ),
+            batchEdge('SOLVED_BY', ['Challenge', 'leaf challenge 999'], ['Solution', 'End solution']),
+          ],
+        },
+        alice,
+      );
+      const byName = async (kind: 'Problem' | 'Challenge' | 'Solution', name: string) => {
+        const found = await store.getNodeByName(kind, name);
+        if (!found) throw new Error(`missing ${name}`);
+        return found.id;
+      };
+      const [first, hub, last, end, far] = [
+        await byName('Challenge', 'leaf challenge 0'),
+        await byName('Problem', 'Hub problem'),
+        await byName('Challenge', 'leaf challenge 999'),
+        await byName('Solution', 'End solution'),
+        await byName('Problem', 'Far away'),
+      ];
+      const path = await store.findPath({ from: first, to: end, maxHops: 6 });
+      expect(path?.nodes.map((n) => n.id)).toEqual([first, hub, last, end]);
+      expect(await store.findPath({ from: first, to: far, maxHops: 6 })).toBeNull();
     });
 
     it("follows a second writer's new edge on the next read", async () => {
