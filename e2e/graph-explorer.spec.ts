@@ -59,6 +59,14 @@ test('search, open the explorer on a node, expand it by keyboard and filter by k
   // Expand from the picture's side too: the button on a row.
   await rows.filter({ hasText: SAMPLE.problem }).getByTestId('explorer-row-expand').click();
   await expect(rows).toHaveCount(7);
+
+  // "Ideate on this node" opens Ideate with the start form filled in, and runs nothing.
+  await expect(page.getByTestId('explorer-selected')).toContainText(SAMPLE.problem);
+  await page.getByTestId('explorer-ideate-node').click();
+  await expect(page.getByTestId('ideate-topic')).toHaveValue(
+    `Find new research ideas for the problem “${SAMPLE.problem}”.`,
+  );
+  await expect(page.getByTestId('ideate-draft-note')).toContainText(`the problem “${SAMPLE.problem}”`);
 });
 
 test('the overview, a path between two solutions and the white-space map', async ({ page }, testInfo) => {
