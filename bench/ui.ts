@@ -23,6 +23,7 @@ import { generateSyntheticGraph } from './lib/synthetic-motivgraph.ts';
 import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 import type { Metric } from './lib/results.ts';
 
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIRST_FRAME_BUDGET_MS = 1_000;
 const PAN_FRAME_P95_BUDGET_MS = 33;
 const SIZES = [1_000, 5_000] as const;
@@ -150,6 +151,10 @@ async function main(): Promise<void> {
         );
       }
       const first = median(samples);
+      // What was measured, to look at: test-results/bench-ui-<size>.png
+      await page
+        .getByTestId('explorer')
+        .screenshot({ path: join(REPO, 'test-results', `bench-ui-${size}.png`) });
       const frames = (await panFrames(page)).sort((a, b) => a - b);
       const p95 = percentile(frames, 0.95);
       console.log(
@@ -166,7 +171,7 @@ async function main(): Promise<void> {
     metrics.push(atMost('graph_nodes', total, 'nodes', null));
     const results = benchResults('ui', metrics);
     printTable(results);
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ui.json');
+    const out = join(REPO, 'bench', 'results', 'ui.json');
     writeResults(out, results);
     console.log(`\nwrote ${out}`);
     if (!met) process.exitCode = 1;

@@ -1,56 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import type { EdgeType, GraphNode } from '../../model.ts';
+import type { EdgeType } from '../../model.ts';
 import type { GraphStore } from '../../port.ts';
 import { batchEdge } from '../batch-edge.ts';
-import { alice, bob, expectAppError, node } from './helpers.ts';
+import type { NamedRef } from '../batch-edge.ts';
+import { alice, bob, expectAppError } from './helpers.ts';
 import type { GetStore } from './helpers.ts';
 
 /**
  * Path finding, the white-space map and the whole-graph overview (the explorer's reads).
  *
  * P1 → C1, C2; P2 → C2, C3; P3 → C4, C5 (rejected); C1 → S1, S2; C4 → S2; C3 → S3 (rejected);
- * idea I cites C2; C2 was extracted from paper X; Q is a problem on its own.
+ * idea I cites C2; C2 was extracted from paper X; Q is a problem on its own. Written in one import (one
+ * transaction on SQLite, a few on Neo4j), so the fixture stays cheap on a busy machine.
  */
-async function seedMap(store: GraphStore) {
-  const [p1, p2, p3, q] = [
-    await node(store, 'Problem', 'Forgetting in continual learning'),
-    await node(store, 'Problem', 'Sample inefficiency'),
-    await node(store, 'Problem', 'Sim-to-real gap'),
-    await node(store, 'Problem', 'Isolated problem'),
-  ];
-  const [c1, c2, c3, c4] = [
-    await node(store, 'Challenge', 'Task interference'),
-    await node(store, 'Challenge', 'No reward signal'),
-    await node(store, 'Challenge', 'Costly exploration'),
-    await node(store, 'Challenge', 'Domain shift'),
-  ];
-  const c5 = await node(store, 'Challenge', 'Rejected challenge', { review: 'rejected' });
-  const s1 = await node(store, 'Solution', 'Experience replay');
-  const s2 = await node(store, 'Solution', 'Domain randomisation');
-  const s3 = await node(store, 'Solution', 'Rejected solution', { review: 'rejected' });
-  const idea = await node(store, 'Idea', 'Curiosity from forgetting');
-  const paper = await node(store, 'Paper', 'Intrinsic motivation survey');
-  const add = (type: EdgeType, a: GraphNode, b: GraphNode) =>
-    store.addEdge({ type, from: a.id, to: b.id }, alice);
-  for (const [a, b] of [
-    [p1, c1],
-    [p1, c2],
-    [p2, c2],
-    [p2, c3],
-    [p3, c4],
-    [p3, c5],
-  ] as const)
-    await add('HAS_CHALLENGE', a, b);
-  for (const [a, b] of [
-    [c1, s1],
-    [c1, s2],
-    [c4, s2],
-    [c3, s3],
-  ] as const)
-    await add('SOLVED_BY', a, b);
-  await add('CITES', idea, c2);
-  await add('EXTRACTED_FROM', c2, paper);
-  return { p1, p2, p3, q, c1, c2, c3, c4, c5, s1, s2, s3, idea, paper };
+const MAP_NODES = {
+  p1: ['Problem', 'Forgetting in continual learning'],
+  p2: ['Problem', 'Sample inefficiency'],
+  p3: ['Problem', 'Sim-to-real gap'],
+  q: ['Problem', 'Isolated problem'],
+  c1: ['Challenge', 'Task interference'],
+  c2: ['Challenge', 'No reward signal'],
+  c3: ['Challenge', 'Costly exploration'],
+  c4: ['Challenge', 'Domain shift'],
+  c5: ['Challenge', 'Rejected challenge'],
+  s1: ['Solution', 'Experience replay'],
+  s2: ['Solution', 'Domain randomisation'],
+  s3: ['Solution', 'Rejected solution'],
+  idea: ['Idea', 'Curiosity from forgetting'],
+  paper: ['Paper', 'Intrinsic motivation survey'],
+} as const satisfies Record<string, NamedRef>;
+type MapKey = keyof typeof MAP_NODES;
+
+const MAP_EDGES: Array<[EdgeType, MapKey, MapKey]> = [
+  ['HAS_CHALLENGE', 'p1', 'c1'],
+  ['HAS_CHALLENGE', 'p1', 'c2'],
+  ['HAS_CHALLENGE', 'p2', 'c2'],
+  ['HAS_CHALLENGE', 'p2', 'c3'],
+  ['HAS_CHALLENGE', 'p3', 'c4'],
+  ['HAS_CHALLENGE', 'p3', 'c5'],
+  ['SOLVED_BY', 'c1', 's1'],
+  ['SOLVED_BY', 'c1', 's2'],
+  ['SOLVED_BY', 'c4', 's2'],
+  ['SOLVED_BY', 'c3', 's3'],
+  ['CITES', 'idea', 'c2'],
+  ['EXTRACTED_FROM', 'c2', 'paper'],
+];
+
+/** The ids of the map's nodes by key, in creation order (batch order), so ties by id follow the list above. */
+async function seedMap(store: GraphStore): Promise<Record<MapKey, { id: string }>> {
+  const keys = Object.keys(MAP_NODES) as MapKey[];
+  const { nodeIds } = await store.importBatch(
+    {
+      nodes: keys.map((key) => {
+        const [kind, name] = MAP_NODES[key];
+        const review = key === 'c5' || key === 's3' ? 'rejected' : 'proposed';
+        return kind === 'Paper'
+          ? { kind, name, review, props: { authors: [] } }
+          : kind === 'Idea'
+            ? { kind, name, review, props: { status: 'draft', currentVersion: 1, scores: {} } }
+            : { kind, name, review };
+      }),
+      edges: MAP_EDGES.map(([type, from, to]) => batchEdge(type, MAP_NODES[from], MAP_NODES[to])),
+    },
+    alice,
+  );
+  return Object.fromEntries(keys.map((key, i) => [key, { id: nodeIds[i] ?? '' }])) as Record<
+    MapKey,
+    { id: string }
+  >;
 }
 
 export function registerExploreMapTests(getStore: GetStore): void {
@@ -79,7 +96,9 @@ export function registerExploreMapTests(getStore: GetStore): void {
       expect(await store.findPath({ from: g.s1.id, to: g.paper.id, maxHops: 3 })).toBeNull();
       expect((await store.findPath({ from: g.s1.id, to: g.paper.id, maxHops: 4 }))?.edges).toHaveLength(4);
       expect(await store.findPath({ from: g.q.id, to: g.p1.id, maxHops: 6 })).toBeNull();
-      expect(await store.findPath({ from: g.q.id, to: g.q.id })).toEqual({ nodes: [g.q], edges: [] });
+      const self = await store.findPath({ from: g.q.id, to: g.q.id });
+      expect(self?.nodes.map((n) => n.id)).toEqual([g.q.id]);
+      expect(self?.edges).toEqual([]);
     });
 
     it('refuses a missing endpoint (NOT_FOUND naming it) and a hop bound out of range', async () => {
