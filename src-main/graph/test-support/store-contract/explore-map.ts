@@ -31,19 +31,18 @@ const MAP_NODES = {
 } as const satisfies Record<string, NamedRef>;
 type MapKey = keyof typeof MAP_NODES;
 
+/** `'p1>c1 p1>c2'`: edges of one type between the map's keys. */
+const linked = (type: EdgeType, pairs: string): Array<[EdgeType, MapKey, MapKey]> =>
+  pairs.split(' ').map((pair) => {
+    const [from, to] = pair.split('>') as [MapKey, MapKey];
+    return [type, from, to];
+  });
+
 const MAP_EDGES: Array<[EdgeType, MapKey, MapKey]> = [
-  ['HAS_CHALLENGE', 'p1', 'c1'],
-  ['HAS_CHALLENGE', 'p1', 'c2'],
-  ['HAS_CHALLENGE', 'p2', 'c2'],
-  ['HAS_CHALLENGE', 'p2', 'c3'],
-  ['HAS_CHALLENGE', 'p3', 'c4'],
-  ['HAS_CHALLENGE', 'p3', 'c5'],
-  ['SOLVED_BY', 'c1', 's1'],
-  ['SOLVED_BY', 'c1', 's2'],
-  ['SOLVED_BY', 'c4', 's2'],
-  ['SOLVED_BY', 'c3', 's3'],
-  ['CITES', 'idea', 'c2'],
-  ['EXTRACTED_FROM', 'c2', 'paper'],
+  ...linked('HAS_CHALLENGE', 'p1>c1 p1>c2 p2>c2 p2>c3 p3>c4 p3>c5'),
+  ...linked('SOLVED_BY', 'c1>s1 c1>s2 c4>s2 c3>s3'),
+  ...linked('CITES', 'idea>c2'),
+  ...linked('EXTRACTED_FROM', 'c2>paper'),
 ];
 
 /** The ids of the map's nodes by key, in creation order (batch order), so ties by id follow the list above. */
