@@ -17,6 +17,9 @@ import { CandidateIdCache } from './candidate-cache.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
 import { toAppError } from './errors.ts';
 import { graphStamp, randomNodes, subgraph } from './explore.ts';
+import { overview, shortestPath, whiteSpace } from './explore-reads.ts';
+import type { GraphOverview, GraphPath, WhiteSpace } from '../explore-views.ts';
+import type { OverviewQuery, WhitespaceQuery } from '../explore-schemas.ts';
 import { journaledImport, recoverImports } from './import-journal.ts';
 import { int, toNumber } from './mapping.ts';
 import { Neo4jReader, Neo4jWriter } from './neo4j-tx.ts';
@@ -134,6 +137,18 @@ export class Neo4jDriver implements GraphDriver {
 
   subgraph(input: z.output<typeof SubgraphSchema>): Promise<Subgraph> {
     return this.readTx((tx) => subgraph(tx, input));
+  }
+
+  shortestPath(from: string, to: string, maxHops: number): Promise<GraphPath | null> {
+    return this.readTx((tx) => shortestPath(tx, from, to, maxHops));
+  }
+
+  whiteSpace(query: WhitespaceQuery): Promise<WhiteSpace> {
+    return this.readTx((tx) => whiteSpace(tx, query));
+  }
+
+  overview(query: OverviewQuery): Promise<GraphOverview> {
+    return this.readTx((tx) => overview(tx, query));
   }
 
   counts(): Promise<GraphCounts> {
