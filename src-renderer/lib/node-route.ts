@@ -1,21 +1,34 @@
 /**
- * A hash route to one graph node, `#/graph/node/<id>`, so other sections (Methods' linked Solutions) can link
- * to it and a reload keeps it open. The Graph section reads it when it opens and on every hash change.
+ * Hash routes to one item of a section, so other sections (Methods' linked Solutions, an idea's cited nodes) and
+ * `motiv://` links can point at it and a reload keeps it open: `#/graph/node/<id>` and `#/ideas/idea/<id>`. The
+ * section reads its route when it opens and on every hash change.
  */
 
-const PREFIX = '#/graph/node/';
-
-export function graphNodeHref(id: string): string {
-  return `${PREFIX}${encodeURIComponent(id)}`;
+interface HashRoute {
+  href(id: string): string;
+  /** The id a hash names, or null when it names none (or is malformed). */
+  fromHash(hash: string): string | null;
 }
 
-/** The node id a hash names, or null when it names none (or is malformed). */
-export function graphNodeFromHash(hash: string): string | null {
-  if (!hash.startsWith(PREFIX)) return null;
-  try {
-    const id = decodeURIComponent(hash.slice(PREFIX.length));
-    return id.trim() === '' ? null : id;
-  } catch {
-    return null;
-  }
+function hashRoute(prefix: string): HashRoute {
+  return {
+    href: (id) => `${prefix}${encodeURIComponent(id)}`,
+    fromHash: (hash) => {
+      if (!hash.startsWith(prefix)) return null;
+      try {
+        const id = decodeURIComponent(hash.slice(prefix.length));
+        return id.trim() === '' ? null : id;
+      } catch {
+        return null;
+      }
+    },
+  };
 }
+
+const nodeRoute = hashRoute('#/graph/node/');
+const ideaRoute = hashRoute('#/ideas/idea/');
+
+export const graphNodeHref = nodeRoute.href;
+export const graphNodeFromHash = nodeRoute.fromHash;
+export const ideaHref = ideaRoute.href;
+export const ideaFromHash = ideaRoute.fromHash;
