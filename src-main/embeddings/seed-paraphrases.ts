@@ -74,8 +74,8 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Reward maximisation diverging from user welfare in responses',
   },
   {
-    query: 'little mathematical understanding of how denoising generators converge',
-    target: 'Limited theory of diffusion sampling and statistical rates',
+    query: 'little mathematical grasp of how denoising generators converge',
+    target: 'Limited theoretical understanding of diffusion models',
   },
   {
     query: 'a tutor network labels examples once without adapting to where the learner is weak',
@@ -91,7 +91,7 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
   },
   {
     query: 'machine action sequences that get timing and locations wrong',
-    target: 'Temporal and spatial errors in generated robot plans',
+    target: 'Spatiotemporal relation errors in generated robot plans',
   },
   { query: 'cleaning glass glare out of one photo', target: 'Single image reflection removal' },
   { query: 'keeping thinking LLMs harmless', target: 'Safety alignment of reasoning models' },
@@ -133,7 +133,7 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
   },
   {
     query: 'lengthy prompts need lots of RAM and processing',
-    target: 'High memory and compute cost of long inputs',
+    target: 'High computational cost of long inputs',
   },
   {
     query: 'helping pupils manage their own study habits',
@@ -167,12 +167,12 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Adaptive reasoning length for reasoning models',
   },
   {
-    query: 'expensive or poor supervision examples and explanations',
-    target: 'Costly or low-quality training data and rationales',
+    query: 'few good labelled examples and explanations to learn from',
+    target: 'Scarce high-quality supervision for model training',
   },
   {
     query: 'AI goals that conflict with what people want',
-    target: 'Model objectives misaligned with user needs and values',
+    target: 'Model objectives misaligned with user needs',
   },
   {
     query: 'strategic interaction between bots that understand cause and effect',
@@ -225,8 +225,8 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Extensible toolkit automatically matching inputs to applicable interpretation methods',
   },
   {
-    query: 'hand-labelled video test where clues lie far apart in time among misleading moments',
-    target: 'Manually annotated benchmark requiring distant multi-frame evidence with distractors',
+    query: 'hand-labelled clip test where clues lie far apart in time among misleading moments',
+    target: 'Evaluating video models with long-range multi-frame evidence questions',
   },
   {
     query: 'curious agents getting hooked on random noise they can never predict',
@@ -273,13 +273,12 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Sampling planning and reflection reasoning before committing to an image',
   },
   {
-    query:
-      'combining neuroscience, psychology and AI insights on recall, thought and autonomous system design',
-    target: 'Cross-disciplinary synthesis of memory, reasoning and agentic architectures',
+    query: 'autonomous systems that keep lasting recall and combine it with pluggable thinking components',
+    target: 'Integrating persistent memory with modular reasoning in agent architectures',
   },
   {
-    query: 'scoring networks are expensive while voting schemes without a judge choose poorly',
-    target: 'Costly reward models and weak reward-free response selectors',
+    query: 'scoring networks are expensive to run on every sampled answer',
+    target: 'Costly reward models in best-of-n selection',
   },
   {
     query: 'why big language networks pick up new tasks from examples in the prompt',
@@ -306,16 +305,16 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Theory and applications of diffusion models',
   },
   {
-    query: 'repeated bootstrapping rounds make outputs less varied and feedback less informative',
-    target: 'Declining exploration and reward usefulness across self-improvement iterations',
+    query: 'repeated bootstrapping rounds make outputs less varied',
+    target: 'Declining exploration across self-improvement iterations',
   },
   {
     query: 'choosing which demonstrations to put in the prompt',
     target: 'Example selection for in-context learning',
   },
   {
-    query: 'a designer shaping what each agent observes in turn, optimised by Bellman recursion',
-    target: 'Planner-controlled sequential social learning with dynamic programming analysis',
+    query: 'a designer shaping what each agent observes in turn, tuned by Bellman recursion',
+    target: 'Planner-controlled sequential social learning optimised by dynamic programming',
   },
   {
     query: 'filtering out questions solvable blind, ignoring the picture',
@@ -358,16 +357,16 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
     target: 'Two role agents refining questions through coaching question dialogue',
   },
   {
-    query: 'training on harmlessness data protects unevenly and hurts problem solving',
-    target: 'Inconsistent safety and degraded reasoning from supervised tuning',
+    query: 'training on harmlessness data hurts problem solving',
+    target: 'Degraded reasoning from supervised safety fine-tuning',
   },
   {
     query: 'discouraging needless self-checks and making output size match how hard the question is',
     target: 'Penalising unnecessary reflection steps and length scaled to problem complexity',
   },
   {
-    query: 'comparing RL and teacher imitation gains separately for easy and hard questions',
-    target: 'Difficulty-stratified analysis of reinforcement learning versus distillation effects',
+    query: 'teaching a student facts it lacks by imitating a better teacher, raising what it can solve',
+    target: 'Distilling new knowledge from stronger models to grow capability',
   },
   {
     query: 'a bad opening of a solution dooms the rest of the thought process',
@@ -404,15 +403,15 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
   },
   {
     query: 'RL from raw base networks of many sizes and vendors, adjusting output style and hardness',
-    target: 'Cross-family zero reinforcement learning study with format and difficulty control',
+    target: 'Zero reinforcement learning with per-model format and difficulty control',
   },
   {
     query: 'when a model misinterprets a plot, thinking in words cannot fix it',
     target: 'Text-only reasoning unable to correct visual chart misreadings',
   },
   {
-    query: 'stock bots lack teamwork, self-review and finance-specific training material',
-    target: 'Missing coordination, reflection and trading data in agents',
+    query: 'stock bots working alone without teamwork between roles',
+    target: 'Missing coordination among trading agents',
   },
   {
     query: 'training the sharpening network to also reconstruct the two sensor sub-aperture halves',
@@ -429,7 +428,7 @@ export const SEED_PARAPHRASES: readonly ParaphraseQuery[] = [
   { query: 'AI helping teachers and pupils in school', target: 'Language model support for education' },
   {
     query: 'imitating reference solutions memorises style and caps performance',
-    target: 'Overfitting and ceilings from supervised reasoning fine-tuning',
+    target: 'Limited generalisation from supervised reasoning fine-tuning',
   },
   {
     query: 'no single explanation accounts for what networks are seen to do',

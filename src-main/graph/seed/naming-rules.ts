@@ -21,6 +21,29 @@ export const DESCRIPTION_SENTENCES: Record<SeedNode['kind'], readonly [number, n
 /** Proper names that are field vocabulary, not author method names; the only capitals allowed after word one. */
 export const ALLOWED_PROPER_WORDS = new Set(['Bayesian', 'Monte', 'Carlo', 'Markov', 'Pareto', 'Nash']);
 
+/**
+ * Phrases in which "and"/"or" names one concept rather than joining two difficulties ("input and output formats"
+ * is one interface, not two problems). Kept short and explicit: each entry is a reviewed exception.
+ */
+export const ONE_CONCEPT_CONJUNCTIONS: readonly string[] = ['input and output'];
+
+/**
+ * A challenge is atomic (naming-rules.ts: "one difficulty, never two joined by and"). A name that joins phrases
+ * with "and", "or" or a comma names two difficulties unless the join is one of ONE_CONCEPT_CONJUNCTIONS.
+ */
+export function joinedDifficulty(name: string): string | undefined {
+  let rest = ` ${name.toLowerCase()} `;
+  for (const phrase of ONE_CONCEPT_CONJUNCTIONS) rest = rest.replaceAll(` ${phrase} `, ' · ');
+  return /\s(and|or)\s|,/u.exec(rest)?.[0].trim();
+}
+
+/** Words that name a survey, review, study, benchmark or analysis: the rules say none of these is a method. */
+const NOT_A_METHOD =
+  /\b(surveys?|reviews?|overviews?|taxonomy|study|studies|benchmarks?|analysis|analyses)\b/iu;
+
+/** The word that makes a solution name a survey, study, benchmark or analysis instead of a method, if any. */
+export const notAMethodWord = (name: string): string | undefined => NOT_A_METHOD.exec(name)?.[1];
+
 export const wordCount = (text: string): number => text.trim().split(/\s+/u).length;
 
 /** The miner's sentence count, so a seed description and a mined one are held to one measure. */
@@ -56,6 +79,11 @@ export function namingProblems(node: Pick<SeedNode, 'kind' | 'name' | 'descripti
         problems.push(`name capitalises "${bare}" (a proper or method name?)`);
       }
     });
+  const joint = node.kind === 'Challenge' ? joinedDifficulty(node.name) : undefined;
+  if (joint) problems.push(`name joins two difficulties with "${joint}" (a challenge is one difficulty)`);
+  const notMethod = node.kind === 'Solution' ? notAMethodWord(node.name) : undefined;
+  if (notMethod)
+    problems.push(`name says "${notMethod}": a survey, study, benchmark or analysis is not a method`);
   const [minSentences, maxSentences] = DESCRIPTION_SENTENCES[node.kind];
   const sentences = sentenceCount(node.description);
   if (sentences < minSentences || sentences > maxSentences) {

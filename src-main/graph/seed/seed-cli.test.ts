@@ -29,7 +29,7 @@ describe('motiv graph seed and the first-run seed', () => {
     const first = await run(['graph', 'seed'], env);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(
-      /^seed graph loaded into the embedded store: \d+ nodes created, 0 merged, 818 edges/u,
+      /^seed graph loaded into the embedded store: \d+ nodes created, 0 merged, 883 edges/u,
     );
     const second = await run(['graph', 'seed'], env);
     expect(second).toEqual({ code: 0, out: 'seed graph already in the embedded store: nothing changed\n' });

@@ -192,6 +192,42 @@ describe('the naming-rule checks themselves', () => {
     );
     expect(namingProblems({ ...ok, description: 'One. Two. Three.' }).join()).toMatch(/3 sentences/u);
   });
+
+  it('refuse a challenge that joins two difficulties, except where "and" is part of one concept', () => {
+    const challenge = {
+      kind: 'Challenge' as const,
+      name: 'Costly training and verbose reasoning in video models',
+      description: 'One. Two.',
+    };
+    expect(namingProblems(challenge).join()).toMatch(/joins two difficulties with "and"/u);
+    const joinedByOr = 'Unsolvable or unstructured environments in automatic generation';
+    expect(namingProblems({ ...challenge, name: joinedByOr }).join()).toMatch(/with "or"/u);
+    const joinedByComma = 'Weak goal-setting, time management in students';
+    expect(namingProblems({ ...challenge, name: joinedByComma }).join()).toMatch(/with ","/u);
+    const oneConcept = 'Incompatible input and output formats across interpretation methods';
+    expect(namingProblems({ ...challenge, name: oneConcept })).toEqual([]);
+    // The same words in a problem or solution name are not a challenge's atomicity fault.
+    expect(namingProblems({ ...ok, name: 'Planning and acting with language models' })).toEqual([]);
+  });
+
+  it('refuse a solution named as a survey, study, benchmark or analysis rather than a method', () => {
+    const solution = {
+      kind: 'Solution' as const,
+      name: 'Scoring trajectories by token rank relative to their surprisal',
+      description: 'One. Two.',
+    };
+    expect(namingProblems(solution)).toEqual([]);
+    const notMethods: readonly (readonly [string, string])[] = [
+      ['Survey of single-model and multi-model collaborative efficient reasoning', 'Survey'],
+      ['Systematic study of training method, reward model and prompt variation', 'study'],
+      ['Manually annotated benchmark requiring distant multi-frame evidence with distractors', 'benchmark'],
+      ['Difficulty-stratified analysis of reinforcement learning versus distillation effects', 'analysis'],
+      ['Review linking diffusion applications, statistical rates and guided optimisation', 'Review'],
+    ];
+    for (const [name, word] of notMethods) {
+      expect(namingProblems({ ...solution, name }).join(), name).toMatch(new RegExp(`says "${word}"`, 'u'));
+    }
+  });
 });
 
 /**
