@@ -41,6 +41,8 @@ export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
   topic: z.string().max(500).optional(),
   /** Estimate a fork: one idea deliberated from a copied version (no exploration or first draft). */
   fork: z.boolean().optional(),
+  /** Estimate a branch at this turn: the rounds it has left, under the persona asked (or the source's). */
+  branchAt: z.strictObject({ sessionId: Id, turn: z.int().min(1) }).optional(),
 });
 
 const CostSchema = z.object({ usd: z.number(), unpricedModels: z.array(z.string()) });
@@ -120,7 +122,10 @@ export const SessionRecordSchema = z.object({
   config: SessionConfigSchema,
   status: SessionStatusSchema,
   error: ErrorSummarySchema,
-  forkedFrom: z.object({ sessionId: z.string(), ideaId: z.string(), version: z.int() }).nullable(),
+  /** `turn`: a branch at a turn of the source session (ideator.branch); absent for a fork at a version. */
+  forkedFrom: z
+    .object({ sessionId: z.string(), ideaId: z.string(), version: z.int(), turn: z.int().optional() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The number of the session's latest change when read: events with a higher `seq` are newer than this. */
@@ -226,6 +231,16 @@ export const IdeatorForkSchema = z.strictObject({
     .optional(),
 });
 
+/** Branch a session at one of its turns: ask that round's question anew, in the user's words or another persona. */
+export const IdeatorBranchSchema = z.strictObject({
+  sessionId: Id,
+  turn: z.int().min(1),
+  /** The user's question in the mentor's place; absent or blank: the mentor asks. */
+  question: z.string().max(4_000).optional(),
+  persona: MentorPersonaSchema.optional(),
+  maxRounds: z.int().min(1).max(20).optional(),
+});
+
 export const IdeatorExportSchema = z.strictObject({
   ideaId: Id,
   /** Defaults to the idea's latest version. */
@@ -323,6 +338,7 @@ export const ideatorChannels = {
   'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
   'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
   'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
+  'ideator.branch': { request: IdeatorBranchSchema, response: SessionRecordSchema },
   'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
 } as const;
 

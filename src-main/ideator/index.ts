@@ -11,3 +11,5 @@ export { TOOL_NAMES } from './tools.ts';
 export type { LiteraturePaper, LiteratureProvider } from './literature-tool.ts';
 export type * from './types.ts';
 export { worstCaseCalls, worstCaseUsage } from './estimate.ts';
+export type { BranchCut, BranchRequest } from './branch-session.ts';
+export { roundsLeft } from './branch-session.ts';

@@ -14,6 +14,8 @@ import { syncOne } from './runner-support.ts';
 import { recordDecision, undoDecision } from './decisions.ts';
 import type { Decision, DecisionChange } from './decisions.ts';
 import { writeFork } from './fork-session.ts';
+import { branchCut, writeBranch } from './branch-session.ts';
+import type { BranchCut, BranchRequest } from './branch-session.ts';
 import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
@@ -230,6 +232,22 @@ export class IdeatorManager {
     const sessionId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
     writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });
+    this.#publish();
+    this.#launch(sessionId);
+    return this.#record(sessionId);
+  }
+
+  /** What a branch at `request.turn` would start from (its estimate prices the rounds left); nothing written. */
+  branchPreview(request: BranchRequest): BranchCut {
+    const cut = branchCut(this.store, request);
+    return { ...cut, config: this.#config(cut.config) };
+  }
+
+  /** A new session branched at a turn of another (branch-session.ts), run from there. */
+  branch(request: BranchRequest): SessionRecord {
+    const cut = this.branchPreview(request);
+    const sessionId = randomUUID();
+    writeBranch(this.store, { sessionId, ideaId: randomUUID() }, cut, request.question ?? '');
     this.#publish();
     this.#launch(sessionId);
     return this.#record(sessionId);
