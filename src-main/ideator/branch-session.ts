@@ -114,7 +114,7 @@ export function writeBranch(
       ideaId,
       round: 0,
       kind: 'note',
-      content: `Branched from session ${origin.sessionId} at turn ${origin.turn} (version ${origin.version}).`,
+      content: `Branched at turn ${origin.turn} (version ${origin.version}) of another session.`,
       toolCalls: [],
       toolCallId: null,
       toolName: null,
