@@ -58,6 +58,15 @@ export const LlmEndpointSchema = z.object({
   problem: z.string().nullable(),
 });
 
+/** One agent's row of the ledger (ideator/agent-ledger.ts): tools and compaction call no model and cost nothing. */
+export const AgentUsageSchema = z.object({
+  agent: z.enum(['researcher', 'mentor', 'tools', 'compaction']),
+  calls: z.int(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  cost: CostSchema,
+});
+
 export const IdeatorEstimateSchema = z.object({
   /** Upper bounds: every exploration uses all tool steps, every idea all rounds, every prompt the budget. */
   calls: z.int(),
@@ -67,6 +76,8 @@ export const IdeatorEstimateSchema = z.object({
   ideas: z.int(),
   maxRounds: z.int(),
   endpoint: LlmEndpointSchema,
+  /** The same worst case per agent. */
+  agents: z.array(AgentUsageSchema),
 });
 
 export const SessionStatusSchema = z.enum([
@@ -339,6 +350,7 @@ export const ideatorChannels = {
   'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
   'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
   'ideator.branch': { request: IdeatorBranchSchema, response: SessionRecordSchema },
+  'ideator.ledger': { request: SessionRef, response: z.object({ agents: z.array(AgentUsageSchema) }) },
   'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
 } as const;
 
@@ -351,6 +363,7 @@ export type IdeatorIdeaVersion = z.output<typeof IdeaVersionSchema>;
 export type IdeatorCitation = z.output<typeof CitationSchema>;
 export type IdeatorTurn = z.output<typeof TurnSchema>;
 export type IdeatorUsageTotals = z.output<typeof UsageTotalsSchema>;
+export type IdeatorAgentUsage = z.output<typeof AgentUsageSchema>;
 export type IdeatorEventPayload = z.output<typeof IdeatorEventSchema>;
 export type IdeatorChange = z.output<typeof IdeatorChangeSchema>;
 export type IdeatorSinceResult = z.output<typeof IdeatorSinceResultSchema>;

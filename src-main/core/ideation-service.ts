@@ -1,7 +1,16 @@
 import type { In, Out } from './service-io.ts';
 import type { IdeatorChange, IdeatorUsageTotals } from '../contract/ideator.ts';
 import type { GraphStore } from '../graph/port.ts';
-import { buildConfig, IdeatorManager, roundsLeft, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
+import {
+  agentsBefore,
+  buildConfig,
+  IdeatorManager,
+  roundsLeft,
+  worstCaseCalls,
+  worstCaseMentorCalls,
+  worstCaseToolSteps,
+  worstCaseUsage,
+} from '../ideator/index.ts';
 import type {
   IdeatorEvent,
   SessionChange,
@@ -39,6 +48,7 @@ export interface IdeationService {
   undoDecision(request: In<'ideator.undoDecision'>): Out<'ideator.undoDecision'>;
   fork(request: In<'ideator.fork'>): Out<'ideator.fork'>;
   branch(request: In<'ideator.branch'>): Out<'ideator.branch'>;
+  ledger(sessionId: string): Out<'ideator.ledger'>;
   /** The CLI waits for its session to end (completed, paused, failed…): no channel, a CLI-only need. */
   whenSettled(sessionId: string): Promise<SessionRecord>;
   close(): Promise<void>;
@@ -282,11 +292,24 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       const shape = { forked: fork || branchAt !== undefined };
       const priced = { researcher: planned.researcherModel ?? models.researcher, mentor: models.mentor };
       const usage = worstCaseUsage(planned, priced, shape);
+      const pricing = new UsageLedger({ prices: host.prices() });
+      const calls = worstCaseCalls(planned, shape);
+      const mentorCalls = worstCaseMentorCalls(planned);
+      const agents = agentsBefore(
+        usage,
+        {
+          researcher: calls - mentorCalls,
+          mentor: mentorCalls,
+          toolSteps: worstCaseToolSteps(planned, shape),
+        },
+        (count) => pricing.estimateCost(count),
+      );
       return {
-        calls: worstCaseCalls(planned, shape),
+        agents,
+        calls,
         promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
         completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
-        cost: new UsageLedger({ prices: host.prices() }).estimateCost(usage),
+        cost: pricing.estimateCost(usage),
         ideas: planned.ideas,
         maxRounds: planned.maxRounds,
         endpoint: {
@@ -334,6 +357,7 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       return manager.fork(ideaId, version, options ?? {});
     },
     branch: async (request) => (await managerFor(usableConfig())).branch(request),
+    ledger: async (sessionId) => ({ agents: (await managerFor()).agents(sessionId) }),
     whenSettled: async (sessionId) => (await managerFor()).whenSettled(sessionId),
     close: async () => {
       if (opening) await opening.catch(() => undefined);

@@ -26,6 +26,7 @@ export function ideatorHandlers(ideation: IdeationService, reports: ReportServic
     'ideator.undoDecision': (request) => ideation.undoDecision(request),
     'ideator.fork': (request) => ideation.fork(request),
     'ideator.branch': (request) => ideation.branch(request),
+    'ideator.ledger': ({ sessionId }) => ideation.ledger(sessionId),
     'ideator.exportIdea': (request) => reports.ideaMarkdown(request),
   };
 }

@@ -14,6 +14,8 @@ import { syncOne } from './runner-support.ts';
 import { recordDecision, undoDecision } from './decisions.ts';
 import type { Decision, DecisionChange } from './decisions.ts';
 import { writeFork } from './fork-session.ts';
+import { agentsAfter } from './agent-ledger.ts';
+import type { AgentUsage } from './agent-ledger.ts';
 import { branchCut, writeBranch } from './branch-session.ts';
 import type { BranchCut, BranchRequest } from './branch-session.ts';
 import { startHeartbeat } from './lease-heartbeat.ts';
@@ -270,6 +272,14 @@ export class IdeatorManager {
         turns: this.store.turns(sessionId),
         usage: ledger.totals(),
       };
+    });
+  }
+
+  /** What the session's run recorded, per agent (agent-ledger.ts). */
+  agents(sessionId: string): AgentUsage[] {
+    return this.store.read(() => {
+      this.store.session(sessionId);
+      return agentsAfter(this.store.ledger(sessionId), this.store.turns(sessionId), this.#prices().prices);
     });
   }
 
