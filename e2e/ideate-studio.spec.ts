@@ -53,7 +53,9 @@ test.describe('following a live session', () => {
     await expect.poll(() => turns.count(), { timeout: 20_000 }).toBeGreaterThan(count);
     expect((await scrollState(dialogue)).top).toBe(0);
     await expect(jump).toContainText(/\(\d+ new\)/);
-    await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight }));
+    await jump.scrollIntoViewIfNeeded();
+    await expect(jump).toBeInViewport();
+    await session.getByTestId('ideate-idea').last().locator('*').last().scrollIntoViewIfNeeded();
     await expect(session.getByTestId('ideate-pause')).toBeInViewport();
     await expect(session.getByTestId('ideate-cost')).toBeInViewport();
     await captureScreenshot(page, 'ideate-studio-scrolled-away', testInfo);
@@ -98,6 +100,16 @@ test.describe('branching at a turn', () => {
     await expect(session.locator('[data-kind="mentor"]')).toContainText('Mentor (skeptic), round 1');
     await expect(session.getByTestId('ideate-idea-outcome')).toHaveText('Rejected');
     await expect(session.getByTestId('ideate-branch-row')).toHaveCount(2);
+    // The ledger per agent: the branch ran one mentor call and no researcher call; its worst case was priced first.
+    const ledger = session.getByTestId('ideate-agent-ledger');
+    await ledger.locator('summary').click();
+    const mentorRow = ledger.locator('[data-agent="mentor"]');
+    await expect(mentorRow.getByTestId('ideate-ledger-after-calls')).toHaveText('1');
+    await expect(
+      ledger.locator('[data-agent="researcher"]').getByTestId('ideate-ledger-after-calls'),
+    ).toHaveText('0');
+    await expect(mentorRow).toContainText('$');
+    await captureScreenshot(page, 'ideate-studio-ledger', testInfo);
 
     // Back to the original, branch after version 2 with a question of the user's own.
     await session.getByTestId('ideate-branch-open').first().click();
