@@ -7,26 +7,13 @@ import type {
 import { branchRows } from './branch-tree.ts';
 import { atEnd, canBranchAt, dialogueRows } from './studio-view.ts';
 
+const BASE = { sessionId: 's', round: 0, content: '', toolCalls: [], toolCallId: null, toolName: null };
 const turn = (
   seq: number,
   kind: IdeatorTurn['kind'],
   ideaId: string | null,
   extra: Partial<IdeatorTurn> = {},
-) =>
-  ({
-    sessionId: 's',
-    seq,
-    ideaId,
-    round: 0,
-    kind,
-    content: `turn ${seq}`,
-    toolCalls: [],
-    toolCallId: null,
-    toolName: null,
-    meta: {},
-    createdAt: '',
-    ...extra,
-  }) satisfies IdeatorTurn;
+) => ({ ...BASE, meta: {}, createdAt: '', seq, kind, ideaId, ...extra }) satisfies IdeatorTurn;
 
 const idea = (id: string, index: number, title: string) =>
   ({ id, index, versions: [{ idea: { title } }] }) as unknown as IdeatorSessionDetail['ideas'][number];
