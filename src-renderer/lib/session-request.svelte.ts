@@ -1,19 +1,45 @@
 import { goTo } from './navigation.svelte.ts';
 
 /**
- * A session another section asks Ideate to show (the Ideas page's "open in Ideate"). Sections never import each
- * other: the asking section leaves the request here and Ideate takes it when it is on screen.
+ * What another section asks Ideate to show: a saved session (the Ideas page's "open in Ideate"), or a new
+ * session's draft (the Graph's "Ideate on this gap / node", the Ideas page's "New session on this topic": a topic and a note saying where it came from; nothing
+ * runs until the user presses Start). Sections never import each other: the asking section leaves the request
+ * here and Ideate takes it when it is on screen.
  */
-export const sessionRequest = $state<{ sessionId: string | null }>({ sessionId: null });
+export interface IdeateDraft {
+  topic: string;
+  /** Why this topic, shown above the start form (e.g. the gap it names). */
+  note: string;
+}
+
+interface IdeateRequest {
+  sessionId: string | null;
+  draft: IdeateDraft | null;
+}
+
+export const sessionRequest = $state<IdeateRequest>({ sessionId: null, draft: null });
 
 export function openInIdeate(sessionId: string): void {
   sessionRequest.sessionId = sessionId;
   goTo('ideate');
 }
 
-/** Ideate's side: the requested session, once (null when there is none). */
+export function ideateOn(draft: IdeateDraft): void {
+  sessionRequest.draft = draft;
+  goTo('ideate');
+}
+
+/** Ideate's side: a request, once (null when there is none). */
+function take<K extends keyof IdeateRequest>(key: K): IdeateRequest[K] {
+  const value = sessionRequest[key];
+  if (value !== null) sessionRequest[key] = null as IdeateRequest[K];
+  return value;
+}
+
 export function takeSessionRequest(): string | null {
-  const { sessionId } = sessionRequest;
-  if (sessionId !== null) sessionRequest.sessionId = null;
-  return sessionId;
+  return take('sessionId');
+}
+
+export function takeIdeateDraft(): IdeateDraft | null {
+  return take('draft');
 }
