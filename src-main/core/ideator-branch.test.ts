@@ -130,4 +130,35 @@ describe('ideator.branch', () => {
     );
     expect(await ok<IdeatorSessionRecord[]>('ideator.list', {})).toEqual(before);
   });
+
+  it('branches while the source is still running: the source goes on, the branch holds only the cut', async () => {
+    const { ok, events } = await openIdeatorCore(open, tempDir(), 'long');
+    const source = await ok<IdeatorSessionRecord>('ideator.start', {
+      topic: 'LLM research ideation',
+      ideas: 1,
+      maxRounds: 8,
+    });
+    const mentorTurns = () =>
+      events.filter((e) => e.type === 'turn' && e.sessionId === source.id && e.turn.kind === 'mentor').length;
+    await waitFor(() => mentorTurns() >= 1, 10_000);
+    const live = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
+    const firstVersion = live.turns.find((t) => t.kind === 'idea')?.seq ?? -1;
+    const branch = await ok<IdeatorSessionRecord>('ideator.branch', {
+      sessionId: source.id,
+      turn: firstVersion,
+      question: 'Which node do you rely on most?',
+    });
+    await waitFor(() => mentorTurns() >= 3, 20_000);
+    await ok('ideator.stop', { sessionId: branch.id });
+    await ok('ideator.stop', { sessionId: source.id });
+    const a = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: branch.id });
+    const copied = a.turns.filter((t) => typeof t.meta['copiedFrom'] === 'number');
+    expect(copied.map((t) => t.meta['copiedFrom'])).toEqual(
+      live.turns.filter((t) => t.seq <= firstVersion).map((t) => t.seq),
+    );
+    expect(a.turns.find((t) => t.kind === 'human')?.content).toBe('Which node do you rely on most?');
+    const after = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
+    expect(after.turns.length).toBeGreaterThan(live.turns.length);
+    expect(after.turns.slice(0, live.turns.length)).toEqual(live.turns);
+  });
 });
