@@ -41,6 +41,8 @@ export const IdeatorEstimateRequestSchema = IdeatorOptionsSchema.extend({
   topic: z.string().max(500).optional(),
   /** Estimate a fork: one idea deliberated from a copied version (no exploration or first draft). */
   fork: z.boolean().optional(),
+  /** Estimate a branch at this turn: the rounds it has left, under the persona asked (or the source's). */
+  branchAt: z.strictObject({ sessionId: Id, turn: z.int().min(1) }).optional(),
 });
 
 const CostSchema = z.object({ usd: z.number(), unpricedModels: z.array(z.string()) });
@@ -56,6 +58,15 @@ export const LlmEndpointSchema = z.object({
   problem: z.string().nullable(),
 });
 
+/** One agent's row of the ledger (ideator/agent-ledger.ts): tools and compaction call no model and cost nothing. */
+export const AgentUsageSchema = z.object({
+  agent: z.enum(['researcher', 'mentor', 'tools', 'compaction']),
+  calls: z.int(),
+  promptTokens: z.int(),
+  completionTokens: z.int(),
+  cost: CostSchema,
+});
+
 export const IdeatorEstimateSchema = z.object({
   /** Upper bounds: every exploration uses all tool steps, every idea all rounds, every prompt the budget. */
   calls: z.int(),
@@ -65,6 +76,8 @@ export const IdeatorEstimateSchema = z.object({
   ideas: z.int(),
   maxRounds: z.int(),
   endpoint: LlmEndpointSchema,
+  /** The same worst case per agent. */
+  agents: z.array(AgentUsageSchema),
 });
 
 export const SessionStatusSchema = z.enum([
@@ -120,7 +133,10 @@ export const SessionRecordSchema = z.object({
   config: SessionConfigSchema,
   status: SessionStatusSchema,
   error: ErrorSummarySchema,
-  forkedFrom: z.object({ sessionId: z.string(), ideaId: z.string(), version: z.int() }).nullable(),
+  /** `turn`: a branch at a turn of the source session (ideator.branch); absent for a fork at a version. */
+  forkedFrom: z
+    .object({ sessionId: z.string(), ideaId: z.string(), version: z.int(), turn: z.int().optional() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The number of the session's latest change when read: events with a higher `seq` are newer than this. */
@@ -226,6 +242,16 @@ export const IdeatorForkSchema = z.strictObject({
     .optional(),
 });
 
+/** Branch a session at one of its turns: ask that round's question anew, in the user's words or another persona. */
+export const IdeatorBranchSchema = z.strictObject({
+  sessionId: Id,
+  turn: z.int().min(1),
+  /** The user's question in the mentor's place; absent or blank: the mentor asks. */
+  question: z.string().max(4_000).optional(),
+  persona: MentorPersonaSchema.optional(),
+  maxRounds: z.int().min(1).max(20).optional(),
+});
+
 export const IdeatorExportSchema = z.strictObject({
   ideaId: Id,
   /** Defaults to the idea's latest version. */
@@ -323,6 +349,8 @@ export const ideatorChannels = {
   'ideator.decide': { request: IdeatorDecideSchema, response: IdeaRecordSchema },
   'ideator.undoDecision': { request: IdeatorUndoDecisionSchema, response: IdeaRecordSchema },
   'ideator.fork': { request: IdeatorForkSchema, response: SessionRecordSchema },
+  'ideator.branch': { request: IdeatorBranchSchema, response: SessionRecordSchema },
+  'ideator.ledger': { request: SessionRef, response: z.object({ agents: z.array(AgentUsageSchema) }) },
   'ideator.exportIdea': { request: IdeatorExportSchema, response: IdeaReportSchema },
 } as const;
 
@@ -335,6 +363,7 @@ export type IdeatorIdeaVersion = z.output<typeof IdeaVersionSchema>;
 export type IdeatorCitation = z.output<typeof CitationSchema>;
 export type IdeatorTurn = z.output<typeof TurnSchema>;
 export type IdeatorUsageTotals = z.output<typeof UsageTotalsSchema>;
+export type IdeatorAgentUsage = z.output<typeof AgentUsageSchema>;
 export type IdeatorEventPayload = z.output<typeof IdeatorEventSchema>;
 export type IdeatorChange = z.output<typeof IdeatorChangeSchema>;
 export type IdeatorSinceResult = z.output<typeof IdeatorSinceResultSchema>;

@@ -1,8 +1,23 @@
 import type { In, Out } from './service-io.ts';
 import type { IdeatorChange, IdeatorUsageTotals } from '../contract/ideator.ts';
 import type { GraphStore } from '../graph/port.ts';
-import { buildConfig, IdeatorManager, worstCaseCalls, worstCaseUsage } from '../ideator/index.ts';
-import type { IdeatorEvent, SessionChange, SessionRecord, StartInput } from '../ideator/index.ts';
+import {
+  agentsBefore,
+  buildConfig,
+  IdeatorManager,
+  roundsLeft,
+  worstCaseCalls,
+  worstCaseMentorCalls,
+  worstCaseToolSteps,
+  worstCaseUsage,
+} from '../ideator/index.ts';
+import type {
+  IdeatorEvent,
+  SessionChange,
+  SessionConfig,
+  SessionRecord,
+  StartInput,
+} from '../ideator/index.ts';
 import { createLlmClient, displayUrl, resolveLlmConfig, RunningTotals, UsageLedger } from '../llm/index.ts';
 import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
@@ -32,6 +47,8 @@ export interface IdeationService {
   decide(request: In<'ideator.decide'>): Out<'ideator.decide'>;
   undoDecision(request: In<'ideator.undoDecision'>): Out<'ideator.undoDecision'>;
   fork(request: In<'ideator.fork'>): Out<'ideator.fork'>;
+  branch(request: In<'ideator.branch'>): Out<'ideator.branch'>;
+  ledger(sessionId: string): Out<'ideator.ledger'>;
   /** The CLI waits for its session to end (completed, paused, failed…): no channel, a CLI-only need. */
   whenSettled(sessionId: string): Promise<SessionRecord>;
   close(): Promise<void>;
@@ -224,6 +241,19 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     }
   };
 
+  /** A branch's estimate: one idea over the rounds it has left, under the persona asked. */
+  const branchPlan = async (
+    at: { sessionId: string; turn: number },
+    options: Pick<In<'ideator.estimate'>, 'persona' | 'maxRounds'>,
+  ): Promise<SessionConfig> => {
+    const cut = (await managerFor()).branchPreview({
+      ...at,
+      ...(options.persona ? { persona: options.persona } : {}),
+      ...(options.maxRounds ? { maxRounds: options.maxRounds } : {}),
+    });
+    return { ...cut.config, maxRounds: roundsLeft(cut) };
+  };
+
   const withDefaults = <T extends { ideas?: number | undefined; maxRounds?: number | undefined }>(
     request: T,
   ): T & { ideas: number; maxRounds: number } => {
@@ -251,22 +281,35 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err);
       }
-      const { fork = false, ...options } = request;
+      const { fork = false, branchAt, ...options } = request;
       const input: StartInput = {
         ...withDefaults(options),
         ...(fork ? { ideas: 1, noMentor: false } : {}),
         topic: request.topic?.trim() || 'estimate',
       };
-      const planned = buildConfig(input);
+      const planned = branchAt ? await branchPlan(branchAt, options) : buildConfig(input);
       const models = roleModels ?? config?.models ?? { researcher: '(unknown)', mentor: '(unknown)' };
-      const shape = { forked: fork };
+      const shape = { forked: fork || branchAt !== undefined };
       const priced = { researcher: planned.researcherModel ?? models.researcher, mentor: models.mentor };
       const usage = worstCaseUsage(planned, priced, shape);
+      const pricing = new UsageLedger({ prices: host.prices() });
+      const calls = worstCaseCalls(planned, shape);
+      const mentorCalls = worstCaseMentorCalls(planned);
+      const agents = agentsBefore(
+        usage,
+        {
+          researcher: calls - mentorCalls,
+          mentor: mentorCalls,
+          toolSteps: worstCaseToolSteps(planned, shape),
+        },
+        (count) => pricing.estimateCost(count),
+      );
       return {
-        calls: worstCaseCalls(planned, shape),
+        agents,
+        calls,
         promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
         completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
-        cost: new UsageLedger({ prices: host.prices() }).estimateCost(usage),
+        cost: pricing.estimateCost(usage),
         ideas: planned.ideas,
         maxRounds: planned.maxRounds,
         endpoint: {
@@ -313,6 +356,8 @@ export function createIdeationService(host: ServiceHost): IdeationService {
       const manager = await managerFor(usableConfig());
       return manager.fork(ideaId, version, options ?? {});
     },
+    branch: async (request) => (await managerFor(usableConfig())).branch(request),
+    ledger: async (sessionId) => ({ agents: (await managerFor()).agents(sessionId) }),
     whenSettled: async (sessionId) => (await managerFor()).whenSettled(sessionId),
     close: async () => {
       if (opening) await opening.catch(() => undefined);

@@ -25,6 +25,8 @@ export function ideatorHandlers(ideation: IdeationService, reports: ReportServic
     'ideator.decide': (request) => ideation.decide(request),
     'ideator.undoDecision': (request) => ideation.undoDecision(request),
     'ideator.fork': (request) => ideation.fork(request),
+    'ideator.branch': (request) => ideation.branch(request),
+    'ideator.ledger': ({ sessionId }) => ideation.ledger(sessionId),
     'ideator.exportIdea': (request) => reports.ideaMarkdown(request),
   };
 }

@@ -37,11 +37,29 @@ export function worstCaseUsage(
   shape: EstimateShape = {},
 ): TokenCount[] {
   const calls = worstCaseCalls(config, shape);
-  const mentorCalls = config.noMentor ? 0 : config.ideas * config.maxRounds;
+  const mentorCalls = worstCaseMentorCalls(config);
   const perCall = (model: string, n: number): TokenCount => ({
     model,
     promptTokens: n * config.promptBudgetTokens,
     completionTokens: n * COMPLETION_TOKENS_PER_CALL,
   });
   return [perCall(models.researcher, calls - mentorCalls), perCall(models.mentor, mentorCalls)];
+}
+
+/** Tool-calling steps at most: every exploration and every answer uses all of its steps. */
+export function worstCaseToolSteps(
+  config: Pick<SessionConfig, 'ideas' | 'maxRounds' | 'noGraph' | 'noMentor' | 'maxToolSteps'>,
+  shape: EstimateShape = {},
+): number {
+  if (config.noGraph) return 0;
+  const explore = shape.forked ? 0 : config.maxToolSteps;
+  const answers = config.noMentor ? 0 : (config.maxRounds - 1) * config.maxToolSteps;
+  return config.ideas * (explore + answers);
+}
+
+/** The mentor's calls at most: one per round of every idea. */
+export function worstCaseMentorCalls(
+  config: Pick<SessionConfig, 'ideas' | 'maxRounds' | 'noMentor'>,
+): number {
+  return config.noMentor ? 0 : config.ideas * config.maxRounds;
 }

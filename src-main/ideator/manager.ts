@@ -14,6 +14,10 @@ import { syncOne } from './runner-support.ts';
 import { recordDecision, undoDecision } from './decisions.ts';
 import type { Decision, DecisionChange } from './decisions.ts';
 import { writeFork } from './fork-session.ts';
+import { agentsAfter } from './agent-ledger.ts';
+import type { AgentUsage } from './agent-ledger.ts';
+import { branchCut, writeBranch } from './branch-session.ts';
+import type { BranchCut, BranchRequest } from './branch-session.ts';
 import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
@@ -235,6 +239,22 @@ export class IdeatorManager {
     return this.#record(sessionId);
   }
 
+  /** What a branch at `request.turn` would start from (its estimate prices the rounds left); nothing written. */
+  branchPreview(request: BranchRequest): BranchCut {
+    const cut = branchCut(this.store, request);
+    return { ...cut, config: this.#config(cut.config) };
+  }
+
+  /** A new session branched at a turn of another (branch-session.ts), run from there. */
+  branch(request: BranchRequest): SessionRecord {
+    const cut = this.branchPreview(request);
+    const sessionId = randomUUID();
+    writeBranch(this.store, { sessionId, ideaId: randomUUID() }, cut, request.question ?? '');
+    this.#publish();
+    this.#launch(sessionId);
+    return this.#record(sessionId);
+  }
+
   list(): SessionRecord[] {
     return this.store.sessions().map((s) => this.#withLiveness(s));
   }
@@ -252,6 +272,14 @@ export class IdeatorManager {
         turns: this.store.turns(sessionId),
         usage: ledger.totals(),
       };
+    });
+  }
+
+  /** What the session's run recorded, per agent (agent-ledger.ts). */
+  agents(sessionId: string): AgentUsage[] {
+    return this.store.read(() => {
+      this.store.session(sessionId);
+      return agentsAfter(this.store.ledger(sessionId), this.store.turns(sessionId), this.#prices().prices);
     });
   }
 

@@ -51,6 +51,8 @@ export interface ForkOrigin {
   sessionId: string;
   ideaId: string;
   version: number;
+  /** A branch at a turn (branch-session.ts): the source session's turn it was made at. */
+  turn?: number;
 }
 
 /** Where a failed run stopped: the step Resume retries (idea index from 0, the mentor round, the phase). */

@@ -14,6 +14,7 @@ import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../../lib/db/inspirations.ts';
 import { inspirationTopic, personaOption } from './ideate-view.ts';
 import type { PersonaKind } from './ideate-view.ts';
+import { BranchState } from './branch-state.svelte.ts';
 import { OpenSession } from './open-session.svelte.ts';
 import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
 import { UndoOfferState } from './undo-offer.svelte.ts';
@@ -64,6 +65,11 @@ export class IdeateState {
   });
   forking = $state<PendingFork | null>(null);
   readonly undo = new UndoOfferState();
+  /** The "branch at this turn" form; a started branch opens like any session. */
+  readonly branch = new BranchState(async (session) => {
+    this.#upsert(session);
+    await this.select(session.id);
+  });
   estimate = $state<IdeatorEstimate | null>(null);
   estimateError = $state<string | null>(null);
   sessions = $state<IdeatorSessionRecord[]>([]);
