@@ -42,7 +42,14 @@ export default tseslint.config(
   {
     // Type-aware rules on the TypeScript code: a dropped promise hides a failure; exported functions state what
     // they return, so a change of behaviour cannot silently change an interface.
-    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'audit/**/*.ts'],
+    files: [
+      'src-main/**/*.ts',
+      'src-renderer/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'audit/**/*.ts',
+      'packaging/**/*.ts',
+    ],
     ignores: ['**/*.svelte.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -52,6 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/index.ts', 'src-main/preload.ts', 'src-main/security.ts', 'src-main/shell/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [VITEST_ONLY_IN_TESTS] }] },
   },
   {

@@ -10,6 +10,7 @@ export default defineConfig({
       'src-renderer/**/*.test.ts',
       'graph/**/*.test.ts',
       'resources/**/*.test.ts',
+      'packaging/**/*.test.ts',
     ],
     // Starts one real Neo4j 5.26 for the Neo4j adapter's tests (graph/neo4j-server).
     globalSetup: [

@@ -17,6 +17,7 @@ const DOMAIN_ROOMS = [
   'mining',
   'papers',
   'ratings',
+  'reports',
   'shared',
 ];
 const OUTER_LAYERS = ['src-main/core/', 'src-main/server/', 'src-main/cli/', 'e2e/'];

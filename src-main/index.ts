@@ -1,12 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createCore, type Core } from './core/create-core.ts';
 import type { SecretEncryptor } from './core/secret-store.ts';
 import { dispatch } from './core/dispatch.ts';
 import { denyPermissions, enforceCsp, hardenApp, isTrustedSender } from './security.ts';
 import { APP_ENTRY_URL, APP_SCHEME, devServerUrlFor, resolveAppRequest } from './shared/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { resourcePath } from './shared/resources.ts';
+import { LINK_SCHEME } from './shared/app-links.ts';
+import { createOpenRequests, type OpenRequests } from './shell/open-requests.ts';
 import { CHOOSE_FILE, FILE_KINDS, isChannelExposed, isFileKind } from './shared/preload-channels.ts';
 
 /**
@@ -19,8 +21,11 @@ const devServerUrl = devServerUrlFor({
   devBuild: import.meta.env.DEV,
   envUrl: process.env['ELECTRON_RENDERER_URL'],
 });
-const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
+const RENDERER_ROOT = resourcePath('renderer');
 let core: Core | undefined;
+// What the OS asked for before the core was up (macOS sends open-file / open-url before `ready`).
+const early: { files: string[]; urls: string[] } = { files: [], urls: [] };
+let openRequests: OpenRequests | undefined;
 
 // Must precede `ready`: app:// is a standard, secure origin (storage, fetch, CSP work as for https).
 protocol.registerSchemesAsPrivileged([
@@ -53,8 +58,9 @@ function createWindow(): BrowserWindow {
     height: 820,
     show: false,
     title: 'MotivGraph Studio',
+    icon: resourcePath('icon'),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/preload.cjs'),
+      preload: resourcePath('preload'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -101,6 +107,25 @@ function registerIpc(activeCore: Core): void {
 
 hardenApp(app, devServerUrl);
 
+// One instance: a second launch (a double-clicked .bib, a motiv:// link on Windows and Linux) hands its argv to
+// the first and quits.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', (_event, argv) => {
+  void openRequests?.argv(argv.slice(1));
+  BrowserWindow.getAllWindows()[0]?.focus();
+});
+// macOS: files and links arrive as events, possibly before `ready`.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openRequests) void openRequests.file(path);
+  else early.files.push(path);
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (openRequests) openRequests.url(url);
+  else early.urls.push(url);
+});
+
 /**
  * The OS keychain for the secret store's data key. On Linux without a keyring safeStorage falls back to
  * 'basic_text' (a hard-coded password): no better than the core's own key file, so it is not used.
@@ -125,7 +150,16 @@ void app.whenReady().then(() => {
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(core);
-  createWindow();
+  const window = createWindow();
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  const requests = createOpenRequests(core);
+  // Links become events the page must be listening for: the launch's own wait until it has loaded.
+  window.webContents.once('did-finish-load', () => {
+    openRequests = requests;
+    void requests.argv(process.argv.slice(1));
+    for (const path of early.files.splice(0)) void requests.file(path);
+    for (const url of early.urls.splice(0)) requests.url(url);
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -50,9 +50,9 @@ describe('every CLI error is one clear line, never a stack trace', () => {
   it('an unexpected fault (the data directory is a file): one line with an error id, no stack', async () => {
     const notADir = join(tempDir(), 'file');
     writeFileSync(notADir, 'x');
-    const { code, stderr } = await motiv(['doctor'], { MOTIV_DATA_DIR: notADir });
+    const { code, stderr } = await motiv(['graph', 'stats'], { MOTIV_DATA_DIR: notADir });
     expect(code).toBe(1);
     expect(stderr).not.toMatch(STACK_LINE);
-    expect(stderr.trim()).toMatch(/^motiv doctor: unexpected error: .*EEXIST.* \(error [0-9a-f]{8}\)$/);
+    expect(stderr.trim()).toMatch(/^motiv graph: unexpected error: .*EEXIST.* \(error [0-9a-f]{8}\)$/);
   });
 });

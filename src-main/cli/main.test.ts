@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -50,6 +51,31 @@ describe('motiv CLI', () => {
       source: 'env',
     });
     expect(io.stdout()).not.toContain('sk-do-not-print-me');
+  });
+
+  it('doctor writes nothing: no per-user app folder is created, and an existing one is left as it was', async () => {
+    const fresh = join(tempDir(), 'MotivGraph Studio');
+    const io = bufferIo({ MOTIV_DATA_DIR: fresh });
+    expect(await main(['doctor'], io)).toBe(0);
+    expect(existsSync(fresh)).toBe(false);
+    expect(io.stdout()).toContain(
+      `OK      data directory: ${fresh} does not exist yet; it is created on first use`,
+    );
+
+    const existing = tempDir();
+    expect(await main(['doctor'], bufferIo({ MOTIV_DATA_DIR: existing }))).toBe(0);
+    expect(readdirSync(existing)).toEqual([]);
+  });
+
+  it('doctor fails on a data directory that is a file or cannot be created', async () => {
+    const file = join(tempDir(), 'file');
+    writeFileSync(file, 'x');
+    const io = bufferIo({ MOTIV_DATA_DIR: file });
+    expect(await main(['doctor'], io)).toBe(1);
+    expect(io.stdout()).toContain(`FAIL    data directory: ${file} is not a directory`);
+    const under = bufferIo({ MOTIV_DATA_DIR: join(file, 'data') });
+    expect(await main(['doctor'], under)).toBe(1);
+    expect(under.stdout()).toContain(`FAIL    data directory: ${join(file, 'data')} cannot be created`);
   });
 
   it('doctor fails with exit 1 and explains an unreachable LLM endpoint', async () => {

@@ -2,6 +2,7 @@ import { APP_VERSION } from '../core/app-version.ts';
 import { annotationsCommand, annotationsHelp } from './commands/annotations.ts';
 import { doctorCommand, doctorHelp } from './commands/doctor.ts';
 import { embedCommand, embedHelp } from './commands/embed.ts';
+import { exportCommand, exportHelp } from './commands/export.ts';
 import { graphCommand, graphHelp } from './commands/graph.ts';
 import { hierarchyCommand, hierarchyHelp } from './commands/hierarchy.ts';
 import { ideasCommand, ideasHelp } from './commands/ideas.ts';
@@ -90,6 +91,11 @@ const commands: Record<string, Command> = {
     summary: "run the paper's evaluation on your topics (settings × ideas → scores, ELO, diversity, cost)",
     help: protocolHelp,
     run: protocolCommand,
+  },
+  export: {
+    summary: 'export ideas as Markdown, HTML, PDF, JSON or BibTeX (the report the app exports)',
+    help: exportHelp,
+    run: exportCommand,
   },
   annotations: {
     summary: 'dump or restore your method annotations and added methods (not part of graph dump)',

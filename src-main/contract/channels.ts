@@ -12,6 +12,7 @@ import { papersChannels } from './papers.ts';
 import { pricesChannels } from './prices.ts';
 import { protocolChannels } from './protocol.ts';
 import { ratingsChannels } from './ratings.ts';
+import { reportsChannels } from './reports.ts';
 import { secretsChannels } from './secrets.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
@@ -49,6 +50,7 @@ export const channels = {
   ...protocolChannels,
   ...ratingsChannels,
   ...libraryChannels,
+  ...reportsChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

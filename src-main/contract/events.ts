@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AnnotationsChangedSchema } from './annotations.ts';
+import { AppLinkSchema } from './app-links.ts';
 import { GraphEmbedEventSchema } from './embeddings.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
@@ -20,6 +21,8 @@ export const events = {
   'judge.event': JudgeEventSchema,
   'protocol.event': ProtocolEventSchema,
   'library.changed': LibraryChangedSchema,
+  // The packaged app was opened with a motiv:// link (Electron only): the renderer shows that idea or node.
+  'app.link': AppLinkSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

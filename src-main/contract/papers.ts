@@ -57,7 +57,7 @@ export const SkippedPaperSchema = z.object({
 
 export const FileImportReportSchema = z.object({
   file: z.string(),
-  format: z.enum(['bibtex', 'ris', 'csl-json', 'csv', 'text', 'pdf', 'lookup']).optional(),
+  format: z.enum(['bibtex', 'ris', 'ciw', 'csl-json', 'csv', 'text', 'pdf', 'lookup']).optional(),
   papers: z.array(ImportedPaperSchema),
   skipped: z.array(SkippedPaperSchema),
   counts: Counts,

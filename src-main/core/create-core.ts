@@ -16,7 +16,7 @@ import { createIdeationService, type IdeationService } from './ideation-service.
 import { ideatorHandlers } from './ideator-handlers.ts';
 import { createEvaluationService, type EvaluationService } from './evaluation-service.ts';
 import { judgeHandlers } from './judge-handlers.ts';
-import { createFileLogger, type Logger } from './logger.ts';
+import { createFileLogger, discardingLogger, LOG_FILE_NAME, type Logger } from './logger.ts';
 import { miningHandlers } from './mining-handlers.ts';
 import { createMiningService, type MiningService } from './mining-service.ts';
 import { paperHandlers } from './paper-handlers.ts';
@@ -29,6 +29,8 @@ import { ratingsHandlers } from './ratings-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { createLibraryService, type LibraryService } from './library-service.ts';
 import { createRatingsService, type RatingsService } from './ratings-service.ts';
+import { reportHandlers } from './report-handlers.ts';
+import { createReportService, type ReportService } from './report-service.ts';
 import { createProtocolService, type ProtocolService } from './protocol-service.ts';
 import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
@@ -44,6 +46,11 @@ export interface CoreOptions {
   secretEncryptor?: SecretEncryptor;
   /** 'cli' for `motiv` commands: writes are signed 'cli' (without a display name) and tokens are not streamed. */
   transport?: 'app' | 'cli';
+  /**
+   * Inspect only (`motiv doctor`): the data directory is neither created nor tightened and nothing is logged,
+   * so looking at a machine does not change it. Settings and secrets are read as usual (reading writes nothing).
+   */
+  readOnly?: boolean;
 }
 
 /** The application services, built once; handlers and CLI commands call these, never build their own. */
@@ -56,6 +63,7 @@ export interface CoreServices {
   ratings: RatingsService;
   protocol: ProtocolService;
   library: LibraryService;
+  reports: ReportService;
 }
 
 export interface Core {
@@ -85,12 +93,15 @@ export function createCore(options: CoreOptions = {}): Core {
   const envDir = env['MOTIV_DATA_DIR']?.trim();
   const dataDir = envDir || options.defaultDataDir || resolveDataDir(env);
   const dataDirSource: ValueSource = envDir ? 'env' : 'default';
-  const loosenedMode = ensurePrivateDataDir(dataDir);
+  const loosenedMode = options.readOnly ? null : ensurePrivateDataDir(dataDir);
 
   const redactor = new Redactor();
   redactor.addSecret(env['MOTIV_LLM_API_KEY']);
   redactor.addSecret(env['MOTIV_NEO4J_PASSWORD']);
-  const logger = createFileLogger({ dir: join(dataDir, 'logs'), redactor });
+  const logDir = join(dataDir, 'logs');
+  const logger = options.readOnly
+    ? discardingLogger(join(logDir, LOG_FILE_NAME))
+    : createFileLogger({ dir: logDir, redactor });
   if (loosenedMode !== null) {
     logger.warn('data directory was readable by other users; tightened to 0700', {
       dataDir,
@@ -136,15 +147,17 @@ export function createCore(options: CoreOptions = {}): Core {
   // Ideator sessions and mining jobs open their files and store on first use; progress goes out as events.
   const ideation = createIdeationService(host);
   const evaluation = createEvaluationService(host);
+  const ratings = createRatingsService(host);
   const services: CoreServices = {
     graphAdmin: createGraphAdminService({ dataDir, connection, logger, env }, host.actor),
     ideation,
     mining: createMiningService(host),
     papers: createPaperService(host),
     evaluation,
-    ratings: createRatingsService(host),
+    ratings,
     protocol: createProtocolService({ host, ideation, evaluation }),
     library: createLibraryService(host),
+    reports: createReportService({ host, ideation, ratings }),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -178,7 +191,7 @@ export function createCore(options: CoreOptions = {}): Core {
       stats: () => graph.stats(),
       actor: () => settings.get().profile.displayName || 'local embeddings',
     }),
-    ...ideatorHandlers(services.ideation),
+    ...ideatorHandlers(services.ideation, services.reports),
     ...miningHandlers(services.mining),
     ...paperHandlers(services.papers, settings),
     ...createSecretHandlers(secretDeps),
@@ -189,6 +202,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...protocolHandlers(services.protocol),
     ...ratingsHandlers(services.ratings),
     ...libraryHandlers(services.library),
+    ...reportHandlers(services.reports),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });

@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DoctorCheck, DoctorReport } from '../contract/doctor.ts';
 import { APP_VERSION } from './app-version.ts';
 import { hasUrlCredentials, redactUrlCredentials } from '../shared/url-credentials.ts';
@@ -20,7 +21,7 @@ export interface DoctorInput {
  */
 export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   const timeoutMs = input.timeoutMs ?? 4000;
-  const checks: DoctorCheck[] = [checkWritable('data directory', input.dataDir)];
+  const checks: DoctorCheck[] = [checkDataDir('data directory', input.dataDir)];
   checks.push(await checkLlm(input.config.llm, timeoutMs));
   // A role with an endpoint of its own (llm.endpoints) is probed as its agent would reach it.
   for (const role of LLM_ROLES) {
@@ -39,12 +40,34 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   };
 }
 
-function checkWritable(name: string, dir: string): DoctorCheck {
+/** The data directory as the app will find it; a missing one is fine when it can be created (first run). */
+function checkDataDir(name: string, dir: string): DoctorCheck {
+  const found = statSync(dir, { throwIfNoEntry: false });
+  if (found && !found.isDirectory()) return { name, status: 'fail', detail: `${dir} is not a directory` };
+  if (found) {
+    return isWritable(dir)
+      ? { name, status: 'ok', detail: `${dir} is writable` }
+      : { name, status: 'fail', detail: `${dir} is not writable` };
+  }
+  const ancestor = nearestExisting(dirname(dir));
+  return ancestor && statSync(ancestor).isDirectory() && isWritable(ancestor)
+    ? { name, status: 'ok', detail: `${dir} does not exist yet; it is created on first use` }
+    : { name, status: 'fail', detail: `${dir} cannot be created` };
+}
+
+function nearestExisting(dir: string): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(at)) return at;
+    if (dirname(at) === at) return null;
+  }
+}
+
+function isWritable(path: string): boolean {
   try {
-    accessSync(dir, constants.W_OK);
-    return { name, status: 'ok', detail: `${dir} is writable` };
+    accessSync(path, constants.W_OK);
+    return true;
   } catch {
-    return { name, status: 'fail', detail: `${dir} is not writable` };
+    return false;
   }
 }
 

@@ -8,7 +8,6 @@ import type { PriceTable, ResolvedLlmConfig } from '../llm/index.ts';
 import { openLiteratureProvider } from '../literature/index.ts';
 import type { OpenedLiterature } from '../literature/index.ts';
 import type { LiteratureSettings } from '../contract/settings-literature.ts';
-import { ideaReport } from './idea-report.ts';
 import type { ServiceHost } from './service-host.ts';
 
 /**
@@ -33,7 +32,6 @@ export interface IdeationService {
   decide(request: In<'ideator.decide'>): Out<'ideator.decide'>;
   undoDecision(request: In<'ideator.undoDecision'>): Out<'ideator.undoDecision'>;
   fork(request: In<'ideator.fork'>): Out<'ideator.fork'>;
-  exportIdea(request: In<'ideator.exportIdea'>): Out<'ideator.exportIdea'>;
   /** The CLI waits for its session to end (completed, paused, failed…): no channel, a CLI-only need. */
   whenSettled(sessionId: string): Promise<SessionRecord>;
   close(): Promise<void>;
@@ -314,11 +312,6 @@ export function createIdeationService(host: ServiceHost): IdeationService {
     fork: async ({ ideaId, version, options }) => {
       const manager = await managerFor(usableConfig());
       return manager.fork(ideaId, version, options ?? {});
-    },
-    exportIdea: async ({ ideaId, version }) => {
-      const manager = await managerFor();
-      const { sessionId } = manager.store.idea(ideaId);
-      return ideaReport(manager.get(sessionId), ideaId, version);
     },
     whenSettled: async (sessionId) => (await managerFor()).whenSettled(sessionId),
     close: async () => {

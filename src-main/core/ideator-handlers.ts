@@ -1,13 +1,17 @@
 import type { Channel } from '../contract/channels.ts';
 import type { Handler } from './handler-table.ts';
 import type { IdeationService } from './ideation-service.ts';
+import type { ReportService } from './report-service.ts';
 
-/** The `ideator.*` channels: thin adapters over the core's one ideation service (ideation-service.ts). */
+/**
+ * The `ideator.*` channels: thin adapters over the core's one ideation service (ideation-service.ts); the idea's
+ * Markdown report comes from the report service, the one writer of reports.
+ */
 
 type IdeatorChannel = Extract<Channel, `ideator.${string}`>;
 export type IdeatorHandlers = { [C in IdeatorChannel]: Handler<C> };
 
-export function ideatorHandlers(ideation: IdeationService): IdeatorHandlers {
+export function ideatorHandlers(ideation: IdeationService, reports: ReportService): IdeatorHandlers {
   return {
     'ideator.estimate': (request) => ideation.estimate(request),
     'ideator.start': (request) => ideation.start(request),
@@ -21,6 +25,6 @@ export function ideatorHandlers(ideation: IdeationService): IdeatorHandlers {
     'ideator.decide': (request) => ideation.decide(request),
     'ideator.undoDecision': (request) => ideation.undoDecision(request),
     'ideator.fork': (request) => ideation.fork(request),
-    'ideator.exportIdea': (request) => ideation.exportIdea(request),
+    'ideator.exportIdea': (request) => reports.ideaMarkdown(request),
   };
 }

@@ -2,6 +2,9 @@ import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } f
 import { join } from 'node:path';
 import type { Redactor } from '../shared/redact.ts';
 
+/** The log's file name under `<dataDir>/logs`. */
+export const LOG_FILE_NAME = 'motiv.log';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Logger {
@@ -26,7 +29,7 @@ export interface FileLoggerOptions {
 export function createFileLogger(options: FileLoggerOptions): Logger & { file: string } {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const maxFiles = options.maxFiles ?? 3;
-  const fileName = options.fileName ?? 'motiv.log';
+  const fileName = options.fileName ?? LOG_FILE_NAME;
   const file = join(options.dir, fileName);
   const rotated = (n: number): string => join(options.dir, fileName.replace(/\.log$/, `.${n}.log`));
 
@@ -58,4 +61,10 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { file: s
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
   };
+}
+
+/** A logger that writes nowhere, for a core that must leave the disk as it found it (`motiv doctor`). */
+export function discardingLogger(file: string): Logger & { file: string } {
+  const drop = (): void => {};
+  return { file, debug: drop, info: drop, warn: drop, error: drop };
 }

@@ -5,7 +5,7 @@ import type { GraphNode } from '../graph/model.ts';
 import { NODE_KINDS } from '../graph/model.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { nodeText } from '../mining/similarity.ts';
-import { projectPath } from '../shared/project-path.ts';
+import { APP_RESOURCES, resourcePath } from '../shared/resources.ts';
 import { MINILM } from './minilm-files.ts';
 
 /**
@@ -14,7 +14,7 @@ import { MINILM } from './minilm-files.ts';
  * anything. Each vector carries a hash of the text it was made from: after an edit to the seed, the stale
  * vectors are skipped (and `motiv embed` fills them in), never attached to a node they do not describe.
  */
-export const SEED_VECTORS_FILE = 'graph/seed/motivgraph.minilm.json';
+export const SEED_VECTORS_FILE = APP_RESOURCES.seedVectors.path;
 const FORMAT = 'motivgraph-seed-vectors';
 
 const SeedVectorsSchema = z.strictObject({
@@ -62,7 +62,7 @@ export interface SeedVectorOutcome {
 export async function attachSeedVectors(
   store: GraphStore,
   actor: string,
-  file: string = projectPath(SEED_VECTORS_FILE),
+  file: string = resourcePath('seedVectors'),
 ): Promise<SeedVectorOutcome> {
   let parsed: SeedVectors;
   try {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../shared/project-path.ts';
+import { resourcePath } from '../shared/resources.ts';
 import { AppError } from '../shared/errors.ts';
 
 /**
@@ -32,7 +32,7 @@ export function loadPrompts(version: string): PromptSections {
   if (!/^[a-z]+\.v\d+$/.test(version)) throw new AppError('VALIDATION', `Bad prompt version ${version}`);
   let text: string;
   try {
-    text = readFileSync(projectPath('src-main', 'ideator', 'prompts', `${version}.md`), 'utf8');
+    text = readFileSync(resourcePath('ideatorPrompts', `${version}.md`), 'utf8');
   } catch {
     throw new AppError('NOT_FOUND', `Prompt file ${version}.md is missing`);
   }

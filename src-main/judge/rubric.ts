@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseSections, render } from '../ideator/prompts.ts';
 import type { PromptSections } from '../ideator/prompts.ts';
 import { AppError } from '../shared/errors.ts';
-import { projectPath } from '../shared/project-path.ts';
+import { resourcePath } from '../shared/resources.ts';
 
 /**
  * Rubrics are versioned, editable Markdown files (`rubrics/<kind>.v<n>.md`, one `## section` per message) so a
@@ -27,7 +27,7 @@ export function loadRubric(version: string): Rubric {
   if (!/^(direct|pairwise)\.v\d+$/.test(version)) {
     throw new AppError('VALIDATION', `Bad rubric version ${version}`, { field: 'rubric' });
   }
-  const file = projectPath('src-main', 'judge', 'rubrics', `${version}.md`);
+  const file = resourcePath('judgeRubrics', `${version}.md`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -52,22 +52,15 @@ export async function runPaperImport(
     try {
       outcome = await parse();
     } catch (err) {
-      const report = refusedFile(label, err);
-      progress(`${label}: refused: ${report.error?.message ?? ''}`);
-      sources.push(report);
+      // The refusal is the file's outcome: the summary reports it (progress would say it a second time).
+      sources.push(refusedFile(label, err));
       return;
     }
     progress(
       `${label}: ${outcome.papers.length} entries read (${outcome.format}), ${outcome.skipped.length} malformed`,
     );
-    const report = await importParsedFile(store, catalog, label, outcome, options);
-    const c = report.counts;
-    progress(
-      report.error
-        ? `${label}: nothing imported: ${report.error.message}`
-        : `${label}: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicates, ${c.skipped} skipped`,
-    );
-    sources.push(report);
+    // Progress says what is under way; the counts per file are the summary's, printed once by the caller.
+    sources.push(await importParsedFile(store, catalog, label, outcome, options));
   };
 
   for (const file of request.files)

@@ -5,7 +5,7 @@
 
 import type { PaperProps } from '../graph/model.ts';
 
-export const PAPER_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'text', 'pdf'] as const;
+export const PAPER_FORMATS = ['bibtex', 'ris', 'ciw', 'csl-json', 'csv', 'text', 'pdf'] as const;
 export type PaperFormat = (typeof PAPER_FORMATS)[number];
 
 /** Sections found in a PDF's text; the miner reads introduction and method, the graph keeps the abstract. */

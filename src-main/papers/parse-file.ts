@@ -9,6 +9,7 @@ import { parseBibtex } from './parse-bibtex.ts';
 import { parseCslJson } from './parse-csl-json.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseRis } from './parse-ris.ts';
+import { parseCiw } from './parse-ciw.ts';
 import { parseTextAbstracts } from './parse-text.ts';
 import { checkTextLimits, checkTextSize } from './text-limits.ts';
 import { pdfFields } from './pdf-sections.ts';
@@ -21,6 +22,7 @@ const BY_EXTENSION: Record<string, PaperFormat> = {
   '.bib': 'bibtex',
   '.bibtex': 'bibtex',
   '.ris': 'ris',
+  '.ciw': 'ciw',
   '.json': 'csl-json',
   '.csljson': 'csl-json',
   '.csv': 'csv',
@@ -46,10 +48,11 @@ export function detectFormat(file: string, bytes: Uint8Array, text: () => string
   const head = text().trimStart().slice(0, 2_000);
   if (/^@\s*[A-Za-z]+\s*[{(]/u.test(head) || /\n\s*@\s*[A-Za-z]+\s*[{(]/u.test(head)) return 'bibtex';
   if (/^TY {2}-/mu.test(head)) return 'ris';
+  if (/^(?:FN |PT [A-Z]\b)/u.test(head)) return 'ciw';
   if (head.startsWith('[') || head.startsWith('{')) return 'csl-json';
   throw importError(
     IMPORT_ERROR_CODES.unsupported,
-    `${file}: unknown format; use .bib, .ris, .json (CSL-JSON), .csv, .txt/.md or .pdf`,
+    `${file}: unknown format; use .bib, .ris, .ciw (Web of Science), .json (CSL-JSON), .csv, .txt/.md or .pdf`,
     { file },
   );
 }
@@ -148,6 +151,8 @@ function parseAs(
       return parseBibtex(text(), file);
     case 'ris':
       return parseRis(text(), file);
+    case 'ciw':
+      return parseCiw(text(), file);
     case 'csl-json':
       return parseCslJson(text(), file);
     case 'csv':

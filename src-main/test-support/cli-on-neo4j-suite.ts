@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -65,7 +65,20 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       expect(idea?.createdBy).toBe('cli');
       expect(noEmbeddedGraph(env)).toBe(true);
       // A whole session (exploration, draft, three mentor rounds) with every write a Neo4j transaction.
-    }, 60_000);
+
+      // Its report reads the cited subgraph from Neo4j (issue 14: `motiv export`, the dossier's graph part).
+      const { ideas } = JSON.parse(io.stdout()) as { ideas: Array<{ id: string }> };
+      const out = mkdtempSync(join(tmpdir(), 'motiv-cli-neo4j-export-'));
+      dirs.push(out);
+      const exportIo = bufferIo(env);
+      expect(await main(['export', ideas[0]?.id ?? '', '--format', 'json', '--out', out], exportIo)).toBe(0);
+      const file = JSON.parse(readFileSync(exportIo.stdout().trim(), 'utf8')) as {
+        ideas: Array<{ subgraph: { nodes: Array<{ name: string }>; edges: Array<{ type: string }> } }>;
+      };
+      const subgraph = file.ideas[0]?.subgraph;
+      expect(subgraph?.nodes.map((n) => n.name)).toContain('Scientific idea generation');
+      expect(subgraph?.edges.map((e) => e.type).sort()).toEqual(['HAS_CHALLENGE', 'SOLVED_BY']);
+    }, 90_000);
 
     it('motiv mine mines the Paper nodes of Neo4j, two at a time, and stores the triples there', async () => {
       store = await freshStore();

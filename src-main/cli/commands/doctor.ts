@@ -13,7 +13,8 @@ Exit code 1 when a check fails.`;
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { flags: ['json'] });
-  const core = createCore({ env: io.env });
+  // Read-only: looking at a machine must not create the per-user app folder or append to its log.
+  const core = createCore({ env: io.env, readOnly: true });
   try {
     const reply = await dispatch(core.handlers, 'doctor.run', {}, { transport: 'cli' }, core.logger);
     if ('error' in reply) {

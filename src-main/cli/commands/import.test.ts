@@ -44,6 +44,19 @@ describe('motiv import', () => {
     }
   });
 
+  it("shows each file's summary once on a terminal (stdout and stderr together)", async () => {
+    const io = bufferIo({ MOTIV_DATA_DIR: tempDir(), MOTIV_SEED: 'off' });
+    const refused = fixture('encrypted.pdf');
+    expect(await main(['import', fixture('valid.bib'), refused], io)).toBe(1);
+    const terminal = `${io.stderr()}${io.stdout()}`;
+    const mentions = (text: string): number => terminal.split(text).length - 1;
+    // progress says what is happening; the outcome per file is the summary's line, printed once
+    expect(mentions(`${fixture('valid.bib')}: 3 imported`)).toBe(1);
+    expect(terminal).not.toMatch(/valid\.bib: \d+ new/);
+    expect(mentions(`${refused}: refused`)).toBe(1);
+    expect(io.stderr()).toContain(`${fixture('valid.bib')}: 3 entries read (bibtex)`);
+  });
+
   it('re-importing changes nothing, and --json prints the full report', async () => {
     const env = { MOTIV_DATA_DIR: tempDir(), MOTIV_SEED: 'off' };
     expect(await main(['import', fixture('valid.bib')], bufferIo(env))).toBe(0);

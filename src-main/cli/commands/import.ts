@@ -5,9 +5,9 @@ import { UsageError, type CliIo } from '../io.ts';
 
 export const importHelp = `motiv import <files…> [--doi DOI]… [--arxiv ID]… [--json] [--max-mb N] [--proposed]
 
-Imports papers into the configured graph as Paper nodes: BibTeX (.bib), RIS (.ris), CSL-JSON (.json), CSV (.csv:
-title, abstract, authors, year, doi, venue, arxiv, url columns, any case), plain-text or Markdown abstracts
-(.txt, .md: see src-main/papers/README.md) and PDF (title, abstract, introduction and method read from the text).
+Imports papers into the configured graph as Paper nodes: BibTeX (.bib), RIS (.ris), Web of Science (.ciw),
+CSL-JSON (.json), CSV (.csv: title, abstract, authors, year, doi, venue, arxiv, url columns, any case), plain-text
+or Markdown abstracts (.txt, .md: see src-main/papers/README.md) and PDF (title, abstract, introduction and method read from the text).
 --doi and --arxiv look papers up online (OpenAlex and Crossref, the arXiv API); answers are cached on disk.
 
 Papers are matched by DOI, then arXiv id, then normalised title: importing the same file again changes nothing.

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { enableWal, openSqliteFile } from '../../shared/sqlite-file.ts';
 import { memoEntry } from '../../shared/memo-entry.ts';
+import { outsideAsar } from '../../shared/resources.ts';
 import { migrate } from './migrate.ts';
 
 const MMAP_BYTES = 4 * 2 ** 30;
@@ -20,7 +21,8 @@ export function openGraphDatabase(path: string): Database {
     db.pragma('cache_size = -65536');
     // Reads through the OS page cache without copying into SQLite's cache: halves vector-scan time.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
-    sqliteVec.load(db);
+    // Its loadable path points into the asar in a packaged app; SQLite needs the unpacked copy.
+    db.loadExtension(outsideAsar(sqliteVec.getLoadablePath()));
     migrate(db);
   });
 }

@@ -3,13 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { AppError } from '../../shared/errors.ts';
-import { projectPath } from '../../shared/project-path.ts';
+import { resourcePath } from '../../shared/resources.ts';
 import { toAppError } from './errors.ts';
 import { int, toNumber } from './mapping.ts';
 import { APPLIED_MIGRATIONS, AWAIT_INDEXES, MIGRATION_CONSTRAINT, RECORD_MIGRATION } from './queries.ts';
 
 /** graph/migrations/V001__name.cypher …, applied in version order. */
-export const MIGRATIONS_DIR = projectPath('graph', 'migrations');
+export const MIGRATIONS_DIR = resourcePath('cypherMigrations');
 
 export interface CypherMigration {
   version: number;

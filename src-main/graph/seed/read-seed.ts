@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
-import { projectPath } from '../../shared/project-path.ts';
+import { appRoot, APP_RESOURCES, resourcePath } from '../../shared/resources.ts';
 import { parseSeedFile, SeedGraphSchema, SeedPapersSchema } from './seed-format.ts';
 import type { SeedGraph, SeedPapers } from './seed-format.ts';
 
-export const SEED_GRAPH_FILE = 'graph/seed/motivgraph.json';
+export const SEED_GRAPH_FILE = APP_RESOURCES.seedGraph.path;
 
 export interface SeedData {
   graph: SeedGraph;
@@ -27,10 +28,10 @@ function readJson(file: string): unknown {
   }
 }
 
-/** The seed graph and its papers as shipped with the app (paths from the project root, see project-path.ts). */
-export function readSeedData(graphFile: string = projectPath(SEED_GRAPH_FILE)): SeedData {
+/** The seed graph and its papers as shipped with the app (found by the resource resolver, shared/resources.ts). */
+export function readSeedData(graphFile: string = resourcePath('seedGraph')): SeedData {
   const graph = parseSeedFile(SeedGraphSchema, readJson(graphFile), graphFile);
-  const papersFile = projectPath(graph.papersFile);
+  const papersFile = join(appRoot(), ...graph.papersFile.split('/'));
   const papers = parseSeedFile(SeedPapersSchema, readJson(papersFile), papersFile);
   return { graph, papers };
 }
