@@ -1,10 +1,16 @@
 import { invoke } from './api/client.ts';
 import { saveSettings } from './settings.svelte.ts';
 
-/** The welcome dialog: opened on a first run (the core decides, `app.info.firstRun`) or from Help. */
-export const welcome = $state({ open: false });
+export type WelcomeStep = 'intro' | 'model' | 'sample';
 
-export function openWelcome(): void {
+/**
+ * The welcome dialog: opened on a first run (the core decides, `app.info.firstRun`), from Help or the palette
+ * (at its start), or from Ideate with no model (at the model step).
+ */
+export const welcome = $state<{ open: boolean; step: WelcomeStep }>({ open: false, step: 'intro' });
+
+export function openWelcome(step: WelcomeStep = 'intro'): void {
+  welcome.step = step;
   welcome.open = true;
 }
 
