@@ -40,9 +40,10 @@ test('the Export menu downloads md, html, pdf, json and bibtex that parse back',
   await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
 
   await openSection(page, 'ideas');
-  const row = page.getByTestId('idea-row');
+  const row = page.getByTestId('library-row');
   await expect(row).toHaveCount(1);
-  const menu = row.getByTestId('export-menu');
+  await row.getByTestId('library-row-title').click();
+  const menu = page.getByTestId('idea-detail').getByTestId('export-menu');
   const files = new Map<string, { name: string; bytes: Buffer }>();
   for (const format of ['md', 'html', 'pdf', 'json', 'bibtex']) {
     await menu.getByTestId('export-menu-toggle').click();

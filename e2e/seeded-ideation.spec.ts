@@ -63,25 +63,25 @@ test('methods chosen as inspiration seed a session that runs to ACCEPT and lands
   await page.getByTestId('section-ideate').evaluate((main) => main.scrollTo(0, 0));
   await captureScreenshot(page, 'seeded-ideation', testInfo);
 
-  // The Ideas section lists the idea honestly: title, status, session, versions; export and open work.
+  // The Ideas library lists the idea honestly: title, status, versions; its Markdown export and its session open.
   await openSection(page, 'ideas');
   await expect(page.getByTestId('ideas-empty')).toHaveCount(0);
-  const row = page.getByTestId('idea-row');
+  const row = page.getByTestId('library-row');
   await expect(row).toHaveCount(1);
-  await expect(row.getByTestId('idea-row-title')).toContainText('version 2');
-  await expect(row.getByTestId('idea-row-status')).toHaveText('accepted');
-  await expect(row.getByTestId('idea-row-versions')).toHaveText('2');
-  await expect(page.getByTestId('ideas-summary')).toHaveText('1 idea(s): 1 accepted, 0 rejected, 0 draft.');
-  await expect(page.getByTestId('ideas-evaluation-note')).toContainText('are in Evaluate');
+  await expect(row.getByTestId('library-row-title')).toContainText('version 2');
+  await expect(row.getByTestId('library-row-status')).toHaveText('accepted');
+  await row.getByTestId('library-row-title').click();
+  await expect(page.getByTestId('idea-versions')).toContainText('Versions (2)');
+  await page.getByTestId('idea-detail').getByTestId('export-menu-toggle').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    row.getByTestId('idea-row-export').click(),
+    page.getByTestId('export-as-md').click(),
   ]);
   expect(download.suggestedFilename()).toBe('kg_guided_socratic_ideation_v2-v2.md');
   expect(readFileSync(await download.path(), 'utf8')).toContain('version 2');
   await captureScreenshot(page, 'ideas-library', testInfo);
 
-  await row.getByTestId('idea-row-open').click();
+  await page.getByTestId('idea-open-session').click();
   await expect(page.getByTestId('section-ideate')).toBeVisible();
   await expect(page.getByTestId('ideate-session-inspiration')).toContainText('LLM+P');
 });

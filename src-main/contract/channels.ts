@@ -3,6 +3,7 @@ import { annotationsChannels } from './annotations.ts';
 import { DoctorReportSchema } from './doctor.ts';
 import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
+import { graphCurationChannels } from './graph-curation.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
 import { libraryChannels } from './library.ts';
@@ -38,6 +39,7 @@ export const channels = {
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
   'doctor.run': { request: Empty, response: DoctorReportSchema },
   ...graphChannels,
+  ...graphCurationChannels,
   ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,

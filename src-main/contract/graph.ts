@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EDGE_TYPES, LIMITS, NODE_KINDS, REVIEW_STATES } from '../graph/model.ts';
 import type { AuditEntry, GraphNode } from '../graph/model.ts';
 import type { GraphStats, NodeRelation, Subgraph } from '../graph/views.ts';
+import type { NodeNote } from '../graph/notes/node-note.ts';
 
 /**
  * The Graph section's channels: browse, search and curate MotivGraph. Requests are parsed here (the transport
@@ -86,6 +87,8 @@ export interface GraphNodeDetail {
   relation: NodeRelation;
   /** Papers this node was extracted from (for a Paper: the nodes extracted from it are in `relation`). */
   papers: GraphNode[];
+  /** The user's Markdown note on the node (graph.saveNote), null when there is none. */
+  note: NodeNote | null;
 }
 
 export const GraphSubgraphRequestSchema = z.strictObject({
@@ -151,6 +154,6 @@ export type GraphChannel = keyof typeof graphChannels;
 /** Pushed after a graph write through the app, so every open window refreshes its counts and lists. */
 export const GraphChangedSchema = z.object({
   ids: z.array(z.string()),
-  action: z.enum(['review', 'update', 'merge']),
+  action: z.enum(['review', 'update', 'merge', 'create', 'delete', 'edge', 'import', 'note']),
 });
 export type GraphChanged = z.infer<typeof GraphChangedSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdeaSchema } from '../ideator/idea-schema.ts';
 import { InspirationMethodSchema, InspirationSchema } from '../ideator/inspiration.ts';
+import { MentorPersonaSchema, MentorPolicySchema } from '../ideator/mentor-policy.ts';
 
 /**
  * The ideator's channels and event, as zod schemas. Requests are parsed at the boundary (dispatch); the records
@@ -21,6 +22,12 @@ export const IdeatorOptionsSchema = z.strictObject({
   researcherModel: z.string().trim().min(1).max(200).optional(),
   /** Earlier ideas shown to the researcher come from this session only (protocol runs). */
   isolated: z.boolean().optional(),
+  /** The mentor's persona (supervisor, skeptic, reviewer of a named venue); absent: the supervisor. */
+  persona: MentorPersonaSchema.optional(),
+  /** Which aspect the mentor questions and when its verdict counts; absent: the fixed cycle. */
+  mentorPolicy: MentorPolicySchema.optional(),
+  /** `titles`: the paper's titles-only literature ablation; absent: full (up to 20 papers with abstracts). */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
@@ -100,6 +107,11 @@ export const SessionConfigSchema = z.object({
   inspiration: z.array(InspirationMethodSchema).optional(),
   researcherModel: z.string().optional(),
   isolated: z.boolean().optional(),
+  /** Absent in sessions made before personas and policies existed (supervisor, fixed cycle). */
+  mentorPolicy: MentorPolicySchema.optional(),
+  persona: MentorPersonaSchema.optional(),
+  /** Absent in sessions made before issue 16 (5 papers, abstracts cut to 500 characters). */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const SessionRecordSchema = z.object({
@@ -329,3 +341,4 @@ export type IdeatorSinceResult = z.output<typeof IdeatorSinceResultSchema>;
 export type IdeaReport = z.output<typeof IdeaReportSchema>;
 export type IdeaFields = z.output<typeof IdeaSchema>;
 export type IdeatorInspirationMethod = z.output<typeof InspirationMethodSchema>;
+export type IdeatorMentorPersona = z.output<typeof MentorPersonaSchema>;

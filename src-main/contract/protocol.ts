@@ -24,6 +24,8 @@ export const ProtocolSettingSchema = z.strictObject({
   mentor: z.boolean(),
   /** The researcher model for this setting; absent: the configured researcher model. */
   model: z.string().trim().min(1).max(200).optional(),
+  /** True: literature_search gives titles alone (the paper's titles-only ablation). */
+  titlesOnly: z.boolean().optional(),
 });
 
 export type ProtocolSetting = z.infer<typeof ProtocolSettingSchema>;
@@ -34,6 +36,7 @@ export const PROTOCOL_PRESETS = {
   'no-graph': { name: 'no-graph', graph: false, mentor: true },
   'no-mentor': { name: 'no-mentor', graph: true, mentor: false },
   neither: { name: 'neither', graph: false, mentor: false },
+  'titles-only': { name: 'titles-only', graph: true, mentor: true, titlesOnly: true },
 } as const satisfies Record<string, ProtocolSetting>;
 
 export type ProtocolPresetName = keyof typeof PROTOCOL_PRESETS;

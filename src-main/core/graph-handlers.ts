@@ -1,7 +1,14 @@
-import type { GraphChannel, GraphSearchHit, GraphSearchResult, GraphStoreInfo } from '../contract/graph.ts';
+import type {
+  GraphChanged,
+  GraphChannel,
+  GraphSearchHit,
+  GraphSearchResult,
+  GraphStoreInfo,
+} from '../contract/graph.ts';
 import type { ParsedRequestOf } from '../contract/channels.ts';
 import { MOTIVATION_KINDS, NODE_KINDS } from '../graph/model.ts';
 import type { GraphNode } from '../graph/model.ts';
+import type { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Handler } from './handler-table.ts';
@@ -17,11 +24,15 @@ export interface GraphHandlerDeps {
   actor: () => string;
   /** null when no embeddings endpoint is configured: hybrid then runs lexically and says so. */
   embedder: () => QueryEmbedder | null;
+  /** Copies this computer's embedded graph into the configured Neo4j in one transaction (graph-admin push). */
+  push: (replace: boolean) => Promise<{ nodes: number; edges: number }>;
+  /** The user's notes on nodes (node-notes.sqlite in the data directory). */
+  notes: () => NodeNotesStore;
   /** Called after a successful write with the ids it touched (the core emits `graph.changed`). */
   changed?: (ids: string[], action: GraphWriteAction) => void;
 }
 
-export type GraphWriteAction = 'review' | 'update' | 'merge';
+export type GraphWriteAction = GraphChanged['action'];
 
 export type GraphHandlers = { [C in GraphChannel]: Handler<C> };
 
@@ -45,7 +56,7 @@ export function createGraphHandlers(deps: GraphHandlerDeps): GraphHandlers {
         chainLimit: request.chainLimit,
       });
       const papers = relation.neighbours.EXTRACTED_FROM.outgoing.map((r) => r.node);
-      return { relation, papers };
+      return { relation, papers, note: deps.notes().get(request.id) };
     },
     'graph.subgraph': async (request) => {
       const input = request.edgeTypes

@@ -6,9 +6,17 @@ import { createLlmClient, embed } from '../llm/index.ts';
 import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
-import { createGraphHandlers, type GraphHandlers, type QueryEmbedder } from './graph-handlers.ts';
+import { createGraphCurationHandlers, type GraphCurationHandlers } from './graph-curation-handlers.ts';
+import {
+  createGraphHandlers,
+  type GraphHandlerDeps,
+  type GraphHandlers,
+  type QueryEmbedder,
+} from './graph-handlers.ts';
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
+import { createGraphAdminService } from './graph-admin-service.ts';
+import { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -21,7 +29,7 @@ export interface GraphServiceHost extends GraphStoreHost {
 }
 
 export interface GraphService {
-  handlers: GraphHandlers;
+  handlers: GraphHandlers & GraphCurationHandlers;
   /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
@@ -37,14 +45,27 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => storeKey(host.connection()),
   );
   const clientFor = queryClientCache();
-  const handlers = createGraphHandlers({
+  let notes: NodeNotesStore | null = null;
+  const actor = (): string => host.settings.get().profile.displayName || fallbackActor();
+  const deps: GraphHandlerDeps = {
     store: () => store.get(),
+    notes: () => (notes ??= NodeNotesStore.open(host.dataDir)),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
-    actor: () => host.settings.get().profile.displayName || fallbackActor(),
+    actor,
+    push: (replace) => createGraphAdminService(host, actor).push(replace),
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
-  });
-  return { handlers, stats: async () => (await store.get()).stats(), close: () => store.close() };
+  };
+  const handlers = { ...createGraphHandlers(deps), ...createGraphCurationHandlers(deps) };
+  return {
+    handlers,
+    stats: async () => (await store.get()).stats(),
+    close: async () => {
+      notes?.close();
+      notes = null;
+      await store.close();
+    },
+  };
 }
 
 function storeKey(config: ConnectionConfig): string {

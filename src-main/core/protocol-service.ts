@@ -249,6 +249,7 @@ function sessionRequest(
     noGraph: !setting.graph,
     noMentor: !setting.mentor,
     isolated: true,
+    ...(setting.titlesOnly ? { literature: 'titles' as const } : {}),
     ...(setting.model ? { researcherModel: setting.model } : {}),
   };
 }

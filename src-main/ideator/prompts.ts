@@ -9,7 +9,8 @@ import { AppError } from '../shared/errors.ts';
 
 /** v2 adds the user's chosen planning methods (inspiration); v1 stays loadable for the sessions that ran it. */
 export const RESEARCHER_PROMPT_VERSION = 'researcher.v2';
-export const MENTOR_PROMPT_VERSION = 'mentor.v1';
+/** v2 (issue 16): personas, the weakest-aspect policy, <ACCEPT>/<REJECT>, the idea and dialogue quoted as data. */
+export const MENTOR_PROMPT_VERSION = 'mentor.v2';
 
 export type PromptSections = ReadonlyMap<string, string>;
 

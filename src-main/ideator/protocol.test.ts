@@ -26,7 +26,7 @@ describe('ideator protocol', () => {
     expect(idea?.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(idea?.versions[1]?.missingCitations).toEqual(['kg:challenge:Made_up_node_that_does_not_exist']);
     expect(detail.session.config.researcherPrompt).toBe('researcher.v2');
-    expect(detail.session.config.mentorPrompt).toBe('mentor.v1');
+    expect(detail.session.config.mentorPrompt).toBe('mentor.v2');
 
     // Every tool call was answered from the real graph; random picks are seeded.
     const tools = detail.turns.filter((t) => t.kind === 'tool');

@@ -3,6 +3,7 @@ import { resolveCitations } from './citations.ts';
 import type { Citation } from './citations.ts';
 import { IdeaSchema } from './idea-schema.ts';
 import type { Idea } from './idea-schema.ts';
+import { literatureMaxChars } from './literature-tool.ts';
 import { loadPrompts } from './prompts.ts';
 import { callHooks, commit, syncOne } from './runner-support.ts';
 import type { RunnerDeps } from './runner-support.ts';
@@ -66,6 +67,10 @@ async function answerTools(
       ...(deps.literature ? { literature: deps.literature } : {}),
       offered,
       maxResultChars: config.maxToolResultChars,
+      literatureView: {
+        mode: config.literature,
+        maxChars: config.literature ? literatureMaxChars(config) : config.maxToolResultChars,
+      },
       seedFor: (id) => seedOf(config.seed, id),
       signal: deps.signal,
     });

@@ -3,7 +3,9 @@ import { loadPrompts } from './prompts.ts';
 import { ideaTurn, researcherTurn, sessionTools } from './researcher-turns.ts';
 import { callHooks, commit, syncOne, syncStale } from './runner-support.ts';
 import type { RunnerDeps } from './runner-support.ts';
-import { aspectOf, mentorMessages } from './transcript.ts';
+import { personaMeta } from './mentor-framing.ts';
+import { policyOf, questionedAspects, roundAspect, verdictBlockers } from './mentor-policy.ts';
+import { mentorMessages } from './transcript.ts';
 import { parseVerdict } from './verdict.ts';
 import type { IdeaRecord, SessionConfig } from './types.ts';
 
@@ -79,13 +81,23 @@ async function mentorTurn(sessionId: string, config: SessionConfig, idea: IdeaRe
     ...callHooks(sessionId, idea.id, 'mentor', deps),
   });
   const content = result.content ?? '';
-  const verdict = parseVerdict(content);
+  // A verdict before the policy's required aspects were questioned (in earlier rounds) is recorded, not honoured.
+  const policy = policyOf(config);
+  const asked = questionedAspects(turns);
+  const given = parseVerdict(content);
+  const verdict = given && verdictBlockers(policy, asked).length === 0 ? given : null;
   const patch = verdict
     ? { round, phase: 'done' as const, outcome: verdict, decidedBy: 'mentor' as const }
     : round >= config.maxRounds
       ? { round, phase: 'done' as const, outcome: 'round_limit' as const, decidedBy: 'limit' as const }
       : { round, phase: 'answer' as const };
-  const meta = { aspect: aspectOf(round), verdict, compaction: level };
+  const meta = {
+    aspect: roundAspect(policy, round, asked, content),
+    verdict,
+    ...(given && !verdict ? { verdictIgnored: given } : {}),
+    ...personaMeta(config),
+    compaction: level,
+  };
   const turn = {
     ideaId: idea.id,
     round,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 import { fieldIssues } from '../shared/zod-issues.ts';
 import { InspirationSchema } from './inspiration.ts';
+import { quotesData } from './mentor-framing.ts';
+import { MentorPersonaSchema, MentorPolicySchema } from './mentor-policy.ts';
 import { MENTOR_PROMPT_VERSION, RESEARCHER_PROMPT_VERSION, loadPrompts } from './prompts.ts';
 import type { SessionConfig } from './types.ts';
 
@@ -21,6 +23,7 @@ export const DEFAULT_CONFIG: Omit<SessionConfig, 'topic' | 'seed'> = {
   researcherPrompt: RESEARCHER_PROMPT_VERSION,
   mentorPrompt: MENTOR_PROMPT_VERSION,
   inspiration: [],
+  literature: 'full',
 };
 
 const PromptVersionSchema = z.string().regex(/^[a-z]+\.v\d+$/, 'must look like researcher.v1');
@@ -39,6 +42,10 @@ export const SessionOptionsSchema = z.strictObject({
   inspiration: InspirationSchema.optional(),
   researcherModel: z.string().trim().min(1).max(200).optional(),
   isolated: z.boolean().optional(),
+  mentorPolicy: MentorPolicySchema.optional(),
+  persona: MentorPersonaSchema.optional(),
+  /** `titles`: the paper's titles-only literature ablation. */
+  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });
@@ -66,7 +73,17 @@ export function buildConfig(input: StartInput, defaults: SessionOptions = {}): S
   };
   // Fails now, not mid-session, when a prompt version has no file.
   const researcher = loadPrompts(config.researcherPrompt);
-  loadPrompts(config.mentorPrompt);
+  const mentor = loadPrompts(config.mentorPrompt);
+  // mentor.v1 knows neither personas nor the weakest-aspect policy: asking for them with it would be ignored.
+  const needsV2 =
+    config.mentorPolicy?.order === 'weakest' || (config.persona?.kind ?? 'supervisor') !== 'supervisor';
+  if (needsV2 && !quotesData(mentor)) {
+    throw new AppError(
+      'VALIDATION',
+      `Prompt ${config.mentorPrompt} has no personas or weakest-aspect policy; use ${MENTOR_PROMPT_VERSION}`,
+      { issues: [{ path: 'mentorPrompt', message: 'has no persona or policy sections' }] },
+    );
+  }
   // A prompt version without the inspiration section would silently drop the user's methods.
   if ((config.inspiration?.length ?? 0) > 0 && !researcher.has('inspiration')) {
     throw new AppError(

@@ -24,7 +24,12 @@ export const ToolArgs = {
   }),
   literature_search: z.object({
     query: z.string().min(1).max(500).describe('keywords for related papers'),
-    limit: z.int().min(1).max(10).optional().describe('how many papers (default 5)'),
+    limit: z
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('how many papers (default 20, fewer in older sessions)'),
   }),
 } as const;
 

@@ -3,7 +3,7 @@ import type { ChatTool, ToolCall } from '../llm/index.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { clip, nodeRelationTool, nodeSearchTool, randomNodesTool } from './graph-tools.ts';
 import { literatureTool } from './literature-tool.ts';
-import type { LiteratureProvider } from './literature-tool.ts';
+import type { LiteratureProvider, LiteratureView } from './literature-tool.ts';
 import { GRAPH_TOOL_NAMES, TOOL_DESCRIPTIONS, TOOL_NAMES, ToolArgs } from './tool-args.ts';
 import type { ToolName } from './tool-args.ts';
 
@@ -23,6 +23,8 @@ export interface ToolContext {
   offered: readonly ToolName[];
   /** Cap on one result's JSON text. */
   maxResultChars: number;
+  /** How literature results read and their own cap (see LiteratureView); absent: the pre-issue-16 tool. */
+  literatureView?: LiteratureView;
   /** Reproducible random picks: the session seed mixed with the call id. */
   seedFor(callId: string): number;
   signal?: AbortSignal;
@@ -58,7 +60,13 @@ async function run(name: ToolName, args: unknown, call: ToolCall, ctx: ToolConte
   const max = ctx.maxResultChars;
   if (name === 'literature_search') {
     const store = ctx.offered.includes('node_search') ? ctx.store : null;
-    const { content, source } = await literatureTool(args, max, store, ctx.literature, ctx.signal);
+    const { content, source } = await literatureTool(
+      args,
+      ctx.literatureView ?? { mode: undefined, maxChars: max },
+      store,
+      ctx.literature,
+      ctx.signal,
+    );
     return { ok: true, content, source };
   }
   if (!ctx.store) throw new Error('the graph is not available');

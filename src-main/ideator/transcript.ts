@@ -5,6 +5,8 @@ import { clipText } from './compaction.ts';
 import type { Idea } from './idea-schema.ts';
 import { ideaToMarkdown } from './idea-schema.ts';
 import { inspirationBlock } from './inspiration.ts';
+import { aspectOf } from './mentor-policy.ts';
+import { mentorFraming } from './mentor-framing.ts';
 import { render } from './prompts.ts';
 import type { PromptSections } from './prompts.ts';
 import type { IdeaVersionRecord, SessionConfig, TurnRecord } from './types.ts';
@@ -15,11 +17,8 @@ import type { IdeaVersionRecord, SessionConfig, TurnRecord } from './types.ts';
  * messages); the mentor sees one message with the current idea and the dialogue so far.
  */
 
-export const ASPECTS = ['clarity', 'innovation', 'feasibility', 'rationality'] as const;
-export type Aspect = (typeof ASPECTS)[number];
-
-export const aspectOf = (round: number): Aspect =>
-  ASPECTS[(Math.max(1, round) - 1) % ASPECTS.length] ?? 'clarity';
+export { ASPECTS, aspectOf } from './mentor-policy.ts';
+export type { Aspect } from './mentor-policy.ts';
 
 const SUMMARY_CHARS = 200;
 
@@ -182,6 +181,7 @@ function dialogueEntries(turns: TurnRecord[]): string[] {
 
 export function mentorMessages(p: MentorPrompt): { messages: ChatMessage[]; level: number } {
   const missing = p.latest.missingCitations;
+  const framing = mentorFraming(p);
   const build = (entries: string[], omitted: number, ideaText: string): ChatMessage[] => {
     const turnsText = [...(omitted > 0 ? [`(${omitted} earlier exchanges omitted)`] : []), ...entries].join(
       '\n\n',
@@ -189,17 +189,19 @@ export function mentorMessages(p: MentorPrompt): { messages: ChatMessage[]; leve
     const content = render(p.prompts, 'round', {
       topic: p.config.topic,
       version: p.latest.version,
-      idea: ideaText,
+      idea: framing.quote(ideaText),
       citations:
         missing.length > 0 ? render(p.prompts, 'missing-citations', { refs: missing.join(', ') }) : '',
-      dialogue: entries.length + omitted > 0 ? render(p.prompts, 'dialogue', { turns: turnsText }) : '',
+      dialogue:
+        entries.length + omitted > 0
+          ? render(p.prompts, 'dialogue', { turns: framing.quote(turnsText) })
+          : '',
       round: p.round,
       maxRounds: p.config.maxRounds,
-      aspect: aspectOf(p.round),
-      final: p.round >= p.config.maxRounds ? `\n\n${render(p.prompts, 'final')}` : '',
+      ...framing.round,
     });
     return [
-      { role: 'system', content: render(p.prompts, 'system') },
+      { role: 'system', content: framing.system },
       { role: 'user', content },
     ];
   };

@@ -2,6 +2,8 @@ import type { LedgerEntry } from '../llm/index.ts';
 import type { Citation } from './citations.ts';
 import type { Idea } from './idea-schema.ts';
 import type { InspirationMethod } from './inspiration.ts';
+import type { LiteratureMode } from './literature-tool.ts';
+import type { MentorPersona, MentorPolicy } from './mentor-policy.ts';
 
 /** Records the ideator persists and the events it emits; plain data, safe to forward to the renderer. */
 
@@ -31,6 +33,15 @@ export interface SessionConfig {
    * a protocol run's settings must not read each other's ideas. Absent (false): the whole topic.
    */
   isolated?: boolean;
+  /** Which aspect each round questions and when a verdict counts; absent (older sessions): the fixed cycle. */
+  mentorPolicy?: MentorPolicy;
+  /**
+   * How literature_search results read: `full` (up to 20 papers with whole abstracts) or the paper's `titles`
+   * ablation; absent (sessions before issue 16): 5 papers, abstracts cut to 500 characters.
+   */
+  literature?: LiteratureMode;
+  /** The mentor's persona; absent (older sessions): the supervisor. */
+  persona?: MentorPersona;
 }
 
 /** `interrupted`: the file says running but no process is running it (a crash); resumeSession continues it. */

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { chatStructured } from '../llm/index.ts';
 import { extractTriples } from '../mining/extract.ts';
-import { TripleSchema } from '../mining/extraction-schema.ts';
+import { ExtractionSchema, TripleSchema } from '../mining/extraction-schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { useLocalModel } from '../test-support/local-model.ts';
 import { disposeLocalModels } from './engine.ts';
@@ -59,7 +59,7 @@ describe('the real-model lane (SmolLM2-135M through the built-in engine)', () =>
     LANE_TIMEOUT_MS,
   );
   it(
-    'the mining extractor returns schema-valid triples for a short abstract',
+    'the mining extractor returns schema-valid triples (or none, which extractor.v2 allows) for a short abstract',
     async () => {
       const outcome = await extractTriples(client({ maxTokens: 400 }), {
         id: 'paper:lane',
@@ -68,7 +68,11 @@ describe('the real-model lane (SmolLM2-135M through the built-in engine)', () =>
           'Reasoning models overthink easy questions, wasting compute. We train the model to stop early when confident.',
       });
       const triples = [...outcome.accepted, ...outcome.rejected.map((r) => r.triple)];
-      expect(triples.length).toBeGreaterThan(0);
+      // Since issue 16 an empty list is a valid answer (a paper with no triple); the 135M model may give it. What
+      // the lane pins is that the grammar-constrained reply parses as the extraction schema.
+      expect(outcome.calls.length).toBeGreaterThan(0);
+      const reply = JSON.parse(outcome.calls.at(-1)?.content ?? '') as unknown;
+      expect(ExtractionSchema.safeParse(reply).success).toBe(true);
       for (const triple of triples) expect(TripleSchema.safeParse(triple).success).toBe(true);
       for (const call of outcome.calls) {
         expect(call.usageEstimated).toBe(false);

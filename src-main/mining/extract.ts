@@ -5,7 +5,10 @@ import { ExtractionSchema } from './extraction-schema.ts';
 import type { Triple } from './extraction-schema.ts';
 import { checkNode } from './naming-rules.ts';
 import type { RuleViolation } from './naming-rules.ts';
-import { EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
+import { paperParts } from './paper-chunks.ts';
+import type { PaperPart } from './paper-chunks.ts';
+import { normalizeName } from '../graph/normalize-name.ts';
+import { EXTRACTOR_PROMPT_VERSION, EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
 
 /**
  * One paper → triples. The reply's shape is validated by zod (chatStructured repairs a malformed reply once); the
@@ -69,7 +72,7 @@ function ruleRepairMessage(rejected: RejectedTriple[]): ChatMessage {
 
 export async function extractTriples(
   client: LlmClient,
-  paper: PaperText,
+  paper: PaperPart,
   options: { signal?: AbortSignal; sessionId?: string } = {},
 ): Promise<ExtractionOutcome> {
   const messages: ChatMessage[] = [
@@ -107,4 +110,45 @@ export async function extractTriples(
       return { ...firstSplit, ruleRepairs: 1, calls };
     throw err;
   }
+}
+
+export interface PaperExtraction extends ExtractionOutcome {
+  /** The extractor prompt's version, recorded with the result. */
+  prompt: string;
+  /** How many parts the paper was read in, and how much text past the last part was not sent. */
+  parts: number;
+  cutChars: number;
+}
+
+const tripleKey = (t: Triple): string =>
+  [t.problem.name, t.challenge.name, t.solution.name].map(normalizeName).join('\u0000');
+
+/** Triples found in several parts are one triple: the first part's wording is kept. */
+export function mergeTriples(lists: readonly Triple[][]): Triple[] {
+  const seen = new Map<string, Triple>();
+  for (const list of lists) for (const t of list) if (!seen.has(tripleKey(t))) seen.set(tripleKey(t), t);
+  return [...seen.values()];
+}
+
+/** The whole paper, part by part (paper-chunks.ts), then one merge step over the parts' triples. */
+export async function extractPaper(
+  client: LlmClient,
+  paper: PaperText,
+  options: { signal?: AbortSignal; sessionId?: string } = {},
+): Promise<PaperExtraction> {
+  const { parts, cutChars } = paperParts(paper);
+  const outcomes: ExtractionOutcome[] = [];
+  for (const part of parts) outcomes.push(await extractTriples(client, part, options));
+  const rejected = outcomes.flatMap((o) => o.rejected);
+  return {
+    accepted: mergeTriples(outcomes.map((o) => o.accepted)),
+    rejected: rejected.filter(
+      (r, i) => rejected.findIndex((x) => tripleKey(x.triple) === tripleKey(r.triple)) === i,
+    ),
+    ruleRepairs: outcomes.reduce((sum, o) => sum + o.ruleRepairs, 0),
+    calls: outcomes.flatMap((o) => o.calls),
+    prompt: EXTRACTOR_PROMPT_VERSION,
+    parts: parts.length,
+    cutChars,
+  };
 }

@@ -14,8 +14,9 @@ export const TripleSchema = z.strictObject({
   solution: NamedText,
 });
 
+/** An empty list is an answer (issue 16): a survey or position paper has no triple, and must not invent one. */
 export const ExtractionSchema = z.strictObject({
-  triples: z.array(TripleSchema).min(1).max(12),
+  triples: z.array(TripleSchema).max(12),
 });
 
 export type Triple = z.infer<typeof TripleSchema>;

@@ -9,7 +9,7 @@ import { loadSnapshot } from './graph-snapshot.ts';
 import { checkNode } from './naming-rules.ts';
 import { addParentNodes } from './parent-addition.ts';
 import type { ParentGroup, ParentVerdict } from './parent-addition.ts';
-import { PARENT_SYSTEM } from './prompts.ts';
+import { PARENT_SYSTEM, parentMessage } from './prompts.ts';
 import type { SimilarityMethod } from './similarity.ts';
 import { VectorIndex } from './vector-index.ts';
 
@@ -101,7 +101,7 @@ function llmJudge(nodes: readonly GraphNode[], options: HierarchyOptions, failur
         temperature: 0,
         messages: [
           { role: 'system', content: PARENT_SYSTEM },
-          { role: 'user', content: `Kind: ${options.kind}\n${listing}` },
+          { role: 'user', content: parentMessage(options.kind, listing) },
         ],
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.sessionId ? { tags: { sessionId: options.sessionId } } : {}),

@@ -15,7 +15,16 @@ export interface StoredExtraction {
   ruleRepairs: number;
   /** Graph nodes the paper's triples wrote (set once written). */
   nodes?: number;
+  /** The extractor prompt's version; absent for results stored before issue 16 (extractor.v1). */
+  prompt?: string;
+  /** Parts the paper was read in, and characters past the last part that were not sent. */
+  parts?: number;
+  cutChars?: number;
 }
+
+/** The extractor answered "no triple" (a survey, a position paper): mined, nothing to write, never paid again. */
+export const holdsNoTriple = (stored: StoredExtraction): boolean =>
+  stored.accepted.length === 0 && stored.rejected.length === 0 && stored.prompt !== undefined;
 
 export type PaperOutcomeKind = 'mined' | 'refused' | 'failed' | 'skipped' | 'pending';
 
@@ -63,7 +72,13 @@ export function paperOutcomes(rows: JobPaperRow[], titleOf: (paperId: string) =>
     const outcome = outcomeKind(row.status);
     const title = stored?.title ?? titleOf(row.paperId);
     const message =
-      outcome === 'refused' && stored ? refusalReasons(stored) : outcome === 'mined' ? null : row.error;
+      outcome === 'refused' && stored
+        ? refusalReasons(stored)
+        : outcome === 'mined'
+          ? stored && holdsNoTriple(stored)
+            ? 'the paper holds no problem/challenge/solution triple'
+            : null
+          : row.error;
     return {
       paperId: row.paperId,
       title,

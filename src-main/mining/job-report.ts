@@ -4,7 +4,8 @@ import type { PriceTable } from '../llm/index.ts';
 import type { MiningDb } from './mining-db.ts';
 import { outcomeCounts, outcomeMessage, paperOutcomes, remineable } from './job-outcomes.ts';
 import type { OutcomeCounts, PaperOutcome, StoredExtraction } from './job-outcomes.ts';
-import { BODY_MAX_CHARS, paperText, selectPapersToMine } from './mining-job.ts';
+import { paperText, selectPapersToMine } from './mining-job.ts';
+import { paperParts } from './paper-chunks.ts';
 import { EXTRACTOR_SYSTEM, extractorUserMessage } from './prompts.ts';
 import type { RejectedTriple } from './extract.ts';
 
@@ -143,17 +144,22 @@ export async function estimateMining(
   let promptTokens = 0;
   let papers = 0;
   let withoutText = 0;
+  let calls = 0;
   for (const id of ids) {
     const node = await store.getNode(id);
-    const text = node ? paperText(node, options.bodyOf?.(id)?.slice(0, BODY_MAX_CHARS)) : null;
+    const text = node ? paperText(node, options.bodyOf?.(id)) : null;
     if (!text) {
       withoutText++;
       continue;
     }
     papers++;
-    promptTokens += system + estimateTokens(extractorUserMessage(text));
+    // One call per part of a long paper (paper-chunks.ts).
+    for (const part of paperParts(text).parts) {
+      calls++;
+      promptTokens += system + estimateTokens(extractorUserMessage(part));
+    }
   }
-  const completionTokens = papers * COMPLETION_TOKENS_PER_PAPER;
+  const completionTokens = calls * COMPLETION_TOKENS_PER_PAPER;
   const cost = estimateCost(options.prices, { model: options.model, promptTokens, completionTokens });
   return {
     papers,

@@ -6,7 +6,7 @@ import type { LlmClient } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadSnapshot } from './graph-snapshot.ts';
 import { findMergeCandidates, planMerges } from './merge-candidates.ts';
-import { MERGE_CONFIRM_SYSTEM } from './prompts.ts';
+import { MERGE_CONFIRM_SYSTEM, mergeConfirmMessage } from './prompts.ts';
 import type { SimilarityMethod } from './similarity.ts';
 import { VectorIndex } from './vector-index.ts';
 
@@ -51,14 +51,13 @@ export interface MergeReport {
 const ConfirmSchema = z.strictObject({ same: z.boolean(), reason: z.string().max(2_000).default('') });
 
 async function confirmPair(client: LlmClient, a: GraphNode, b: GraphNode, options: MergeOptions) {
-  const describe = (n: GraphNode) => `${n.kind} "${n.name}": ${n.description || '(no description)'}`;
   const { value } = await chatStructured(client, ConfirmSchema, {
     role: 'extractor',
     schemaName: 'merge_decision',
     temperature: 0,
     messages: [
       { role: 'system', content: MERGE_CONFIRM_SYSTEM },
-      { role: 'user', content: `A: ${describe(a)}\nB: ${describe(b)}` },
+      { role: 'user', content: mergeConfirmMessage(a, b) },
     ],
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.sessionId ? { tags: { sessionId: options.sessionId } } : {}),

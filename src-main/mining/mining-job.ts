@@ -7,9 +7,9 @@ import type { LlmClient, PriceTable, UsageTotals } from '../llm/index.ts';
 import { AppError } from '../shared/errors.ts';
 import { replyErrorOf } from '../shared/internal-error.ts';
 import type { FaultLog } from '../shared/internal-error.ts';
-import { extractTriples } from './extract.ts';
+import { extractPaper } from './extract.ts';
 import type { PaperText, RejectedTriple } from './extract.ts';
-import { outcomeCounts, outcomeMessage, paperOutcomes } from './job-outcomes.ts';
+import { holdsNoTriple, outcomeCounts, outcomeMessage, paperOutcomes } from './job-outcomes.ts';
 import type { PaperOutcome, StoredExtraction } from './job-outcomes.ts';
 import { loadSnapshot } from './graph-snapshot.ts';
 import { mergeNearIdentical } from './merge.ts';
@@ -60,9 +60,6 @@ export interface MiningJobOptions {
   /** The local MiniLM when its files are present (null when not): merging then uses the vectors search uses. */
   localEmbedder?: () => Promise<TextEmbedder | null>;
 }
-
-/** Caps the text sent per paper so one long PDF cannot blow the context window or the bill. */
-export const BODY_MAX_CHARS = 12_000;
 
 export type { StoredExtraction };
 
@@ -235,14 +232,15 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
           throw new AppError('NOT_FOUND', `Paper ${row.paperId} is no longer in the graph`, {
             id: row.paperId,
           });
-        const body = options.bodyOf?.(row.paperId)?.slice(0, BODY_MAX_CHARS);
+        // The whole text, read in parts (paper-chunks.ts bounds the parts per paper).
+        const body = options.bodyOf?.(row.paperId);
         const text = paperText(node, body);
         if (!text) {
           throw new AppError('VALIDATION', `Paper "${title}" has no abstract or text to mine`, {
             id: row.paperId,
           });
         }
-        const outcome = await extractTriples(client, text, {
+        const outcome = await extractPaper(client, text, {
           sessionId: jobId,
           ...(options.signal ? { signal: options.signal } : {}),
         });
@@ -251,11 +249,17 @@ export async function runMiningJob(jobId: string, options: MiningJobOptions): Pr
           accepted: outcome.accepted,
           rejected: outcome.rejected,
           ruleRepairs: outcome.ruleRepairs,
+          prompt: outcome.prompt,
+          parts: outcome.parts,
+          cutChars: outcome.cutChars,
         };
         // Committed before the graph write: a crash after this point never pays for this paper again.
         db.setPaper(jobId, row.paperId, 'extracted', { result: stored });
       }
-      if (stored.accepted.length === 0) {
+      if (holdsNoTriple(stored)) {
+        db.setPaper(jobId, row.paperId, 'done', { result: { ...stored, nodes: 0 } });
+        settle(row, title, 'done');
+      } else if (stored.accepted.length === 0) {
         // Nothing written: the paper stays minable (a new job, or "mine again", takes it).
         db.setPaper(jobId, row.paperId, 'refused');
         settle(row, title, 'refused');

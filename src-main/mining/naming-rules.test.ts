@@ -6,6 +6,9 @@ import {
   checkNode,
   countSentences,
 } from './naming-rules.ts';
+import { NAMING_RULES, NAMING_RULES_TEXT } from '../graph/naming-rules.ts';
+import { DESCRIPTION_SENTENCES, NAME_WORDS, namingProblems } from '../graph/seed/naming-rules.ts';
+import { EXTRACTOR_SYSTEM, PARENT_SYSTEM } from './prompts.ts';
 
 describe('naming rules', () => {
   it('accepts names and descriptions within the rules', () => {
@@ -79,5 +82,27 @@ describe('naming rules', () => {
     expect(countSentences('It uses e.g. dropout of 0.5 rates. Then it stops.')).toBe(2);
     expect(countSentences('No full stop at the end')).toBe(1);
     expect(countSentences('')).toBe(0);
+  });
+});
+
+describe('one set of naming rules for the miner and the seed checker (issue 16)', () => {
+  it('holds a one-sentence challenge description to the same 2–3 sentences in both, and states it in the prompts', () => {
+    const challenge = {
+      kind: 'Challenge' as const,
+      name: 'Catastrophic forgetting of earlier tasks during training',
+      description: 'Updating weights for a new task overwrites what earlier tasks needed.',
+    };
+    expect(checkNode('Challenge', challenge).map((v) => v.message)).toEqual([
+      'Challenge description must have 2–3 sentences, has 1',
+    ]);
+    expect(namingProblems(challenge)).toEqual([
+      'description has 1 sentences, Challenge descriptions need 2-3',
+    ]);
+    for (const kind of ['Problem', 'Challenge', 'Solution'] as const) {
+      expect(DESCRIPTION_SENTENCES[kind]).toBe(NAMING_RULES[kind].descriptionSentences);
+      expect(NAME_WORDS[kind]).toBe(NAMING_RULES[kind].nameWords);
+    }
+    for (const prompt of [EXTRACTOR_SYSTEM, PARENT_SYSTEM]) expect(prompt).toContain(NAMING_RULES_TEXT);
+    expect(NAMING_RULES_TEXT).toContain('Description: 2–3 sentences\n  on how the difficulty bears');
   });
 });

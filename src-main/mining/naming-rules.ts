@@ -1,40 +1,19 @@
 import type { MotivationKind } from '../graph/model.ts';
+import { countSentences, countWords, NAMING_RULES } from '../graph/naming-rules.ts';
 
 /**
  * The extractor's naming rules (reference/motivgraph-soiq.md), as checks that name what is wrong so the model can
  * repair it and a curator can read the report. Pure: no I/O.
  */
 
-export interface NamingRule {
-  nameWords: readonly [number, number];
-  descriptionSentences: readonly [number, number];
-}
-
-export const NAMING_RULES: Readonly<Record<MotivationKind, NamingRule>> = {
-  Problem: { nameWords: [3, 7], descriptionSentences: [1, 2] },
-  Challenge: { nameWords: [5, 8], descriptionSentences: [2, 3] },
-  Solution: { nameWords: [7, 10], descriptionSentences: [2, 3] },
-};
+export { countSentences, countWords, NAMING_RULES } from '../graph/naming-rules.ts';
+export type { NamingRule } from '../graph/naming-rules.ts';
 
 export interface RuleViolation {
   kind: MotivationKind;
   field: 'name' | 'description';
   value: string;
   message: string;
-}
-
-export const countWords = (text: string): number => text.trim().split(/\s+/u).filter(Boolean).length;
-
-/** Sentences end in . ! or ? followed by a space or the end; "e.g." and decimals are not ends. */
-export function countSentences(text: string): number {
-  const cleaned = text
-    .replace(/\b(e\.g|i\.e|etc|et al|vs|cf)\./giu, '$1')
-    .replace(/(\d)\.(\d)/gu, '$1$2')
-    .trim();
-  if (!cleaned) return 0;
-  const ends = cleaned.match(/[.!?]+(?=\s|$)/gu)?.length ?? 0;
-  // A final sentence without a full stop still counts.
-  return /[.!?]$/u.test(cleaned) ? ends : ends + 1;
 }
 
 /** An all-capitals run of two or more letters (LLM, BERT, the GPT of GPT-4). */

@@ -17,3 +17,18 @@ export function takeSessionRequest(): string | null {
   if (sessionId !== null) sessionRequest.sessionId = null;
   return sessionId;
 }
+
+/** A new session another section asks Ideate to prepare (the Ideas page's "new session on this topic"). */
+export const newSessionRequest = $state<{ topic: string | null }>({ topic: null });
+
+export function startSessionOn(topic: string): void {
+  newSessionRequest.topic = topic;
+  goTo('ideate');
+}
+
+/** Ideate's side: the requested topic, once (null when there is none). */
+export function takeNewSessionRequest(): string | null {
+  const { topic } = newSessionRequest;
+  if (topic !== null) newSessionRequest.topic = null;
+  return topic;
+}

@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../command-args.ts';
 import type { GraphStore } from '../../graph/port.ts';
 import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
 import { callCore, withCliCore } from '../core-call.ts';
+import { exportGraphCommand } from './graph-export.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -10,6 +11,9 @@ export const graphHelp = `motiv graph <subcommand> [options]
 
   stats [--json]             counts of nodes, edges, review states and embeddings in the configured store
   dump [--out FILE]          the whole graph as versioned JSON (stdout without --out)
+  export --format json|graphml|csv [--out FILE] [--ids ID,ID…]
+                             the graph or a selection as a JSON dump, GraphML, or CSV (FILE's name + .nodes.csv
+                             and .edges.csv; cells starting with = + - @ are prefixed with ')
   restore FILE [--replace]   load a dump into the configured store, in one transaction
   seed                       load the seed graph shipped with the app (graph/seed); re-running changes nothing
   push [--replace]           copy the embedded graph into the configured Neo4j (lab sharing)
@@ -22,7 +26,7 @@ Method annotations and added methods are not part of the graph: back them up wit
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommandArgs(rest, {
-    strings: ['out'],
+    strings: ['out', 'format', 'ids'],
     flags: ['json', 'replace'],
     positionals: true,
   });
@@ -42,6 +46,8 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         if (values.out) io.err(`wrote ${values.out}\n`);
         return 0;
       }
+      case 'export':
+        return exportGraphCommand(core, io, values);
       case 'restore': {
         const file = positionals[0];
         if (!file) throw new UsageError('restore needs a dump file');

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedLlm } from '../../../e2e/scripted-llm/server.ts';
 import { fetchMinilm, repoModelsDir } from '../../embeddings/minilm-files.ts';
@@ -108,5 +109,23 @@ describe('motiv protocol', () => {
       .filter((r) => JSON.stringify(r.body.messages ?? '').includes('[role:researcher]'))
       .map((r) => r.body.model);
     expect(new Set(researcherModels)).toEqual(new Set(['scripted-chat', 'scripted-chat:v2']));
+  }, 120_000);
+
+  it('runs the titles-only ablation: its sessions give the researcher literature titles alone', async () => {
+    const { dataDir, io } = await setup();
+    const topics = join(dataDir, 'topics.csv');
+    writeFileSync(topics, 'topic\ngraph neural networks for drug discovery\n');
+    const args = [topics, '--settings', 'titles-only', '--ideas', '1', '--json'];
+    expect(await protocolCommand(args, io)).toBe(0);
+    const run = JSON.parse(io.stdout) as { plan: { settings: unknown[] } };
+    expect(run.plan.settings).toEqual([{ name: 'titles-only', graph: true, mentor: true, titlesOnly: true }]);
+    const db = new Database(join(dataDir, 'ideator.sqlite'), { readonly: true });
+    try {
+      const configs = db.prepare('SELECT config FROM sessions').all() as { config: string }[];
+      expect(configs.length).toBeGreaterThan(0);
+      for (const row of configs) expect(JSON.parse(row.config)).toMatchObject({ literature: 'titles' });
+    } finally {
+      db.close();
+    }
   }, 120_000);
 });

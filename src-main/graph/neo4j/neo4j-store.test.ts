@@ -8,6 +8,7 @@ import { main } from '../../cli/main.ts';
 import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-suite.ts';
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
+import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -127,6 +128,24 @@ registerCliOnNeo4jTests(freshStore, () => testNeo4jConfig().uri);
 
 // The ideas library's lab ideas: two members' cores on the one server (src-main/test-support).
 registerLibraryLabTests(freshStore, () => testNeo4jConfig().uri);
+// The curation channels, two lab members (own data directories and display names) on this Neo4j; the embedded
+// run is core/graph-curation-handlers.test.ts.
+const curationDirs: string[] = [];
+afterAll(() => {
+  for (const dir of curationDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+registerGraphCurationTests('neo4j', {
+  dataDirs: () => {
+    const pair: [string, string] = [
+      mkdtempSync(join(tmpdir(), 'motiv-curate-a-')),
+      mkdtempSync(join(tmpdir(), 'motiv-curate-b-')),
+    ];
+    curationDirs.push(...pair);
+    return pair;
+  },
+  graphEnv: { MOTIV_NEO4J_URI: testNeo4jConfig().uri },
+  fresh: () => cleanTestDatabase(driver, database),
+});
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.
 describe('motiv graph against Neo4j', () => {

@@ -1,3 +1,4 @@
+import { countSentences, NAMING_RULES } from '../naming-rules.ts';
 import type { SeedNode } from './seed-format.ts';
 
 /**
@@ -5,16 +6,16 @@ import type { SeedNode } from './seed-format.ts';
  * be held to. Word counts split on spaces only, so a hyphenated term ("chain-of-thought") is one word.
  */
 export const NAME_WORDS: Record<SeedNode['kind'], readonly [number, number]> = {
-  Problem: [3, 7],
-  Challenge: [5, 8],
-  Solution: [7, 10],
+  Problem: NAMING_RULES.Problem.nameWords,
+  Challenge: NAMING_RULES.Challenge.nameWords,
+  Solution: NAMING_RULES.Solution.nameWords,
 };
 
-/** Description length in sentences: problems 1–2, challenges and solutions up to 3 (the rules say 2–3). */
+/** Description length in sentences: the miner's rule (problems 1–2, challenges and solutions 2–3). */
 export const DESCRIPTION_SENTENCES: Record<SeedNode['kind'], readonly [number, number]> = {
-  Problem: [1, 2],
-  Challenge: [1, 3],
-  Solution: [1, 3],
+  Problem: NAMING_RULES.Problem.descriptionSentences,
+  Challenge: NAMING_RULES.Challenge.descriptionSentences,
+  Solution: NAMING_RULES.Solution.descriptionSentences,
 };
 
 /** Proper names that are field vocabulary, not author method names; the only capitals allowed after word one. */
@@ -22,12 +23,8 @@ export const ALLOWED_PROPER_WORDS = new Set(['Bayesian', 'Monte', 'Carlo', 'Mark
 
 export const wordCount = (text: string): number => text.trim().split(/\s+/u).length;
 
-/** Sentences end in . ! or ? followed by a space and a capital, or by the end of the text. */
-export const sentenceCount = (text: string): number =>
-  text
-    .trim()
-    .split(/(?<=[.!?])\s+(?=[A-Z])/u)
-    .filter(Boolean).length;
+/** The miner's sentence count, so a seed description and a mined one are held to one measure. */
+export const sentenceCount = countSentences;
 
 /** Words made lower-case, hyphens and punctuation as spaces: the form names are compared in. */
 export const plainWords = (text: string): string =>

@@ -14,6 +14,7 @@ export const PRESETS = {
   'no-graph': { name: 'no-graph', graph: false, mentor: true },
   'no-mentor': { name: 'no-mentor', graph: true, mentor: false },
   neither: { name: 'neither', graph: false, mentor: false },
+  'titles-only': { name: 'titles-only', graph: true, mentor: true, titlesOnly: true },
 } as const satisfies Record<string, ProtocolSetting>;
 export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
@@ -23,6 +24,7 @@ export const PRESET_LABELS: Record<PresetName, string> = {
   'no-graph': 'No graph',
   'no-mentor': 'No mentor',
   neither: 'Neither',
+  'titles-only': 'Literature titles only',
 };
 
 export const LIMITS = { topics: 100, topicChars: 500, fileBytes: 256 * 1024, seeds: 10 } as const;

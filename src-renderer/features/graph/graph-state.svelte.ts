@@ -12,6 +12,7 @@ import type {
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
 import { MOTIVATION_KINDS } from './graph-labels.ts';
 import { REVIEWABLE_KINDS } from './review-counts.ts';
+import { recordEditUndo, recordReviewUndo } from './curate/undo-records.ts';
 
 /** The Graph section's shared state: counts, the search, the review queue and the selected node. */
 
@@ -109,10 +110,11 @@ class GraphSection {
     if (nodes.length === 0) return false;
     this.queueBusy = true;
     try {
-      await invoke('graph.review', {
+      const result = await invoke('graph.review', {
         decision,
         items: nodes.map((n) => ({ id: n.id, expectedVersion: n.version })),
       });
+      recordReviewUndo(nodes, result.nodes, decision);
       this.queueProblem = null;
       const decided = new Set(nodes.map((n) => n.id));
       this.queueSelection = this.queueSelection.filter((id) => !decided.has(id));
@@ -171,7 +173,9 @@ class GraphSection {
   async saveEdit(id: string, expectedVersion: number, patch: NodeEditPatch): Promise<SaveOutcome> {
     this.detailBusy = true;
     try {
-      await invoke('graph.update', { id, expectedVersion, patch });
+      const before = this.detail?.relation.node;
+      const after = await invoke('graph.update', { id, expectedVersion, patch });
+      if (before?.id === id && before.version === expectedVersion) recordEditUndo(before, after);
       this.detailProblem = null;
       await this.refreshAfterWrite([id]);
       return { status: 'saved' };
@@ -196,7 +200,11 @@ class GraphSection {
     if (!node) return;
     this.detailBusy = true;
     try {
-      await invoke('graph.review', { decision, items: [{ id: node.id, expectedVersion: node.version }] });
+      const result = await invoke('graph.review', {
+        decision,
+        items: [{ id: node.id, expectedVersion: node.version }],
+      });
+      recordReviewUndo([node], result.nodes, decision);
       this.detailProblem = null;
       await this.refreshAfterWrite([node.id]);
     } catch (err) {

@@ -12,7 +12,8 @@ import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../../lib/db/inspirations.ts';
-import { inspirationTopic } from './ideate-view.ts';
+import { inspirationTopic, personaOption } from './ideate-view.ts';
+import type { PersonaKind } from './ideate-view.ts';
 import { OpenSession } from './open-session.svelte.ts';
 import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
 import { UndoOfferState } from './undo-offer.svelte.ts';
@@ -50,7 +51,17 @@ function shown(err: unknown): ShownError {
 const ESTIMATE_DELAY_MS = 250;
 
 export class IdeateState {
-  form = $state({ topic: '', ideas: 3, maxRounds: 5, noGraph: false, noMentor: false, guidance: '' });
+  form = $state({
+    topic: '',
+    ideas: 3,
+    maxRounds: 5,
+    noGraph: false,
+    noMentor: false,
+    guidance: '',
+    /** The mentor's persona; the venue is asked for the reviewer only. */
+    persona: 'supervisor' as PersonaKind,
+    venue: '',
+  });
   forking = $state<PendingFork | null>(null);
   readonly undo = new UndoOfferState();
   estimate = $state<IdeatorEstimate | null>(null);
@@ -177,6 +188,7 @@ export class IdeateState {
         maxRounds,
         noGraph,
         noMentor,
+        ...personaOption(this.form.persona, this.form.venue),
         ...(inspiration ? { inspiration } : {}),
       });
       // The selection went into this session; the next one starts without it.
@@ -265,6 +277,7 @@ export class IdeateState {
           noMentor: false,
           noGraph,
           maxRounds,
+          ...personaOption(this.form.persona, this.form.venue),
           ...(topic.trim() ? { topic } : {}),
           ...(guidance.trim() ? { guidance } : {}),
         },

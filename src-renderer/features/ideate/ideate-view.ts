@@ -1,5 +1,6 @@
 import type {
   IdeatorCitation,
+  IdeatorMentorPersona,
   IdeatorSessionRecord,
   IdeatorSessionDetail,
   IdeatorSessionStatus,
@@ -137,6 +138,22 @@ export function costText(cost: { usd: number; unpricedModels: readonly string[] 
   return cost.usd > 0 ? `${usd(cost.usd)} + unknown (${missing})` : `unknown (${missing})`;
 }
 
+export type PersonaKind = IdeatorMentorPersona['kind'];
+
+/** The start form's mentor choice as a session option: none for the supervisor (the default). */
+export function personaOption(kind: PersonaKind, venue: string): { persona?: IdeatorMentorPersona } {
+  if (kind === 'supervisor') return {};
+  return { persona: kind === 'reviewer' ? { kind, venue: venue.trim() } : { kind } };
+}
+
+/** The mentor's persona when the session chose one: " (skeptic)", " (reviewer, ICLR 2026)"; "" for the supervisor. */
+function personaLabel(meta: Record<string, unknown>): string {
+  const persona = meta['persona'];
+  if (typeof persona !== 'string' || persona === 'supervisor') return '';
+  const venue = meta['venue'];
+  return persona === 'reviewer' && typeof venue === 'string' ? ` (reviewer, ${venue})` : ` (${persona})`;
+}
+
 /** Who speaks in a transcript turn, as the user reads it. */
 export function speaker(turn: IdeatorTurn): string {
   switch (turn.kind) {
@@ -147,7 +164,7 @@ export function speaker(turn: IdeatorTurn): string {
     case 'idea':
       return `Idea version ${String(turn.meta['version'] ?? '?')}`;
     case 'mentor':
-      return `Mentor, round ${turn.round}${turn.meta['aspect'] ? ` (${String(turn.meta['aspect'])})` : ''}`;
+      return `Mentor${personaLabel(turn.meta)}, round ${turn.round}${turn.meta['aspect'] ? ` (${String(turn.meta['aspect'])})` : ''}`;
     case 'human':
       return 'You (human mentor)';
     case 'note':

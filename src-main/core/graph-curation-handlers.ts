@@ -1,0 +1,218 @@
+import type { GraphCurationChannel, GraphDeletePreview } from '../contract/graph-curation.ts';
+import { exportGraph } from '../graph/export/export-graph.ts';
+import type { GraphNode } from '../graph/model.ts';
+import type { GraphStore } from '../graph/port.ts';
+import type { ParsedRequestOf } from '../contract/channels.ts';
+import { refuseIdeaMirrorWrite } from './idea-node-guard.ts';
+import { AppError } from '../shared/errors.ts';
+import type { GraphHandlerDeps } from './graph-handlers.ts';
+import type { Handler } from './handler-table.ts';
+
+export type GraphCurationHandlers = { [C in GraphCurationChannel]: Handler<C> };
+
+/**
+ * Hand curation over the configured store (embedded or the lab's Neo4j). The store keeps the rules (edge kinds,
+ * unique names, versions, one transaction per write, the audit log); these handlers add what a person needs
+ * around them: no silent merge on create, the edges a delete takes with it, ideator-owned data left alone.
+ */
+export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurationHandlers {
+  const ctx = (): { actor: string } => ({ actor: deps.actor() });
+  return {
+    'graph.create': async (request) => {
+      const store = await deps.store();
+      const existing = await store.getNodeByName(request.kind, request.name);
+      if (existing) throw alreadyThere(existing.id, existing.name, request.kind);
+      const { node, created } = await store.upsertNode({ ...request, origin: 'curated' }, ctx());
+      // A second writer created the same name in between: the upsert folded ours into theirs.
+      if (!created) throw alreadyThere(node.id, node.name, request.kind);
+      deps.changed?.([node.id], 'create');
+      return node;
+    },
+    'graph.deletePreview': async (request) => deletePreview(await deps.store(), request.id),
+    'graph.delete': async (request) => {
+      const store = await deps.store();
+      const preview = await deletePreview(store, request.id);
+      if (preview.node.kind === 'Idea') {
+        throw new AppError(
+          'VALIDATION',
+          `"${preview.node.name}" is an idea written by the ideator: archive or delete it in Ideate`,
+          { field: 'id' },
+        );
+      }
+      await store.deleteNode({ id: request.id, expectedVersion: request.expectedVersion }, ctx());
+      const others = preview.edges.map((e) => e.other.id);
+      deps.changed?.([request.id, ...others], 'delete');
+      return { id: request.id, edgesRemoved: preview.edges.length };
+    },
+    'graph.addEdge': async (request) => {
+      const result = await (await deps.store()).addEdge({ ...request, origin: 'curated' }, ctx());
+      if (result.created) deps.changed?.([request.from, request.to], 'edge');
+      return result;
+    },
+    'graph.removeEdge': async (request) => {
+      const store = await deps.store();
+      const edge = await store.getEdge(request.id);
+      if (!edge)
+        throw new AppError('NOT_FOUND', `No graph edge with id ${JSON.stringify(request.id)}`, {
+          field: 'id',
+        });
+      if (edge.type === 'CITES') {
+        throw new AppError(
+          'VALIDATION',
+          'A CITES edge belongs to an idea version: change the idea in Ideate',
+          {
+            field: 'id',
+          },
+        );
+      }
+      await store.removeEdge(request, ctx());
+      deps.changed?.([edge.from, edge.to], 'edge');
+      return { id: request.id };
+    },
+    'graph.export': async (request) => {
+      const dump = await (await deps.store()).dump();
+      const missing = request.ids?.filter((id) => !dump.nodes.some((n) => n.id === id)) ?? [];
+      if (missing.length > 0) {
+        throw new AppError('NOT_FOUND', `${missing.length} selected node(s) are no longer in the graph`, {
+          field: 'ids',
+          missing,
+        });
+      }
+      return exportGraph(dump, request.format, request.ids);
+    },
+    'graph.mergeInto': async (request) => {
+      const node = await mergeInto(await deps.store(), request, ctx());
+      deps.changed?.([request.keepId, ...request.drops.map((d) => d.id)], 'merge');
+      return node;
+    },
+    'graph.push': async (request) => {
+      const result = await deps.push(request.replace);
+      deps.changed?.([], 'import');
+      return result;
+    },
+    'graph.labStatus': async () => {
+      const status = { store: deps.storeInfo(), actor: deps.actor() };
+      try {
+        await (await deps.store()).stats();
+        return { ...status, reachable: true, problem: null };
+      } catch (err) {
+        // Only the store's own refusals are shown as they are; anything else stays a fault of ours.
+        if (!(err instanceof AppError)) throw err;
+        return { ...status, reachable: false, problem: err.message };
+      }
+    },
+    'graph.saveNote': async (request) => {
+      const node = await (await deps.store()).getNode(request.id);
+      if (!node)
+        throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(request.id)}`, {
+          field: 'id',
+        });
+      const note = deps
+        .notes()
+        .save(
+          { nodeId: request.id, expectedRevision: request.expectedRevision, text: request.text },
+          deps.actor(),
+        );
+      deps.changed?.([request.id], 'note');
+      return note;
+    },
+    'graph.import': async (request) => {
+      const result = await (await deps.store()).restore(request.dump, ctx(), { replace: request.replace });
+      deps.changed?.([], 'import');
+      return result;
+    },
+  };
+}
+
+/**
+ * Folds several nodes into one. Every version is checked before anything is written, so a stale pick merges
+ * nothing and names the nodes that moved; each merge is then its own store transaction (edges re-pointed, names
+ * kept as aliases, provenance kept), and the survivor gets the chosen name with the others as aliases.
+ */
+async function mergeInto(
+  store: GraphStore,
+  request: ParsedRequestOf<'graph.mergeInto'>,
+  ctx: { actor: string },
+): Promise<GraphNode> {
+  const wanted = [
+    { id: request.keepId, expectedVersion: request.expectedKeepVersion, field: 'keepId' },
+    ...request.drops.map((d, i) => ({ ...d, field: `drops.${i}.id` })),
+  ];
+  const nodes = await Promise.all(wanted.map((w) => store.getNode(w.id)));
+  const stale: Array<{ id: string; name: string; expectedVersion: number; currentVersion: number }> = [];
+  wanted.forEach((w, i) => {
+    const node = nodes[i];
+    if (!node)
+      throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(w.id)}`, { field: w.field });
+    if (node.kind === 'Idea') refuseIdeaMirrorWrite(node, 'name', w.field);
+    if (node.version !== w.expectedVersion) {
+      stale.push({
+        id: node.id,
+        name: node.name,
+        expectedVersion: w.expectedVersion,
+        currentVersion: node.version,
+      });
+    }
+  });
+  if (stale.length > 0) {
+    throw new AppError(
+      'CONFLICT',
+      `${stale.map((s) => `"${s.name}"`).join(', ')} changed since you picked them; nothing was merged. Reload and merge again.`,
+      { field: 'drops', stale },
+    );
+  }
+  let kept = nodes[0] as GraphNode;
+  const merged: string[] = [];
+  try {
+    for (const drop of request.drops) {
+      kept = await store.mergeNodes(
+        {
+          keepId: kept.id,
+          dropId: drop.id,
+          expectedKeepVersion: kept.version,
+          expectedDropVersion: drop.expectedVersion,
+        },
+        ctx,
+      );
+      merged.push(drop.id);
+    }
+    if (request.name !== undefined && request.name !== kept.name) {
+      const aliases = [...new Set([...kept.aliases, kept.name])].filter((a) => a !== request.name);
+      kept = await store.updateNode(
+        { id: kept.id, expectedVersion: kept.version, patch: { name: request.name, aliases } },
+        ctx,
+      );
+    }
+  } catch (err) {
+    if (!(err instanceof AppError) || merged.length === 0) throw err;
+    throw new AppError(
+      err.code,
+      `${err.message} (${merged.length} of ${request.drops.length} were already merged)`,
+      {
+        cause: err.details,
+        merged,
+      },
+    );
+  }
+  return kept;
+}
+
+function alreadyThere(id: string, name: string, kind: string): AppError {
+  return new AppError('CONFLICT', `A ${kind} named "${name}" already exists: open it, or merge into it`, {
+    field: 'name',
+    existingId: id,
+  });
+}
+
+async function deletePreview(store: GraphStore, id: string): Promise<GraphDeletePreview> {
+  const node = await store.getNode(id);
+  if (!node) throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(id)}`, { field: 'id' });
+  const around = await store.subgraph({ ids: [id], depth: 1 });
+  const byId = new Map(around.nodes.map((n) => [n.id, n]));
+  const edges = around.edges.flatMap((edge) => {
+    const other = byId.get(edge.from === id ? edge.to : edge.from);
+    if ((edge.from !== id && edge.to !== id) || !other) return [];
+    return [{ edge, other: { id: other.id, kind: other.kind, name: other.name } }];
+  });
+  return { node, edges, truncated: around.truncated };
+}

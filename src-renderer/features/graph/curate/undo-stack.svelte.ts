@@ -1,0 +1,60 @@
+import { ApiError } from '../../../lib/api/client.ts';
+
+/**
+ * The window's undo stack for graph curation: each entry is the inverse write of one action, carrying the
+ * version that action left behind. Undoing after someone else changed the same thing is refused by the core
+ * (CONFLICT) and said so; the entry is dropped rather than retried over their change.
+ */
+export interface UndoEntry {
+  /** What undo will revert, for the button: "create Problem “X”", "approve 3 nodes". */
+  label: string;
+  /** The inverse write; resolves with the ids it touched (for the refresh). */
+  revert: () => Promise<string[]>;
+}
+
+const DEPTH = 20;
+
+class UndoStack {
+  entries = $state.raw<UndoEntry[]>([]);
+  busy = $state(false);
+  /** The last undo's outcome, shown beside the button. */
+  message = $state<{ text: string; error: boolean } | null>(null);
+
+  get last(): UndoEntry | null {
+    return this.entries.at(-1) ?? null;
+  }
+
+  push(entry: UndoEntry): void {
+    this.entries = [...this.entries, entry].slice(-DEPTH);
+    this.message = null;
+  }
+
+  /** Runs the newest inverse write; `refresh` reloads what it touched. */
+  async undo(refresh: (ids: string[]) => Promise<void>): Promise<void> {
+    const entry = this.last;
+    if (!entry || this.busy) return;
+    this.busy = true;
+    this.entries = this.entries.slice(0, -1);
+    try {
+      const ids = await entry.revert();
+      this.message = { text: `Undone: ${entry.label}.`, error: false };
+      await refresh(ids);
+    } catch (err) {
+      const stale = err instanceof ApiError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND');
+      const reason = err instanceof Error ? err.message : String(err);
+      // Not refused but failed (the store is unreachable…): the entry stays for another try.
+      if (!stale) this.entries = [...this.entries, entry];
+      this.message = {
+        text: stale
+          ? `Could not undo “${entry.label}”: it was changed since (${reason}). Nothing was overwritten.`
+          : `Could not undo “${entry.label}” yet: ${reason}. Try again.`,
+        error: true,
+      };
+      await refresh([]);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export const undoStack = new UndoStack();
