@@ -54,6 +54,10 @@ test('Ctrl+K opens the palette over sections, actions and nodes; Escape closes i
 });
 
 test('/ focuses the section search; arrow keys move through a list', async ({ page }) => {
+  // The graph page shows its search once its first read is in.
+  await expect(page.getByTestId('graph-search')).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('graph-search')).toBeFocused();
   await page.getByTestId('nav-methods').click();
   await expect(page.getByTestId('methods-search')).not.toBeFocused();
   await page.keyboard.press('/');
