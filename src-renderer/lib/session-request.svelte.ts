@@ -18,17 +18,26 @@ export function takeSessionRequest(): string | null {
   return sessionId;
 }
 
-/** A new session another section asks Ideate to prepare (the Ideas page's "new session on this topic"). */
-export const newSessionRequest = $state<{ topic: string | null }>({ topic: null });
+/**
+ * A new session another place asks Ideate to prepare: the Ideas page's "new session on this topic", the sample
+ * topic (welcome, palette, empty Ideate) with its own small size. Nothing starts until the user presses Start.
+ */
+export interface NewSessionRequest {
+  topic: string;
+  /** Ideas and mentor rounds; absent: the form keeps its own (the Settings' defaults). */
+  size?: { ideas: number; maxRounds: number };
+}
 
-export function startSessionOn(topic: string): void {
-  newSessionRequest.topic = topic;
+export const newSessionRequest = $state<{ pending: NewSessionRequest | null }>({ pending: null });
+
+export function startSessionOn(topic: string, size?: NewSessionRequest['size']): void {
+  newSessionRequest.pending = size ? { topic, size: { ...size } } : { topic };
   goTo('ideate');
 }
 
-/** Ideate's side: the requested topic, once (null when there is none). */
-export function takeNewSessionRequest(): string | null {
-  const { topic } = newSessionRequest;
-  if (topic !== null) newSessionRequest.topic = null;
-  return topic;
+/** Ideate's side: the requested new session, once (null when there is none). */
+export function takeNewSessionRequest(): NewSessionRequest | null {
+  const { pending } = newSessionRequest;
+  if (pending !== null) newSessionRequest.pending = null;
+  return pending;
 }
