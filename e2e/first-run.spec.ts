@@ -53,6 +53,7 @@ test('a fresh data dir goes from the welcome to a first accepted idea', async ({
   await captureScreenshot(page, 'first-run-setup', testInfo);
 
   await page.getByTestId('welcome-model-next').click();
+  await captureScreenshot(page, 'first-run-sample', testInfo);
   await page.getByTestId('welcome-sample').click();
   await expect(welcome).toHaveCount(0);
 
@@ -101,6 +102,16 @@ test('the welcome can be skipped with Escape, the app works without a model, and
   const reopen = page.getByTestId('help-open-welcome');
   await reopen.click();
   await expect(welcome).toBeVisible();
+  // A base URL the settings refuse is named, and nothing is written.
+  await page.getByTestId('welcome-next').click();
+  await page.getByTestId('welcome-base-url').fill(`ftp://${'x'.repeat(5_000)}`);
+  await page.getByTestId('welcome-model-save').click();
+  await expect(page.getByTestId('welcome-model-status')).toContainText('llm.baseUrl');
+  expect(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).not.toContain('ftp://');
+  await page.getByTestId('welcome-model-skip').click();
+  await page.getByTestId('welcome-done').click();
+  await expect(welcome).toHaveCount(0);
+  await reopen.click();
   await page.getByTestId('welcome-skip').click();
   await expect(welcome).toHaveCount(0);
   // Focus goes back where it was.
