@@ -52,7 +52,10 @@ function vocabulary(size: number, next: () => number): string[] {
   return [...words];
 }
 
-export function generateSyntheticGraph(seed = 20_251_122, scale = PAPER_SCALE): SyntheticGraph {
+export function generateSyntheticGraph(
+  seed = 20_251_122,
+  scale: Record<keyof typeof PAPER_SCALE, number> = PAPER_SCALE,
+): SyntheticGraph {
   const next = mulberry32(seed);
   const words = vocabulary(4_000, next);
   const topics = 256;

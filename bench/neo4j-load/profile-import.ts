@@ -11,7 +11,6 @@ import { startNeo4j } from '../../graph/neo4j-server/start.ts';
 import { DEFAULT_NEO4J_DATABASE } from '../../src-main/graph/neo4j/config.ts';
 import { journaledImport } from '../../src-main/graph/neo4j/import-journal.ts';
 import { openNeo4jStore } from '../../src-main/graph/neo4j/open-store.ts';
-import { LOCK_GRAPH } from '../../src-main/graph/neo4j/queries.ts';
 import { WriteTx } from '../../src-main/graph/neo4j/tx.ts';
 import type { Row } from '../../src-main/graph/neo4j/tx.ts';
 import { ImportBatchSchema } from '../../src-main/graph/schemas.ts';
@@ -62,10 +61,10 @@ class TimedWriteTx extends WriteTx {
       record(query, performance.now() - start);
     }
   }
-  override async flushAudit(): Promise<void> {
+  override async finish(): Promise<void> {
     const start = performance.now();
-    await super.flushAudit();
-    record('(audit flush)', performance.now() - start);
+    await super.finish();
+    record('(finish: stamp + audit)', performance.now() - start);
   }
 }
 
@@ -104,8 +103,10 @@ try {
   const result = await journaledImport(
     (work) =>
       session.executeWrite(async (tx) => {
-        await tx.run(LOCK_GRAPH);
-        return work(new TimedWriteTx(tx, meta));
+        const w = new TimedWriteTx(tx, meta);
+        const result = await work(w);
+        await w.finish();
+        return result;
       }),
     batch,
     'bench',

@@ -4,6 +4,7 @@ import { DoctorReportSchema } from './doctor.ts';
 import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
 import { graphCurationChannels } from './graph-curation.ts';
+import { graphExploreChannels } from './graph-explore.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
 import { libraryChannels } from './library.ts';
@@ -40,6 +41,7 @@ export const channels = {
   'doctor.run': { request: Empty, response: DoctorReportSchema },
   ...graphChannels,
   ...graphCurationChannels,
+  ...graphExploreChannels,
   ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,

@@ -7,6 +7,7 @@ import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
 import type { ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphCurationHandlers, type GraphCurationHandlers } from './graph-curation-handlers.ts';
+import { createGraphExploreHandlers, type GraphExploreHandlers } from './graph-explore-handlers.ts';
 import {
   createGraphHandlers,
   type GraphHandlerDeps,
@@ -29,7 +30,7 @@ export interface GraphServiceHost extends GraphStoreHost {
 }
 
 export interface GraphService {
-  handlers: GraphHandlers & GraphCurationHandlers;
+  handlers: GraphHandlers & GraphCurationHandlers & GraphExploreHandlers;
   /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
@@ -56,7 +57,11 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   };
-  const handlers = { ...createGraphHandlers(deps), ...createGraphCurationHandlers(deps) };
+  const handlers = {
+    ...createGraphHandlers(deps),
+    ...createGraphCurationHandlers(deps),
+    ...createGraphExploreHandlers(() => store.get()),
+  };
   return {
     handlers,
     stats: async () => (await store.get()).stats(),

@@ -19,6 +19,8 @@ import type {
   SubgraphSchema,
 } from './schemas.ts';
 import type { NodeRelation, Subgraph } from './views.ts';
+import type { GraphOverview, GraphPath, WhiteSpace } from './explore-views.ts';
+import type { OverviewQuery, WhitespaceQuery } from './explore-schemas.ts';
 
 /**
  * The I/O a graph store needs from its database, and nothing else. `GraphStore` (graph-store.ts) holds every rule
@@ -85,6 +87,8 @@ export interface GraphReader {
   edgesOf(nodeId: string): Promise<GraphEdge[]>;
   models(): Promise<EmbeddingModel[]>;
   vectorOf(nodeId: string, model: string): Promise<number[] | null>;
+  /** The stored vectors of these nodes for the model (nodes without one are absent), in one read. */
+  vectorsOf(nodeIds: readonly string[], model: string): Promise<Map<string, number[]>>;
   /** Best first, at most `limit`; user text is never query syntax. Empty when the text has no words. */
   lexicalRanking(query: string, filters: SearchFilters, limit: number): Promise<Ranked[]>;
   /** Nearest first by cosine; score = 1 − cosine distance. The vector has the model's dimension. */
@@ -126,6 +130,10 @@ export interface GraphDriver {
   nodeRelation(id: string, options: z.output<typeof NodeRelationOptionsSchema>): Promise<NodeRelation>;
   randomNodes(input: z.output<typeof RandomNodesSchema>): Promise<GraphNode[]>;
   subgraph(input: z.output<typeof SubgraphSchema>): Promise<Subgraph>;
+  /** Shortest path between two stored nodes, edges of either direction, at most `maxHops`; null when none. */
+  shortestPath(from: string, to: string, maxHops: number): Promise<GraphPath | null>;
+  whiteSpace(query: WhitespaceQuery): Promise<WhiteSpace>;
+  overview(query: OverviewQuery): Promise<GraphOverview>;
   counts(): Promise<GraphCounts>;
   /**
    * A value that changes whenever the graph does, by any writer (this process or another); null when unknown.

@@ -11,6 +11,7 @@ import { ensureModel, findModel } from './rules/embedding-rules.ts';
 import { importBatch } from './rules/import-batch.ts';
 import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './rules/node-rules.ts';
 import { checkDumpForRestore } from './rules/restore-checks.ts';
+import { findPath, findWhiteSpace, graphOverview } from './rules/explore.ts';
 import { nodeSearch } from './rules/search.ts';
 import { statsFrom } from './rules/stats.ts';
 import * as Schemas from './schemas.ts';
@@ -124,6 +125,18 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
 
   async subgraph(input: Port.SubgraphInput): Promise<Port.Subgraph> {
     return this.driver.subgraph(parseInput(Schemas.SubgraphSchema, input, 'subgraph'));
+  }
+
+  findPath(input: Port.PathInput): Promise<Port.GraphPath | null> {
+    return findPath(this.driver, input);
+  }
+
+  whitespace(input: Port.WhitespaceInput = {}): Promise<Port.WhiteSpace> {
+    return findWhiteSpace(this.driver, input);
+  }
+
+  overview(input: Port.OverviewInput = {}): Promise<Port.GraphOverview> {
+    return graphOverview(this.driver, input);
   }
 
   /**

@@ -20,6 +20,8 @@ import type {
   WriteContextSchema,
 } from './schemas.ts';
 import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
+import type { OverviewSchema, PathSchema, WhitespaceSchema } from './explore-schemas.ts';
+import type { GraphOverview, GraphPath, WhiteSpace } from './explore-views.ts';
 
 /**
  * The GraphStore port: everything the app does with MotivGraph, implemented by the embedded (SQLite) and Neo4j
@@ -35,6 +37,7 @@ import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
  */
 
 export type * from './views.ts';
+export type * from './explore-views.ts';
 
 export type NodeInput = z.input<typeof NodeInputSchema>;
 export type WriteContext = z.input<typeof WriteContextSchema>;
@@ -52,6 +55,9 @@ export type SubgraphInput = z.input<typeof SubgraphSchema>;
 export type ImportBatchInput = z.input<typeof ImportBatchSchema>;
 export type AuditQuery = z.input<typeof AuditQuerySchema>;
 export type RestoreOptions = z.input<typeof RestoreOptionsSchema>;
+export type PathInput = z.input<typeof PathSchema>;
+export type WhitespaceInput = z.input<typeof WhitespaceSchema>;
+export type OverviewInput = z.input<typeof OverviewSchema>;
 
 export interface UpsertResult {
   node: GraphNode;
@@ -134,6 +140,18 @@ export interface GraphStore {
   randomNodes(input: RandomNodesInput): Promise<GraphNode[]>;
   /** Nodes within `depth` hops of `ids` (both directions) and the edges among them. */
   subgraph(input: SubgraphInput): Promise<Subgraph>;
+  /**
+   * A shortest path between two nodes along edges of either direction, at most `maxHops` (default 4, max 6)
+   * long; null when there is none that short. Missing endpoints are NOT_FOUND (details.field 'from' / 'to').
+   */
+  findPath(input: PathInput): Promise<GraphPath | null>;
+  /**
+   * The white-space map over non-rejected nodes: challenges by fewest solutions then most attention (problems,
+   * citing ideas, papers), problems whose challenges are all unsolved, solutions used by one problem only.
+   */
+  whitespace(input?: WhitespaceInput): Promise<WhiteSpace>;
+  /** The `limit` nodes of highest degree (default 300, ties by id), the edges among them, and the graph's size. */
+  overview(input?: OverviewInput): Promise<GraphOverview>;
   stats(): Promise<GraphStats>;
 
   /** All nodes, edges and embeddings in one transaction: one bad item and nothing is written. */

@@ -1,4 +1,4 @@
-import { startSessionOn } from './session-request.svelte.ts';
+import { ideateOn } from './session-request.svelte.ts';
 
 /** The sample topic the welcome, the palette and the empty Ideate page offer: small (one idea, three rounds). */
 export const SAMPLE_TOPIC = {
@@ -8,5 +8,9 @@ export const SAMPLE_TOPIC = {
 
 /** Ideate's start form filled with the sample, its estimate shown; nothing runs until Start. */
 export function trySampleTopic(): void {
-  startSessionOn(SAMPLE_TOPIC.topic, SAMPLE_TOPIC.size);
+  ideateOn({
+    topic: SAMPLE_TOPIC.topic,
+    note: 'The sample topic: a small first session to see how it works.',
+    size: { ...SAMPLE_TOPIC.size },
+  });
 }

@@ -1,43 +1,47 @@
 import { goTo } from './navigation.svelte.ts';
 
 /**
- * A session another section asks Ideate to show (the Ideas page's "open in Ideate"). Sections never import each
- * other: the asking section leaves the request here and Ideate takes it when it is on screen.
+ * What another section asks Ideate to show: a saved session (the Ideas page's "open in Ideate"), or a new
+ * session's draft (the Graph's "Ideate on this gap / node", the Ideas page's "New session on this topic", the sample topic: a topic and a note saying where it came from; nothing
+ * runs until the user presses Start). Sections never import each other: the asking section leaves the request
+ * here and Ideate takes it when it is on screen.
  */
-export const sessionRequest = $state<{ sessionId: string | null }>({ sessionId: null });
+export interface IdeateDraft {
+  topic: string;
+  /** Why this topic, shown above the start form (e.g. the gap it names). */
+  note: string;
+  /** Ideas and mentor rounds (the sample topic's small first session); absent: the form keeps its own. */
+  size?: { ideas: number; maxRounds: number };
+}
+
+interface IdeateRequest {
+  sessionId: string | null;
+  draft: IdeateDraft | null;
+}
+
+export const sessionRequest = $state<IdeateRequest>({ sessionId: null, draft: null });
 
 export function openInIdeate(sessionId: string): void {
   sessionRequest.sessionId = sessionId;
   goTo('ideate');
 }
 
-/** Ideate's side: the requested session, once (null when there is none). */
-export function takeSessionRequest(): string | null {
-  const { sessionId } = sessionRequest;
-  if (sessionId !== null) sessionRequest.sessionId = null;
-  return sessionId;
-}
-
-/**
- * A new session another place asks Ideate to prepare: the Ideas page's "new session on this topic", the sample
- * topic (welcome, palette, empty Ideate) with its own small size. Nothing starts until the user presses Start.
- */
-export interface NewSessionRequest {
-  topic: string;
-  /** Ideas and mentor rounds; absent: the form keeps its own (the Settings' defaults). */
-  size?: { ideas: number; maxRounds: number };
-}
-
-export const newSessionRequest = $state<{ pending: NewSessionRequest | null }>({ pending: null });
-
-export function startSessionOn(topic: string, size?: NewSessionRequest['size']): void {
-  newSessionRequest.pending = size ? { topic, size: { ...size } } : { topic };
+export function ideateOn(draft: IdeateDraft): void {
+  sessionRequest.draft = draft;
   goTo('ideate');
 }
 
-/** Ideate's side: the requested new session, once (null when there is none). */
-export function takeNewSessionRequest(): NewSessionRequest | null {
-  const { pending } = newSessionRequest;
-  if (pending !== null) newSessionRequest.pending = null;
-  return pending;
+/** Ideate's side: a request, once (null when there is none). */
+function take<K extends keyof IdeateRequest>(key: K): IdeateRequest[K] {
+  const value = sessionRequest[key];
+  if (value !== null) sessionRequest[key] = null as IdeateRequest[K];
+  return value;
+}
+
+export function takeSessionRequest(): string | null {
+  return take('sessionId');
+}
+
+export function takeIdeateDraft(): IdeateDraft | null {
+  return take('draft');
 }

@@ -17,6 +17,10 @@ import type { BinaryCodeIndex } from './binary-index.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
 import { EmbeddedReader, EmbeddedWriter } from './embedded-tx.ts';
 import { randomNodes, subgraph } from './explore.ts';
+import { overview, shortestPath, whiteSpace } from './explore-reads.ts';
+import type { GraphOverview, GraphPath, WhiteSpace } from '../explore-views.ts';
+import type { OverviewQuery, WhitespaceQuery } from '../explore-schemas.ts';
+import { nodeRowById } from './rows.ts';
 import { nodeRelation } from './relations.ts';
 import { graphStamp, StampedCache } from './stamped-cache.ts';
 import { graphCounts } from './stats.ts';
@@ -125,6 +129,21 @@ export class EmbeddedDriver implements GraphDriver {
 
   subgraph(input: z.output<typeof SubgraphSchema>): Promise<Subgraph> {
     return this.snapshot(() => subgraph(this.db, input));
+  }
+
+  shortestPath(from: string, to: string, maxHops: number): Promise<GraphPath | null> {
+    return this.snapshot(() => {
+      const [a, b] = [nodeRowById(this.db, from), nodeRowById(this.db, to)];
+      return a && b ? shortestPath(this.db, a.seq, b.seq, maxHops) : null;
+    });
+  }
+
+  whiteSpace(query: WhitespaceQuery): Promise<WhiteSpace> {
+    return this.snapshot(() => whiteSpace(this.db, query));
+  }
+
+  overview(query: OverviewQuery): Promise<GraphOverview> {
+    return this.snapshot(() => overview(this.db, query));
   }
 
   counts(): Promise<GraphCounts> {

@@ -106,6 +106,16 @@ export class EmbeddedReader implements GraphReader {
     return listModels(this.db).map(({ model, dimension }) => ({ model, dimension }));
   }
 
+  /** SQLite reads are in-process: one lookup per node costs what one batched lookup would. */
+  async vectorsOf(nodeIds: readonly string[], model: string): Promise<Map<string, number[]>> {
+    const found = new Map<string, number[]>();
+    for (const id of nodeIds) {
+      const vector = await this.vectorOf(id, model);
+      if (vector) found.set(id, vector);
+    }
+    return found;
+  }
+
   async vectorOf(nodeId: string, model: string): Promise<number[] | null> {
     const seq = this.seqOf(nodeId);
     const info = findModel(this.db, model);

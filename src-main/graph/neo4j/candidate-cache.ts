@@ -18,6 +18,11 @@ export class CandidateIdCache {
     return entry?.stamp === stamp ? entry.ids : undefined;
   }
 
+  /** The last list read for the filter, whatever its stamp: a guess the caller confirms against the stamp. */
+  latest(key: string): { stamp: string; ids: readonly string[] } | undefined {
+    return this.entries.get(key);
+  }
+
   set(stamp: string, key: string, ids: readonly string[]): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {

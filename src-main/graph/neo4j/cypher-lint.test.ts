@@ -3,6 +3,7 @@ import type { DbSchema, Neo4jFunction, Neo4jProcedure } from '@neo4j-cypher/lang
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadMigrations } from './migrations.ts';
+import * as exploreQueries from './explore-queries.ts';
 import * as journalQueries from './import-journal-queries.ts';
 import * as queries from './queries.ts';
 import { testDriver, testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
@@ -17,7 +18,7 @@ import { NEO4J_LABELS, NEO4J_PROPERTY_KEYS, NEO4J_RELATIONSHIP_TYPES } from './v
 
 function allQueries(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [name, value] of Object.entries({ ...queries, ...journalQueries })) {
+  for (const [name, value] of Object.entries({ ...queries, ...journalQueries, ...exploreQueries })) {
     if (typeof value === 'string') out.push([name, value]);
     else for (const [key, text] of Object.entries(value)) out.push([`${name}.${key}`, text as string]);
   }

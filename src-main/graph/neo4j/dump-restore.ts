@@ -45,7 +45,7 @@ export async function restoreGraph(w: WriteTx, dump: CheckedDump, replace: boole
   const existing = await w.rows(ANY_NODE);
   refuseNonEmpty(existing.length === 0, replace);
   if (existing.length > 0) await w.rows(CLEAR_GRAPH);
-  let seq = await w.nextSeq(dump.nodes.length + dump.edges.length);
+  let seq = w.nextSeq(dump.nodes.length + dump.edges.length);
   const nodeRows = new Map<NodeKind, PropertyMap[]>();
   for (const node of dump.nodes) {
     const list = nodeRows.get(node.kind) ?? [];

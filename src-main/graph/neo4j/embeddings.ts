@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toNumber } from './mapping.ts';
-import { ALL_MODELS, GET_VECTOR, MODEL_BY_NAME, PUT_VECTOR } from './queries.ts';
+import { ALL_MODELS, GET_VECTOR, GET_VECTORS, MODEL_BY_NAME, PUT_VECTOR } from './queries.ts';
 import { firstRow, rows } from './tx.ts';
 import type { Row } from './tx.ts';
 
@@ -41,4 +41,14 @@ export async function readVector(
 ): Promise<number[] | null> {
   const row = await firstRow(tx, GET_VECTOR, { nodeId, model });
   return Array.isArray(row?.vector) ? (row.vector as unknown[]).map(toNumber) : null;
+}
+
+export async function readVectors(
+  tx: ManagedTransaction,
+  nodeIds: readonly string[],
+  model: string,
+): Promise<Map<string, number[]>> {
+  if (nodeIds.length === 0) return new Map();
+  const found = await rows(tx, GET_VECTORS, { nodeIds: [...nodeIds], model });
+  return new Map(found.map((row) => [String(row.nodeId), (row.vector as unknown[]).map(toNumber)]));
 }

@@ -8,7 +8,9 @@ import type { RandomNodesSchema, SubgraphSchema } from '../schemas.ts';
 import { randomSeed, seededSample } from '../seeded-random.ts';
 import { nodeById, nodesById, rowToEdge } from './reads.ts';
 import type { CandidateIdCache } from './candidate-cache.ts';
-import { EDGES_AMONG, GRAPH_STAMP, RANDOM_CANDIDATES, SUBGRAPH_STEP } from './queries.ts';
+import { EDGES_AMONG, GRAPH_STAMP, RANDOM_CANDIDATES, STAMP_AND_NODES, SUBGRAPH_STEP } from './queries.ts';
+import { toNode } from './mapping.ts';
+import type { PropertyMap } from './mapping.ts';
 import { firstRow, rows } from './tx.ts';
 
 /**
@@ -23,25 +25,39 @@ export async function randomNodes(
   cache: CandidateIdCache,
 ): Promise<GraphNode[]> {
   const filter = { kinds: input.kinds, review: input.review ?? null };
-  const stamp = await graphStamp(tx);
   const key = JSON.stringify(filter);
+  const seed = input.seed ?? randomSeed();
+  const pick = (ids: readonly string[]): string[] =>
+    seededSample(ids.length, input.count, seed).map((i) => ids[i] as string);
+  const ordered = (picks: string[], nodes: Map<string, GraphNode>): GraphNode[] =>
+    picks.flatMap((id) => nodes.get(id) ?? []);
+  // The common case, one round trip: picks from the cached candidates, kept if the stamp has not moved.
+  const cached = cache.latest(key);
+  if (cached) {
+    const picks = pick(cached.ids);
+    const row = await firstRow(tx, STAMP_AND_NODES, { ids: picks });
+    if (stampOf(row) === cached.stamp) {
+      const nodes = (row?.nodes as PropertyMap[]).map(toNode);
+      return ordered(picks, new Map(nodes.map((n) => [n.id, n])));
+    }
+  }
+  const stamp = await graphStamp(tx);
   let ids = stamp === null ? undefined : cache.get(stamp, key);
   if (!ids) {
     const row = await firstRow(tx, RANDOM_CANDIDATES, filter);
     ids = Array.isArray(row?.ids) ? row.ids.map(String) : [];
     if (stamp !== null) cache.set(stamp, key, ids);
   }
-  const candidates = ids;
-  const picks = seededSample(candidates.length, input.count, input.seed ?? randomSeed()).map(
-    (i) => candidates[i] as string,
-  );
-  const nodes = await nodesById(tx, picks);
-  return picks.flatMap((id) => nodes.get(id) ?? []);
+  const picks = pick(ids);
+  return ordered(picks, await nodesById(tx, picks));
 }
 
 /** `epoch/writes` of the graph counter; null before the first write (nothing is cached then). */
 export async function graphStamp(tx: ManagedTransaction): Promise<string | null> {
-  const row = await firstRow(tx, GRAPH_STAMP);
+  return stampOf(await firstRow(tx, GRAPH_STAMP));
+}
+
+function stampOf(row: Record<string, unknown> | undefined): string | null {
   if (typeof row?.epoch !== 'string' || row.writes === null || row.writes === undefined) return null;
   return `${row.epoch}/${String(row.writes)}`;
 }

@@ -1,4 +1,3 @@
-import { appendAuditQuery } from './queries.ts';
 import { ANY_EDGE, perEdgeType, perKind } from './vocabulary.ts';
 
 /**
@@ -14,15 +13,30 @@ RETURN j.id AS id, j.status AS status`;
 export const LIVE_JOURNAL = `MATCH (j:ImportJournal {status: 'pending'})
 WHERE j.leaseUntil >= timestamp()
 RETURN j.id AS id, j.owner AS owner LIMIT 1`;
+/** One import at a time: the journal check and creation run under this lock (only imports take it), found by a
+ * label scan and touched once, as the graph counter is (queries.ts FINISH_WRITE); created once when missing. */
+export const CLAIM_IMPORTS = `MATCH (c:GraphCounter) USING SCAN c:GraphCounter
+WHERE c.name = 'imports'
+SET c._lock = true
+REMOVE c._lock
+RETURN c.name AS name`;
+export const CREATE_IMPORTS_CLAIM = "MERGE (:GraphCounter {name: 'imports'})";
 export const CREATE_JOURNAL = `CREATE (j:ImportJournal {id: $id, owner: $owner, status: 'pending',
   startedAt: $at, leaseUntil: timestamp() + $leaseMs})`;
 /** Every staging transaction renews the lease and proves the journal is still pending (not being undone). */
-export const RENEW_JOURNAL = `MATCH (j:ImportJournal {id: $id, status: 'pending'})
+/** The journal's lock before its status is read: a rollback claiming it and its owner renewing or committing it
+ * must see each other's commits (checked before the lock, both could pass). */
+export const RENEW_JOURNAL = `MATCH (j:ImportJournal {id: $id})
+SET j._lock = true
+WITH j WHERE j.status = 'pending'
 SET j.leaseUntil = timestamp() + $leaseMs
+REMOVE j._lock
 RETURN j.id AS id`;
 export const MARK_JOURNAL = `MATCH (j:ImportJournal {id: $id})
-WHERE j.status IN $from
+SET j._lock = true
+WITH j WHERE j.status IN $from
 SET j.status = $to
+REMOVE j._lock
 RETURN j.id AS id`;
 export const DELETE_JOURNAL = 'MATCH (j:ImportJournal {id: $id}) DELETE j';
 
@@ -52,14 +66,15 @@ ON CREATE SET e.importId = $importId
 MERGE (n)-[:HAS_EMBEDDING]->(e)
 SET e.vector = row.vector`;
 /** A merge into a stored node: only at the version the plan read (a second writer in between is a conflict),
- * and the node as it was goes to an undo record. */
+ * and the node as it was goes to an undo record. Locked before the version is read (queries.ts SAVE_NODE). */
 export const STAGE_SAVES = `UNWIND $rows AS row
 MATCH (n:GraphNode {id: row.id})
-WHERE n.version = row.expectedVersion
+SET n._lock = true
+WITH n, row WHERE n.version = row.expectedVersion
 CREATE (:ImportUndo {importId: $importId, nodeId: row.id, before: row.before})
 SET n += row.props
+REMOVE n._lock
 RETURN count(n) AS saved`;
-export const STAGE_AUDIT = appendAuditQuery('rows', ', importId: $importId');
 
 // --- commit: strip the tags; rollback: undo, then delete what is tagged -------------------------------------
 export const UNTAG_NODES = `MATCH (n) WHERE n.importId = $id

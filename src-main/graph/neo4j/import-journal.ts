@@ -6,6 +6,8 @@ import type { ImportBatchSchema } from '../schemas.ts';
 import { planImport } from './import-batch.ts';
 import type { StagedStep } from './import-batch.ts';
 import {
+  CLAIM_IMPORTS,
+  CREATE_IMPORTS_CLAIM,
   CREATE_JOURNAL,
   DELETE_JOURNAL,
   DELETE_TAGGED_EDGES,
@@ -24,7 +26,7 @@ import {
 import { int, nodeUpdateProps, toNumber } from './mapping.ts';
 import { BULK_SAVE_NODES } from './queries.ts';
 import type { GraphNode } from '../model.ts';
-import type { WriteTx } from './tx.ts';
+import type { Row, WriteTx } from './tx.ts';
 
 /**
  * A file import on Neo4j without unbounded transaction memory, still all-or-nothing for the user:
@@ -39,7 +41,7 @@ import type { WriteTx } from './tx.ts';
  */
 
 type Batch = z.output<typeof ImportBatchSchema>;
-/** Runs one write transaction holding the graph's write lock (Neo4jDriver.writeTx). */
+/** Runs one write transaction (Neo4jDriver.writeTx). */
 export type RunWrite = <T>(work: (w: WriteTx) => Promise<T>) => Promise<T>;
 
 /** How long a silent import keeps its claim: each bounded transaction renews it. */
@@ -55,6 +57,10 @@ export async function journaledImport(
   await recoverImports(runWrite);
   const id = randomUUID();
   await runWrite(async (w) => {
+    if (!(await w.first(CLAIM_IMPORTS))) {
+      await w.rows(CREATE_IMPORTS_CLAIM);
+      await w.rows(CLAIM_IMPORTS);
+    }
     const live = await w.first(LIVE_JOURNAL);
     if (live) {
       throw new AppError(
@@ -94,6 +100,10 @@ async function stageStep(w: WriteTx, id: string, step: StagedStep, leaseMs: numb
     throw new AppError('CONFLICT', 'The import was rolled back meanwhile (its lease expired)', {
       importId: id,
     });
+  }
+  if (step.appendsAudit) {
+    w.auditRows(step.rows.map((row) => ({ ...(row as Row), importId: id })));
+    return;
   }
   const rows = await w.rows(step.query, { rows: step.rows, importId: id });
   if (step.guardsVersions && toNumber(rows[0]?.saved) !== step.rows.length) {

@@ -17,20 +17,29 @@ import { CandidateIdCache } from './candidate-cache.ts';
 import { dumpGraph, restoreGraph } from './dump-restore.ts';
 import { toAppError } from './errors.ts';
 import { graphStamp, randomNodes, subgraph } from './explore.ts';
+import { overview, shortestPath, whiteSpace } from './explore-reads.ts';
+import type { GraphOverview, GraphPath, WhiteSpace } from '../explore-views.ts';
+import type { OverviewQuery, WhitespaceQuery } from '../explore-schemas.ts';
 import { journaledImport, recoverImports } from './import-journal.ts';
 import { int, toNumber } from './mapping.ts';
 import { Neo4jReader, Neo4jWriter } from './neo4j-tx.ts';
-import { AUDIT_QUERY, BUMP_GRAPH_STAMP, CREATE_GRAPH_LOCK, LOCK_GRAPH } from './queries.ts';
+import { AUDIT_QUERY } from './queries.ts';
 import { nodeRelation } from './relations.ts';
 import { graphCounts } from './stats.ts';
-import { rows, WriteTx } from './tx.ts';
-import { writeGateFor } from './write-gate.ts';
+import { rows, StaleWriteError, WriteTx } from './tx.ts';
+import { writeSlotsFor } from './write-slots.ts';
+
+/** Runs of one write whose reads another writer overtook, before it is BUSY (each run is milliseconds). */
+const STALE_WRITE_ATTEMPTS = 25;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * I/O of the Neo4j store: one driver, an explicit database, managed read/write transactions (retried by the
- * driver on transient faults, connection.ts). Every write takes the graph's write lock first, so version checks
- * and the writes after them are atomic across clients, and queues behind this driver's write gate. What still
- * fails is mapped once, by errors.ts. Imports are journaled (import-journal.ts), not one transaction.
+ * driver on transient faults, connection.ts). No graph-wide lock: every write statement locks what it changes
+ * and checks it is as read (neo4j-tx.ts), a write overtaken by another is run again on fresh reads
+ * (writeFresh), and at most a few writes per driver are open at once (write-slots.ts). What still fails is
+ * mapped once, by errors.ts. Imports are journaled (import-journal.ts), not one transaction.
  */
 export class Neo4jDriver implements GraphDriver {
   readonly kind = 'neo4j';
@@ -70,20 +79,39 @@ export class Neo4jDriver implements GraphDriver {
   }
 
   private writeTx<T>(actor: string, work: (w: WriteTx) => Promise<T>): Promise<T> {
-    return this.guard(() => writeGateFor(this.driver).run(() => this.writeNow(actor, work)));
+    return this.guard(() => writeSlotsFor(this.driver).run(() => this.writeFresh(actor, work)));
   }
 
-  /** One managed write transaction under the graph lock, retried by the driver on transient faults. */
+  /**
+   * The work on fresh reads until no other writer overtook them (StaleWriteError): each run is a new
+   * transaction, so the rules see the other's commit and succeed on it or refuse with CONFLICT. Bounded: a node
+   * rewritten faster than this loop can follow is BUSY, and nothing was saved.
+   */
+  private async writeFresh<T>(actor: string, work: (w: WriteTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeNow(actor, work);
+      } catch (err) {
+        if (!(err instanceof StaleWriteError)) throw err;
+        if (attempt >= STALE_WRITE_ATTEMPTS) {
+          throw new AppError('BUSY', 'The graph is busy with other changes; nothing was saved, try again', {
+            reason: 'busy',
+            retryable: true,
+          });
+        }
+        await delay(Math.random() * 5 * attempt);
+      }
+    }
+  }
+
+  /** One managed write transaction, retried by the driver on transient faults (deadlocks among them). */
   private async writeNow<T>(actor: string, work: (w: WriteTx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
     try {
       return await session.executeWrite(async (tx) => {
-        const locked = await tx.run(LOCK_GRAPH);
-        if (locked.records.length === 0) await tx.run(CREATE_GRAPH_LOCK);
-        await tx.run(BUMP_GRAPH_STAMP);
         const w = new WriteTx(tx, { actor, at: new Date().toISOString() });
         const result = await work(w);
-        await w.flushAudit();
+        await w.finish();
         return result;
       });
     } finally {
@@ -109,6 +137,18 @@ export class Neo4jDriver implements GraphDriver {
 
   subgraph(input: z.output<typeof SubgraphSchema>): Promise<Subgraph> {
     return this.readTx((tx) => subgraph(tx, input));
+  }
+
+  shortestPath(from: string, to: string, maxHops: number): Promise<GraphPath | null> {
+    return this.readTx((tx) => shortestPath(tx, from, to, maxHops));
+  }
+
+  whiteSpace(query: WhitespaceQuery): Promise<WhiteSpace> {
+    return this.readTx((tx) => whiteSpace(tx, query));
+  }
+
+  overview(query: OverviewQuery): Promise<GraphOverview> {
+    return this.readTx((tx) => overview(tx, query));
   }
 
   counts(): Promise<GraphCounts> {

@@ -14,6 +14,7 @@ import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
 import { snapshot } from '../test-support/store-contract/helpers.ts';
 import { registerConcurrentWriteTests } from '../test-support/neo4j/concurrent-writes.ts';
+import { registerPerNodeConcurrencyTests } from '../test-support/neo4j/per-node-concurrency.ts';
 import { registerImportParityTests } from '../test-support/neo4j/import-parity.ts';
 import { registerNeo4jSpecificTests } from '../test-support/neo4j/neo4j-specifics.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
@@ -54,6 +55,7 @@ describe('Neo4jGraphStore', () => {
   );
   registerImportParityTests(() => store as Neo4jGraphStore);
   registerConcurrentWriteTests(() => store as Neo4jGraphStore);
+  registerPerNodeConcurrencyTests(() => store as Neo4jGraphStore);
 });
 
 // The ideator's write-back on Neo4j; the embedded run is in ideator/graph-writeback.test.ts.

@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type * as D from '../driver.ts';
 import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
-import { listModels, putVector, readVector } from './embeddings.ts';
-import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List } from './mapping.ts';
+import { listModels, putVector, readVector, readVectors } from './embeddings.ts';
+import { edgeToProps, int, nodeToProps, nodeUpdateProps, toFloat32List, toNumber } from './mapping.ts';
 import {
   CREATE_EDGE,
   CREATE_MODEL,
@@ -10,6 +10,7 @@ import {
   DELETE_EDGE,
   DELETE_NODE,
   FIND_EDGE,
+  LOCK_NODE,
   NODE_EDGES,
   REPOINT_EDGE,
   SAVE_EDGE,
@@ -17,15 +18,23 @@ import {
 } from './queries.ts';
 import { edgeById, nodeById, nodeByName, nodesById, rowToEdge } from './reads.ts';
 import { lexicalRanking, vectorRanking } from './search.ts';
+import type { SeenNodes } from './search.ts';
 import { firstRow, rows } from './tx.ts';
+import { StaleWriteError } from './tx.ts';
 import type { WriteTx } from './tx.ts';
 
 /** One managed transaction's reads. */
 export class Neo4jReader implements D.GraphReader {
   protected readonly tx: ManagedTransaction;
+  /**
+   * Nodes the rankings of this read already returned: a search then reads its hits' nodes without another
+   * round trip. Read transactions only (undefined in a writer, whose own writes would make them stale).
+   */
+  protected readonly seen: SeenNodes | undefined;
 
-  constructor(tx: ManagedTransaction) {
+  constructor(tx: ManagedTransaction, cacheRankedNodes = true) {
     this.tx = tx;
+    this.seen = cacheRankedNodes ? new Map() : undefined;
   }
 
   nodeById(id: string): Promise<GraphNode | null> {
@@ -36,8 +45,18 @@ export class Neo4jReader implements D.GraphReader {
     return nodeByName(this.tx, kind, normalizedName);
   }
 
-  nodesById(ids: readonly string[]): Promise<Map<string, GraphNode>> {
-    return nodesById(this.tx, ids);
+  async nodesById(ids: readonly string[]): Promise<Map<string, GraphNode>> {
+    const seen = this.seen;
+    if (!seen) return nodesById(this.tx, ids);
+    const found = await nodesById(
+      this.tx,
+      ids.filter((id) => !seen.has(id)),
+    );
+    for (const id of ids) {
+      const node = seen.get(id);
+      if (node) found.set(id, node);
+    }
+    return found;
   }
 
   edgeById(id: string): Promise<GraphEdge | null> {
@@ -61,8 +80,12 @@ export class Neo4jReader implements D.GraphReader {
     return readVector(this.tx, nodeId, model);
   }
 
+  vectorsOf(nodeIds: readonly string[], model: string): Promise<Map<string, number[]>> {
+    return readVectors(this.tx, nodeIds, model);
+  }
+
   lexicalRanking(query: string, filters: D.SearchFilters, limit: number): Promise<D.Ranked[]> {
-    return lexicalRanking(this.tx, query, filters, limit);
+    return lexicalRanking(this.tx, query, filters, limit, this.seen);
   }
 
   vectorRanking(
@@ -71,67 +94,85 @@ export class Neo4jReader implements D.GraphReader {
     filters: D.SearchFilters,
     limit: number,
   ): Promise<D.Ranked[]> {
-    return vectorRanking(this.tx, model, vector, filters, limit);
+    return vectorRanking(this.tx, model, vector, filters, limit, this.seen);
   }
 }
 
-/** One write transaction (under the graph's write lock); audit entries are appended just before it commits. */
+/**
+ * One write transaction. Each write locks what it changes and checks, under that lock, that it is as this
+ * transaction read it (versions, names, edges): a miss is a StaleWriteError and the driver runs the work again.
+ * Audit entries are appended by the transaction's last statements (WriteTx.finish).
+ */
 export class Neo4jWriter extends Neo4jReader implements D.GraphWriter {
   readonly meta: D.WriteMeta;
   private readonly w: WriteTx;
 
   constructor(w: WriteTx) {
-    super(w.tx);
+    super(w.tx, false);
     this.w = w;
     this.meta = w.meta;
   }
 
+  /** Locks the node first, so no edge is added to or removed from it until this transaction ends. */
+  override async edgesOf(nodeId: string): Promise<GraphEdge[]> {
+    await this.w.rows(LOCK_NODE, { id: nodeId });
+    return super.edgesOf(nodeId);
+  }
+
   async insertNode(node: GraphNode): Promise<void> {
-    const seq = await this.w.nextSeq();
-    await this.w.rows(CREATE_NODE[node.kind], { props: nodeToProps(node, seq) });
+    const props = nodeToProps(node, this.w.nextSeq());
+    const row = await this.w.expectRow(CREATE_NODE[node.kind], { props }, `${node.kind} name taken`);
+    if (row.created !== true) throw new StaleWriteError(`${node.kind} created by another writer`);
   }
 
   async saveNode(before: GraphNode, after: GraphNode): Promise<void> {
-    await this.w.rows(SAVE_NODE, { id: before.id, props: nodeUpdateProps(after) });
+    await this.w.expectRow(
+      SAVE_NODE,
+      { id: before.id, version: int(before.version), props: nodeUpdateProps(after) },
+      `node ${before.id} changed`,
+    );
   }
 
   async deleteNode(node: GraphNode): Promise<void> {
-    await this.w.rows(DELETE_NODE, { id: node.id });
+    const row = await this.w.first(DELETE_NODE, { id: node.id, version: int(node.version) });
+    if (toNumber(row?.deleted) !== 1) throw new StaleWriteError(`node ${node.id} changed`);
   }
 
   async insertEdge(edge: GraphEdge): Promise<void> {
-    const seq = await this.w.nextSeq();
-    await this.w.rows(CREATE_EDGE[edge.type], {
-      from: edge.from,
-      to: edge.to,
-      props: edgeToProps(edge, seq),
-    });
+    await this.w.expectRow(
+      CREATE_EDGE[edge.type],
+      { ...endpoints(edge.from, edge.to), props: edgeToProps(edge, this.w.nextSeq()) },
+      `${edge.type} edge added by another writer`,
+    );
   }
 
   async saveEdge(before: GraphEdge, after: GraphEdge): Promise<void> {
     const stamps = { updatedBy: after.updatedBy, updatedAt: after.updatedAt, version: int(after.version) };
+    const at = { id: before.id, version: int(before.version) };
     if (after.from !== before.from || after.to !== before.to) {
       // A relationship cannot change its endpoints: REPOINT_EDGE recreates it with the same properties.
-      await this.w.rows(REPOINT_EDGE[before.type], {
-        id: before.id,
-        from: after.from,
-        to: after.to,
-        props: stamps,
-      });
+      await this.w.expectRow(
+        REPOINT_EDGE[before.type],
+        { ...at, ...endpoints(after.from, after.to), props: stamps },
+        `edge ${before.id} changed`,
+      );
       return;
     }
-    await this.w.rows(SAVE_EDGE[before.type], {
-      id: before.id,
-      props: { origin: after.origin, review: after.review, ...stamps },
-    });
+    await this.w.expectRow(
+      SAVE_EDGE[before.type],
+      { ...at, props: { origin: after.origin, review: after.review, ...stamps } },
+      `edge ${before.id} changed`,
+    );
   }
 
   async deleteEdge(edge: GraphEdge): Promise<void> {
-    await this.w.rows(DELETE_EDGE[edge.type], { id: edge.id });
+    const row = await this.w.first(DELETE_EDGE[edge.type], { id: edge.id, version: int(edge.version) });
+    if (toNumber(row?.deleted) !== 1) throw new StaleWriteError(`edge ${edge.id} changed`);
   }
 
   async createModel(model: D.EmbeddingModel): Promise<void> {
-    await this.w.rows(CREATE_MODEL, { model: model.model, dimension: int(model.dimension) });
+    const row = await this.w.first(CREATE_MODEL, { model: model.model, dimension: int(model.dimension) });
+    if (row?.created !== true) throw new StaleWriteError(`model ${model.model} registered by another writer`);
   }
 
   async putVector(node: GraphNode, model: D.EmbeddingModel, vector: D.Vector): Promise<void> {
@@ -141,4 +182,10 @@ export class Neo4jWriter extends Neo4jReader implements D.GraphWriter {
   async audit(entry: D.AuditDraft): Promise<void> {
     this.w.audit(entry);
   }
+}
+
+/** An edge's endpoints, and the same two ids in lock order (queries.ts LOCKED_ENDPOINTS). */
+function endpoints(from: string, to: string): Record<string, string> {
+  const [first, second] = from < to ? [from, to] : [to, from];
+  return { from, to, first, second };
 }

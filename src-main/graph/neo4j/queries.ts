@@ -1,4 +1,5 @@
 import { EDGE_TYPES } from '../model.ts';
+import type { EdgeType } from '../model.ts';
 import { ANY_EDGE, perEdgeType, perKind } from './vocabulary.ts';
 
 /**
@@ -27,46 +28,30 @@ ON CREATE SET m.name = $name, m.appliedAt = $appliedAt, m.checksum = $checksum`;
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 export const SCHEMA_VERSION = 'MATCH (m:__Migration) RETURN coalesce(max(m.version), 0) AS version';
 
-// --- write lock, sequence numbers and audit ----------------------------------------------------------------
-/** First statement of every write: an exclusive lock on one lock node serialises writers, so a version check
- * followed by a write can never interleave with another writer (no lost updates). It is a node of its own, which
- * the holder never touches again: Neo4j's deadlock detector reports false deadlocks when the holder of a
- * contended lock re-reads and updates that node while others queue for it (neo4j/neo4j#13291), and MERGE would
- * take a shared lock first and upgrade it (two writers upgrading = a real deadlock). So: MATCH + SET, found by a
- * label scan (a unique-index seek in a write query takes an extra shared lock); created once by
- * CREATE_GRAPH_LOCK when LOCK_GRAPH finds none. */
-export const LOCK_GRAPH = `MATCH (l:GraphCounter) USING SCAN l:GraphCounter
-WHERE l.name = 'lock'
-SET l.holder = randomUUID()
-RETURN true AS locked`;
-export const CREATE_GRAPH_LOCK = `MERGE (l:GraphCounter {name: 'lock'})
-SET l.holder = randomUUID()`;
-/** Second statement, under the lock: `writes` and `epoch` (random, set when the counter is created) form the
- * graph stamp that read caches are keyed by; `seq` and `audit` number nodes, edges and audit entries. */
-export const BUMP_GRAPH_STAMP = `MERGE (c:GraphCounter {name: 'graph'})
-ON CREATE SET c.seq = 0, c.audit = 0
-SET c.writes = coalesce(c.writes, 0) + 1, c.epoch = coalesce(c.epoch, randomUUID())`;
+// --- per-write bookkeeping: the graph stamp and the audit log ------------------------------------------------
+/** Writers never share a lock for their work: each node or edge they change is locked by the statement that
+ * changes it (versioned, below). The one shared node, the graph counter, is touched once per transaction, by its
+ * last statement (FINISH_WRITE), so it is held only for that statement and the commit. It is found by a label
+ * scan, never a unique-index seek (a seek in a write query takes an extra shared lock, and two writers upgrading
+ * shared locks deadlock), and touched once: a holder that updates a contended node again while others queue
+ * for it gets false deadlock reports (neo4j/neo4j#13291). */
+export const FINISH_WRITE = `MATCH (c:GraphCounter) USING SCAN c:GraphCounter
+WHERE c.name = 'graph'
+SET c.writes = c.writes + 1, c.audit = c.audit + $count
+RETURN c.audit - $count AS base`;
+/** The first write ever (or after a wipe): the counter, created once; MERGE on its unique name. */
+export const CREATE_GRAPH_COUNTER = `MERGE (c:GraphCounter {name: 'graph'})
+ON CREATE SET c.seq = 0, c.audit = 0, c.writes = 0, c.epoch = randomUUID()`;
 /** The graph stamp: it moves with every committed write from any client (each write bumps `writes`), and a
  * counter deleted and recreated gets a new `epoch`, so a restarted count never repeats an old stamp. */
 export const GRAPH_STAMP = `OPTIONAL MATCH (c:GraphCounter {name: 'graph'})
 RETURN c.epoch AS epoch, c.writes AS writes`;
-export const NEXT_SEQS = `MATCH (c:GraphCounter {name: 'graph'})
-SET c.seq = c.seq + $count
-RETURN c.seq - $count AS base`;
-/**
- * Appends the audit entries in the list parameter `$<list>` under consecutive seqs; `tag` adds properties to each
- * (an import's id). Built from constants only: values always travel as parameters.
- */
-export function appendAuditQuery(list: string, tag = ''): string {
-  return `MATCH (c:GraphCounter {name: 'graph'})
-SET c.audit = c.audit + size($${list})
-WITH c.audit - size($${list}) AS base
-UNWIND range(0, size($${list}) - 1) AS i
-WITH base + i + 1 AS seq, $${list}[i] AS e
+/** The audit entries of one transaction under the seqs FINISH_WRITE reserved (`$base` + 1 …); an entry's
+ * `importId` (the staged import's tag) is stored when present. */
+export const APPEND_AUDIT = `UNWIND range(0, size($entries) - 1) AS i
+WITH $base + i + 1 AS seq, $entries[i] AS e
 CREATE (:AuditEntry {seq: seq, at: e.at, actor: e.actor, action: e.action, entityId: e.entityId,
-  before: e.before, after: e.after${tag}})`;
-}
-export const APPEND_AUDIT = appendAuditQuery('entries');
+  before: e.before, after: e.after, importId: e.importId})`;
 export const AUDIT_QUERY = `MATCH (a:AuditEntry)
 WHERE ($entityId IS NULL OR a.entityId = $entityId)
   AND ($actor IS NULL OR a.actor = $actor)
@@ -84,19 +69,37 @@ export const NODES_BY_IDS = 'UNWIND $ids AS id MATCH (n:GraphNode {id: id}) RETU
 export const NODE_BY_NAME = perKind(
   (kind) => `MATCH (n:${kind} {normalizedName: $normalizedName}) RETURN properties(n) AS n`,
 );
+/** Constraint-backed: MERGE on the kind's unique normalised name, so two writers creating the same name make
+ * one node; `created` is false for the one that found the other's node (its read was stale: it retries). */
 export const CREATE_NODE = perKind(
-  (kind) => `CREATE (n:GraphNode:${kind}) SET n = $props RETURN properties(n) AS n`,
+  (kind) => `MERGE (n:${kind} {normalizedName: $props.normalizedName})
+ON CREATE SET n:GraphNode, n = $props
+RETURN n.id = $props.id AS created`,
 );
-export const SAVE_NODE = 'MATCH (n:GraphNode {id: $id}) SET n += $props RETURN properties(n) AS n';
+/** Takes the node's write lock first, then checks the version the writer read: a check before the lock could
+ * pass for two writers at once (read committed), and the second would overwrite the first (a lost update). */
+const LOCKED_NODE_AT = `MATCH (n:GraphNode {id: $id})
+SET n._lock = true
+WITH n WHERE n.version = $version`;
+export const SAVE_NODE = `${LOCKED_NODE_AT}
+SET n += $props
+REMOVE n._lock
+RETURN n.id AS id`;
+/** The node's write lock, so its edges read next cannot change before the transaction ends. */
+export const LOCK_NODE = `MATCH (n:GraphNode {id: $id})
+SET n._lock = true
+REMOVE n._lock
+RETURN n.id AS id`;
 export const NODE_EDGES = `MATCH (n:GraphNode {id: $id})-[r:${ANY_EDGE}]-(:GraphNode)
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN ${EDGE_RETURN}
 ORDER BY r.seq`;
-export const DELETE_NODE = `MATCH (n:GraphNode {id: $id})
+export const DELETE_NODE = `${LOCKED_NODE_AT}
 OPTIONAL MATCH (n)-[:HAS_EMBEDDING]->(e:Embedding)
 WITH n, collect(e) AS embeddings
 FOREACH (e IN embeddings | DETACH DELETE e)
-DETACH DELETE n`;
+DETACH DELETE n
+RETURN count(*) AS deleted`;
 
 // --- edges ------------------------------------------------------------------------------------------------
 /** One branch per type so each lookup uses that type's id constraint index. */
@@ -107,28 +110,53 @@ export const FIND_EDGE = perEdgeType(
   (type) =>
     `MATCH (a:GraphNode {id: $from})-[r:${type}]->(b:GraphNode {id: $to}) RETURN ${EDGE_RETURN} LIMIT 1`,
 );
+/** (from, type, to) is unique without a constraint Neo4j could hold: both endpoints are locked (in id order,
+ * `$first` then `$second`, so two writers cannot deadlock on them) before the check, so two writers adding the
+ * same edge make one; the other gets no row (its read was stale: it retries and finds the edge). */
+const LOCKED_ENDPOINTS = `MATCH (x:GraphNode {id: $first})
+MATCH (y:GraphNode {id: $second})
+SET x._lock = true, y._lock = true
+REMOVE x._lock, y._lock
+WITH x, y
+MATCH (a:GraphNode {id: $from})
+MATCH (b:GraphNode {id: $to})`;
 export const CREATE_EDGE = perEdgeType(
-  (type) => `MATCH (a:GraphNode {id: $from})
-MATCH (b:GraphNode {id: $to})
+  (type) => `${LOCKED_ENDPOINTS}
+WITH a, b WHERE NOT EXISTS { (a)-[:${type}]->(b) }
 CREATE (a)-[r:${type}]->(b)
 SET r = $props
-RETURN ${EDGE_RETURN}`,
+RETURN r.id AS id`,
 );
+/** As LOCKED_NODE_AT, for a relationship: its write lock first, then the version the writer read. */
+const lockedEdgeAt = (type: EdgeType): string => `MATCH ()-[r:${type} {id: $id}]->()
+SET r._lock = true
+WITH r WHERE r.version = $version`;
 export const SAVE_EDGE = perEdgeType(
-  (type) => `MATCH (a:GraphNode)-[r:${type} {id: $id}]->(b:GraphNode) SET r += $props RETURN ${EDGE_RETURN}`,
+  (type) => `${lockedEdgeAt(type)}
+SET r += $props
+REMOVE r._lock
+RETURN r.id AS id`,
 );
-export const DELETE_EDGE = perEdgeType((type) => `MATCH ()-[r:${type} {id: $id}]->() DELETE r`);
-/** A relationship cannot change its endpoints: delete it and recreate it with the same properties. */
+export const DELETE_EDGE = perEdgeType(
+  (type) => `${lockedEdgeAt(type)}
+DELETE r
+RETURN count(*) AS deleted`,
+);
+/** A relationship cannot change its endpoints: delete it and recreate it with the same properties, at the
+ * version read and only where no such edge exists (the new endpoints locked first, as for CREATE_EDGE). */
 export const REPOINT_EDGE = perEdgeType(
-  (type) => `MATCH ()-[old:${type} {id: $id}]->()
-WITH old, properties(old) AS saved
+  (type) => `${LOCKED_ENDPOINTS}
+WHERE NOT EXISTS { (a)-[:${type}]->(b) }
+WITH a, b
+MATCH ()-[old:${type} {id: $id}]->()
+SET old._lock = true
+WITH a, b, old WHERE old.version = $version
+WITH a, b, old, properties(old) AS saved
 DELETE old
-WITH saved
-MATCH (a:GraphNode {id: $from})
-MATCH (b:GraphNode {id: $to})
 CREATE (a)-[r:${type}]->(b)
 SET r = saved, r += $props
-RETURN ${EDGE_RETURN}`,
+REMOVE r._lock
+RETURN r.id AS id`,
 );
 
 // --- embeddings -------------------------------------------------------------------------------------------
@@ -136,18 +164,32 @@ export const MODEL_BY_NAME =
   'MATCH (m:EmbeddingModel {model: $model}) RETURN m.model AS model, m.dimension AS dimension';
 export const ALL_MODELS =
   'MATCH (m:EmbeddingModel) RETURN m.model AS model, m.dimension AS dimension ORDER BY model';
-export const CREATE_MODEL = 'CREATE (:EmbeddingModel {model: $model, dimension: $dimension})';
+/** MERGE on the model's unique name: `created` is false when another writer registered it first with another
+ * dimension (the same dimension is the same registration). */
+export const CREATE_MODEL = `MERGE (m:EmbeddingModel {model: $model})
+ON CREATE SET m.dimension = $dimension
+RETURN m.dimension = $dimension AS created`;
 export const PUT_VECTOR = `MATCH (n:GraphNode {id: $nodeId})
 MERGE (e:Embedding {nodeId: $nodeId, model: $model})
 MERGE (n)-[:HAS_EMBEDDING]->(e)
 SET e.vector = $vector`;
 export const GET_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) RETURN e.vector AS vector';
+export const GET_VECTORS = `UNWIND $nodeIds AS nodeId
+MATCH (e:Embedding {nodeId: nodeId, model: $model})
+RETURN e.nodeId AS nodeId, e.vector AS vector`;
 
 // --- search -----------------------------------------------------------------------------------------------
 /** Lucene BM25. `$query` is built by lucene.ts from escaped, quoted terms: user text is never syntax. */
 export const FULLTEXT_SEARCH = `CALL db.index.fulltext.queryNodes('node_text', $query) YIELD node AS n, score
 WHERE ${NODE_FILTERS}
-RETURN n.id AS id, score
+RETURN n.id AS id, score, properties(n) AS n
+ORDER BY score DESC
+LIMIT $limit`;
+/** Without filters, Lucene collects only the top `$limit` (its options map): scoring and sorting every match of
+ * a common word was most of a search's time. With filters it cannot (they apply after the call). */
+export const FULLTEXT_SEARCH_TOP = `CALL db.index.fulltext.queryNodes('node_text', $query, {limit: $limit})
+YIELD node AS n, score
+RETURN n.id AS id, score, properties(n) AS n
 ORDER BY score DESC
 LIMIT $limit`;
 /** Approximate kNN through the 384-dim HNSW index; the caller over-fetches `$candidates` to allow filtering. */
@@ -156,7 +198,7 @@ YIELD node AS e, score
 WHERE e.model = $model
 MATCH (n:GraphNode)-[:HAS_EMBEDDING]->(e)
 WHERE ${NODE_FILTERS}
-RETURN n.id AS id, score
+RETURN n.id AS id, score, properties(n) AS n
 ORDER BY score DESC
 LIMIT $limit`;
 /** Exact cosine scan: models of other dimensions, and the fallback when filters empty the index candidates. */
@@ -170,50 +212,68 @@ LIMIT $limit`;
 export const MODEL_VECTOR_COUNT = 'MATCH (e:Embedding {model: $model}) RETURN count(e) AS count';
 
 // --- relations, sampling, subgraph ------------------------------------------------------------------------
-export const NEIGHBOURS = `MATCH (n:GraphNode {id: $id})-[r:${ANY_EDGE}]-(m:GraphNode)
-WITH n, r, m
-ORDER BY r.seq
-WITH type(r) AS type, startNode(r) = n AS outgoing,
-  collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
-UNWIND rows AS row
-RETURN type, outgoing, row.edge AS r, row.from AS from, row.to AS to, row.node AS m`;
-// Variable-length bounds cannot be parameters: expand to the schema's maximum (10) and cut at $depth.
-export const ANCESTORS = `MATCH p = (n:GraphNode {id: $id})<-[:PARENT_OF*1..10]-(a:GraphNode)
-WHERE length(p) <= $depth AND a <> n
-WITH a, min(length(p)) AS depth
-RETURN properties(a) AS n, depth
-ORDER BY depth, a.seq
-LIMIT $cap`;
-export const DESCENDANTS = `MATCH p = (n:GraphNode {id: $id})-[:PARENT_OF*1..10]->(d:GraphNode)
-WHERE length(p) <= $depth AND d <> n
-WITH d, min(length(p)) AS depth
-RETURN properties(d) AS n, depth
-ORDER BY depth, d.seq
-LIMIT $cap`;
-const CHAIN_RETURN = 'RETURN properties(p) AS p, properties(c) AS c, properties(s) AS s';
-export const CHAINS = {
-  Problem: `MATCH (p:GraphNode {id: $id})-[hc:HAS_CHALLENGE]->(c:GraphNode)
-OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
-${CHAIN_RETURN}
-ORDER BY hc.seq, sb.seq
-LIMIT $limit`,
-  Challenge: `MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c:GraphNode {id: $id})
-OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)
-${CHAIN_RETURN}
-ORDER BY hc.seq, sb.seq
-LIMIT $limit`,
-  Solution: `MATCH (c:GraphNode)-[sb:SOLVED_BY]->(s:GraphNode {id: $id})
-MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)
-${CHAIN_RETURN}
-ORDER BY sb.seq, hc.seq
-LIMIT $limit`,
-} as const;
+/** The PARENT_OF hierarchy one way from `n` (the pattern names the far node `h`), nearest first, capped. */
+const hierarchyCollect = (pattern: string): string => `COLLECT {
+  MATCH p = ${pattern}
+  WHERE length(p) <= $depth AND h <> n
+  WITH h, min(length(p)) AS depth
+  ORDER BY depth, h.seq
+  LIMIT $cap
+  RETURN {n: properties(h), depth: depth}
+}`;
+
+/** The P→C→S chains through `n` when it is of `kind` (an empty list otherwise): `first` and `second` bind the
+ * chain's nodes, `[p, c, s]` name them (n among them), `order` sorts before the cap. */
+const chainCollect = (
+  kind: string,
+  first: string,
+  second: string,
+  [p, c, s]: readonly [string, string, string],
+  order: string,
+): string => `COLLECT {
+  MATCH ${first}
+  WHERE n.kind = '${kind}'
+  ${second}
+  WITH ${p} AS p, ${c} AS c, ${s} AS s, hc, sb ORDER BY ${order} LIMIT $chainLimit
+  RETURN {p: properties(p), c: properties(c), s: properties(s)}
+}`;
+
+/**
+ * A node in context in one statement (one round trip instead of five: each Bolt call costs a loopback round
+ * trip, more than these index seeks and short expansions): the node, its neighbours per edge type and direction
+ * (the first `$limit` by edge seq), the PARENT_OF hierarchy both ways (variable-length bounds cannot be
+ * parameters: expanded to the schema's maximum, 10, and cut at `$depth`), and the P→C→S chains through it
+ * (only the branch of its kind matches).
+ */
+export const NODE_RELATION = `MATCH (n:GraphNode {id: $id})
+RETURN properties(n) AS n,
+COLLECT {
+  MATCH (n)-[r:${ANY_EDGE}]-(m:GraphNode)
+  WITH r, m ORDER BY r.seq
+  WITH type(r) AS type, startNode(r) = n AS outgoing,
+    collect({edge: properties(r), from: startNode(r).id, to: endNode(r).id, node: properties(m)})[..$limit] AS rows
+  RETURN {type: type, outgoing: outgoing, rows: rows}
+} AS neighbours,
+${hierarchyCollect('(n)<-[:PARENT_OF*1..10]-(h:GraphNode)')} AS ancestors,
+${hierarchyCollect('(n)-[:PARENT_OF*1..10]->(h:GraphNode)')} AS descendants,
+${chainCollect('Problem', '(n)-[hc:HAS_CHALLENGE]->(c:GraphNode)', 'OPTIONAL MATCH (c)-[sb:SOLVED_BY]->(s:GraphNode)', ['n', 'c', 's'], 'hc.seq, sb.seq')} +
+${chainCollect('Challenge', '(p:GraphNode)-[hc:HAS_CHALLENGE]->(n)', 'OPTIONAL MATCH (n)-[sb:SOLVED_BY]->(s:GraphNode)', ['p', 'n', 's'], 'hc.seq, sb.seq')} +
+${chainCollect('Solution', '(c:GraphNode)-[sb:SOLVED_BY]->(n)', 'MATCH (p:GraphNode)-[hc:HAS_CHALLENGE]->(c)', ['p', 'c', 'n'], 'sb.seq, hc.seq')} AS chains`;
 /** Every candidate id in id order, as one list (one record travels far faster than 76k). */
 export const RANDOM_CANDIDATES = `MATCH (n:GraphNode)
 WHERE n.kind IN $kinds AND ($review IS NULL OR n.review IN $review)
 WITH n.id AS id
 ORDER BY id
 RETURN collect(id) AS ids`;
+/** The graph stamp and the picked nodes in one round trip: picks made from cached candidates are kept when the
+ * stamp is the one they were cached under (explore.ts randomNodes). */
+export const STAMP_AND_NODES = `OPTIONAL MATCH (c:GraphCounter {name: 'graph'})
+WITH c.epoch AS epoch, c.writes AS writes
+RETURN epoch, writes, COLLECT {
+  UNWIND $ids AS id
+  MATCH (n:GraphNode {id: id})
+  RETURN properties(n)
+} AS nodes`;
 export const SUBGRAPH_STEP = `UNWIND $frontier AS id
 MATCH (:GraphNode {id: id})-[r:${ANY_EDGE}]-(m:GraphNode)
 WHERE $types IS NULL OR type(r) IN $types

@@ -1,8 +1,16 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { EmbeddingModel, Ranked, SearchFilters, Vector } from '../driver.ts';
 import { toLuceneQuery } from './lucene.ts';
-import { int, toFloat32List, toNumber } from './mapping.ts';
-import { FULLTEXT_SEARCH, MODEL_VECTOR_COUNT, VECTOR_SEARCH_EXACT, VECTOR_SEARCH_INDEX } from './queries.ts';
+import type { GraphNode } from '../model.ts';
+import { int, toFloat32List, toNode, toNumber } from './mapping.ts';
+import type { PropertyMap } from './mapping.ts';
+import {
+  FULLTEXT_SEARCH,
+  FULLTEXT_SEARCH_TOP,
+  MODEL_VECTOR_COUNT,
+  VECTOR_SEARCH_EXACT,
+  VECTOR_SEARCH_INDEX,
+} from './queries.ts';
 import { firstRow, rows } from './tx.ts';
 
 /** Lexical and vector rankings on Neo4j's full-text and vector indexes (graph/rules/search.ts fuses them). */
@@ -25,15 +33,30 @@ const toRanked = (row: Record<string, unknown>): Ranked => ({
   score: toNumber(row.score),
 });
 
+/** Nodes a ranking read along with their ids, kept by the caller so it need not read them again. */
+export type SeenNodes = Map<string, GraphNode>;
+
+function remember(found: Record<string, unknown>[], seen: SeenNodes | undefined): void {
+  if (!seen) return;
+  for (const row of found) if (row.n) seen.set(String(row.id), toNode(row.n as PropertyMap));
+}
+
 export async function lexicalRanking(
   tx: ManagedTransaction,
   text: string,
   input: SearchFilters,
   limit: number,
+  seen?: SeenNodes,
 ): Promise<Ranked[]> {
   const query = toLuceneQuery(text);
   if (query === null) return [];
-  const found = await rows(tx, FULLTEXT_SEARCH, { query, limit: int(limit), ...filterParams(input) });
+  const unfiltered = input.kinds === undefined && input.level === undefined && input.review === undefined;
+  const found = await rows(tx, unfiltered ? FULLTEXT_SEARCH_TOP : FULLTEXT_SEARCH, {
+    query,
+    limit: int(limit),
+    ...filterParams(input),
+  });
+  remember(found, seen);
   return found.map(toRanked);
 }
 
@@ -43,6 +66,7 @@ export async function vectorRanking(
   query: Vector,
   input: SearchFilters,
   limit: number,
+  seen?: SeenNodes,
 ): Promise<Ranked[]> {
   const vector = toFloat32List(query);
   const params = { model: model.model, vector, limit: int(limit), ...filterParams(input) };
@@ -57,6 +81,7 @@ export async function vectorRanking(
     }
   }
   found ??= await rows(tx, VECTOR_SEARCH_EXACT, params);
+  remember(found, seen);
   // Neo4j reports cosine as (1 + cos) / 2; the port's score is the cosine itself, as in the embedded store.
   return found.map(toRanked).map((r) => ({ id: r.id, score: 2 * r.score - 1 }));
 }

@@ -70,6 +70,8 @@ export const NEO4J_PROPERTY_KEYS: readonly string[] = [
   'startedAt',
   'leaseUntil',
   'expectedVersion',
+  // the write lock a statement takes before it reads what it checks (set and removed in one transaction)
+  '_lock',
 ];
 
 /** `PARENT_OF|HAS_CHALLENGE|…`: matches domain edges only, never the HAS_EMBEDDING bookkeeping link. */

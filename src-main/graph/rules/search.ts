@@ -35,10 +35,12 @@ export async function nodeSearch(r: GraphReader, input: SearchInput): Promise<Se
   const vectorHits = await nearest(depth);
   const inVector = new Set(vectorHits.map((x) => x.id));
   const cosineOf = new Map<string, number | null>();
-  for (const id of lexicalIds) {
-    if (inVector.has(id)) continue;
-    const stored = await r.vectorOf(id, model.model);
-    cosineOf.set(id, stored ? cosine(vector, stored) : null);
+  const lexicalOnly = lexicalIds.filter((id) => !inVector.has(id));
+  // One read for all of them: on Neo4j each read is a round trip.
+  const stored = await r.vectorsOf(lexicalOnly, model.model);
+  for (const id of lexicalOnly) {
+    const found = stored.get(id);
+    cosineOf.set(id, found ? cosine(vector, found) : null);
   }
   const fused = fuseScores({ vector: vectorHits, lexicalIds, cosineOf }, input.limit);
   const nodes = await r.nodesById(fused.map((f) => f.id));

@@ -3,6 +3,7 @@ import type { GraphStore } from '../port.ts';
 import { registerDumpImportTests } from './store-contract/dump-import.ts';
 import { registerEdgeTests } from './store-contract/edges.ts';
 import { registerExploreTests } from './store-contract/explore.ts';
+import { registerExploreMapTests } from './store-contract/explore-map.ts';
 import { registerNodeTests } from './store-contract/nodes.ts';
 import { registerSearchTests } from './store-contract/search.ts';
 
@@ -38,6 +39,7 @@ export function describeGraphStoreContract(
     registerEdgeTests(getStore);
     registerSearchTests(getStore);
     registerExploreTests(getStore);
+    registerExploreMapTests(getStore);
     registerDumpImportTests(getStore);
   });
 }

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphEdge, GraphNode, NodeKind } from '../../../../src-main/contract/graph.ts';
+import { actorsOf, defaultFilters, nextRow, visibleIds } from './explorer-filters.ts';
+import { degrees, layeredLayout, sizeForDegree } from './explorer-layout.ts';
+import { challengeDraft, nodeDraft } from './gap-topics.ts';
+
+const stamp = {
+  origin: 'mined',
+  review: 'proposed',
+  createdBy: 'ana',
+  updatedBy: 'ana',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+} as const;
+
+function node(id: string, kind: Exclude<NodeKind, 'Paper' | 'Idea'>, name: string, extra = {}): GraphNode {
+  return {
+    ...stamp,
+    id,
+    kind,
+    name,
+    normalizedName: name,
+    description: '',
+    aliases: [],
+    level: 0,
+    props: {},
+    ...extra,
+  };
+}
+const edge = (id: string, type: GraphEdge['type'], from: string, to: string): GraphEdge => ({
+  ...stamp,
+  id,
+  type,
+  from,
+  to,
+  props: {},
+});
+
+describe('layered explorer layout', () => {
+  it('puts problems left of challenges left of solutions, whatever order the nodes come in', () => {
+    const nodes = [
+      node('s', 'Solution', 'Replay'),
+      node('c', 'Challenge', 'Interference'),
+      node('p', 'Problem', 'Forgetting'),
+      node('p0', 'Problem', 'Learning', { level: 1 }),
+    ];
+    const a = layeredLayout(nodes);
+    const b = layeredLayout([...nodes].reverse());
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    const x = (id: string) => a.get(id)?.x ?? NaN;
+    expect(x('p')).toBeLessThan(x('c'));
+    expect(x('c')).toBeLessThan(x('s'));
+    // the abstract parent is drawn above the mined problem in its band
+    expect(a.get('p0')?.y).toBeGreaterThan(a.get('p')?.y ?? Infinity);
+  });
+
+  it('gives 5,000 nodes distinct places, wrapping a band into sub-columns', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      node(`n${i}`, i % 2 ? 'Challenge' : 'Problem', `node ${String(i).padStart(4, '0')}`),
+    );
+    const placed = layeredLayout(many);
+    const keys = new Set([...placed.values()].map((p) => `${p.x},${p.y}`));
+    expect(keys.size).toBe(5000);
+    const problemXs = many.filter((n) => n.kind === 'Problem').map((n) => placed.get(n.id)?.x ?? 0);
+    const challengeXs = many.filter((n) => n.kind === 'Challenge').map((n) => placed.get(n.id)?.x ?? 0);
+    expect(Math.max(...problemXs)).toBeLessThan(Math.min(...challengeXs));
+  });
+
+  it('sizes by degree, capped', () => {
+    const d = degrees([edge('e1', 'HAS_CHALLENGE', 'p', 'c'), edge('e2', 'SOLVED_BY', 'c', 's')]);
+    expect([d.get('p'), d.get('c'), d.get('s')]).toEqual([1, 2, 1]);
+    expect(sizeForDegree(0)).toBeLessThan(sizeForDegree(4));
+    expect(sizeForDegree(10_000)).toBe(18);
+  });
+});
+
+describe('explorer filters and keys', () => {
+  const nodes = [
+    node('p', 'Problem', 'P', { createdBy: 'ben', updatedBy: 'ben' }),
+    node('c', 'Challenge', 'C', { review: 'approved' }),
+    node('x', 'Challenge', 'X', { origin: 'curated' }),
+    { ...node('paper', 'Problem', 'Paper'), kind: 'Paper', props: { authors: [] } } as GraphNode,
+  ];
+  const edges = [edge('e', 'EXTRACTED_FROM', 'c', 'paper')];
+
+  it('filters by kind, review, origin, lab member and paper', () => {
+    const only = (patch: Partial<ReturnType<typeof defaultFilters>>) =>
+      [...visibleIds(nodes, edges, { ...defaultFilters(), ...patch })].sort();
+    expect(only({})).toEqual(['c', 'p', 'paper', 'x']);
+    expect(only({ kinds: ['Challenge'] })).toEqual(['c', 'x']);
+    expect(only({ review: 'approved' })).toEqual(['c']);
+    expect(only({ origin: 'curated' })).toEqual(['x']);
+    expect(only({ actor: 'ben' })).toEqual(['p']);
+    expect(only({ paper: 'paper' })).toEqual(['c', 'paper']);
+    expect(actorsOf(nodes)).toEqual(['ana', 'ben']);
+  });
+
+  it('moves through rows with arrows, Home and End, staying inside the list', () => {
+    expect(nextRow('ArrowDown', 0, 3)).toBe(1);
+    expect(nextRow('ArrowDown', 2, 3)).toBe(2);
+    expect(nextRow('ArrowUp', 0, 3)).toBe(0);
+    expect(nextRow('End', 0, 3)).toBe(2);
+    expect(nextRow('Home', 2, 3)).toBe(0);
+    expect(nextRow('a', 0, 3)).toBeNull();
+    expect(nextRow('ArrowDown', 0, 0)).toBeNull();
+  });
+});
+
+describe('gap topics', () => {
+  it('stay within the session topic limit for the longest names', () => {
+    const long = node('c', 'Challenge', 'x'.repeat(200));
+    const draft = challengeDraft({
+      challenge: long,
+      solutions: 0,
+      problems: 3,
+      ideas: 1,
+      papers: 2,
+      attention: 6,
+    });
+    expect(draft.topic.length).toBeLessThanOrEqual(500);
+    expect(draft.topic).toContain('No solution in the graph addresses it yet');
+    expect(nodeDraft(long).topic.length).toBeLessThanOrEqual(500);
+  });
+});
