@@ -33,12 +33,15 @@ describe('command palette matching', () => {
     expect(shown.some((i) => i.group === 'Ideas')).toBe(true);
   });
 
-  it('arrow keys wrap, Home/End jump, other keys and an empty list move nothing', () => {
-    expect(nextActive('ArrowDown', 2, 3)).toBe(0);
-    expect(nextActive('ArrowUp', 0, 3)).toBe(2);
-    expect(nextActive('End', 0, 3)).toBe(2);
-    expect(nextActive('Home', 2, 3)).toBe(0);
-    expect(nextActive('a', 1, 3)).toBeNull();
-    expect(nextActive('ArrowDown', 0, 0)).toBeNull();
+  // [key, active, count, next]: the list wraps round at both ends, unlike a plain list's arrows.
+  it.each([
+    ['ArrowDown', 2, 3, 0],
+    ['ArrowUp', 0, 3, 2],
+    ['End', 0, 3, 2],
+    ['Home', 2, 3, 0],
+    ['a', 1, 3, null],
+    ['ArrowDown', 0, 0, null],
+  ] as const)('%s from %i of %i entries goes to %s', (key, active, count, next) => {
+    expect(nextActive(key, active, count)).toBe(next);
   });
 });
