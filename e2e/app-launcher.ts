@@ -34,6 +34,8 @@ export const OFFLINE_LITERATURE: NodeJS.ProcessEnv = {
   MOTIV_S2_BASE_URL: 'http://127.0.0.1:9',
   MOTIV_OPENALEX_BASE_URL: 'http://127.0.0.1:9',
   MOTIV_ARXIV_BASE_URL: 'http://127.0.0.1:9',
+  // The first-run welcome is a modal: only the specs about it turn it back on (appEnv MOTIV_WELCOME: 'on').
+  MOTIV_WELCOME: 'off',
 };
 
 /** Starts `motiv serve` on a free port and resolves with the URL it prints once ready. */

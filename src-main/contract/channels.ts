@@ -26,6 +26,8 @@ export const AppInfoSchema = z.object({
   transport: z.enum(['ipc', 'http', 'cli']),
   dataDir: z.string(),
   store: z.enum(['embedded', 'neo4j']),
+  /** Show the welcome: a fresh data dir (settings never saved) whose welcome was not finished or skipped. */
+  firstRun: z.boolean(),
 });
 
 /**

@@ -105,6 +105,11 @@ export const SettingsSchema = z
     mining: MiningSettingsSchema,
     paperImport: PaperImportSettingsSchema,
     paperLookup: PaperLookupSettingsSchema,
+    // The first-run welcome (src-renderer/features/welcome): done once finished or skipped, in every window.
+    onboarding: z
+      .object({ welcomeDone: z.boolean().default(false) })
+      .strict()
+      .default({ welcomeDone: false }),
   })
   .strict();
 
@@ -127,6 +132,7 @@ export const SettingsPatchSchema = z
     mining: sectionPatch(SettingsSchema.shape.mining),
     paperImport: sectionPatch(SettingsSchema.shape.paperImport),
     paperLookup: sectionPatch(SettingsSchema.shape.paperLookup),
+    onboarding: sectionPatch(SettingsSchema.shape.onboarding),
   })
   .strict();
 

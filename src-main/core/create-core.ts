@@ -36,6 +36,7 @@ import { createSecretHandlers, storedSecretReader } from './secret-handlers.ts';
 import { SecretStore, type SecretEncryptor } from './secret-store.ts';
 import { createServiceHost } from './service-host.ts';
 import { SettingsStore } from './settings-store.ts';
+import { isFirstRun } from './first-run.ts';
 
 export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
@@ -168,6 +169,7 @@ export function createCore(options: CoreOptions = {}): Core {
       transport: ctx.transport,
       dataDir,
       store: connection().store,
+      firstRun: isFirstRun(settings.get(), env),
     }),
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => {

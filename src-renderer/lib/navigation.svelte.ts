@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'methods', label: 'Methods' },
   { id: 'settings', label: 'Settings' },
+  { id: 'help', label: 'Help' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

@@ -1,11 +1,9 @@
-import type { SettingsDraft } from './settings-form.ts';
-
 /**
- * Endpoint presets for Settings → LLM: each fills a base URL (the shared one, or an agent's own endpoint) and
+ * Endpoint presets for Settings → LLM and the welcome's setup step: each fills a base URL (the shared one, or an agent's own endpoint) and
  * says which model to name there. Local servers and the built-in engine need no API key.
  */
 
-export type LlmPresetId = 'openai' | 'ollama' | 'lmstudio' | 'vllm' | 'local';
+export type LlmPresetId = 'openai' | 'openrouter' | 'ollama' | 'lmstudio' | 'vllm' | 'local';
 
 export interface LlmPreset {
   id: LlmPresetId;
@@ -25,6 +23,13 @@ export const LLM_PRESETS: readonly LlmPreset[] = [
     label: 'OpenAI',
     baseUrl: 'https://api.openai.com/v1',
     modelPlaceholder: 'gpt-4o-mini',
+    needsKey: true,
+  },
+  {
+    id: 'openrouter',
+    label: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    modelPlaceholder: 'provider/model, e.g. openai/gpt-4o-mini',
     needsKey: true,
   },
   {
@@ -89,18 +94,4 @@ export function baseUrlWouldDrop(current: string, saved: string, preset: LlmPres
   if (given === saved.trim() || given === '' || isPresetValue(given)) return null;
   if (given === presetBaseUrl(preset, given)) return null;
   return given;
-}
-
-/** baseUrlWouldDrop for the shared base URL of a settings draft. */
-export function presetWouldDrop(
-  draft: SettingsDraft,
-  saved: SettingsDraft,
-  preset: LlmPreset,
-): string | null {
-  return baseUrlWouldDrop(draft.llmBaseUrl, saved.llmBaseUrl, preset);
-}
-
-/** Writes the preset into the draft (the base URL only: the model fields keep what the user typed). */
-export function applyPreset(draft: SettingsDraft, preset: LlmPreset): void {
-  draft.llmBaseUrl = presetBaseUrl(preset, draft.llmBaseUrl);
 }
