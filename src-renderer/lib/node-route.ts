@@ -1,6 +1,7 @@
 /**
  * Hash routes to one item of a section, so other sections (Methods' linked Solutions, an idea's cited nodes) and
- * `motiv://` links can point at it and a reload keeps it open: `#/graph/node/<id>` and `#/ideas/idea/<id>`. The
+ * `motiv://` links can point at it and a reload keeps it open: `#/graph/node/<id>`, `#/ideas/idea/<id>` and
+ * `#/evaluate/topic/<topic>` (the Evaluate area on one topic, where its ideas are ranked in a tournament). The
  * section reads its route when it opens and on every hash change.
  */
 
@@ -32,3 +33,7 @@ export const graphNodeHref = nodeRoute.href;
 export const graphNodeFromHash = nodeRoute.fromHash;
 export const ideaHref = ideaRoute.href;
 export const ideaFromHash = ideaRoute.fromHash;
+
+const topicRoute = hashRoute('#/evaluate/topic/');
+export const evaluateTopicHref = topicRoute.href;
+export const evaluateTopicFromHash = topicRoute.fromHash;
