@@ -16,6 +16,7 @@ import type { Decision, DecisionChange } from './decisions.ts';
 import { writeFork } from './fork-session.ts';
 import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
 import { SessionStore } from './session-store.ts';
 import type {
@@ -226,7 +227,16 @@ export class IdeatorManager {
     const source = this.store.idea(ideaId);
     this.store.version(ideaId, version);
     const base = this.#record(source.sessionId).config;
-    const config = this.#config({ ...base, ...options, ...(topic?.trim() ? { topic } : {}), ideas: 1 });
+    // A fork keeps the source's policy unless the form changes it: a session recorded before the weakest-aspect
+    // default (no policy stored) ran the fixed cycle, and so does its fork.
+    const policy = { mentorPolicy: base.mentorPolicy ?? LEGACY_POLICY };
+    const config = this.#config({
+      ...base,
+      ...policy,
+      ...options,
+      ...(topic?.trim() ? { topic } : {}),
+      ideas: 1,
+    });
     const sessionId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
     writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });

@@ -4,6 +4,7 @@ import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness } from '../test-support/ideator-harness.ts';
 import { buildConfig } from './session-config.ts';
 import { parseVerdict } from './verdict.ts';
+import { DEFAULT_POLICY, LEGACY_POLICY, policyOf } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
@@ -55,20 +56,81 @@ describe('mentor policy (issue 16)', () => {
     expect(prompts.some((p) => p.includes('Question this aspect'))).toBe(false);
   });
 
-  it('keeps the fixed cycle for sessions without a policy, honouring a verdict from round 1', async () => {
+  it('questions the weakest aspect by default: a new session without a policy records and runs it', async () => {
+    const h = await startIdeatorHarness('weakest', tempDir());
+    // No mentorPolicy asked for: the same scenario as above must play out under the default.
+    const started = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noGraph: true });
+    expect((await h.manager.whenSettled(started.id)).status).toBe('completed');
+    expect(h.server.unusedSteps()).toEqual([]);
+    const detail = h.manager.get(started.id);
+    expect(detail.session.config.mentorPolicy).toEqual(DEFAULT_POLICY);
+    expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', round: 5 });
+    const mentor = detail.turns.filter((t) => t.kind === 'mentor');
+    expect(mentor.map((t) => t.meta.verdictIgnored ?? null)).toEqual([
+      'accepted',
+      null,
+      'rejected',
+      null,
+      null,
+    ]);
+  });
+
+  it('runs the fixed cycle when asked, honouring a verdict from round 1', async () => {
     const h = await startIdeatorHarness('no-graph', tempDir());
     const started = h.manager.start({
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 3,
       noGraph: true,
+      mentorPolicy: { order: 'cycle', verdictAfter: [] },
     });
     await h.manager.whenSettled(started.id);
     const detail = h.manager.get(started.id);
-    expect(detail.session.config.mentorPolicy).toBeUndefined();
+    expect(detail.session.config.mentorPolicy).toEqual({ order: 'cycle', verdictAfter: [] });
     expect(detail.ideas[0]?.outcome).toBe('accepted');
     expect(detail.turns.find((t) => t.kind === 'mentor')?.meta.aspect).toBe('clarity');
     expect(mentorPrompts(h.server.requests)[0]).toContain('Question this aspect: clarity');
+  });
+
+  it('keeps the fixed cycle for a session recorded without a policy, and for its fork', async () => {
+    const h = await startIdeatorHarness('no-graph', tempDir());
+    const source = h.manager.start({
+      topic: 'LLM research ideation',
+      ideas: 1,
+      noGraph: true,
+      noMentor: true,
+    });
+    await h.manager.whenSettled(source.id);
+    // As a session made before the weakest-aspect default was stored: no policy in its config.
+    h.manager.store.db
+      .prepare("UPDATE sessions SET config = json_remove(config, '$.mentorPolicy') WHERE id = ?")
+      .run(source.id);
+    expect(h.manager.get(source.id).session.config.mentorPolicy).toBeUndefined();
+    expect(policyOf(h.manager.get(source.id).session.config)).toEqual(LEGACY_POLICY);
+    const ideaId = h.manager.get(source.id).ideas[0]?.id ?? '';
+    // The scenario's mentor accepts once, in round 1: under the default the fork would ask again and fail.
+    const fork = h.manager.fork(ideaId, 1, { noMentor: false, maxRounds: 2 });
+    expect((await h.manager.whenSettled(fork.id)).status).toBe('completed');
+    const detail = h.manager.get(fork.id);
+    expect(detail.session.config.mentorPolicy).toEqual(LEGACY_POLICY);
+    expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', round: 1 });
+    expect(h.server.unusedSteps()).toEqual([]);
+  });
+
+  it('refuses a round limit that leaves the mentor no round for a verdict, and keeps mentor.v1 on the cycle', () => {
+    expect(() => buildConfig({ topic: 't', maxRounds: 3 })).toThrow(
+      /maxRounds 3 leaves the mentor no round for a verdict after questioning innovation, feasibility, rationality; use at least 4/,
+    );
+    expect(
+      buildConfig({
+        topic: 't',
+        maxRounds: 2,
+        mentorPolicy: { order: 'weakest', verdictAfter: ['feasibility'] },
+      }).mentorPolicy,
+    ).toEqual({ order: 'weakest', verdictAfter: ['feasibility'] });
+    expect(buildConfig({ topic: 't', maxRounds: 1, noMentor: true }).noMentor).toBe(true);
+    expect(buildConfig({ topic: 't', maxRounds: 4 }).mentorPolicy).toEqual(DEFAULT_POLICY);
+    expect(buildConfig({ topic: 't', mentorPrompt: 'mentor.v1', maxRounds: 2 }).mentorPolicy).toBeUndefined();
   });
 
   it('refuses a policy the mentor.v1 prompt cannot follow', () => {
@@ -123,6 +185,8 @@ describe('mentor personas (issue 16)', () => {
       ideas: 1,
       maxRounds: 3,
       noGraph: true,
+      // The fixed cycle: this test is about the persona; the scenario's mentor accepts in round 1.
+      mentorPolicy: LEGACY_POLICY,
       persona: { kind: 'reviewer', venue },
     });
     await h.manager.whenSettled(started.id);
