@@ -13,67 +13,55 @@ const mentorPrompts = (requests: { body: { messages?: unknown } }[]): string[] =
   requests.map((r) => JSON.stringify(r.body.messages ?? '')).filter((text) => text.includes('[role:mentor]'));
 
 describe('mentor policy (issue 16)', () => {
-  it('questions the weakest remaining aspect and honours a verdict only after all three were questioned', async () => {
-    const h = await startIdeatorHarness('weakest', tempDir());
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 5,
-      noGraph: true,
-      mentorPolicy: { order: 'weakest', verdictAfter: ['innovation', 'feasibility', 'rationality'] },
-    });
-    const session = await h.manager.whenSettled(started.id);
-    expect(session.status).toBe('completed');
-    expect(h.server.unusedSteps()).toEqual([]);
-    const detail = h.manager.get(started.id);
-    expect(detail.session.config.mentorPolicy).toEqual({
-      order: 'weakest',
-      verdictAfter: ['innovation', 'feasibility', 'rationality'],
-    });
-    const mentor = detail.turns.filter((t) => t.kind === 'mentor');
-    // The mentor's own choice when it names one; the first remaining aspect when it names none.
-    expect(mentor.map((t) => t.meta.aspect)).toEqual([
-      'innovation',
-      'clarity',
-      'rationality',
-      'feasibility',
-      'feasibility',
-    ]);
-    // Round 1's <ACCEPT> and round 3's REJECT came too early: recorded, not honoured.
-    expect(mentor.map((t) => t.meta.verdict ?? null)).toEqual([null, null, null, null, 'accepted']);
-    expect(mentor.map((t) => t.meta.verdictIgnored ?? null)).toEqual([
-      'accepted',
-      null,
-      'rejected',
-      null,
-      null,
-    ]);
-    expect(detail.ideas[0]?.outcome).toBe('accepted');
-    expect(detail.ideas[0]?.round).toBe(5);
-    // Clarity is a check inside each round, not a round of its own in the fixed cycle.
-    const prompts = mentorPrompts(h.server.requests);
-    expect(prompts.every((p) => p.includes('First check clarity'))).toBe(true);
-    expect(prompts.some((p) => p.includes('Question this aspect'))).toBe(false);
-  });
-
-  it('questions the weakest aspect by default: a new session without a policy records and runs it', async () => {
-    const h = await startIdeatorHarness('weakest', tempDir());
-    // No mentorPolicy asked for: the same scenario as above must play out under the default.
-    const started = h.manager.start({ topic: 'LLM research ideation', ideas: 1, noGraph: true });
-    expect((await h.manager.whenSettled(started.id)).status).toBe('completed');
-    expect(h.server.unusedSteps()).toEqual([]);
-    const detail = h.manager.get(started.id);
-    expect(detail.session.config.mentorPolicy).toEqual(DEFAULT_POLICY);
-    expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', round: 5 });
-    const mentor = detail.turns.filter((t) => t.kind === 'mentor');
-    expect(mentor.map((t) => t.meta.verdictIgnored ?? null)).toEqual([
-      'accepted',
-      null,
-      'rejected',
-      null,
-      null,
-    ]);
-  });
+  // New sessions run it without asking (the default, issue 16): the same scenario must play out either way.
+  it.each([
+    ['asked for', { mentorPolicy: DEFAULT_POLICY }],
+    ['by default', {}],
+  ])(
+    'questions the weakest remaining aspect, verdict only after all three were questioned (%s)',
+    async (_how, asked) => {
+      const h = await startIdeatorHarness('weakest', tempDir());
+      const started = h.manager.start({
+        topic: 'LLM research ideation',
+        ideas: 1,
+        maxRounds: 5,
+        noGraph: true,
+        ...asked,
+      });
+      const session = await h.manager.whenSettled(started.id);
+      expect(session.status).toBe('completed');
+      expect(h.server.unusedSteps()).toEqual([]);
+      const detail = h.manager.get(started.id);
+      expect(detail.session.config.mentorPolicy).toEqual({
+        order: 'weakest',
+        verdictAfter: ['innovation', 'feasibility', 'rationality'],
+      });
+      const mentor = detail.turns.filter((t) => t.kind === 'mentor');
+      // The mentor's own choice when it names one; the first remaining aspect when it names none.
+      expect(mentor.map((t) => t.meta.aspect)).toEqual([
+        'innovation',
+        'clarity',
+        'rationality',
+        'feasibility',
+        'feasibility',
+      ]);
+      // Round 1's <ACCEPT> and round 3's REJECT came too early: recorded, not honoured.
+      expect(mentor.map((t) => t.meta.verdict ?? null)).toEqual([null, null, null, null, 'accepted']);
+      expect(mentor.map((t) => t.meta.verdictIgnored ?? null)).toEqual([
+        'accepted',
+        null,
+        'rejected',
+        null,
+        null,
+      ]);
+      expect(detail.ideas[0]?.outcome).toBe('accepted');
+      expect(detail.ideas[0]?.round).toBe(5);
+      // Clarity is a check inside each round, not a round of its own in the fixed cycle.
+      const prompts = mentorPrompts(h.server.requests);
+      expect(prompts.every((p) => p.includes('First check clarity'))).toBe(true);
+      expect(prompts.some((p) => p.includes('Question this aspect'))).toBe(false);
+    },
+  );
 
   it('runs the fixed cycle when asked, honouring a verdict from round 1', async () => {
     const h = await startIdeatorHarness('no-graph', tempDir());
