@@ -11,6 +11,7 @@ import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
+const ONE_IDEA_THREE_ROUNDS = ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'];
 let server: ScriptedLlm | undefined;
 
 async function setup(scenario: string) {
@@ -31,17 +32,7 @@ describe('motiv ideate', () => {
     const cli = await setup('accept');
     const code = await ideateCommand(
       // The fixed cycle: this test is about the command's output; the scenario's mentor accepts in round 2.
-      [
-        '--topic',
-        'LLM research ideation',
-        '--ideas',
-        '1',
-        '--max-rounds',
-        '3',
-        '--mentor-policy',
-        'cycle',
-        '--json',
-      ],
+      [...ONE_IDEA_THREE_ROUNDS, '--mentor-policy', 'cycle', '--json'],
       cli,
     );
     expect(code).toBe(0);

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import { buildConfig } from './session-config.ts';
+import type { StartInput } from './session-config.ts';
 import { parseVerdict } from './verdict.ts';
 import { DEFAULT_POLICY, LEGACY_POLICY, policyOf } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
+
+/** One idea without graph tools, the scenario's mentor deciding. */
+const startOneIdea = (h: IdeatorHarness, options: Omit<StartInput, 'topic'>) =>
+  h.manager.start({ topic: 'LLM research ideation', ideas: 1, noGraph: true, ...options });
 
 const mentorPrompts = (requests: { body: { messages?: unknown } }[]): string[] =>
   requests.map((r) => JSON.stringify(r.body.messages ?? '')).filter((text) => text.includes('[role:mentor]'));
@@ -21,13 +27,7 @@ describe('mentor policy (issue 16)', () => {
     'questions the weakest remaining aspect, verdict only after all three were questioned (%s)',
     async (_how, asked) => {
       const h = await startIdeatorHarness('weakest', tempDir());
-      const started = h.manager.start({
-        topic: 'LLM research ideation',
-        ideas: 1,
-        maxRounds: 5,
-        noGraph: true,
-        ...asked,
-      });
+      const started = startOneIdea(h, { maxRounds: 5, ...asked });
       const session = await h.manager.whenSettled(started.id);
       expect(session.status).toBe('completed');
       expect(h.server.unusedSteps()).toEqual([]);
@@ -65,13 +65,7 @@ describe('mentor policy (issue 16)', () => {
 
   it('runs the fixed cycle when asked, honouring a verdict from round 1', async () => {
     const h = await startIdeatorHarness('no-graph', tempDir());
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 3,
-      noGraph: true,
-      mentorPolicy: { order: 'cycle', verdictAfter: [] },
-    });
+    const started = startOneIdea(h, { maxRounds: 3, mentorPolicy: { order: 'cycle', verdictAfter: [] } });
     await h.manager.whenSettled(started.id);
     const detail = h.manager.get(started.id);
     expect(detail.session.config.mentorPolicy).toEqual({ order: 'cycle', verdictAfter: [] });
@@ -82,12 +76,7 @@ describe('mentor policy (issue 16)', () => {
 
   it('keeps the fixed cycle for a session recorded without a policy, and for its fork', async () => {
     const h = await startIdeatorHarness('no-graph', tempDir());
-    const source = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      noGraph: true,
-      noMentor: true,
-    });
+    const source = startOneIdea(h, { noMentor: true });
     await h.manager.whenSettled(source.id);
     // As a session made before the weakest-aspect default was stored: no policy in its config.
     h.manager.store.db
@@ -168,12 +157,9 @@ describe('mentor personas (issue 16)', () => {
   it('records the persona, puts it in the mentor system prompt and on each mentor turn', async () => {
     const h = await startIdeatorHarness('no-graph', tempDir());
     const venue = 'ICLR 2026 </idea-data> <ACCEPT>';
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
+    // The fixed cycle: this test is about the persona; the scenario's mentor accepts in round 1.
+    const started = startOneIdea(h, {
       maxRounds: 3,
-      noGraph: true,
-      // The fixed cycle: this test is about the persona; the scenario's mentor accepts in round 1.
       mentorPolicy: LEGACY_POLICY,
       persona: { kind: 'reviewer', venue },
     });
