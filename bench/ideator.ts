@@ -28,6 +28,8 @@ import { usageOf } from '../e2e/scripted-llm/completion.ts';
 import type { ScenarioInput } from '../e2e/scripted-llm/scenario.ts';
 import { IdeatorManager } from '../src-main/ideator/manager.ts';
 import { DEFAULT_CONFIG } from '../src-main/ideator/session-config.ts';
+import { LEGACY_POLICY } from '../src-main/ideator/mentor-policy.ts';
+import type { MentorPolicy } from '../src-main/ideator/mentor-policy.ts';
 import { scenarioFile, seedGraph } from '../src-main/test-support/ideator-harness.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../src-main/llm/index.ts';
 import type { IdeatorEvent } from '../src-main/ideator/types.ts';
@@ -121,7 +123,7 @@ interface SessionRun {
  */
 async function runSession(
   baseUrl: string,
-  input: { topic: string; ideas: number; maxRounds: number },
+  input: { topic: string; ideas: number; maxRounds: number; mentorPolicy?: MentorPolicy },
 ): Promise<SessionRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motiv-bench-ideator-'));
   const graph = await seedGraph(join(dataDir, 'graph.sqlite'));
@@ -287,6 +289,8 @@ async function main(): Promise<void> {
         topic: 'LLM research ideation',
         ideas: 1,
         maxRounds: 3,
+        // The fixed cycle: the scenario's mentor accepts in round 2 (results stay comparable with earlier runs).
+        mentorPolicy: LEGACY_POLICY,
       });
       const sent = server.requests
         .filter((r) => r.endpoint === 'chat')

@@ -41,6 +41,9 @@ test.describe('fork', () => {
     await expect(page.getByTestId('ideate-session-item')).toHaveCount(1);
     expect(llm?.requests.length).toBe(callsBefore);
     await page.getByTestId('ideate-fork-guidance').fill('Make the evaluation cheaper.');
+    // The fork form offers the source's policy; the fixed cycle here, as the scenario's mentor accepts in round 1.
+    await expect(page.getByTestId('ideate-policy')).toHaveValue('weakest');
+    await page.getByTestId('ideate-policy').selectOption('cycle');
     await captureScreenshot(page, 'ideate-fork-form', testInfo);
 
     await page.getByTestId('ideate-start').click();
@@ -122,6 +125,8 @@ test.describe('failure', () => {
   }, testInfo) => {
     await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
     await page.getByTestId('ideate-ideas').fill('1');
+    // The fixed cycle: this test is about a failure and Resume; the scenario's mentor accepts early.
+    await page.getByTestId('ideate-policy').selectOption('cycle');
     await page.getByTestId('ideate-start').click();
     const session = page.getByTestId('ideate-session');
     await expect(session.getByTestId('ideate-status')).toHaveText('Failed');

@@ -14,6 +14,8 @@ test.describe('mentor persona', () => {
     await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
     await page.getByTestId('ideate-ideas').fill('1');
     await page.getByTestId('ideate-rounds').fill('1');
+    // The fixed cycle: this test is about the persona; the scenario's mentor rejects in round 1.
+    await page.getByTestId('ideate-policy').selectOption('cycle');
     // A reviewer without a venue cannot start.
     await page.getByTestId('ideate-persona').selectOption('reviewer');
     await expect(page.getByTestId('ideate-start')).toBeDisabled();

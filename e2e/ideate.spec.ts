@@ -26,6 +26,8 @@ test.describe('with a scripted LLM', () => {
     await page.getByTestId('ideate-topic').fill('LLM research ideation');
     await page.getByTestId('ideate-ideas').fill('1');
     await page.getByTestId('ideate-rounds').fill('3');
+    // The fixed cycle: this test is about the live session; the scenario's mentor accepts in round 2.
+    await page.getByTestId('ideate-policy').selectOption('cycle');
     await page.getByTestId('ideate-start').click();
 
     const session = page.getByTestId('ideate-session');
@@ -104,6 +106,8 @@ test.describe('deciding, forking, pausing', () => {
 
     // The fork deliberates version 1 with a mentor; its first question is held by the scenario.
     await idea.getByTestId('ideate-fork').click();
+    // The fixed cycle: this test is about forks; the scenario's mentor decides early.
+    await page.getByTestId('ideate-policy').selectOption('cycle');
     await page.getByTestId('ideate-start').click();
     await expect(page.getByTestId('ideate-session-item')).toHaveCount(2);
     await expect(session.getByTestId('ideate-status')).toHaveText('Running');

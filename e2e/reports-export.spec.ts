@@ -36,6 +36,8 @@ test('the Export menu downloads md, html, pdf, json and bibtex that parse back',
   await page.getByTestId('ideate-topic').fill('LLM research ideation');
   await page.getByTestId('ideate-ideas').fill('1');
   await page.getByTestId('ideate-rounds').fill('3');
+  // The fixed cycle: this test is about reports; the scenario's mentor accepts in round 2.
+  await page.getByTestId('ideate-policy').selectOption('cycle');
   await page.getByTestId('ideate-start').click();
   await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
 

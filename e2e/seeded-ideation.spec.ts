@@ -39,6 +39,8 @@ test('methods chosen as inspiration seed a session that runs to ACCEPT and lands
   await expect(page.getByTestId('ideate-topic')).toHaveValue(/LLM\+P, Tree of Thoughts \(ToT\)/);
   await page.getByTestId('ideate-ideas').fill('1');
   await page.getByTestId('ideate-rounds').fill('3');
+  // The fixed cycle: this test is about inspiration; the scenario's mentor accepts in round 2.
+  await page.getByTestId('ideate-policy').selectOption('cycle');
   await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
   await page.getByTestId('ideate-start').click();
 

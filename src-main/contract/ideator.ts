@@ -24,7 +24,7 @@ export const IdeatorOptionsSchema = z.strictObject({
   isolated: z.boolean().optional(),
   /** The mentor's persona (supervisor, skeptic, reviewer of a named venue); absent: the supervisor. */
   persona: MentorPersonaSchema.optional(),
-  /** Which aspect the mentor questions and when its verdict counts; absent: the fixed cycle. */
+  /** Which aspect the mentor questions and when its verdict counts; absent: the weakest aspect, verdict after all three. */
   mentorPolicy: MentorPolicySchema.optional(),
   /** `titles`: the paper's titles-only literature ablation; absent: full (up to 20 papers with abstracts). */
   literature: z.enum(['full', 'titles']).optional(),
@@ -120,7 +120,7 @@ export const SessionConfigSchema = z.object({
   inspiration: z.array(InspirationMethodSchema).optional(),
   researcherModel: z.string().optional(),
   isolated: z.boolean().optional(),
-  /** Absent in sessions made before personas and policies existed (supervisor, fixed cycle). */
+  /** Absent in sessions made before personas and policies existed, and before the weakest-aspect default (fixed cycle). */
   mentorPolicy: MentorPolicySchema.optional(),
   persona: MentorPersonaSchema.optional(),
   /** Absent in sessions made before issue 16 (5 papers, abstracts cut to 500 characters). */
@@ -371,3 +371,4 @@ export type IdeaReport = z.output<typeof IdeaReportSchema>;
 export type IdeaFields = z.output<typeof IdeaSchema>;
 export type IdeatorInspirationMethod = z.output<typeof InspirationMethodSchema>;
 export type IdeatorMentorPersona = z.output<typeof MentorPersonaSchema>;
+export type IdeatorMentorPolicy = z.output<typeof MentorPolicySchema>;

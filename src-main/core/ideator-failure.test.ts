@@ -6,6 +6,7 @@ import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * Issue 9 item 9: a failed session records its cause and the step it stopped at, and motiv.log gets an error
@@ -25,7 +26,12 @@ describe('a failed ideation session', () => {
     });
     const statuses = (): string[] => events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
 
-    const session = await ok<{ id: string }>('ideator.start', { topic: 'LLM research ideation', ideas: 1 });
+    // The fixed cycle: this test is about a failed step, and its scenario's mentor accepts early.
+    const session = await ok<{ id: string }>('ideator.start', {
+      topic: 'LLM research ideation',
+      ideas: 1,
+      mentorPolicy: LEGACY_POLICY,
+    });
     await waitFor(() => statuses().includes('failed'), 10_000);
     const failed = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: session.id });
     expect(failed.session.status).toBe('failed');

@@ -5,6 +5,7 @@ import { useOpenCore } from '../test-support/open-core.ts';
 import { mentorlessDraft } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * Issue 9 item 6, the core half: a fork is made only by `ideator.fork` (the UI calls it on Start), takes the
@@ -34,6 +35,8 @@ describe('ideator.fork', () => {
       version: 1,
       options: {
         noMentor: false,
+        // The fixed cycle: this test is about the fork form; the scenario's mentor accepts in round 1.
+        mentorPolicy: LEGACY_POLICY,
         topic: 'Cheaper LLM research ideation',
         guidance: 'Make the evaluation cheaper.',
       },

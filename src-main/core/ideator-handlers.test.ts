@@ -7,6 +7,7 @@ import { channelCaller, mentorlessDraft, recordEvents, resultCaller } from '../t
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * The ideator channels end to end in Node: dispatch → handlers → IdeatorManager → the real `openai` client →
@@ -62,7 +63,7 @@ describe('ideator channels', () => {
     const { call, ok } = await setup(null);
     const estimate = await ok<{ endpoint: { configured: boolean; problem: string }; calls: number }>(
       'ideator.estimate',
-      { topic: '', ideas: 2, maxRounds: 3 },
+      { topic: '', ideas: 2, maxRounds: 3, mentorPolicy: LEGACY_POLICY },
     );
     expect(estimate.endpoint.configured).toBe(false);
     expect(estimate.endpoint.problem).toMatch(/Settings.*MOTIV_LLM_BASE_URL/);
@@ -112,13 +113,15 @@ describe('ideator channels', () => {
     const { ok, events, settled } = await setup('accept');
     const estimate = await ok<{ endpoint: { configured: boolean }; cost: { usd: number } }>(
       'ideator.estimate',
-      { topic: 'LLM research ideation', ideas: 1, maxRounds: 3 },
+      { topic: 'LLM research ideation', ideas: 1, maxRounds: 3, mentorPolicy: LEGACY_POLICY },
     );
     expect(estimate.endpoint).toMatchObject({ configured: true, problem: null });
+    // The fixed cycle: this test is about the channels, and its scenario's mentor accepts in round 2.
     const session = await ok<{ id: string; status: string }>('ideator.start', {
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 3,
+      mentorPolicy: LEGACY_POLICY,
     });
     expect(session.status).toBe('running');
     await settled(session.id);
@@ -154,7 +157,12 @@ describe('ideator channels', () => {
   it('takes a human-mentor interjection while the mentor call is in flight', async () => {
     const { ok, settled, events } = await setup('interject');
     const server = open.server;
-    const session = await ok<{ id: string }>('ideator.start', { topic: 'LLM research ideation', ideas: 1 });
+    // The fixed cycle: this test is about an interjection in flight; the scenario's mentor accepts in round 2.
+    const session = await ok<{ id: string }>('ideator.start', {
+      topic: 'LLM research ideation',
+      ideas: 1,
+      mentorPolicy: LEGACY_POLICY,
+    });
     await waitFor(() => server?.requests.some((r) => isMentorRequest(r.body)) ?? false, 10_000);
     const turn = await ok<{ kind: string }>('ideator.interject', {
       sessionId: session.id,
@@ -184,7 +192,7 @@ describe('ideator channels', () => {
     const fork = await ok<{ id: string; forkedFrom: unknown }>('ideator.fork', {
       ideaId,
       version: 1,
-      options: { noMentor: false, maxRounds: 2 },
+      options: { noMentor: false, maxRounds: 2, mentorPolicy: LEGACY_POLICY },
     });
     expect(fork.forkedFrom).toEqual({ sessionId: firstId, ideaId, version: 1 });
     await waitFor(() => server?.requests.some((r) => isMentorRequest(r.body)) ?? false, 10_000);
@@ -199,7 +207,7 @@ describe('ideator channels', () => {
     const again = await ok<{ id: string }>('ideator.fork', {
       ideaId,
       version: 1,
-      options: { noMentor: false, maxRounds: 2 },
+      options: { noMentor: false, maxRounds: 2, mentorPolicy: LEGACY_POLICY },
     });
     expect(await ok('ideator.pause', { sessionId: again.id })).toMatchObject({ status: 'paused' });
     expect(await ok('ideator.resume', { sessionId: again.id })).toMatchObject({ status: 'running' });

@@ -10,6 +10,7 @@ import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harnes
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore } from './create-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * The mentor on the real built-in engine (SmolLM2-135M via MOTIV_LLM_MENTOR_BASE_URL=local:<file>), the researcher
@@ -57,6 +58,8 @@ describe('a mentor on a local GGUF, a researcher on an endpoint', () => {
         topic: 'LLM research ideation',
         ideas: 1,
         maxRounds: 1,
+        // The fixed cycle: one round on a tiny local model is about the wiring, not the mentor policy.
+        mentorPolicy: LEGACY_POLICY,
       });
       await waitFor(
         () => events.some((e) => e.type === 'status' && e.sessionId === session.id && e.status !== 'running'),

@@ -6,6 +6,7 @@ import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harnes
 import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * Each agent reaches its own role's endpoint: the researcher the shared base URL, the mentor the one in
@@ -74,6 +75,8 @@ describe('the ideator with per-role endpoints', () => {
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 3,
+      // The fixed cycle: this test is about the endpoints, and its scenario's mentor accepts early.
+      mentorPolicy: LEGACY_POLICY,
     });
     await settled(session.id);
     const detail = await ok<{ ideas: Array<{ outcome: string; decidedBy: string }> }>('ideator.get', {

@@ -4,6 +4,7 @@ import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * `ideator.since` over dispatch: the changes a client missed, as the events carried them (usage with the
@@ -20,9 +21,11 @@ describe('ideator.since', () => {
       MOTIV_LLM_MODEL: 'gpt-4o-mini',
     });
 
+    // The fixed cycle: this test is about the change log, and its scenario's mentor accepts in round 2.
     const session = await ok<IdeatorSessionRecord>('ideator.start', {
       topic: 'LLM research ideation',
       ideas: 1,
+      mentorPolicy: LEGACY_POLICY,
     });
     await waitFor(() => events.some((e) => e.type === 'status' && e.status === 'completed'), 10_000);
     const sent = events.filter((e) => 'seq' in e);

@@ -63,7 +63,8 @@ describe('user price overrides', () => {
       ...OFFLINE_LITERATURE_ENV,
     });
     const code = await ideateCommand(
-      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],
+      // The fixed cycle: this test is about prices; the scenario's mentor accepts in round 2.
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--mentor-policy', 'cycle'],
       cli,
     );
     const { stderr } = cli;

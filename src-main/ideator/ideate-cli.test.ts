@@ -11,6 +11,7 @@ import { OFFLINE_LITERATURE_ENV, recordingIo } from '../test-support/cli-io.ts';
 
 const tempDir = useTempDirs();
 const startLlm = stopAfterEach(startScriptedLlm);
+const ONE_IDEA_THREE_ROUNDS = ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'];
 let server: ScriptedLlm | undefined;
 
 async function setup(scenario: string) {
@@ -30,7 +31,8 @@ describe('motiv ideate', () => {
   it('runs a session to the end, with progress and a cost line on stderr and JSON on stdout', async () => {
     const cli = await setup('accept');
     const code = await ideateCommand(
-      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--json'],
+      // The fixed cycle: this test is about the command's output; the scenario's mentor accepts in round 2.
+      [...ONE_IDEA_THREE_ROUNDS, '--mentor-policy', 'cycle', '--json'],
       cli,
     );
     expect(code).toBe(0);
@@ -50,7 +52,8 @@ describe('motiv ideate', () => {
     // Remote literature off too: with a provider, the no-graph ablation would still explore with literature_search.
     new SettingsStore(cli.env['MOTIV_DATA_DIR'] ?? '').update({ literature: { enabled: false } });
     const code = await ideateCommand(
-      ['--topic', 'LLM research ideation', '--ideas', '1', '--no-graph', '--md'],
+      // The fixed cycle: this test is about Markdown; the scenario's mentor accepts in round 1.
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--no-graph', '--mentor-policy', 'cycle', '--md'],
       cli,
     );
     expect(code).toBe(0);
@@ -62,7 +65,8 @@ describe('motiv ideate', () => {
     const cli = await setup('resume');
     const stop = new AbortController();
     const running = ideateCommand(
-      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3'],
+      // The fixed cycle: this test is about pause and resume; the scenario's mentor accepts in round 2.
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--mentor-policy', 'cycle'],
       cli,
       stop.signal,
     );
@@ -80,6 +84,41 @@ describe('motiv ideate', () => {
     expect(detail.ideas[0]?.outcome).toBe('accepted');
     expect(detail.usage.calls).toBe(7);
     expect(server?.unusedSteps()).toEqual([]);
+  });
+
+  it('questions the weakest aspect by default; --mentor-policy and --verdict-after choose the policy', async () => {
+    const cli = await setup('weakest');
+    new SettingsStore(cli.env['MOTIV_DATA_DIR'] ?? '').update({ literature: { enabled: false } });
+    const code = await ideateCommand(
+      ['--topic', 'LLM research ideation', '--ideas', '1', '--no-graph', '--json'],
+      cli,
+    );
+    expect(code).toBe(0);
+    const detail = JSON.parse(cli.stdout) as {
+      session: { config: { mentorPolicy?: unknown } };
+      ideas: { outcome: string; round: number }[];
+    };
+    expect(detail.session.config.mentorPolicy).toEqual({
+      order: 'weakest',
+      verdictAfter: ['innovation', 'feasibility', 'rationality'],
+    });
+    expect(detail.ideas[0]).toMatchObject({ outcome: 'accepted', round: 5 });
+    // Round 1's early <ACCEPT> is not shown as a verdict; round 5's is.
+    expect(cli.stderr).toContain('[idea 1] mentor round 1 (innovation)\n');
+    expect(cli.stderr).toContain('[idea 1] mentor round 5 (feasibility): ACCEPTED');
+    expect(server?.unusedSteps()).toEqual([]);
+
+    const usage = recordingIo({});
+    const refused = (args: string[]) => ideateCommand(['--topic', 'x', ...args], usage);
+    await expect(refused(['--mentor-policy', 'fast'])).rejects.toThrow(
+      /--mentor-policy: expected weakest or cycle/,
+    );
+    await expect(refused(['--verdict-after', 'clarity'])).rejects.toThrow(
+      /--verdict-after: unknown aspect "clarity"/,
+    );
+    await expect(refused(['--mentor-policy', 'cycle', '--verdict-after', 'none'])).rejects.toThrow(
+      /--verdict-after applies to --mentor-policy weakest only/,
+    );
   });
 
   it('exits 1 with a clear message when no endpoint is configured', async () => {

@@ -6,6 +6,7 @@ import { useTempDirs } from '../test-support/temp-dir.ts';
 import type { LiteratureProvider } from './literature-tool.ts';
 import { IdeatorManager } from './manager.ts';
 import { TOOL_NAMES } from './tool-args.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
@@ -56,7 +57,13 @@ describe('prompt injection corpus (ideator)', () => {
       actor: 'test',
       defaults: { seed: 7 },
     });
-    const started = withKey.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 1 });
+    // The fixed cycle: this test is about quoting, and the scenario's mentor rejects in round 1 (and its fork's).
+    const started = withKey.start({
+      topic: 'LLM research ideation',
+      ideas: 1,
+      maxRounds: 1,
+      mentorPolicy: LEGACY_POLICY,
+    });
     await withKey.whenSettled(started.id);
     const first = withKey.get(started.id);
     expect(first.ideas[0]?.outcome).toBe('rejected');

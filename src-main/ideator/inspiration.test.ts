@@ -9,6 +9,7 @@ import { buildConfig } from './session-config.ts';
 import { ideatorHarness } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import { researcherMessages } from './transcript.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
@@ -40,6 +41,8 @@ describe('seeded ideation (methods as inspiration)', () => {
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 3,
+      // The fixed cycle: this test is about the researcher's prompt; the scenario's mentor accepts in round 2.
+      mentorPolicy: LEGACY_POLICY,
       inspiration: [tot, hostile],
     });
     expect((await h.manager.whenSettled(started.id)).status).toBe('completed');

@@ -5,6 +5,7 @@ import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness, waitFor } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 /**
  * Issue 10 item 14: a session whose owner crashed on another host (where no pid can be checked) is locked only
@@ -77,7 +78,13 @@ describe('ideator ownership lease', () => {
     const dir = tempDir();
     h = await startIdeatorHarness('resume', dir, { lease: { ms: 300, host: 'host-b' } });
     const server = h.server;
-    const session = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
+    // The fixed cycle: this test is about the lease; the scenario's mentor accepts in round 2.
+    const session = h.manager.start({
+      topic: 'LLM research ideation',
+      ideas: 1,
+      maxRounds: 3,
+      mentorPolicy: LEGACY_POLICY,
+    });
     await waitFor(() => server.requests.some((r) => isMentor(r.body)), 10_000);
     // Another host claims the session, as it would after this one stalled past its lease.
     const stranger = { pid: 1, host: 'host-c', token: 'their-token', expiresAt: Date.now() + 60_000 };

@@ -5,6 +5,7 @@ import { useTempDirs } from '../test-support/temp-dir.ts';
 import { buildConfig } from './session-config.ts';
 import { literatureMaxChars, literatureTool } from './literature-tool.ts';
 import type { LiteraturePaper, LiteratureProvider } from './literature-tool.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 /** 25 ranked papers with 1,500-character abstracts, as a remote source would answer (rank = position). */
 const papers: LiteraturePaper[] = Array.from({ length: 25 }, (_, i) => ({
@@ -29,6 +30,8 @@ describe('literature_search results (issue 16)', () => {
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 3,
+      // The fixed cycle: this test is about the literature mode; the scenario's mentor accepts in round 2.
+      mentorPolicy: LEGACY_POLICY,
       literature: 'titles',
     });
     await h.manager.whenSettled(started.id);

@@ -20,6 +20,7 @@ import { branchCut, writeBranch } from './branch-session.ts';
 import type { BranchCut, BranchRequest } from './branch-session.ts';
 import { startHeartbeat } from './lease-heartbeat.ts';
 import { buildConfig } from './session-config.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 import type { SessionOptions, StartInput } from './session-config.ts';
 import { SessionStore } from './session-store.ts';
 import type {
@@ -230,7 +231,16 @@ export class IdeatorManager {
     const source = this.store.idea(ideaId);
     this.store.version(ideaId, version);
     const base = this.#record(source.sessionId).config;
-    const config = this.#config({ ...base, ...options, ...(topic?.trim() ? { topic } : {}), ideas: 1 });
+    // A fork keeps the source's policy unless the form changes it: a session recorded before the weakest-aspect
+    // default (no policy stored) ran the fixed cycle, and so does its fork.
+    const policy = { mentorPolicy: base.mentorPolicy ?? LEGACY_POLICY };
+    const config = this.#config({
+      ...base,
+      ...policy,
+      ...options,
+      ...(topic?.trim() ? { topic } : {}),
+      ideas: 1,
+    });
     const sessionId = randomUUID();
     const origin = { sessionId: source.sessionId, ideaId, version };
     writeFork(this.store, { sessionId, ideaId: randomUUID(), config, origin, guidance });

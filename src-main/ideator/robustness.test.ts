@@ -3,9 +3,11 @@ import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { ideatorHarness, INTERJECTED_TURN_KINDS, waitFor } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
+const SMALL_CYCLE = { topic: 'LLM research ideation', maxRounds: 3, mentorPolicy: LEGACY_POLICY };
 let h: IdeatorHarness | undefined;
 
 const isMentor = (body: Record<string, unknown>) =>
@@ -69,7 +71,9 @@ describe('ideator robustness', () => {
     const dir = tempDir();
     h = await startIdeatorHarness('resume', dir);
     const server = h.server;
-    const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
+    // The fixed cycle in this file: its tests are about recovery, interjections and forks, and their scenarios'
+    // mentors accept in round 1 or 2.
+    const { id } = h.manager.start({ ...SMALL_CYCLE, ideas: 1 });
     // Crash while the mentor is answering (its step is slow): the in-flight call is lost, nothing committed is.
     await waitFor(() => server.requests.some((r) => isMentor(r.body)));
     const before = h.manager.get(id);
@@ -108,7 +112,7 @@ describe('ideator robustness', () => {
   it('pauses, takes a human-mentor interjection in place of the next question, and resumes', async () => {
     h = await startIdeatorHarness('interject', tempDir());
     const server = h.server;
-    const { id } = h.manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
+    const { id } = h.manager.start({ ...SMALL_CYCLE, ideas: 1 });
     await waitFor(() => server.requests.some((r) => isMentor(r.body)));
     expect((await h.manager.pause(id)).status).toBe('paused');
     const turn = h.manager.interject(id, 'Consider low-resource languages as well.');
@@ -136,13 +140,21 @@ describe('ideator robustness', () => {
     });
 
     // A fork deliberates the version anew; stopping it mid-call ends it for good.
-    const stopped = h.manager.fork(first?.id ?? '', 1, { noMentor: false, maxRounds: 2 });
+    const stopped = h.manager.fork(first?.id ?? '', 1, {
+      noMentor: false,
+      maxRounds: 2,
+      mentorPolicy: LEGACY_POLICY,
+    });
     expect(stopped.forkedFrom).toEqual({ sessionId: id, ideaId: first?.id, version: 1 });
     await waitFor(() => server.requests.some((r) => isMentor(r.body)));
     expect((await h.manager.stop(stopped.id)).status).toBe('stopped');
     expect(() => h?.manager.resume(stopped.id)).toThrow(/stopped/);
 
-    const fork = h.manager.fork(first?.id ?? '', 1, { noMentor: false, maxRounds: 2 });
+    const fork = h.manager.fork(first?.id ?? '', 1, {
+      noMentor: false,
+      maxRounds: 2,
+      mentorPolicy: LEGACY_POLICY,
+    });
     expect((await h.manager.whenSettled(fork.id)).status).toBe('completed');
     const forked = h.manager.get(fork.id);
     expect(forked.turns.map((t) => t.kind)).toEqual(['note', 'idea', 'mentor']);

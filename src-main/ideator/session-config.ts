@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors.ts';
 import { fieldIssues } from '../shared/zod-issues.ts';
 import { InspirationSchema } from './inspiration.ts';
 import { quotesData } from './mentor-framing.ts';
-import { MentorPersonaSchema, MentorPolicySchema } from './mentor-policy.ts';
+import { DEFAULT_POLICY, MentorPersonaSchema, MentorPolicySchema } from './mentor-policy.ts';
 import { MENTOR_PROMPT_VERSION, RESEARCHER_PROMPT_VERSION, loadPrompts } from './prompts.ts';
 import type { SessionConfig } from './types.ts';
 
@@ -74,6 +74,25 @@ export function buildConfig(input: StartInput, defaults: SessionOptions = {}): S
   // Fails now, not mid-session, when a prompt version has no file.
   const researcher = loadPrompts(config.researcherPrompt);
   const mentor = loadPrompts(config.mentorPrompt);
+  // New sessions question the weakest aspect (issue 16); one that asks for mentor.v1 runs the cycle it knows.
+  // The policy is stored, so sessions made before this default keep what they recorded (none: the cycle).
+  if (!config.mentorPolicy && quotesData(mentor)) {
+    config.mentorPolicy = { ...DEFAULT_POLICY, verdictAfter: [...DEFAULT_POLICY.verdictAfter] };
+  }
+  const policy = config.mentorPolicy;
+  if (
+    !config.noMentor &&
+    policy &&
+    policy.order === 'weakest' &&
+    config.maxRounds <= policy.verdictAfter.length
+  ) {
+    const needed = policy.verdictAfter.length + 1;
+    throw new AppError(
+      'VALIDATION',
+      `Invalid ideation settings: maxRounds ${config.maxRounds} leaves the mentor no round for a verdict after questioning ${policy.verdictAfter.join(', ')}; use at least ${needed} rounds or fewer aspects`,
+      { issues: [{ path: 'maxRounds', message: `must be at least ${needed} for the mentor policy` }] },
+    );
+  }
   // mentor.v1 knows neither personas nor the weakest-aspect policy: asking for them with it would be ignored.
   const needsV2 =
     config.mentorPolicy?.order === 'weakest' || (config.persona?.kind ?? 'supervisor') !== 'supervisor';

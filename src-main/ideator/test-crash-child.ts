@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts';
 import { IdeatorManager } from './manager.ts';
+import { LEGACY_POLICY } from './mentor-policy.ts';
 
 /**
  * A child process for the crash test: runs one session against the given endpoint and prints its id. The test
@@ -23,6 +24,12 @@ const manager = new IdeatorManager({
   defaults: { seed: 7 },
   ...(leaseMs ? { lease: { ms: Number(leaseMs), ...(host ? { host } : {}) } } : {}),
 });
-const session = manager.start({ topic: 'LLM research ideation', ideas: 1, maxRounds: 3 });
+// The fixed cycle: the crash and lease tests are about recovery, and the scenario's mentor accepts in round 2.
+const session = manager.start({
+  topic: 'LLM research ideation',
+  ideas: 1,
+  maxRounds: 3,
+  mentorPolicy: LEGACY_POLICY,
+});
 process.stdout.write(`SESSION ${session.id}\n`);
 await manager.whenSettled(session.id);

@@ -36,7 +36,9 @@ async function run(
     out: (text) => void (stdout += text),
     err: () => undefined,
   };
-  const code = await ideateCommand(['--topic', 'LLM research ideation', '--ideas', '1', '--json'], io);
+  // The fixed cycle: these tests are about the literature source; the scenario's mentor accepts in round 2.
+  const args = ['--topic', 'LLM research ideation', '--ideas', '1', '--mentor-policy', 'cycle', '--json'];
+  const code = await ideateCommand(args, io);
   expect(code).toBe(0);
   return { detail: JSON.parse(stdout) as Detail, literature };
 }

@@ -28,6 +28,19 @@ const CAP = 400;
 const LANE_TIMEOUT_MS = 180_000;
 const ENDINGS = ['accepted', 'rejected', 'round_limit'];
 
+/**
+ * Session options sized for a 135M model on one thread with a 4,096-token context (the engine's default). The
+ * app's defaults (a 12,000-token prompt budget, 20 literature results with abstracts, the weakest-aspect policy
+ * that needs four rounds) made every call re-read a prompt longer than that context, and the session ran past the
+ * lane's time limit on a loaded machine. The lane proves the plumbing, so: a budget that fits the context beside
+ * the token cap, titles-only literature, and the fixed cycle so that one round can end the idea.
+ */
+const TINY_MODEL_OPTIONS = {
+  promptBudgetTokens: 3_000,
+  literature: 'titles',
+  mentorPolicy: { order: 'cycle', verdictAfter: [] },
+} as const;
+
 interface Detail {
   session: { status: string; error: { message: string } | null };
   ideas: Array<{
@@ -83,6 +96,7 @@ describe('the real-model lane: an ideation session on SmolLM2 through the core',
         topic: 'making reasoning models stop thinking so long',
         ideas: 1,
         maxRounds: 1,
+        ...TINY_MODEL_OPTIONS,
       });
       await core.services.ideation.whenSettled(id);
       const detail = await ok<Detail>('ideator.get', { sessionId: id });
@@ -120,6 +134,11 @@ describe('the real-model lane: an ideation session on SmolLM2 through the core',
           '1',
           '--max-rounds',
           '1',
+          // The fixed cycle: one round on a tiny model (see TINY_MODEL_OPTIONS).
+          '--mentor-policy',
+          'cycle',
+          '--budget',
+          String(TINY_MODEL_OPTIONS.promptBudgetTokens),
           '--no-graph',
         ],
         cli,

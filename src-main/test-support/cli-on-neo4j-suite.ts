@@ -53,7 +53,13 @@ export function registerCliOnNeo4jTests(freshStore: () => Promise<GraphStore>, u
       const env = labEnv(server);
       const io = bufferIo(env);
       const code = await main(
-        ['ideate', '--topic', 'LLM research ideation', '--ideas', '1', '--max-rounds', '3', '--json'],
+        // The fixed cycle: this test is about the Neo4j store; the scenario's mentor accepts in round 2.
+        [
+          'ideate',
+          '--topic',
+          'LLM research ideation',
+          ...'--ideas 1 --max-rounds 3 --mentor-policy cycle --json'.split(' '),
+        ],
         io,
       );
       expect(io.stderr()).toContain('[idea 1] researcher calls node_search');

@@ -4,6 +4,7 @@ import { batchEdge } from '../graph/test-support/batch-edge.ts';
 import { waitFor } from './ideator-harness.ts';
 import { openIdeatorCore, type IdeatorCore } from './ideator-core.ts';
 import type { OpenCore } from './open-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /** The API key the reports tests set in the core's environment: no export may contain it. */
 export const REPORT_TEST_API_KEY = 'sk-report-test-9f8e7d6c5b4a-DO-NOT-LEAK';
@@ -71,6 +72,8 @@ export async function openReportedIdea(
     topic: 'LLM research ideation',
     ideas: 1,
     maxRounds: 3,
+    // The fixed cycle: the reports are about a finished idea; the scenario's mentor accepts in round 2.
+    mentorPolicy: LEGACY_POLICY,
   });
   await waitFor(
     () =>

@@ -3,12 +3,15 @@ import type { IdeatorEventPayload } from '../../contract/ideator.ts';
 import type { Core } from '../../core/create-core.ts';
 import { ideaToMarkdown } from '../../ideator/index.ts';
 import type { CostReport, UsageTotals } from '../../llm/index.ts';
+import { CORE_ASPECTS } from '../../ideator/mentor-policy.ts';
+import type { CoreAspect, MentorPolicy } from '../../ideator/mentor-policy.ts';
 import { AppError } from '../../shared/errors.ts';
 import { parseCommandArgs } from '../command-args.ts';
 import { callCore, withCliCore } from '../core-call.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
-export const ideateHelp = `motiv ideate --topic "…" [--ideas 3] [--max-rounds 5] [--no-graph] [--no-mentor] [--json|--md]
+export const ideateHelp = `motiv ideate --topic "…" [--ideas 3] [--max-rounds 5] [--mentor-policy weakest|cycle] [--verdict-after LIST]
+             [--no-graph] [--no-mentor] [--json|--md]
 motiv ideate --resume SESSION_ID [--json|--md]
 
 Runs the Socratic ideator: a researcher explores the graph and drafts ideas, a mentor questions each one until
@@ -19,6 +22,10 @@ and --resume continues it without paying again for what was done.
   --topic TEXT        the research topic
   --ideas N           ideas to generate (default: settings, 3)
   --max-rounds N      mentor rounds per idea (default: settings, 5)
+  --mentor-policy P   weakest (default): the mentor questions the weakest aspect not yet questioned;
+                      cycle: clarity, innovation, feasibility, rationality in turn, a verdict counts at once
+  --verdict-after L   weakest only: aspects questioned before a verdict counts, comma-separated, or none
+                      (default innovation,feasibility,rationality; needs more max rounds than aspects)
   --no-graph          ablation: no graph tools for the researcher
   --no-mentor         ablation: no deliberation, drafts are final
   --budget TOKENS     prompt budget per call (default 12000)
@@ -36,6 +43,26 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${name}: expected a positive whole number, got "${value}"`);
   return n;
+}
+
+/** `--mentor-policy` and `--verdict-after` as a policy; neither given: undefined (the settings' default). */
+function mentorPolicyOption(order?: string, after?: string): MentorPolicy | undefined {
+  if (order === undefined && after === undefined) return undefined;
+  if (order === 'cycle') {
+    if (after !== undefined) throw new UsageError('--verdict-after applies to --mentor-policy weakest only');
+    return { order: 'cycle', verdictAfter: [] };
+  }
+  if (order !== undefined && order !== 'weakest')
+    throw new UsageError(`--mentor-policy: expected weakest or cycle, got "${order}"`);
+  if (after === undefined) return { order: 'weakest', verdictAfter: [...CORE_ASPECTS] };
+  const names = after.trim() === 'none' ? [] : after.split(',').map((a) => a.trim());
+  const isCore = (a: string): a is CoreAspect => CORE_ASPECTS.some((c) => c === a);
+  const unknown = names.filter((a) => !isCore(a));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--verdict-after: unknown aspect ${unknown.map((a) => `"${a}"`).join(', ')} (use ${CORE_ASPECTS.join(', ')} or none)`,
+    );
+  return { order: 'weakest', verdictAfter: [...new Set(names.filter(isCore))] };
 }
 
 const money = (cost: CostReport): string =>
@@ -116,7 +143,7 @@ function markdown(detail: SessionDetail): string {
 
 export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const { values } = parseCommandArgs(args, {
-    strings: ['topic', 'resume', 'ideas', 'max-rounds', 'budget'],
+    strings: ['topic', 'resume', 'ideas', 'max-rounds', 'budget', 'mentor-policy', 'verdict-after'],
     flags: ['no-graph', 'no-mentor', 'json', 'md'],
   });
   if (values.json && values.md) throw new UsageError('choose one of --json and --md');
@@ -124,6 +151,7 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
   const ideas = positiveInt('--ideas', values.ideas);
   const maxRounds = positiveInt('--max-rounds', values['max-rounds']);
   const budget = positiveInt('--budget', values.budget);
+  const mentorPolicy = mentorPolicyOption(values['mentor-policy'], values['verdict-after']);
 
   // The core's ideation service on the configured graph store (Neo4j or embedded), reached through dispatch.
   return withCliCore(io, async (core) => {
@@ -147,6 +175,7 @@ export async function ideateCommand(args: string[], io: CliIo, signal?: AbortSig
           topic: values.topic ?? '',
           ...(ideas ? { ideas } : {}),
           ...(maxRounds ? { maxRounds } : {}),
+          ...(mentorPolicy ? { mentorPolicy } : {}),
           noGraph: values['no-graph'],
           noMentor: values['no-mentor'],
           ...(budget ? { promptBudgetTokens: budget } : {}),

@@ -12,8 +12,8 @@ import { EVENTS_RECONNECTED } from '../../lib/api/transport.ts';
 import { getAtlasDb } from '../../lib/db/atlas-db.ts';
 import { isChange } from '../../lib/ideator-changes.ts';
 import { inspirationMethods } from '../../lib/db/inspirations.ts';
-import { inspirationTopic, personaOption } from './ideate-view.ts';
-import type { PersonaKind } from './ideate-view.ts';
+import { formPolicy, inspirationTopic, personaOption, policyOption, VERDICT_ASPECTS } from './ideate-view.ts';
+import type { PersonaKind, PolicyOrder, VerdictAspect } from './ideate-view.ts';
 import { BranchState } from './branch-state.svelte.ts';
 import { OpenSession } from './open-session.svelte.ts';
 import { newerRecord, TokenStreams, type StreamingText } from './session-events.ts';
@@ -62,6 +62,9 @@ export class IdeateState {
     /** The mentor's persona; the venue is asked for the reviewer only. */
     persona: 'supervisor' as PersonaKind,
     venue: '',
+    /** The mentor policy (issue 16): the weakest aspect, verdict after questioning these, or the fixed cycle. */
+    policy: 'weakest' as PolicyOrder,
+    verdictAfter: [...VERDICT_ASPECTS] as VerdictAspect[],
   });
   forking = $state<PendingFork | null>(null);
   readonly undo = new UndoOfferState();
@@ -167,13 +170,14 @@ export class IdeateState {
 
   async loadEstimate(): Promise<void> {
     const { topic, ideas, maxRounds, noGraph, noMentor } = this.form;
+    const policy = policyOption(this.form.policy, this.form.verdictAfter);
     try {
       // A fork deliberates one idea, with a mentor.
       this.estimate = await invoke(
         'ideator.estimate',
         this.forking
-          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false, fork: true }
-          : { topic, ideas, maxRounds, noGraph, noMentor },
+          ? { topic, ideas: 1, maxRounds, noGraph, noMentor: false, fork: true, ...policy }
+          : { topic, ideas, maxRounds, noGraph, noMentor, ...policy },
       );
       this.estimateError = null;
     } catch (err) {
@@ -195,6 +199,7 @@ export class IdeateState {
         noGraph,
         noMentor,
         ...personaOption(this.form.persona, this.form.venue),
+        ...policyOption(this.form.policy, this.form.verdictAfter),
         ...(inspiration ? { inspiration } : {}),
       });
       // The selection went into this session; the next one starts without it.
@@ -261,6 +266,7 @@ export class IdeateState {
     this.form.topic = source.topic;
     this.form.maxRounds = source.config.maxRounds;
     this.form.noGraph = source.config.noGraph;
+    Object.assign(this.form, formPolicy(source.config.mentorPolicy));
     this.form.guidance = '';
     this.scheduleEstimate();
   }
@@ -284,6 +290,7 @@ export class IdeateState {
           noGraph,
           maxRounds,
           ...personaOption(this.form.persona, this.form.venue),
+          ...policyOption(this.form.policy, this.form.verdictAfter),
           ...(topic.trim() ? { topic } : {}),
           ...(guidance.trim() ? { guidance } : {}),
         },

@@ -1,6 +1,7 @@
 import type {
   IdeatorCitation,
   IdeatorMentorPersona,
+  IdeatorMentorPolicy,
   IdeatorSessionRecord,
   IdeatorSessionDetail,
   IdeatorSessionStatus,
@@ -190,4 +191,31 @@ export function isOpen(status: IdeatorSessionStatus): boolean {
 export function inspirationTopic(methodNames: readonly string[]): string {
   const topic = `New research ideas building on the LLM planning methods ${methodNames.join(', ')}`;
   return topic.length <= 500 ? topic : `${topic.slice(0, 497)}...`;
+}
+
+export type PolicyOrder = IdeatorMentorPolicy['order'];
+export type VerdictAspect = IdeatorMentorPolicy['verdictAfter'][number];
+export const VERDICT_ASPECTS: readonly VerdictAspect[] = ['innovation', 'feasibility', 'rationality'];
+
+/** The start form's mentor policy as a session option; the verdict aspects belong to the weakest order only. */
+export function policyOption(
+  order: PolicyOrder,
+  verdictAfter: readonly VerdictAspect[],
+): { mentorPolicy: IdeatorMentorPolicy } {
+  const after = order === 'cycle' ? [] : VERDICT_ASPECTS.filter((a) => verdictAfter.includes(a));
+  return { mentorPolicy: { order, verdictAfter: after } };
+}
+
+/** The fewest max rounds that leave the mentor a round for its verdict (the ideator refuses fewer). */
+export const roundsForVerdict = (order: PolicyOrder, verdictAfter: readonly VerdictAspect[]): number =>
+  order === 'cycle' ? 1 : verdictAfter.length + 1;
+
+/** A recorded session's policy for the form (a fork keeps it); none recorded: the fixed cycle it ran. */
+export function formPolicy(policy: IdeatorMentorPolicy | undefined): {
+  policy: PolicyOrder;
+  verdictAfter: VerdictAspect[];
+} {
+  return policy
+    ? { policy: policy.order, verdictAfter: [...policy.verdictAfter] }
+    : { policy: 'cycle', verdictAfter: [] };
 }
