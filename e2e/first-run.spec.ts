@@ -62,6 +62,10 @@ test('a fresh data dir goes from the welcome to a first accepted idea', async ({
   await expect(page.getByTestId('ideate-topic')).toHaveValue(/knowledge graph of problems/);
   await expect(page.getByTestId('ideate-ideas')).toHaveValue('1');
   await expect(page.getByTestId('ideate-estimate-cost')).toHaveText(/^\$\d/);
+  // The sample asks for four rounds, enough for the default mentor policy's verdict; the fixed cycle here, as
+  // the scenario's mentor accepts in round 2 (e2e/ideate-policy.spec.ts runs the default policy to ACCEPT).
+  await expect(page.getByTestId('ideate-rounds')).toHaveValue('4');
+  await page.getByTestId('ideate-policy').selectOption('cycle');
   await page.getByTestId('ideate-start').click();
 
   const session = page.getByTestId('ideate-session');

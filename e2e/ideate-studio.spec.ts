@@ -10,6 +10,8 @@ async function startSession(page: Page, rounds: number): Promise<Locator> {
   await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
   await page.getByTestId('ideate-ideas').fill('1');
   await page.getByTestId('ideate-rounds').fill(String(rounds));
+  // The fixed cycle: these tests are about following and branching; the scenarios' mentors decide early.
+  await page.getByTestId('ideate-policy').selectOption('cycle');
   await page.getByTestId('ideate-start').click();
   return page.getByTestId('ideate-session');
 }

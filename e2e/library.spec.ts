@@ -23,6 +23,8 @@ test('a new idea is found by its abstract, diffed, compared, archived with undo,
   await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
   await page.getByTestId('ideate-ideas').fill('1');
   await page.getByTestId('ideate-rounds').fill('3');
+  // The fixed cycle: this test is about the library; the scenario's mentor accepts in round 2.
+  await page.getByTestId('ideate-policy').selectOption('cycle');
   await page.getByTestId('ideate-start').click();
   await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
 
