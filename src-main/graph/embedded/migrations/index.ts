@@ -17,6 +17,16 @@ const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'
 const V001_ORIGINS = ['mined', 'curated', 'imported'] as const satisfies readonly Origin[];
 const V004_ORIGINS = ['mined', 'curated', 'imported', 'generated'] as const satisfies readonly Origin[];
 
+// What nodes and edges both record: props, provenance, review and the version for optimistic writes.
+const recordColumnsSql = (origins: readonly Origin[]): string => `  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(origins)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,`;
+
 // The nodes, edges and vector_codes tables as a migration creates them (V001 under their own names, V004 as
 // *_v4 copies with the wider origin list): one shape, so a rebuilt table cannot drift from the original.
 const nodesTableSql = (table: string, origins: readonly Origin[]): string => `CREATE TABLE ${table} (
@@ -28,14 +38,7 @@ const nodesTableSql = (table: string, origins: readonly Origin[]): string => `CR
   description TEXT NOT NULL DEFAULT '',
   aliases TEXT NOT NULL DEFAULT '[]',
   level INTEGER NOT NULL DEFAULT 0,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(origins)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
+${recordColumnsSql(origins)}
   UNIQUE (kind, normalized_name)
 );`;
 
@@ -49,14 +52,7 @@ const edgesTableSql = (
   type TEXT NOT NULL CHECK (type IN (${sqlList(EDGE_TYPES)})),
   from_seq INTEGER NOT NULL REFERENCES ${nodesTable} (seq) ON DELETE CASCADE,
   to_seq INTEGER NOT NULL REFERENCES ${nodesTable} (seq) ON DELETE CASCADE,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(origins)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
+${recordColumnsSql(origins)}
   CHECK (from_seq <> to_seq),
   UNIQUE (from_seq, type, to_seq)
 );`;
