@@ -44,6 +44,16 @@ export interface StoredRun {
   updatedAt: string;
 }
 
+/** A table of one run's parts (sessions, tournaments, events): keyed by the run and `key`, every column required. */
+const runPartTable = (table: string, columns: readonly string[], key: string): string =>
+  [
+    `CREATE TABLE ${table} (`,
+    '     run_id TEXT NOT NULL REFERENCES runs (id),',
+    ...columns.map((column) => `     ${column} NOT NULL,`),
+    `     PRIMARY KEY (run_id, ${key})`,
+    '   );',
+  ].join('\n');
+
 const MIGRATIONS = [
   `CREATE TABLE runs (
      id TEXT PRIMARY KEY,
@@ -62,26 +72,9 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );
-   CREATE TABLE run_sessions (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     topic TEXT NOT NULL,
-     setting TEXT NOT NULL,
-     session_id TEXT NOT NULL,
-     PRIMARY KEY (run_id, topic, setting)
-   );
-   CREATE TABLE run_tournaments (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     topic TEXT NOT NULL,
-     seed INTEGER NOT NULL,
-     tournament_id TEXT NOT NULL,
-     PRIMARY KEY (run_id, topic, seed)
-   );
-   CREATE TABLE run_events (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     seq INTEGER NOT NULL,
-     event TEXT NOT NULL,
-     PRIMARY KEY (run_id, seq)
-   );`,
+   ${runPartTable('run_sessions', ['topic TEXT', 'setting TEXT', 'session_id TEXT'], 'topic, setting')}
+   ${runPartTable('run_tournaments', ['topic TEXT', 'seed INTEGER', 'tournament_id TEXT'], 'topic, seed')}
+   ${runPartTable('run_events', ['seq INTEGER', 'event TEXT'], 'seq')}`,
 ];
 
 interface RunRow {
