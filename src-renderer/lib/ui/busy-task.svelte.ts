@@ -7,6 +7,12 @@ import { errorText } from '../api/error-notice.ts';
 export class BusyTask {
   running = $state(false);
   error = $state('');
+  readonly #describe: (err: unknown) => string;
+
+  /** `describe` turns a failure into the text shown (a section may prefix the core's error code). */
+  constructor(describe: (err: unknown) => string = errorText) {
+    this.#describe = describe;
+  }
 
   async run(work: () => Promise<void>): Promise<void> {
     this.running = true;
@@ -14,7 +20,7 @@ export class BusyTask {
     try {
       await work();
     } catch (err) {
-      this.error = errorText(err);
+      this.error = this.#describe(err);
     } finally {
       this.running = false;
     }
