@@ -13,6 +13,7 @@ import type { Page } from 'playwright';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDataDir, startBrowserMode } from '../e2e/app-launcher.ts';
+import { firstRenderInPage } from './lib/first-render.ts';
 import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 
 const BUDGET_MS = 300;
@@ -22,22 +23,16 @@ const runs = Number(process.argv[2] ?? 7);
  * Runs in the page (kept as source text: this file is type-checked without the DOM library). Resolves with
  * the time from the click on "Methods" to the frame after the atlas is ready with its rows in the DOM.
  */
-const MEASURE_IN_PAGE = `new Promise((resolve, reject) => {
-  const nav = document.querySelector('[data-testid="nav-methods"]');
-  if (!nav) return reject(new Error('no Methods nav button'));
-  const start = performance.now();
-  const done = () => {
+const MEASURE_IN_PAGE = firstRenderInPage({
+  navTestId: 'nav-methods',
+  readyRows: `(() => {
     const root = document.querySelector('[data-testid="methods-page"]');
     const rows = document.querySelectorAll('[data-testid="method-row"]').length;
-    if (!root || root.getAttribute('data-status') !== 'ready' || rows === 0) return false;
-    requestAnimationFrame(() => resolve({ ms: performance.now() - start, rows }));
-    return true;
-  };
-  const observer = new MutationObserver(() => { if (done()) observer.disconnect(); });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-  nav.click();
-  setTimeout(() => { observer.disconnect(); reject(new Error('atlas did not render within 10 s')); }, 10000);
-})`;
+    return root && root.getAttribute('data-status') === 'ready' && rows > 0 ? rows : false;
+  })()`,
+  what: 'atlas',
+  timeoutMs: 10_000,
+});
 
 interface Measurement {
   ms: number;

@@ -17,6 +17,7 @@ import type { Page } from 'playwright';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDataDir, startBrowserMode } from '../e2e/app-launcher.ts';
+import { firstRenderInPage } from './lib/first-render.ts';
 import { seedLibrary } from './lib/library-seed.ts';
 import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 
@@ -27,23 +28,17 @@ const ideas = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 5);
 
 /** In the page (source text: this file is type-checked without the DOM library). */
-const FIRST_RENDER = `(expected) => new Promise((resolve, reject) => {
-  const nav = document.querySelector('[data-testid="nav-ideas"]');
-  if (!nav) return reject(new Error('no Ideas nav button'));
-  const start = performance.now();
-  const done = () => {
+const FIRST_RENDER = `(expected) => ${firstRenderInPage({
+  navTestId: 'nav-ideas',
+  readyRows: `(() => {
     const list = document.querySelector('[data-testid="library-list"]');
     if (!list || Number(list.getAttribute('data-lines')) !== expected) return false;
-    if (!document.querySelector('[data-testid="library-row"]')) return false;
     const rows = document.querySelectorAll('[data-testid="library-row"]').length;
-    requestAnimationFrame(() => resolve({ ms: performance.now() - start, rows }));
-    return true;
-  };
-  const observer = new MutationObserver(() => { if (done()) observer.disconnect(); });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-  nav.click();
-  setTimeout(() => { observer.disconnect(); reject(new Error('library did not render within 20 s')); }, 20000);
-})`;
+    return rows > 0 ? rows : false;
+  })()`,
+  what: 'library',
+  timeoutMs: 20_000,
+})}`;
 
 /** Sets the search text or a filter, resolves at the frame after the list shows `expected` lines. */
 const QUERY = `([kind, value, expected]) => new Promise((resolve, reject) => {

@@ -34,3 +34,9 @@ export async function openSection(page: Page, name: SectionName): Promise<void> 
   await page.getByTestId(`nav-${name}`).click();
   await expect(page.getByTestId(`section-${name}`)).toBeVisible();
 }
+
+/** Types a query into the Graph section's search box and submits it. */
+export async function searchGraph(page: Page, query: string): Promise<void> {
+  await page.getByTestId('graph-search').fill(query);
+  await page.getByTestId('graph-search').press('Enter');
+}

@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { seedIdeatorSessions } from '../src-main/judge/test-ideas.ts';
 import { scriptedAppTest } from './scripted-app-fixture.ts';
 
@@ -18,3 +18,18 @@ export const test = scriptedAppTest({
 });
 
 export { expect };
+
+type Scores = Partial<Record<'novelty' | 'experiment' | 'motivation' | 'clarity', string>>;
+
+/** Types scores into the Rate form's fields (rating-<dimension>). */
+export async function fillScores(page: Page, scores: Scores): Promise<void> {
+  for (const [dimension, value] of Object.entries(scores))
+    await page.getByTestId(`rating-${dimension}`).fill(value);
+}
+
+/** Asserts the Rate form's fields hold these scores. */
+export async function expectScores(page: Page, scores: Scores): Promise<void> {
+  for (const [dimension, value] of Object.entries(scores)) {
+    await expect(page.getByTestId(`rating-${dimension}`)).toHaveValue(value);
+  }
+}

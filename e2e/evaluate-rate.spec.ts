@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { captureScreenshot } from './fixtures.ts';
-import { expect, test, TOPIC } from './evaluate-fixture.ts';
+import { expect, fillScores, test, TOPIC } from './evaluate-fixture.ts';
 import type { BrowserModeApp } from './app-launcher.ts';
 
 /** Another writer (a second tab, the CLI) through the same HTTP API the page uses. */
@@ -29,8 +29,7 @@ test('a rater rates an idea, meets a second writer through the conflict dialog, 
 
   // A rating of the first idea (alpha): two dimensions and a note; the others stay unrated.
   await expect(page.getByTestId('rating-idea')).toContainText('Idea alpha for the topic');
-  await page.getByTestId('rating-novelty').fill('8');
-  await page.getByTestId('rating-experiment').fill('7');
+  await fillScores(page, { novelty: '8', experiment: '7' });
   await page.getByTestId('rating-note').fill('clear gap');
   await page.getByTestId('rating-save').click();
   await expect(page.getByTestId('rating-saved')).toContainText('revision 1');

@@ -51,8 +51,9 @@ export const test = base.extend<Fixtures & Options>({
     const dataDir = newDataDir();
     if (prepareDataDir) await prepareDataDir.run(dataDir);
     const binary = electronBinary();
-    if (binary) await useElectron(binary, dataDir, appEnv, use);
-    else await useBrowserMode(browser, dataDir, appEnv, use);
+    const launch: AppLaunch = { dataDir, appEnv, use };
+    if (binary) await useElectron(binary, launch);
+    else await useBrowserMode(browser, launch);
   },
   page: async ({ app, startSection }, use) => {
     if (startSection) await openSection(app.window, startSection);
@@ -63,12 +64,14 @@ export const test = base.extend<Fixtures & Options>({
   },
 });
 
-async function useElectron(
-  binary: string,
-  dataDir: string,
-  appEnv: Record<string, string>,
-  use: (app: AppHandle) => Promise<void>,
-): Promise<void> {
+/** What either way of running the app gets: its data directory, extra environment, and the test's use of it. */
+interface AppLaunch {
+  dataDir: string;
+  appEnv: Record<string, string>;
+  use: (app: AppHandle) => Promise<void>;
+}
+
+async function useElectron(binary: string, { dataDir, appEnv, use }: AppLaunch): Promise<void> {
   const electronApp = await _electron.launch({
     executablePath: binary,
     args: [join(REPO_ROOT, 'out/main/index.js')],
@@ -79,12 +82,7 @@ async function useElectron(
   await electronApp.close();
 }
 
-async function useBrowserMode(
-  browser: Browser,
-  dataDir: string,
-  appEnv: Record<string, string>,
-  use: (app: AppHandle) => Promise<void>,
-): Promise<void> {
+async function useBrowserMode(browser: Browser, { dataDir, appEnv, use }: AppLaunch): Promise<void> {
   const server = await startBrowserMode(dataDir, appEnv);
   const context = await browser.newContext();
   const window = await context.newPage();

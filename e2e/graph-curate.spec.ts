@@ -29,6 +29,44 @@ async function openNode(page: Page, app: AppHandle, kind: NodeKind, name: string
   return node;
 }
 
+/** The test ids of one editor in the node detail: its open button, the field, save, and where the result shows. */
+interface Editor {
+  open: string;
+  field: string;
+  save: string;
+  shows: string;
+}
+
+const nodeEditor = (field: 'name' | 'description'): Editor => ({
+  open: 'graph-edit',
+  field: `graph-edit-${field}`,
+  save: 'graph-edit-save',
+  shows: `graph-node-${field}`,
+});
+const NOTE_EDITOR: Editor = {
+  open: 'graph-note-edit',
+  field: 'graph-note-text',
+  save: 'graph-note-save',
+  shows: 'graph-note-rendered',
+};
+
+/** A second writer: another tab opens the node, saves `text` through `editor` and sees it shown. */
+async function saveInAnotherTab(
+  page: Page,
+  app: AppHandle,
+  [kind, name]: [NodeKind, string],
+  editor: Editor,
+  text: string,
+): Promise<Page> {
+  const other = await page.context().newPage();
+  await openNode(other, app, kind, name);
+  await other.getByTestId(editor.open).click();
+  await other.getByTestId(editor.field).fill(text);
+  await other.getByTestId(editor.save).click();
+  await expect(other.getByTestId(editor.shows)).toHaveText(text);
+  return other;
+}
+
 async function downloadText(download: Download): Promise<string> {
   return readFileSync((await download.path()) ?? '', 'utf8');
 }
@@ -127,12 +165,13 @@ test.describe('curating the graph', () => {
     // the undo is refused and says so.
     await page.getByTestId('graph-detail-approve').click();
     await expect(page.getByTestId('graph-undo')).toContainText('Undo approval');
-    const other = await page.context().newPage();
-    await openNode(other, app, 'Challenge', SAMPLE.challengeEvaluate);
-    await other.getByTestId('graph-edit').click();
-    await other.getByTestId('graph-edit-description').fill('Edited in another tab.');
-    await other.getByTestId('graph-edit-save').click();
-    await expect(other.getByTestId('graph-node-description')).toHaveText('Edited in another tab.');
+    const other = await saveInAnotherTab(
+      page,
+      app,
+      ['Challenge', SAMPLE.challengeEvaluate],
+      nodeEditor('description'),
+      'Edited in another tab.',
+    );
     await other.close();
     await page.getByTestId('graph-undo').click();
     await expect(page.getByTestId('graph-undo-message')).toContainText('Could not undo');
@@ -146,12 +185,13 @@ test.describe('curating the graph', () => {
     await page.getByTestId('graph-delete').click();
     await expect(page.getByTestId('graph-delete-edges')).toContainText(SAMPLE.challengeRevisit);
     // Another tab renames the problem while this one's confirmation is open.
-    const tab2 = await page.context().newPage();
-    await openNode(tab2, app, 'Problem', SAMPLE.problem);
-    await tab2.getByTestId('graph-edit').click();
-    await tab2.getByTestId('graph-edit-name').fill('Multi-step reasoning, renamed by tab two');
-    await tab2.getByTestId('graph-edit-save').click();
-    await expect(tab2.getByTestId('graph-node-name')).toHaveText('Multi-step reasoning, renamed by tab two');
+    await saveInAnotherTab(
+      page,
+      app,
+      ['Problem', SAMPLE.problem],
+      nodeEditor('name'),
+      'Multi-step reasoning, renamed by tab two',
+    );
 
     await page.getByTestId('graph-delete-confirm').click();
     await expect(page.getByTestId('graph-delete-problem')).toContainText(/changed|version/i);
@@ -256,12 +296,7 @@ test.describe('curating the graph', () => {
     // Two tabs: this one opens the editor, the other saves first.
     await page.getByTestId('graph-note-edit').click();
     await page.getByTestId('graph-note-text').fill('Tab one rewrote the note.');
-    const tab2 = await page.context().newPage();
-    await openNode(tab2, app, 'Problem', SAMPLE.problem);
-    await tab2.getByTestId('graph-note-edit').click();
-    await tab2.getByTestId('graph-note-text').fill('Tab two got there first.');
-    await tab2.getByTestId('graph-note-save').click();
-    await expect(tab2.getByTestId('graph-note-rendered')).toHaveText('Tab two got there first.');
+    await saveInAnotherTab(page, app, ['Problem', SAMPLE.problem], NOTE_EDITOR, 'Tab two got there first.');
 
     await page.getByTestId('graph-note-save').click();
     const dialog = page.getByTestId('graph-note-conflict');

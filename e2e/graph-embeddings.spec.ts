@@ -6,6 +6,7 @@ import { repoModelsDir } from '../src-main/embeddings/minilm-files.ts';
 import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
 import { loadSeedGraph } from '../src-main/graph/seed/load-seed.ts';
 import { captureScreenshot, expect, test } from './fixtures.ts';
+import { searchGraph } from './app-page.ts';
 
 /**
  * The Graph section's embeddings panel on the seed graph written without its vectors (a graph from before local
@@ -29,8 +30,7 @@ test.describe('a fresh install without the model files', () => {
     await expect(page.getByTestId('graph-embed-model')).toContainText('not installed yet');
     await expect(page.getByTestId('graph-embed-model')).toContainText('npm run models:fetch');
     await expect(page.getByTestId('graph-embed-run')).toHaveText('Get the model files');
-    await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
-    await page.getByTestId('graph-search').press('Enter');
+    await searchGraph(page, 'making reasoning models stop thinking so long');
     await expect(page.getByTestId('graph-search-gap')).toContainText('model is not installed');
     await page.getByTestId('graph-search-mode').selectOption('lexical');
     await expect(page.getByTestId('graph-search-gap')).toHaveCount(0);
@@ -69,8 +69,7 @@ test.describe('the seed graph written without its vectors', () => {
     await expect(page.getByTestId('graph-embed-model')).toContainText('Model files installed in');
 
     // Hybrid (the default mode) says why it cannot rank by meaning, and points at the panel.
-    await page.getByTestId('graph-search').fill('making reasoning models stop thinking so long');
-    await page.getByTestId('graph-search').press('Enter');
+    await searchGraph(page, 'making reasoning models stop thinking so long');
     await expect(page.getByTestId('graph-search-gap')).toContainText('no node has a vector yet');
     await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
     await panel.evaluate((el) => el.removeAttribute('open'));

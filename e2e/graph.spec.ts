@@ -2,6 +2,7 @@ import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
 import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
 import { SAMPLE, seedSampleGraph } from '../src-main/test-support/graph-sample.ts';
 import { captureScreenshot, expect, test } from './fixtures.ts';
+import { searchGraph } from './app-page.ts';
 
 test.use({ startSection: 'graph' });
 
@@ -32,8 +33,7 @@ test.describe('with a small seeded graph', () => {
     await expect(page.getByTestId('graph-review-proposed')).toContainText('3');
     await expect(page.getByTestId('graph-store')).toContainText('Embedded');
 
-    await page.getByTestId('graph-search').fill('intermediate thoughts');
-    await page.getByTestId('graph-search').press('Enter');
+    await searchGraph(page, 'intermediate thoughts');
     // No embeddings in this graph: hybrid says it ran lexically rather than pretending.
     await expect(page.getByTestId('graph-search-note')).toContainText('Lexical results only');
     await page.getByTestId('graph-result').filter({ hasText: SAMPLE.solutionSearch }).click();
@@ -78,8 +78,7 @@ test.describe('with a small seeded graph', () => {
     page,
     app,
   }) => {
-    await page.getByTestId('graph-search').fill(SAMPLE.problem);
-    await page.getByTestId('graph-search').press('Enter');
+    await searchGraph(page, SAMPLE.problem);
     await page.getByTestId('graph-result').filter({ hasText: SAMPLE.problem }).first().click();
     await expect(page.getByTestId('graph-node-name')).toHaveText(SAMPLE.problem);
     await page.getByTestId('graph-edit').click();

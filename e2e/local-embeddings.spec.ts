@@ -1,5 +1,6 @@
 import { repoModelsDir } from '../src-main/embeddings/minilm-files.ts';
 import { captureScreenshot, expect, test } from './fixtures.ts';
+import { searchGraph } from './app-page.ts';
 
 /**
  * Issue 12's done-when in the Graph section: a fresh install (the seed graph loaded on first run, with its
@@ -21,8 +22,7 @@ test.describe('local embeddings on a fresh install, no endpoint', () => {
     await expect(page.getByTestId('section-graph')).toContainText('local:all-MiniLM-L6-v2-q');
 
     await page.getByTestId('graph-search-mode').selectOption('vector');
-    await page.getByTestId('graph-search').fill(QUERY);
-    await page.getByTestId('graph-search').press('Enter');
+    await searchGraph(page, QUERY);
     await expect(page.getByTestId('graph-result').filter({ hasText: OVERTHINKING })).toBeVisible();
     await expect(page.getByTestId('graph-search-note')).toHaveCount(0);
 

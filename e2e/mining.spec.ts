@@ -9,11 +9,24 @@ import { scriptedAppTest } from './scripted-app-fixture.ts';
  * `openai` client; the mined nodes are approved in the existing review queue.
  */
 
-const test = scriptedAppTest({ section: 'graph' });
+// Every test here works in the Graph section's "Papers & mining" panel.
+const test = scriptedAppTest({ section: 'graph' }).extend<{ panel: Locator }>({
+  panel: async ({ page }, use) => {
+    await use(page.getByTestId('papers-mining'));
+  },
+});
 test.use({ appEnv: { MOTIV_SEED: 'off' } });
 
 // A run against the scripted LLM (app start, mining) may take up to a minute.
 test.describe.configure({ timeout: 60_000 });
+
+/** A describe block whose tests all play `scenarioFile` on the scripted LLM. */
+function withScenario(scenarioFile: string, title: string, body: () => void): void {
+  test.describe(title, () => {
+    test.use({ scenarioFile });
+    body();
+  });
+}
 
 // Two papers the scenario knows by title, and one entry whose year (line 20) is broken and must be reported there.
 const BIBTEX = `@article{replay2019,
@@ -50,14 +63,12 @@ async function importBibtex(panel: Locator): Promise<void> {
   await expect(panel.getByTestId('pm-import-totals')).toContainText('2 imported');
 }
 
-test.describe('with a scripted LLM', () => {
-  test.use({ scenarioFile: 'mining-extract.json' });
-
+withScenario('mining-extract.json', 'with a scripted LLM', () => {
   test('imports a BibTeX file, mines it with progress, and approves a mined node in the review queue', async ({
     page,
+    panel,
     llm,
   }, testInfo) => {
-    const panel = page.getByTestId('papers-mining');
     // The graph is empty, so the panel is open and says what mining would do before anything is imported.
     await expect(page.getByTestId('graph-empty')).toBeVisible();
     await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
@@ -109,11 +120,12 @@ test.describe('with a scripted LLM', () => {
   });
 });
 
-test.describe('with a model that hangs on the first paper', () => {
-  test.use({ scenarioFile: 'mining-cancel.json' });
-
-  test('cancels a running job and resumes it from the unfinished jobs', async ({ page, llm }, testInfo) => {
-    const panel = page.getByTestId('papers-mining');
+withScenario('mining-cancel.json', 'with a model that hangs on the first paper', () => {
+  test('cancels a running job and resumes it from the unfinished jobs', async ({
+    page,
+    panel,
+    llm,
+  }, testInfo) => {
     await importBibtex(panel);
 
     // From here the panel follows jobs by their numbered events: it never re-reads the job list.
@@ -144,66 +156,70 @@ test.describe('with a model that hangs on the first paper', () => {
   });
 });
 
-test.describe('with a model whose every triple for one paper breaks the naming rules', () => {
-  test.use({ scenarioFile: 'mining-refused.json' });
+withScenario(
+  'mining-refused.json',
+  'with a model whose every triple for one paper breaks the naming rules',
+  () => {
+    test("reports each paper's outcome and mines the refused paper again from the report", async ({
+      page,
+      panel,
+      llm,
+    }, testInfo) => {
+      await importBibtex(panel);
 
-  test("reports each paper's outcome and mines the refused paper again from the report", async ({
-    page,
-    llm,
-  }, testInfo) => {
-    const panel = page.getByTestId('papers-mining');
-    await importBibtex(panel);
+      await panel.getByTestId('pm-mine-go').click();
+      const status = panel.getByTestId('pm-mine-status');
+      await expect(status).toContainText(
+        'Job completed: 1 of 2 papers mined (3 nodes): 1 with every triple refused by the naming rules',
+      );
+      const refused = panel
+        .getByTestId('pm-outcome')
+        .filter({ hasText: 'Experience replay against forgetting' });
+      await expect(refused).toHaveAttribute('data-outcome', 'refused');
+      await expect(refused).toContainText('every triple refused');
+      await expect(refused).toContainText('Problem name must have 3–7 words, has 1');
+      const mined = panel
+        .getByTestId('pm-outcome')
+        .filter({ hasText: 'Generative replay for continual learning' });
+      await expect(mined).toContainText('mined (3 nodes)');
+      // The refused paper was not mined: the estimate offers it again, and the report can mine it again.
+      await expect(panel.getByTestId('pm-estimate')).toContainText('1 paper to mine');
+      await captureScreenshot(page, 'mining-outcomes', testInfo);
 
-    await panel.getByTestId('pm-mine-go').click();
-    const status = panel.getByTestId('pm-mine-status');
-    await expect(status).toContainText(
-      'Job completed: 1 of 2 papers mined (3 nodes): 1 with every triple refused by the naming rules',
-    );
-    const refused = panel
-      .getByTestId('pm-outcome')
-      .filter({ hasText: 'Experience replay against forgetting' });
-    await expect(refused).toHaveAttribute('data-outcome', 'refused');
-    await expect(refused).toContainText('every triple refused');
-    await expect(refused).toContainText('Problem name must have 3–7 words, has 1');
-    const mined = panel
-      .getByTestId('pm-outcome')
-      .filter({ hasText: 'Generative replay for continual learning' });
-    await expect(mined).toContainText('mined (3 nodes)');
-    // The refused paper was not mined: the estimate offers it again, and the report can mine it again.
-    await expect(panel.getByTestId('pm-estimate')).toContainText('1 paper to mine');
-    await captureScreenshot(page, 'mining-outcomes', testInfo);
+      await panel.getByTestId('pm-remine').click();
+      await expect(status).toContainText('Job completed: 1 of 1 paper mined (3 nodes).');
+      await expect(panel.getByTestId('pm-outcome')).toHaveCount(1);
+      await expect(panel.getByTestId('pm-outcome')).toContainText('Experience replay against forgetting');
+      await expect(panel.getByTestId('pm-remine')).toHaveCount(0);
+      await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
+      expect(llm?.requests.map((r) => r.stepId).sort()).toEqual(
+        ['generative', 'replay-again', 'replay-bad', 'replay-bad-repair'].sort(),
+      );
+    });
 
-    await panel.getByTestId('pm-remine').click();
-    await expect(status).toContainText('Job completed: 1 of 1 paper mined (3 nodes).');
-    await expect(panel.getByTestId('pm-outcome')).toHaveCount(1);
-    await expect(panel.getByTestId('pm-outcome')).toContainText('Experience replay against forgetting');
-    await expect(panel.getByTestId('pm-remine')).toHaveCount(0);
-    await expect(panel.getByTestId('pm-estimate')).toContainText('Nothing to mine');
-    expect(llm?.requests.map((r) => r.stepId).sort()).toEqual(
-      ['generative', 'replay-again', 'replay-bad', 'replay-bad-repair'].sort(),
-    );
-  });
+    test('says every paper failed, and why, when the endpoint is dead', async ({
+      page,
+      panel,
+      llm,
+    }, testInfo) => {
+      await importBibtex(panel);
+      await llm?.stop(); // the endpoint dies before mining starts
 
-  test('says every paper failed, and why, when the endpoint is dead', async ({ page, llm }, testInfo) => {
-    const panel = page.getByTestId('papers-mining');
-    await importBibtex(panel);
-    await llm?.stop(); // the endpoint dies before mining starts
+      await panel.getByTestId('pm-mine-go').click();
+      const status = panel.getByTestId('pm-mine-status');
+      await expect(status).toContainText(
+        'Job completed: 0 of 2 papers mined: 2 failed (endpoint unreachable or failing)',
+        { timeout: 30_000 },
+      );
+      await expect(panel.getByTestId('pm-open-review')).toHaveCount(0);
+      await expect(panel.getByTestId('pm-outcome').filter({ hasText: 'failed' })).toHaveCount(2);
+      await expect(panel.getByTestId('pm-remine')).toContainText('Mine again (2 papers not mined)');
+      await captureScreenshot(page, 'mining-dead-endpoint', testInfo);
+    });
+  },
+);
 
-    await panel.getByTestId('pm-mine-go').click();
-    const status = panel.getByTestId('pm-mine-status');
-    await expect(status).toContainText(
-      'Job completed: 0 of 2 papers mined: 2 failed (endpoint unreachable or failing)',
-      { timeout: 30_000 },
-    );
-    await expect(panel.getByTestId('pm-open-review')).toHaveCount(0);
-    await expect(panel.getByTestId('pm-outcome').filter({ hasText: 'failed' })).toHaveCount(2);
-    await expect(panel.getByTestId('pm-remine')).toContainText('Mine again (2 papers not mined)');
-    await captureScreenshot(page, 'mining-dead-endpoint', testInfo);
-  });
-});
-
-test('without an LLM endpoint, imports still work and mining says what is missing', async ({ page }) => {
-  const panel = page.getByTestId('papers-mining');
+test('without an LLM endpoint, imports still work and mining says what is missing', async ({ panel }) => {
   await panel.getByTestId('pm-files').setInputFiles([
     { name: 'refs.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(BIBTEX) },
     // over what one browser-mode request can carry once base64-encoded: refused by name, before any upload

@@ -4,7 +4,12 @@ import type { IdeatorEstimate } from '../contract/ideator.ts';
 import { SettingsSchema } from '../contract/settings.ts';
 import { LLM_ROLES } from '../llm/config.ts';
 import { AppError } from '../shared/errors.ts';
-import { DEFAULT_DATA_DIR, entryOf, expectEntry } from '../test-support/config-entries.ts';
+import {
+  DEFAULT_DATA_DIR,
+  entryOf,
+  expectEntriesToMatch,
+  expectEntry,
+} from '../test-support/config-entries.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { loadConfig, neo4jAdapterConfig } from './config.ts';
 import { createCore } from './create-core.ts';
@@ -30,9 +35,8 @@ describe('the configuration loader', () => {
       local: { path: '/models/tiny.gguf', threads: 2, threadsSource: 'env' },
       model: 'local:tiny.gguf',
     });
-    expect(entryOf(config.entries, 'llm.baseUrl')).toMatchObject({
-      value: 'local:/models/tiny.gguf',
-      source: 'settings',
+    expectEntriesToMatch(config.entries, {
+      'llm.baseUrl': { value: 'local:/models/tiny.gguf', source: 'settings' },
     });
     expectEntry(config.entries, 'llm.threads', {
       value: '2',
@@ -53,9 +57,8 @@ describe('the configuration loader', () => {
       value: 'llama3',
       source: 'settings',
     });
-    expect(entryOf(config.entries, 'llm.models.embeddings')).toMatchObject({
-      value: 'text-embedding-3-small',
-      source: 'default',
+    expectEntriesToMatch(config.entries, {
+      'llm.models.embeddings': { value: 'text-embedding-3-small', source: 'default' },
     });
   });
 
@@ -70,24 +73,16 @@ describe('the configuration loader', () => {
     const config = loadConfig({ settings, env, dataDir });
     expect(config.requireLlm('researcher').model).toBe('gpt-x');
     expect(config.requireLlm('judge').model).toBe('judge-x');
-    expect(entryOf(config.entries, 'llm.models.researcher')).toMatchObject({
-      value: 'gpt-x',
-      source: 'env',
-      envVar: 'MOTIV_LLM_MODEL',
-    });
-    expect(entryOf(config.entries, 'llm.models.judge')).toMatchObject({
-      value: 'judge-x',
-      envVar: 'MOTIV_LLM_JUDGE_MODEL',
+    expectEntriesToMatch(config.entries, {
+      'llm.models.researcher': { value: 'gpt-x', source: 'env', envVar: 'MOTIV_LLM_MODEL' },
+      'llm.models.judge': { value: 'judge-x', envVar: 'MOTIV_LLM_JUDGE_MODEL' },
+      'literature.semantic-scholar': { value: 'http://127.0.0.1:9/s2', envVar: 'MOTIV_S2_BASE_URL' },
     });
     expectEntry(config.entries, 'llm.apiKey', {
       value: 'set',
       secret: true,
       source: 'env',
       envVar: 'MOTIV_LLM_API_KEY',
-    });
-    expect(entryOf(config.entries, 'literature.semantic-scholar')).toMatchObject({
-      value: 'http://127.0.0.1:9/s2',
-      envVar: 'MOTIV_S2_BASE_URL',
     });
     expect(config.literature().sources[0]).toMatchObject({ baseUrl: 'http://127.0.0.1:9/s2', from: 'env' });
     expect(JSON.stringify(config.entries)).not.toContain('sk-secret-value');

@@ -1,3 +1,4 @@
+import { forwardTo } from './forward-handlers.ts';
 import type { HandlerTable } from './handler-table.ts';
 import type { LibraryService } from './library-service.ts';
 
@@ -16,14 +17,14 @@ type LibraryHandlers = Pick<
 >;
 
 export function libraryHandlers(library: LibraryService): LibraryHandlers {
-  return {
-    'library.list': (request) => library.list(request),
-    'library.search': (request) => library.search(request),
-    'library.update': (request) => library.update(request),
-    'library.archive': (request) => library.archive(request),
-    'library.restore': (request) => library.restore(request),
-    'library.delete': (request) => library.delete(request),
-    'library.undelete': (request) => library.undelete(request),
-    'library.tags': (request) => library.tags(request),
-  };
+  return forwardTo(library, 'library', [
+    'list',
+    'search',
+    'update',
+    'archive',
+    'restore',
+    'delete',
+    'undelete',
+    'tags',
+  ]);
 }

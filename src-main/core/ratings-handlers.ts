@@ -1,3 +1,4 @@
+import { forwardTo } from './forward-handlers.ts';
 import type { HandlerTable } from './handler-table.ts';
 import type { RatingsService } from './ratings-service.ts';
 
@@ -15,11 +16,7 @@ type RatingsHandlers = Pick<
 
 export function ratingsHandlers(ratings: RatingsService): RatingsHandlers {
   return {
-    'ratings.set': (request) => ratings.set(request),
-    'ratings.list': (request) => ratings.list(request),
-    'ratings.nextPair': (request) => ratings.nextPair(request),
-    'ratings.answerPair': (request) => ratings.answerPair(request),
-    'ratings.standings': (request) => ratings.standings(request),
+    ...forwardTo(ratings, 'ratings', ['set', 'list', 'nextPair', 'answerPair', 'standings']),
     'ideas.evaluation': (request) => ratings.evaluation(request),
   };
 }

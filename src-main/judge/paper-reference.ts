@@ -7,6 +7,16 @@ import type { z } from 'zod';
  * topics and other models, so they are context, not a target the user's numbers can be compared with.
  */
 
+type DirectScores = z.output<typeof ProtocolReferenceSchema>['table1']['rows'][number];
+
+/** One row of the paper's direct-score tables, in its column order: novelty, experiment, motivation. */
+const scores = (method: string, novelty: number, experiment: number, motivation: number): DirectScores => ({
+  method,
+  novelty,
+  experiment,
+  motivation,
+});
+
 export const PAPER_REFERENCE: z.output<typeof ProtocolReferenceSchema> = {
   label: "The paper's figures (MotivGraph-SoIQ), not measured here",
   setup:
@@ -17,12 +27,12 @@ export const PAPER_REFERENCE: z.output<typeof ProtocolReferenceSchema> = {
   table1: {
     caption: 'Table 1: LLM direct scores (novelty / experiment / motivation)',
     rows: [
-      { method: 'MotivGraph-SoIQ', novelty: 8.39, experiment: 8.64, motivation: 8.7 },
-      { method: 'AI-Scientist-v2', novelty: 7.22, experiment: 8.07, motivation: 8.21 },
-      { method: 'AI-Researcher', novelty: 7.58, experiment: 7.06, motivation: 7.86 },
-      { method: 'SciPIP', novelty: 7.61, experiment: 7.23, motivation: 7.61 },
-      { method: 'ResearchAgent', novelty: 7.43, experiment: 8.39, motivation: 8.06 },
-      { method: 'Real paper', novelty: 6.97, experiment: 8.16, motivation: 7.81 },
+      scores('MotivGraph-SoIQ', 8.39, 8.64, 8.7),
+      scores('AI-Scientist-v2', 7.22, 8.07, 8.21),
+      scores('AI-Researcher', 7.58, 7.06, 7.86),
+      scores('SciPIP', 7.61, 7.23, 7.61),
+      scores('ResearchAgent', 7.43, 8.39, 8.06),
+      scores('Real paper', 6.97, 8.16, 7.81),
     ],
   },
   table2: {
@@ -40,12 +50,12 @@ export const PAPER_REFERENCE: z.output<typeof ProtocolReferenceSchema> = {
   table3: {
     caption: 'Table 3: ablations, LLM direct scores (novelty / experiment / motivation)',
     rows: [
-      { method: 'full', novelty: 8.39, experiment: 8.64, motivation: 8.7 },
-      { method: 'no-graph', novelty: 8.0, experiment: 8.36, motivation: 8.68 },
-      { method: 'SciPIP graph', novelty: 8.13, experiment: 8.44, motivation: 8.6 },
-      { method: 'no-mentor', novelty: 7.45, experiment: 7.76, motivation: 8.08 },
-      { method: 'neither', novelty: 7.71, experiment: 8.19, motivation: 8.47 },
-      { method: 'titles-only Semantic Scholar', novelty: 8.08, experiment: 8.36, motivation: 8.7 },
+      scores('full', 8.39, 8.64, 8.7),
+      scores('no-graph', 8.0, 8.36, 8.68),
+      scores('SciPIP graph', 8.13, 8.44, 8.6),
+      scores('no-mentor', 7.45, 7.76, 8.08),
+      scores('neither', 7.71, 8.19, 8.47),
+      scores('titles-only Semantic Scholar', 8.08, 8.36, 8.7),
     ],
   },
   diversity: 0.45,

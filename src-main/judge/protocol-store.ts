@@ -44,6 +44,25 @@ export interface StoredRun {
   updatedAt: string;
 }
 
+/** A table of one run's parts (sessions, tournaments, events): keyed by the run and `key`, every column required. */
+const runPartTable = (table: string, columns: readonly string[], key: string): string =>
+  [
+    `CREATE TABLE ${table} (`,
+    '     run_id TEXT NOT NULL REFERENCES runs (id),',
+    ...columns.map((column) => `     ${column} NOT NULL,`),
+    `     PRIMARY KEY (run_id, ${key})`,
+    '   );',
+  ].join('\n');
+
+/** A run's per-topic parts that point at work done elsewhere: the session per setting, the tournament per seed. */
+interface RunPart {
+  table: string;
+  key: string;
+  id: string;
+}
+const SESSION_PART: RunPart = { table: 'run_sessions', key: 'setting', id: 'session_id' };
+const TOURNAMENT_PART: RunPart = { table: 'run_tournaments', key: 'seed', id: 'tournament_id' };
+
 const MIGRATIONS = [
   `CREATE TABLE runs (
      id TEXT PRIMARY KEY,
@@ -62,26 +81,9 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );
-   CREATE TABLE run_sessions (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     topic TEXT NOT NULL,
-     setting TEXT NOT NULL,
-     session_id TEXT NOT NULL,
-     PRIMARY KEY (run_id, topic, setting)
-   );
-   CREATE TABLE run_tournaments (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     topic TEXT NOT NULL,
-     seed INTEGER NOT NULL,
-     tournament_id TEXT NOT NULL,
-     PRIMARY KEY (run_id, topic, seed)
-   );
-   CREATE TABLE run_events (
-     run_id TEXT NOT NULL REFERENCES runs (id),
-     seq INTEGER NOT NULL,
-     event TEXT NOT NULL,
-     PRIMARY KEY (run_id, seq)
-   );`,
+   ${runPartTable('run_sessions', ['topic TEXT', 'setting TEXT', 'session_id TEXT'], 'topic, setting')}
+   ${runPartTable('run_tournaments', ['topic TEXT', 'seed INTEGER', 'tournament_id TEXT'], 'topic, seed')}
+   ${runPartTable('run_events', ['seq INTEGER', 'event TEXT'], 'seq')}`,
 ];
 
 interface RunRow {
@@ -243,31 +245,35 @@ export class ProtocolStore extends MigratedSqliteStore {
   }
 
   sessionOf(runId: string, topic: string, setting: string): string | undefined {
-    return this.db
-      .prepare('SELECT session_id FROM run_sessions WHERE run_id = ? AND topic = ? AND setting = ?')
-      .pluck()
-      .get(runId, topic, setting) as string | undefined;
+    return this.#partOf(SESSION_PART, runId, topic, setting);
   }
 
   setSession(runId: string, topic: string, setting: string, sessionId: string): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO run_sessions (run_id, topic, setting, session_id) VALUES (?, ?, ?, ?)')
-      .run(runId, topic, setting, sessionId);
+    this.#setPart(SESSION_PART, runId, topic, setting, sessionId);
   }
 
   tournamentOf(runId: string, topic: string, seed: number): string | undefined {
-    return this.db
-      .prepare('SELECT tournament_id FROM run_tournaments WHERE run_id = ? AND topic = ? AND seed = ?')
-      .pluck()
-      .get(runId, topic, seed) as string | undefined;
+    return this.#partOf(TOURNAMENT_PART, runId, topic, seed);
   }
 
   setTournament(runId: string, topic: string, seed: number, tournamentId: string): void {
+    this.#setPart(TOURNAMENT_PART, runId, topic, seed, tournamentId);
+  }
+
+  /** The id stored for one (run, topic, key) part, if any. */
+  #partOf(part: RunPart, runId: string, topic: string, key: string | number): string | undefined {
+    return this.db
+      .prepare(`SELECT ${part.id} FROM ${part.table} WHERE run_id = ? AND topic = ? AND ${part.key} = ?`)
+      .pluck()
+      .get(runId, topic, key) as string | undefined;
+  }
+
+  #setPart(part: RunPart, runId: string, topic: string, key: string | number, id: string): void {
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO run_tournaments (run_id, topic, seed, tournament_id) VALUES (?, ?, ?, ?)',
+        `INSERT OR REPLACE INTO ${part.table} (run_id, topic, ${part.key}, ${part.id}) VALUES (?, ?, ?, ?)`,
       )
-      .run(runId, topic, seed, tournamentId);
+      .run(runId, topic, key, id);
   }
 
   saveResults(runId: string, results: ProtocolResults): void {

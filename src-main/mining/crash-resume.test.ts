@@ -1,16 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCrashChild } from '../test-support/crash-child.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
+import { useMiningHarness } from '../test-support/use-mining-harness.ts';
 import { UsageLedger } from '../llm/index.ts';
 import { miningJobReport } from './job-report.ts';
 import { MiningDb } from './mining-db.ts';
 import { runMiningJob } from './mining-job.ts';
-import { miningHarness, scriptedClient, seedPapers, TEST_SETTINGS } from '../test-support/mining-harness.ts';
-import { stopAfterEach } from '../test-support/stop-after-each.ts';
+import { scriptedClient, seedPapers, TEST_SETTINGS } from '../test-support/mining-harness.ts';
 
-const tempDir = useTempDirs();
-const startMiningHarness = stopAfterEach(miningHarness);
+const { tempDir, startMiningHarness } = useMiningHarness();
 let db: MiningDb | undefined;
 afterEach(() => {
   db?.close();

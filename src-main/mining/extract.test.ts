@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stopAfterEach } from '../test-support/stop-after-each.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
+import { useMiningHarness } from '../test-support/use-mining-harness.ts';
 import { extractTriples } from './extract.ts';
-import { miningHarness, scriptedClient, seedPapers, TEST_PAPERS } from '../test-support/mining-harness.ts';
+import { scriptedClient, seedPapers, TEST_PAPERS } from '../test-support/mining-harness.ts';
 import type { MiningHarness } from '../test-support/mining-harness.ts';
 
-const tempDir = useTempDirs();
-const startMiningHarness = stopAfterEach(miningHarness);
+const { tempDir, startMiningHarness } = useMiningHarness();
 let h: MiningHarness | undefined;
 
 describe('triple extraction through the scripted model', () => {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { stopAfterEach } from '../test-support/stop-after-each.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
+import { useMiningHarness } from '../test-support/use-mining-harness.ts';
 import { buildHierarchy } from './hierarchy.ts';
 import type { HierarchyOptions } from './hierarchy.ts';
 import { LEXICAL_METHOD } from './lexical-vectors.ts';
 import { lexicalSimilarity } from './similarity.ts';
-import {
-  HIERARCHY_PROBLEMS,
-  miningHarness,
-  scriptedClient,
-  seedHierarchyProblems,
-} from '../test-support/mining-harness.ts';
+import { HIERARCHY_PROBLEMS, scriptedClient, seedHierarchyProblems } from '../test-support/mining-harness.ts';
 import type { MiningHarness } from '../test-support/mining-harness.ts';
 
-const tempDir = useTempDirs();
-const startMiningHarness = stopAfterEach(miningHarness);
+const { tempDir, startMiningHarness } = useMiningHarness();
 let h: MiningHarness | undefined;
 
 function options(harness: MiningHarness, extra: Partial<HierarchyOptions> = {}): HierarchyOptions {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stopAfterEach } from '../test-support/stop-after-each.ts';
-import { useTempDirs } from '../test-support/temp-dir.ts';
-import {
-  miningHarness,
-  scriptedClient,
-  seedPapers,
-  TEST_PAPERS,
-  TEST_SETTINGS,
-} from '../test-support/mining-harness.ts';
+import { useMiningHarness } from '../test-support/use-mining-harness.ts';
+import { scriptedClient, seedPapers, TEST_PAPERS, TEST_SETTINGS } from '../test-support/mining-harness.ts';
 import { extractPaper } from './extract.ts';
 import { MiningDb } from './mining-db.ts';
 import { createMiningJob, runMiningJob } from './mining-job.ts';
 import { CHUNK_CHARS, MAX_CHUNKS, paperParts } from './paper-chunks.ts';
 
-const tempDir = useTempDirs();
-const startMiningHarness = stopAfterEach(miningHarness);
+const { tempDir, startMiningHarness } = useMiningHarness();
 
 /** Paragraphs of ~1,000 characters, each naming its number, so a test can see which reached which part. */
 const longBody = (paragraphs: number): string =>

@@ -139,6 +139,16 @@ export async function parsePaperBytes(
   }
 }
 
+/** The text formats' parsers; PDF alone reads bytes (with limits). */
+const TEXT_PARSERS: Record<Exclude<PaperFormat, 'pdf'>, (text: string, file: string) => ParseOutcome> = {
+  bibtex: parseBibtex,
+  ris: parseRis,
+  ciw: parseCiw,
+  'csl-json': parseCslJson,
+  csv: parseCsv,
+  text: parseTextAbstracts,
+};
+
 function parseAs(
   format: PaperFormat,
   file: string,
@@ -146,22 +156,7 @@ function parseAs(
   text: () => string,
   pdfLimits: PdfLimits | undefined,
 ): Promise<ParseOutcome> | ParseOutcome {
-  switch (format) {
-    case 'bibtex':
-      return parseBibtex(text(), file);
-    case 'ris':
-      return parseRis(text(), file);
-    case 'ciw':
-      return parseCiw(text(), file);
-    case 'csl-json':
-      return parseCslJson(text(), file);
-    case 'csv':
-      return parseCsv(text(), file);
-    case 'text':
-      return parseTextAbstracts(text(), file);
-    case 'pdf':
-      return parsePdf(bytes, file, pdfLimits);
-  }
+  return format === 'pdf' ? parsePdf(bytes, file, pdfLimits) : TEXT_PARSERS[format](text(), file);
 }
 
 async function parsePdf(bytes: Uint8Array, file: string, limits?: PdfLimits): Promise<ParseOutcome> {

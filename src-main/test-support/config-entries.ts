@@ -16,3 +16,12 @@ export function expectEntry(
 ): void {
   expect(entryOf(entries, key)).toEqual({ key, secret: false, ...expected });
 }
+
+/** Asserts each named entry has at least the given fields (the rest is not what the test is about). */
+export function expectEntriesToMatch(
+  entries: ConfigEntry[],
+  expected: Record<string, Partial<ConfigEntry>>,
+): void {
+  for (const [key, fields] of Object.entries(expected))
+    expect(entryOf(entries, key), key).toMatchObject(fields);
+}

@@ -60,6 +60,19 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
       actors = dirA === dirB ? ['Ada', 'Ada'] : ['Ada', 'Grace'];
       return [await member(dirA, 'Ada'), await member(dirB, actors[1])];
     };
+    /** A Problem by one writer and a Challenge by another (or the same), joined by the challenge's writer. */
+    const problemWithChallenge = async (
+      [problemBy, problemName]: [Member, string],
+      [challengeBy, challengeName]: [Member, string],
+    ): Promise<{ problem: GraphNode; challenge: GraphNode }> => {
+      const problem = await problemBy.ok<GraphNode>('graph.create', { kind: 'Problem', name: problemName });
+      const challenge = await challengeBy.ok<GraphNode>('graph.create', {
+        kind: 'Challenge',
+        name: challengeName,
+      });
+      await challengeBy.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: challenge.id });
+      return { problem, challenge };
+    };
 
     it('creates a node once: the same name from a second writer is a CONFLICT naming the first, not a merge', async () => {
       const [ada, grace] = await twoWriters();
@@ -112,12 +125,10 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
 
     it('deletes with the edges it showed first; a stale version deletes nothing; the audit says who', async () => {
       const [ada, grace] = await twoWriters();
-      const problem = await ada.ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Doomed problem' });
-      const challenge = await ada.ok<GraphNode>('graph.create', {
-        kind: 'Challenge',
-        name: 'Kept challenge',
-      });
-      await ada.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: challenge.id });
+      const { problem, challenge } = await problemWithChallenge(
+        [ada, 'Doomed problem'],
+        [ada, 'Kept challenge'],
+      );
 
       const preview = await ada.ok<GraphDeletePreview>('graph.deletePreview', { id: problem.id });
       expect(preview.edges.map((e) => [e.edge.type, e.other.name])).toEqual([
@@ -155,12 +166,10 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
 
     it('exports what either writer sees, and imports a dump only over an empty graph unless told to replace', async () => {
       const [ada, grace] = await twoWriters();
-      const problem = await ada.ok<GraphNode>('graph.create', { kind: 'Problem', name: '=cmd|" /C calc"' });
-      const challenge = await grace.ok<GraphNode>('graph.create', {
-        kind: 'Challenge',
-        name: 'Second <one>',
-      });
-      await grace.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: challenge.id });
+      const { problem, challenge } = await problemWithChallenge(
+        [ada, '=cmd|" /C calc"'],
+        [grace, 'Second <one>'],
+      );
 
       const csv = await grace.ok<GraphExport>('graph.export', { format: 'csv' });
       expect(csv).toMatchObject({ nodes: 2, edges: 1 });

@@ -8,34 +8,40 @@ import type { GraphEdge, GraphNode } from '../model.ts';
  * opening the file must not execute them (OWASP "CSV injection").
  */
 
-const NODE_COLUMNS: Array<[string, (n: GraphNode) => string | number]> = [
+type Column<T> = [string, (row: T) => string | number];
+
+// Nodes and edges carry the same provenance; one list each keeps the two tables' columns from drifting apart.
+const provenanceColumns = <T extends GraphNode | GraphEdge>(): Array<Column<T>> => [
+  ['origin', (r) => r.origin],
+  ['review', (r) => r.review],
+  ['createdBy', (r) => r.createdBy],
+  ['createdAt', (r) => r.createdAt],
+];
+const versionColumns = <T extends GraphNode | GraphEdge>(): Array<Column<T>> => [
+  ['version', (r) => r.version],
+  ['props', (r) => JSON.stringify(r.props)],
+];
+
+const NODE_COLUMNS: Array<Column<GraphNode>> = [
   ['id', (n) => n.id],
   ['kind', (n) => n.kind],
   ['name', (n) => n.name],
   ['description', (n) => n.description],
   ['aliases', (n) => n.aliases.join('; ')],
   ['level', (n) => n.level],
-  ['origin', (n) => n.origin],
-  ['review', (n) => n.review],
-  ['createdBy', (n) => n.createdBy],
-  ['createdAt', (n) => n.createdAt],
+  ...provenanceColumns<GraphNode>(),
   ['updatedBy', (n) => n.updatedBy],
   ['updatedAt', (n) => n.updatedAt],
-  ['version', (n) => n.version],
-  ['props', (n) => JSON.stringify(n.props)],
+  ...versionColumns<GraphNode>(),
 ];
 
-const EDGE_COLUMNS: Array<[string, (e: GraphEdge) => string | number]> = [
+const EDGE_COLUMNS: Array<Column<GraphEdge>> = [
   ['id', (e) => e.id],
   ['type', (e) => e.type],
   ['from', (e) => e.from],
   ['to', (e) => e.to],
-  ['origin', (e) => e.origin],
-  ['review', (e) => e.review],
-  ['createdBy', (e) => e.createdBy],
-  ['createdAt', (e) => e.createdAt],
-  ['version', (e) => e.version],
-  ['props', (e) => JSON.stringify(e.props)],
+  ...provenanceColumns<GraphEdge>(),
+  ...versionColumns<GraphEdge>(),
 ];
 
 export interface GraphCsv {
@@ -47,7 +53,7 @@ export function toCsv(graph: Pick<GraphDump, 'nodes' | 'edges'>): GraphCsv {
   return { nodes: table(graph.nodes, NODE_COLUMNS), edges: table(graph.edges, EDGE_COLUMNS) };
 }
 
-function table<T>(rows: T[], columns: Array<[string, (row: T) => string | number]>): string {
+function table<T>(rows: T[], columns: Array<Column<T>>): string {
   const lines = [columns.map(([name]) => csvField(name))];
   for (const row of rows) lines.push(columns.map(([, value]) => csvField(value(row))));
   return lines.map((cells) => `${cells.join(',')}\r\n`).join('');

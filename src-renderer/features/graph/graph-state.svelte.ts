@@ -10,6 +10,7 @@ import type {
   Subgraph,
 } from '../../../src-main/contract/graph.ts';
 import { ApiError, invoke, onEvent } from '../../lib/api/client.ts';
+import { errorText, hasErrorCode } from '../../lib/api/error-notice.ts';
 import { MOTIVATION_KINDS } from './graph-labels.ts';
 import { REVIEWABLE_KINDS } from './review-counts.ts';
 import { recordEditUndo, recordReviewUndo } from './curate/undo-records.ts';
@@ -22,10 +23,10 @@ export interface Problem {
   conflict: boolean;
 }
 
-function problemOf(err: unknown): Problem {
-  if (err instanceof ApiError) return { text: err.message, conflict: err.code === 'CONFLICT' };
-  return { text: err instanceof Error ? err.message : String(err), conflict: false };
-}
+const problemOf = (err: unknown): Problem => ({
+  text: errorText(err),
+  conflict: hasErrorCode(err, 'CONFLICT'),
+});
 
 export type NodeEditPatch = { name?: string; description?: string; aliases?: string[] };
 export type SaveOutcome =

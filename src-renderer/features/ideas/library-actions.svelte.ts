@@ -3,6 +3,7 @@ import { openInIdeate } from '../../lib/session-request.svelte.ts';
 import type { CachedIdea } from '../../lib/db/library-types.ts';
 import { withMeta } from './library-adapter.ts';
 import { messageOf, type LibraryState } from './library-state.svelte.ts';
+import { BusyTask } from '../../lib/ui/busy-task.svelte.ts';
 
 /**
  * What the user does to an idea beyond notes: archive and restore (with an undo toast), delete for good (only
@@ -19,8 +20,7 @@ const TOAST_MS = 10_000;
 
 export class LibraryActions {
   toast = $state.raw<UndoToast | null>(null);
-  busy = $state(false);
-  error = $state<string | null>(null);
+  readonly #task = new BusyTask(messageOf);
   readonly #library: LibraryState;
   #toastTimer: ReturnType<typeof setTimeout> | null = null;
   #toastId = 0;
@@ -29,16 +29,14 @@ export class LibraryActions {
     this.#library = library;
   }
 
-  async #run(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = null;
-    try {
-      await work();
-    } catch (err) {
-      this.error = messageOf(err);
-    } finally {
-      this.busy = false;
-    }
+  /** An action is running: the buttons wait for it. */
+  get busy(): boolean {
+    return this.#task.running;
+  }
+
+  /** Why the last action failed; null when it did not. */
+  get error(): string | null {
+    return this.#task.error || null;
   }
 
   #show(message: string, undo: () => Promise<void>): void {
@@ -54,7 +52,7 @@ export class LibraryActions {
     const toast = this.toast;
     if (!toast) return;
     this.toast = null;
-    await this.#run(toast.undo);
+    await this.#task.run(toast.undo);
   }
 
   dismiss(): void {
@@ -62,7 +60,7 @@ export class LibraryActions {
   }
 
   async archive(idea: CachedIdea): Promise<void> {
-    await this.#run(async () => {
+    await this.#task.run(async () => {
       const meta = await invoke('library.archive', { ideaId: idea.ideaId, baseRevision: idea.revision });
       await this.#library.replace(withMeta(idea, meta));
       this.#show(`Archived “${idea.title}”.`, () => this.#setArchived(idea.ideaId, false));
@@ -70,7 +68,7 @@ export class LibraryActions {
   }
 
   async restore(idea: CachedIdea): Promise<void> {
-    await this.#run(async () => {
+    await this.#task.run(async () => {
       await this.#setArchived(idea.ideaId, false);
       this.#show(`Restored “${idea.title}”.`, () => this.#setArchived(idea.ideaId, true));
     });
@@ -87,7 +85,7 @@ export class LibraryActions {
 
   /** Only an archived idea, and only once the user confirmed in the detail panel. */
   async deleteForGood(idea: CachedIdea): Promise<void> {
-    await this.#run(async () => {
+    await this.#task.run(async () => {
       await invoke('library.delete', { ideaId: idea.ideaId, confirm: idea.ideaId });
       await this.#library.refresh();
       this.#show(`Deleted “${idea.title}”.`, async () => {
@@ -99,7 +97,7 @@ export class LibraryActions {
 
   /** A new session that starts from this version, with the user's guidance as the first word to the researcher. */
   async fork(idea: CachedIdea, version: number, guidance: string): Promise<void> {
-    await this.#run(async () => {
+    await this.#task.run(async () => {
       const text = guidance.trim();
       const session = await invoke('ideator.fork', {
         ideaId: idea.ideaId,

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import json from '../../../resources/planning-methods.json';
 import { emptyAnnotation } from '../../features/methods/atlas-types.ts';
+import type { Annotation } from '../../features/methods/atlas-types.ts';
 import { DatasetSchema } from '../../features/methods/dataset-schema.ts';
 import type { Dataset } from '../../features/methods/dataset-schema.ts';
 import { IDEATION_PENDING_NOTICE, inspirationMethods, startSeededIdeation } from './inspirations.ts';
@@ -27,6 +28,15 @@ async function openUpgraded(name: string): Promise<AtlasDb> {
   await db.open();
   expect(db.verno).toBe(ATLAS_SCHEMA_VERSION);
   return db;
+}
+
+/** Asserts the stored annotation is the empty one (never synced: revision 0) with `fields` set. */
+async function expectAnnotation(db: AtlasDb, methodId: string, fields: Partial<Annotation>): Promise<void> {
+  expect(await db.annotations.get(methodId)).toEqual({
+    ...emptyAnnotation(methodId),
+    revision: 0,
+    ...fields,
+  });
 }
 
 afterEach(async () => {
@@ -112,15 +122,7 @@ describe('atlas database', () => {
       'Updated description',
     );
     // The user's data is untouched, even the annotation of the method the release dropped.
-    expect(await db.annotations.get('llm-p')).toEqual({
-      methodId: 'llm-p',
-      starred: true,
-      tags: ['pddl'],
-      note: 'keep me',
-      solutionLinks: [],
-      updatedAt: 5,
-      revision: 0,
-    });
+    await expectAnnotation(db, 'llm-p', { starred: true, tags: ['pddl'], note: 'keep me', updatedAt: 5 });
     expect((await db.annotations.get('tree-of-thoughts-tot'))?.solutionLinks).toEqual([
       { id: 'sol:42', name: 'Graph RAG' },
     ]);
@@ -136,15 +138,7 @@ describe('atlas database', () => {
     v1.close();
 
     const db = await openUpgraded(name);
-    expect(await db.annotations.get('llm-p')).toEqual({
-      methodId: 'llm-p',
-      tags: ['old'],
-      starred: true,
-      note: 'v1 note',
-      solutionLinks: [],
-      updatedAt: 0,
-      revision: 0,
-    });
+    await expectAnnotation(db, 'llm-p', { tags: ['old'], starred: true, note: 'v1 note' });
     expect(await db.inspirations.count()).toBe(0);
     // Written before the core kept annotations: queued for upload to it, unchanged.
     expect(await db.outbox.toArray()).toMatchObject([
@@ -189,8 +183,7 @@ describe('atlas database', () => {
     v2.close();
 
     const db = await openUpgraded(name);
-    expect(await db.annotations.get('llm-p')).toEqual({
-      methodId: 'llm-p',
+    await expectAnnotation(db, 'llm-p', {
       tags: ['pddl'],
       starred: true,
       note: 'v2 note',
@@ -199,7 +192,6 @@ describe('atlas database', () => {
         { id: 'sol-2', name: null },
       ],
       updatedAt: 9,
-      revision: 0,
     });
     expect((await db.outbox.toArray()).map((e) => e.key)).toEqual([
       'annotation:llm-p',

@@ -17,8 +17,19 @@ const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'
 const V001_ORIGINS = ['mined', 'curated', 'imported'] as const satisfies readonly Origin[];
 const V004_ORIGINS = ['mined', 'curated', 'imported', 'generated'] as const satisfies readonly Origin[];
 
-const V001_INITIAL = `
-CREATE TABLE nodes (
+// What nodes and edges both record: props, provenance, review and the version for optimistic writes.
+const recordColumnsSql = (origins: readonly Origin[]): string => `  props TEXT NOT NULL DEFAULT '{}',
+  origin TEXT NOT NULL CHECK (origin IN (${sqlList(origins)})),
+  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
+  created_by TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,`;
+
+// The nodes, edges and vector_codes tables as a migration creates them (V001 under their own names, V004 as
+// *_v4 copies with the wider origin list): one shape, so a rebuilt table cannot drift from the original.
+const nodesTableSql = (table: string, origins: readonly Origin[]): string => `CREATE TABLE ${table} (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   kind TEXT NOT NULL CHECK (kind IN (${sqlList(NODE_KINDS)})),
@@ -27,36 +38,38 @@ CREATE TABLE nodes (
   description TEXT NOT NULL DEFAULT '',
   aliases TEXT NOT NULL DEFAULT '[]',
   level INTEGER NOT NULL DEFAULT 0,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V001_ORIGINS)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
+${recordColumnsSql(origins)}
   UNIQUE (kind, normalized_name)
-);
--- random sampling orders candidates by id within kinds
-CREATE INDEX nodes_kind_id ON nodes (kind, id);
+);`;
 
-CREATE TABLE edges (
+const edgesTableSql = (
+  table: string,
+  nodesTable: string,
+  origins: readonly Origin[],
+): string => `CREATE TABLE ${table} (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   type TEXT NOT NULL CHECK (type IN (${sqlList(EDGE_TYPES)})),
-  from_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
-  to_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V001_ORIGINS)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
+  from_seq INTEGER NOT NULL REFERENCES ${nodesTable} (seq) ON DELETE CASCADE,
+  to_seq INTEGER NOT NULL REFERENCES ${nodesTable} (seq) ON DELETE CASCADE,
+${recordColumnsSql(origins)}
   CHECK (from_seq <> to_seq),
   UNIQUE (from_seq, type, to_seq)
-);
+);`;
+
+const vectorCodesTableSql = (table: string, nodesTable: string): string => `CREATE TABLE ${table} (
+  model TEXT NOT NULL REFERENCES embedding_models (model),
+  node_seq INTEGER NOT NULL REFERENCES ${nodesTable} (seq) ON DELETE CASCADE,
+  code BLOB NOT NULL,
+  PRIMARY KEY (model, node_seq)
+) WITHOUT ROWID;`;
+
+const V001_INITIAL = `
+${nodesTableSql('nodes', V001_ORIGINS)}
+-- random sampling orders candidates by id within kinds
+CREATE INDEX nodes_kind_id ON nodes (kind, id);
+
+${edgesTableSql('edges', 'nodes', V001_ORIGINS)}
 CREATE INDEX edges_to ON edges (to_seq, type);
 
 -- One row per embedding model; its vectors live in the vec0 table named here (created on first use).
@@ -99,12 +112,7 @@ CREATE VIRTUAL TABLE nodes_fts_vocab USING fts5vocab (nodes_fts, 'row');
 // One sign bit per dimension for every stored vector: the in-memory prefilter for large graphs (binary-index.ts)
 // loads these 48-byte codes instead of the 1.5 KB float vectors. Filled for existing vectors on first use.
 const V003_VECTOR_CODES = `
-CREATE TABLE vector_codes (
-  model TEXT NOT NULL REFERENCES embedding_models (model),
-  node_seq INTEGER NOT NULL REFERENCES nodes (seq) ON DELETE CASCADE,
-  code BLOB NOT NULL,
-  PRIMARY KEY (model, node_seq)
-) WITHOUT ROWID;
+${vectorCodesTableSql('vector_codes', 'nodes')}
 `;
 
 // 'generated' joins the origins (ideas an LLM wrote). SQLite cannot alter a CHECK, so nodes, edges and
@@ -112,56 +120,17 @@ CREATE TABLE vector_codes (
 // no ON DELETE CASCADE fires, and rowids (seq) are kept, so the FTS and vec0 rows still line up. Idea nodes and
 // their CITES edges, written back by the ideator as 'curated' before, become 'generated'.
 const V004_GENERATED_ORIGIN = `
-CREATE TABLE nodes_v4 (
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  kind TEXT NOT NULL CHECK (kind IN (${sqlList(NODE_KINDS)})),
-  name TEXT NOT NULL,
-  normalized_name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  aliases TEXT NOT NULL DEFAULT '[]',
-  level INTEGER NOT NULL DEFAULT 0,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V004_ORIGINS)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  UNIQUE (kind, normalized_name)
-);
+${nodesTableSql('nodes_v4', V004_ORIGINS)}
 INSERT INTO nodes_v4 (seq, id, kind, name, normalized_name, description, aliases, level, props, origin, review,
     created_by, updated_by, created_at, updated_at, version)
   SELECT seq, id, kind, name, normalized_name, description, aliases, level, props, origin, review,
     created_by, updated_by, created_at, updated_at, version FROM nodes;
-CREATE TABLE edges_v4 (
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL CHECK (type IN (${sqlList(EDGE_TYPES)})),
-  from_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
-  to_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
-  props TEXT NOT NULL DEFAULT '{}',
-  origin TEXT NOT NULL CHECK (origin IN (${sqlList(V004_ORIGINS)})),
-  review TEXT NOT NULL CHECK (review IN (${sqlList(REVIEW_STATES)})),
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  CHECK (from_seq <> to_seq),
-  UNIQUE (from_seq, type, to_seq)
-);
+${edgesTableSql('edges_v4', 'nodes_v4', V004_ORIGINS)}
 INSERT INTO edges_v4 (seq, id, type, from_seq, to_seq, props, origin, review, created_by, updated_by, created_at,
     updated_at, version)
   SELECT seq, id, type, from_seq, to_seq, props, origin, review, created_by, updated_by, created_at,
     updated_at, version FROM edges;
-CREATE TABLE vector_codes_v4 (
-  model TEXT NOT NULL REFERENCES embedding_models (model),
-  node_seq INTEGER NOT NULL REFERENCES nodes_v4 (seq) ON DELETE CASCADE,
-  code BLOB NOT NULL,
-  PRIMARY KEY (model, node_seq)
-) WITHOUT ROWID;
+${vectorCodesTableSql('vector_codes_v4', 'nodes_v4')}
 INSERT INTO vector_codes_v4 (model, node_seq, code) SELECT model, node_seq, code FROM vector_codes;
 DROP TABLE vector_codes;
 DROP TABLE edges;

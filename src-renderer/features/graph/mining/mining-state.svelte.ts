@@ -4,7 +4,8 @@ import { latestRun } from './latest-run.ts';
 import { applyJobEvents, emptyJobsView, withJobList, withJobRecord } from './job-changes.ts';
 import type { JobEvent, JobProgress, JobRecord, JobsView } from './job-changes.ts';
 import type { ImportReport } from '../../../../src-main/contract/papers.ts';
-import { ApiError, followEvents, invoke } from '../../../lib/api/client.ts';
+import { followEvents, invoke } from '../../../lib/api/client.ts';
+import { errorText, hasErrorCode } from '../../../lib/api/error-notice.ts';
 import { settingsState } from '../../../lib/settings.svelte.ts';
 import { sortIdentifiers } from './identifiers.ts';
 import { planUploads, toBase64 } from './upload-plan.ts';
@@ -25,10 +26,10 @@ export interface Notice {
   llmMissing: boolean;
 }
 
-function noticeOf(err: unknown): Notice {
-  if (err instanceof ApiError) return { text: err.message, llmMissing: err.code === 'LLM_NOT_CONFIGURED' };
-  return { text: err instanceof Error ? err.message : String(err), llmMissing: false };
-}
+const noticeOf = (err: unknown): Notice => ({
+  text: errorText(err),
+  llmMissing: hasErrorCode(err, 'LLM_NOT_CONFIGURED'),
+});
 
 const emptyTotals = (): ImportReport['totals'] => ({
   created: 0,
