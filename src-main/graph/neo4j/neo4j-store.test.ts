@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { bufferIo, writeSmallDump } from '../../test-support/graph-cli-fixture.ts';
 import { main } from '../../cli/main.ts';
@@ -25,6 +25,9 @@ import { cleanTestDatabase, testDriver, testNeo4jConfig } from '../test-support/
 // emptied of everything but the migration records. This is the only test file that writes graph data to it.
 let driver: Driver;
 const { database } = testNeo4jConfig();
+// Every Neo4j suite runs in this one file against one shared server: on a busy 2-core machine a single contract
+// test (a fresh schema, plans made again) has taken over the default 20 s while passing on a quiet one.
+vi.setConfig({ testTimeout: 60_000 });
 
 beforeAll(async () => {
   driver = testDriver();
