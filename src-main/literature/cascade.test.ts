@@ -142,7 +142,12 @@ describe('literature cascade', () => {
 
     const graph = await seedGraph(join(tempDir(), 'graph.sqlite'));
     try {
-      const tool = await literatureTool({ query: 'novel research ideas' }, { mode: undefined, maxChars: 4_000 }, graph, cascade.provider());
+      const tool = await literatureTool(
+        { query: 'novel research ideas' },
+        { mode: undefined, maxChars: 4_000 },
+        graph,
+        cascade.provider(),
+      );
       expect(tool.source).toBe('local-graph (remote sources failed)');
       expect(tool.content).toContain('kg:paper:Can_LLMs_generate_novel_research_ideas');
     } finally {
