@@ -12,7 +12,7 @@ export interface ToolbarSelect {
   options: [string, string][];
 }
 
-const any = (values: readonly string[]): [string, string][] => [
+const orAny = (values: readonly string[]): [string, string][] => [
   ['', 'any'],
   ...values.map((v): [string, string] => [v, v]),
 ];
@@ -35,7 +35,7 @@ export function toolbarSelects(choices: {
         ['draft', 'draft'],
       ],
     },
-    { field: 'topic', label: 'Topic', testid: 'library-filter-topic', options: any(choices.topics) },
+    { field: 'topic', label: 'Topic', testid: 'library-filter-topic', options: orAny(choices.topics) },
     {
       field: 'source',
       label: 'Source',
@@ -46,8 +46,8 @@ export function toolbarSelects(choices: {
         ['lab', 'lab'],
       ],
     },
-    { field: 'author', label: 'Author', testid: 'library-filter-author', options: any(choices.authors) },
-    { field: 'tag', label: 'Tag', testid: 'library-filter-tag', options: any(choices.tags) },
+    { field: 'author', label: 'Author', testid: 'library-filter-author', options: orAny(choices.authors) },
+    { field: 'tag', label: 'Tag', testid: 'library-filter-tag', options: orAny(choices.tags) },
     {
       field: 'archived',
       label: 'Show',
