@@ -6,10 +6,9 @@ import type { InspirationMethod } from './inspiration.ts';
 import { INSPIRATION_MAX_METHODS } from './inspiration.ts';
 import { loadPrompts } from './prompts.ts';
 import { buildConfig } from './session-config.ts';
-import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import { ideatorHarness, startLegacyIdea } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import { researcherMessages } from './transcript.ts';
-import { LEGACY_POLICY } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
@@ -37,14 +36,8 @@ const requestText = (harness: IdeatorHarness, index: number): string =>
 describe('seeded ideation (methods as inspiration)', () => {
   it("shows the chosen methods, quoted as data, in the researcher's first request and keeps them with the session", async () => {
     h = await startIdeatorHarness('accept', tempDir());
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 3,
-      // The fixed cycle: this test is about the researcher's prompt; the scenario's mentor accepts in round 2.
-      mentorPolicy: LEGACY_POLICY,
-      inspiration: [tot, hostile],
-    });
+    // The fixed cycle: this test is about the researcher's prompt; the scenario's mentor accepts in round 2.
+    const started = startLegacyIdea(h, { maxRounds: 3, inspiration: [tot, hostile] });
     expect((await h.manager.whenSettled(started.id)).status).toBe('completed');
 
     const first = requestText(h, 0);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stopAfterEach } from '../test-support/stop-after-each.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import { ideatorHarness, startLegacyIdea } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
-import { LEGACY_POLICY } from './mentor-policy.ts';
 
 const tempDir = useTempDirs();
 const startIdeatorHarness = stopAfterEach(ideatorHarness);
@@ -17,12 +16,7 @@ describe('ideator protocol', () => {
     h = await startIdeatorHarness('accept', tempDir());
     // The fixed cycle in this file: it is about exploration, drafts, compaction and the graph; the weakest-aspect
     // policy has mentor-policy.test.ts. Its scenarios' mentors decide in rounds 1 and 2.
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 3,
-      mentorPolicy: LEGACY_POLICY,
-    });
+    const started = startLegacyIdea(h, { maxRounds: 3 });
     const session = await h.manager.whenSettled(started.id);
     expect(session.status).toBe('completed');
     expect(h.server.unusedSteps()).toEqual([]);
@@ -101,12 +95,7 @@ describe('ideator protocol', () => {
 
   it('records a REJECT and keeps the rejected idea', async () => {
     h = await startIdeatorHarness('reject', tempDir());
-    const { id } = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 4,
-      mentorPolicy: LEGACY_POLICY,
-    });
+    const { id } = startLegacyIdea(h, { maxRounds: 4 });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const idea = h.manager.get(id).ideas[0];
     expect(idea?.outcome).toBe('rejected');
@@ -118,13 +107,7 @@ describe('ideator protocol', () => {
     h = await startIdeatorHarness('round-limit', tempDir());
     // A tight prompt budget: every request is compacted to fit it.
     const budget = 1_000;
-    const { id } = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 2,
-      mentorPolicy: LEGACY_POLICY,
-      promptBudgetTokens: budget,
-    });
+    const { id } = startLegacyIdea(h, { maxRounds: 2, promptBudgetTokens: budget });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const idea = h.manager.get(id).ideas[0];
     expect(idea).toMatchObject({ outcome: 'round_limit', decidedBy: 'limit', round: 2 });
@@ -135,12 +118,7 @@ describe('ideator protocol', () => {
 
   it('ablation without graph tools: no tools offered, no exploration call', async () => {
     h = await startIdeatorHarness('no-graph', tempDir());
-    const { id } = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      noGraph: true,
-      mentorPolicy: LEGACY_POLICY,
-    });
+    const { id } = startLegacyIdea(h, { noGraph: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     expect(h.server.requests.every((r) => r.body.tools === undefined)).toBe(true);
     expect(JSON.stringify(h.server.requests[0]?.body)).toContain('No graph tools are available');
@@ -149,12 +127,7 @@ describe('ideator protocol', () => {
 
   it('reports a rate-limited call as a retry event and carries on', async () => {
     h = await startIdeatorHarness('rate-limit', tempDir());
-    const { id } = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      noGraph: true,
-      mentorPolicy: LEGACY_POLICY,
-    });
+    const { id } = startLegacyIdea(h, { noGraph: true });
     expect((await h.manager.whenSettled(id)).status).toBe('completed');
     const retries = h.events.filter((e) => e.type === 'retry');
     expect(retries).toMatchObject([{ type: 'retry', sessionId: id, code: 'LLM_RATE_LIMITED' }]);

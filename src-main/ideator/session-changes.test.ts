@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { SessionStore } from './session-store.ts';
-import { ideatorHarness } from '../test-support/ideator-harness.ts';
+import { ideatorHarness, startLegacyIdea } from '../test-support/ideator-harness.ts';
 import type { IdeatorHarness } from '../test-support/ideator-harness.ts';
 import type { IdeaRecord, SessionChange } from './types.ts';
-import { LEGACY_POLICY } from './mentor-policy.ts';
 
 /**
  * Events as deltas (issue 11): every committed change is numbered per session in the transaction that commits
@@ -37,12 +36,7 @@ describe('session changes', () => {
   it('numbers every change 1, 2, 3…, sends them in order, and they alone rebuild the session', async () => {
     h = await ideatorHarness('accept', tempDir());
     // The fixed cycle: this test is about the change log; the scenario's mentor accepts in round 2.
-    const started = h.manager.start({
-      topic: 'LLM research ideation',
-      ideas: 1,
-      maxRounds: 3,
-      mentorPolicy: LEGACY_POLICY,
-    });
+    const started = startLegacyIdea(h, { maxRounds: 3 });
     await h.manager.whenSettled(started.id);
     const sent = numbered(h.events, started.id);
     expect(sent.map((c) => c.seq)).toEqual(sent.map((_, i) => i + 1));

@@ -7,7 +7,9 @@ import { createLlmClient, resolveLlmConfig, UsageLedger } from '../llm/index.ts'
 import type { LlmClient } from '../llm/index.ts';
 import { IdeatorManager } from '../ideator/manager.ts';
 import type { IdeatorOptions } from '../ideator/manager.ts';
-import type { IdeatorEvent } from '../ideator/types.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
+import type { StartInput } from '../ideator/session-config.ts';
+import type { IdeatorEvent, SessionRecord } from '../ideator/types.ts';
 import { batchEdge } from '../graph/test-support/batch-edge.ts';
 
 /**
@@ -143,6 +145,13 @@ export async function ideatorHarness(
  * The turns of the `interject` scenario's session: the first draft, the human mentor's interjection in place of
  * the mentor's question, the researcher's answer and second draft, then the mentor's ACCEPT.
  */
+/**
+ * Starts one idea on the standard topic under the fixed mentor cycle (the scenarios' mentors decide in rounds 1
+ * and 2); `extra` overrides or adds options (rounds, inspiration, noGraph, budget).
+ */
+export const startLegacyIdea = (harness: IdeatorHarness, extra: Partial<StartInput> = {}): SessionRecord =>
+  harness.manager.start({ topic: 'LLM research ideation', ideas: 1, mentorPolicy: LEGACY_POLICY, ...extra });
+
 export const INTERJECTED_TURN_KINDS = ['researcher', 'idea', 'human', 'researcher', 'idea', 'mentor'];
 
 export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
