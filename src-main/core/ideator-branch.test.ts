@@ -3,7 +3,7 @@ import type { IdeatorEstimate, IdeatorSessionDetail, IdeatorSessionRecord } from
 import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { openIdeatorCore, statusReached } from '../test-support/ideator-core.ts';
 
 /**
  * Issue 16, branching at a turn (ideator/branch-session.ts) through the core's `ideator.branch` with the scripted
@@ -17,15 +17,7 @@ const open = useOpenCore();
 
 async function acceptedSession() {
   const { events, call, ok, server } = await openIdeatorCore(open, tempDir(), 'branch');
-  const settled = (sessionId: string) =>
-    waitFor(
-      () =>
-        events.some(
-          (e) =>
-            e.type === 'status' && e.sessionId === sessionId && ['completed', 'failed'].includes(e.status),
-        ),
-      10_000,
-    );
+  const settled = (sessionId: string) => statusReached(events, sessionId, ['completed', 'failed']);
   const source = await ok<IdeatorSessionRecord>('ideator.start', {
     topic: 'LLM research ideation',
     ideas: 1,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IdeatorSessionDetail } from '../contract/ideator.ts';
-import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { mentorlessDraft } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
-import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { openIdeatorCore, statusReached } from '../test-support/ideator-core.ts';
 import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
@@ -17,11 +16,7 @@ const open = useOpenCore();
 
 async function setup() {
   const { events, call, ok, server } = await openIdeatorCore(open, tempDir(), 'fork-form');
-  const completed = (sessionId: string) =>
-    waitFor(
-      () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === 'completed'),
-      10_000,
-    );
+  const completed = (sessionId: string) => statusReached(events, sessionId, ['completed']);
   const { ideaId } = await mentorlessDraft<IdeatorSessionDetail>(ok, completed);
   return { call, ok, completed, ideaId, server };
 }

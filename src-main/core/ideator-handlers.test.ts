@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import { startScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import { INTERJECTED_TURN_KINDS, scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { statusReached } from '../test-support/ideator-core.ts';
 import { channelCaller, mentorlessDraft, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
@@ -34,11 +35,7 @@ async function setup(scenario: string | null, endpointVia: 'env' | 'settings' = 
   const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
   const call = channelCaller(core);
   const ok = resultCaller(call);
-  const settled = (sessionId: string, status = 'completed') =>
-    waitFor(
-      () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === status),
-      10_000,
-    );
+  const settled = (sessionId: string, status = 'completed') => statusReached(events, sessionId, [status]);
   return { core, events, call, ok, settled };
 }
 

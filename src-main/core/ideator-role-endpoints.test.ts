@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedLlm, type ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
-import { scenarioFile, seedGraph, waitFor } from '../test-support/ideator-harness.ts';
+import { scenarioFile, seedGraph } from '../test-support/ideator-harness.ts';
+import { statusReached } from '../test-support/ideator-core.ts';
 import { channelCaller, recordEvents, resultCaller } from '../test-support/core-calls.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { createCore, type Core } from './create-core.ts';
@@ -45,11 +46,7 @@ async function openCore() {
   core = createCore({ env: { MOTIV_DATA_DIR: dataDir } });
   const events = recordEvents<IdeatorEventPayload>(core, 'ideator.event');
   const call = channelCaller(core);
-  const settled = (sessionId: string) =>
-    waitFor(
-      () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && e.status === 'completed'),
-      15_000,
-    );
+  const settled = (sessionId: string) => statusReached(events, sessionId, ['completed'], 15_000);
   return { call, ok: resultCaller(call), settled };
 }
 

@@ -4,7 +4,7 @@ import type { ScriptedLlm } from '../../e2e/scripted-llm/server.ts';
 import type { IdeatorEventPayload } from '../contract/ideator.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { channelCaller, recordEvents, resultCaller, scriptedLlmEnv, type ChannelCall } from './core-calls.ts';
-import { scenarioFile, seedGraph } from './ideator-harness.ts';
+import { scenarioFile, seedGraph, waitFor } from './ideator-harness.ts';
 import type { OpenCore } from './open-core.ts';
 
 export interface IdeatorCore {
@@ -36,3 +36,15 @@ export async function openIdeatorCore(
   const call = channelCaller(core);
   return { core, server, events, call, ok: resultCaller(call) };
 }
+
+/** Resolves once `events` holds a status event for `sessionId` with one of `statuses` (the session settled). */
+export const statusReached = (
+  events: readonly IdeatorEventPayload[],
+  sessionId: string,
+  statuses: readonly string[],
+  timeoutMs = 10_000,
+): Promise<void> =>
+  waitFor(
+    () => events.some((e) => e.type === 'status' && e.sessionId === sessionId && statuses.includes(e.status)),
+    timeoutMs,
+  );
