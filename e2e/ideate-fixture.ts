@@ -28,3 +28,16 @@ export async function mentorlessDraft(page: Page): Promise<void> {
   await page.getByTestId('ideate-start').click();
   await expect(page.getByTestId('ideate-status')).toHaveText('Completed');
 }
+
+/**
+ * Starts a one-idea, three-round session under the fixed mentor cycle (the scenarios' mentors accept in round 2)
+ * from the start form and waits for it to complete.
+ */
+export async function cycleSessionToCompletion(page: Page): Promise<void> {
+  await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
+  await page.getByTestId('ideate-ideas').fill('1');
+  await page.getByTestId('ideate-rounds').fill('3');
+  await page.getByTestId('ideate-policy').selectOption('cycle');
+  await page.getByTestId('ideate-start').click();
+  await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
+}

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { captureScreenshot } from './fixtures.ts';
 import { openSection } from './app-page.ts';
-import { IDEATE_TOPIC } from './ideate-fixture.ts';
+import { cycleSessionToCompletion } from './ideate-fixture.ts';
 import { expect, libraryRow, openIdea, test } from './library-fixture.ts';
 
 /**
@@ -20,13 +20,7 @@ test('a new idea is found by its abstract, diffed, compared, archived with undo,
   // The three seeded ideas are there from the start.
   await expect(page.getByTestId('library-row')).toHaveCount(4); // alpha, beta, gamma + one still being drafted
   await openSection(page, 'ideate');
-  await page.getByTestId('ideate-topic').fill(IDEATE_TOPIC);
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-rounds').fill('3');
-  // The fixed cycle: this test is about the library; the scenario's mentor accepts in round 2.
-  await page.getByTestId('ideate-policy').selectOption('cycle');
-  await page.getByTestId('ideate-start').click();
-  await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
+  await cycleSessionToCompletion(page);
 
   await openSection(page, 'ideas');
   await expect(page.getByTestId('library-row')).toHaveCount(5);

@@ -9,7 +9,7 @@ import {
 } from '../src-main/test-support/reported-idea-core.ts';
 import { openSection } from './app-page.ts';
 import { captureScreenshot } from './fixtures.ts';
-import { seedIdeateGraph } from './ideate-fixture.ts';
+import { cycleSessionToCompletion, seedIdeateGraph } from './ideate-fixture.ts';
 import { scriptedAppTest } from './scripted-app-fixture.ts';
 
 /**
@@ -33,13 +33,7 @@ test('the Export menu downloads md, html, pdf, json and bibtex that parse back',
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  await page.getByTestId('ideate-topic').fill('LLM research ideation');
-  await page.getByTestId('ideate-ideas').fill('1');
-  await page.getByTestId('ideate-rounds').fill('3');
-  // The fixed cycle: this test is about reports; the scenario's mentor accepts in round 2.
-  await page.getByTestId('ideate-policy').selectOption('cycle');
-  await page.getByTestId('ideate-start').click();
-  await expect(page.getByTestId('ideate-status')).toHaveText('Completed', { timeout: 30_000 });
+  await cycleSessionToCompletion(page);
 
   await openSection(page, 'ideas');
   const row = page.getByTestId('library-row');
