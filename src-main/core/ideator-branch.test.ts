@@ -4,6 +4,7 @@ import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { openIdeatorCore, statusReached } from '../test-support/ideator-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * Issue 16, branching at a turn (ideator/branch-session.ts) through the core's `ideator.branch` with the scripted
@@ -23,6 +24,8 @@ async function acceptedSession() {
     ideas: 1,
     noGraph: true,
     maxRounds: 3,
+    // The fixed cycle: these tests are about branching; the scenario's mentor accepts in round 2.
+    mentorPolicy: LEGACY_POLICY,
   });
   await settled(source.id);
   const detail = await ok<IdeatorSessionDetail>('ideator.get', { sessionId: source.id });
@@ -129,6 +132,7 @@ describe('ideator.branch', () => {
       topic: 'LLM research ideation',
       ideas: 1,
       maxRounds: 8,
+      mentorPolicy: LEGACY_POLICY,
     });
     const mentorTurns = () =>
       events.filter((e) => e.type === 'turn' && e.sessionId === source.id && e.turn.kind === 'mentor').length;

@@ -4,6 +4,7 @@ import { waitFor } from '../test-support/ideator-harness.ts';
 import { useOpenCore } from '../test-support/open-core.ts';
 import { useTempDirs } from '../test-support/temp-dir.ts';
 import { openIdeatorCore } from '../test-support/ideator-core.ts';
+import { LEGACY_POLICY } from '../ideator/mentor-policy.ts';
 
 /**
  * Issue 16, the ledger per agent: the estimate splits its worst case into researcher, mentor, tools and
@@ -19,7 +20,8 @@ const sum = (rows: IdeatorAgentUsage[], pick: (r: IdeatorAgentUsage) => number) 
 describe('ledger per agent', () => {
   it('splits the estimate and the recorded run by agent, adding up to the totals', async () => {
     const { ok, call, events } = await openIdeatorCore(open, tempDir(), 'accept');
-    const options = { topic: 'LLM research ideation', ideas: 1, maxRounds: 3 };
+    // The fixed cycle: this test is about the ledger; the scenario's mentor accepts in round 2.
+    const options = { topic: 'LLM research ideation', ideas: 1, maxRounds: 3, mentorPolicy: LEGACY_POLICY };
     const estimate = await ok<IdeatorEstimate>('ideator.estimate', options);
     expect(estimate.agents.map((a) => a.agent)).toEqual(['researcher', 'mentor', 'tools', 'compaction']);
     const [researcher, mentor, tools] = estimate.agents;
