@@ -116,6 +116,8 @@ export interface GraphWriter extends GraphReader {
   createModel(model: EmbeddingModel): Promise<void>;
   /** Store or replace; `fresh` says the node cannot have a vector for the model yet (just created). */
   putVector(node: GraphNode, model: EmbeddingModel, vector: Vector, fresh: boolean): Promise<void>;
+  /** Remove the node's vector for `model` (absent: nothing happens). */
+  deleteVector(node: GraphNode, model: string): Promise<void>;
   audit(entry: AuditDraft): Promise<void>;
 }
 

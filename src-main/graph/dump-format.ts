@@ -48,7 +48,7 @@ const dumpNode = <K extends keyof typeof PropsSchemaByKind>(kind: K) =>
     ...provenanceFields,
   });
 
-const DumpNodeSchema = z.discriminatedUnion(
+export const DumpNodeSchema = z.discriminatedUnion(
   'kind',
   NODE_KINDS.map((kind) => dumpNode(kind)) as unknown as [
     ReturnType<typeof dumpNode<'Problem'>>,
@@ -60,7 +60,7 @@ const DumpNodeSchema = z.discriminatedUnion(
   ],
 );
 
-const DumpEdgeSchema = z.strictObject({
+export const DumpEdgeSchema = z.strictObject({
   id: NodeIdSchema,
   type: EdgeTypeSchema,
   from: NodeIdSchema,
@@ -69,7 +69,7 @@ const DumpEdgeSchema = z.strictObject({
   ...provenanceFields,
 });
 
-const DumpEmbeddingSchema = z.strictObject({
+export const DumpEmbeddingSchema = z.strictObject({
   nodeId: NodeIdSchema,
   model: EmbeddingModelSchema,
   vector: z.array(z.number().refine(Number.isFinite, 'must be a finite number')).min(1),

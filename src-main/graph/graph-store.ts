@@ -11,6 +11,10 @@ import { ensureModel, findModel } from './rules/embedding-rules.ts';
 import { importBatch } from './rules/import-batch.ts';
 import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './rules/node-rules.ts';
 import { checkDumpForRestore } from './rules/restore-checks.ts';
+import { DeletedNodeRecordSchema, MergeRecordSchema, parseUndoRecord } from './rules/undo-record.ts';
+import type { DeletedNodeRecord, MergeRecord } from './rules/undo-record.ts';
+import { restoreDeleted, unmerge } from './rules/undo-restore.ts';
+import type { RestoreDeletedResult, UnmergeResult } from './rules/undo-restore.ts';
 import { findPath, findWhiteSpace, graphOverview } from './rules/explore.ts';
 import { nodeSearch } from './rules/search.ts';
 import { statsFrom } from './rules/stats.ts';
@@ -64,12 +68,26 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     return this.parsedWrite(Schemas.UpdateNodeSchema, input, 'node update', ctx, updateNode);
   }
 
-  async deleteNode(input: Port.DeleteNodeInput, ctx: Port.WriteContext): Promise<void> {
+  async deleteNode(input: Port.DeleteNodeInput, ctx: Port.WriteContext): Promise<DeletedNodeRecord> {
     return this.parsedWrite(Schemas.DeleteNodeSchema, input, 'node delete', ctx, deleteNode);
   }
 
   async mergeNodes(input: Port.MergeNodesInput, ctx: Port.WriteContext): Promise<GraphNode> {
+    return (await this.mergeNodesRecorded(input, ctx)).node;
+  }
+
+  async mergeNodesRecorded(input: Port.MergeNodesInput, ctx: Port.WriteContext): Promise<Port.RecordedMerge> {
     return this.parsedWrite(Schemas.MergeNodesSchema, input, 'node merge', ctx, mergeNodes);
+  }
+
+  async restoreDeleted(record: unknown, ctx: Port.WriteContext): Promise<RestoreDeletedResult> {
+    const parsed = parseUndoRecord(DeletedNodeRecordSchema, record, 'delete undo record');
+    return this.driver.write(this.actor(ctx), (w) => restoreDeleted(w, parsed as DeletedNodeRecord));
+  }
+
+  async unmerge(record: unknown, ctx: Port.WriteContext): Promise<UnmergeResult> {
+    const parsed = parseUndoRecord(MergeRecordSchema, record, 'merge undo record');
+    return this.driver.write(this.actor(ctx), (w) => unmerge(w, parsed as MergeRecord));
   }
 
   async addEdge(input: Port.AddEdgeInput, ctx: Port.WriteContext): Promise<Port.EdgeResult> {

@@ -158,6 +158,10 @@ export const AUDIT_ACTIONS = [
   'edge.delete',
   'embedding.set',
   'graph.restore',
+  /** A deleted node re-created from its undo record, or a merge's dropped node brought back. */
+  'node.restore',
+  /** The keeper of a merge set back to what it was before the merge. */
+  'node.unmerge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

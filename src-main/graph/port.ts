@@ -22,6 +22,8 @@ import type {
 import type { GraphStats, NodeRelation, Subgraph } from './views.ts';
 import type { OverviewSchema, PathSchema, WhitespaceSchema } from './explore-schemas.ts';
 import type { GraphOverview, GraphPath, WhiteSpace } from './explore-views.ts';
+import type { DeletedNodeRecord, MergeStep } from './rules/undo-record.ts';
+import type { RestoreDeletedResult, UnmergeResult } from './rules/undo-restore.ts';
 
 /**
  * The GraphStore port: everything the app does with MotivGraph, implemented by the embedded (SQLite) and Neo4j
@@ -37,6 +39,14 @@ import type { GraphOverview, GraphPath, WhiteSpace } from './explore-views.ts';
  */
 
 export type * from './views.ts';
+export type {
+  DeletedNodeRecord,
+  EdgeSkipReason,
+  MergeRecord,
+  MergeStep,
+  SkippedEdge,
+} from './rules/undo-record.ts';
+export type { RestoreDeletedResult, UnmergeResult } from './rules/undo-restore.ts';
 export type * from './explore-views.ts';
 
 export type NodeInput = z.input<typeof NodeInputSchema>;
@@ -65,6 +75,14 @@ export interface UpsertResult {
   created: boolean;
   /** false when the upsert added nothing new (idempotent repeat): no version bump, no audit entry. */
   changed: boolean;
+}
+
+/** One merge with what it takes to undo it (rules/undo-record.ts). */
+export interface RecordedMerge {
+  node: GraphNode;
+  step: MergeStep;
+  /** The keeper as it was before this merge. */
+  keepBefore: GraphNode;
 }
 
 export interface EdgeResult {
@@ -104,14 +122,29 @@ export interface GraphStore {
   /** Lookup by kind and any spelling that normalises to the node's name (aliases not included). */
   getNodeByName(kind: NodeKind, name: string): Promise<GraphNode | null>;
   updateNode(input: UpdateNodeInput, ctx: WriteContext): Promise<GraphNode>;
-  /** Deletes the node, its edges and embeddings. */
-  deleteNode(input: DeleteNodeInput, ctx: WriteContext): Promise<void>;
+  /** Deletes the node, its edges and embeddings; returns them all (the record `restoreDeleted` takes). */
+  deleteNode(input: DeleteNodeInput, ctx: WriteContext): Promise<DeletedNodeRecord>;
+  /**
+   * Undo of a delete, in one transaction: the node re-created as it was (id, provenance, version, vectors) with
+   * the edges whose other end still exists (the rest reported). `record` is untrusted: VALIDATION when malformed
+   * or not fitting the graph (an edge not touching the node, a kind the edge type refuses); CONFLICT when the id
+   * or the name is taken since.
+   */
+  restoreDeleted(record: unknown, ctx: WriteContext): Promise<RestoreDeletedResult>;
   /**
    * Fold `drop` into `keep` (same kind): edges re-pointed (duplicates and would-be self-loops dropped), the
    * dropped name and aliases kept as aliases, provenance edges (EXTRACTED_FROM) kept, embeddings the keeper lacks
    * taken over; `drop` is deleted.
    */
   mergeNodes(input: MergeNodesInput, ctx: WriteContext): Promise<GraphNode>;
+  /** `mergeNodes`, also returning what the merge did (for `unmerge`). */
+  mergeNodesRecorded(input: MergeNodesInput, ctx: WriteContext): Promise<RecordedMerge>;
+  /**
+   * Undo of one or more merges into the same keeper, in one transaction: the keeper's fields as they were before
+   * (refused with CONFLICT, both versions in the details, when it changed since `record.keepVersion`), each
+   * dropped node back with its vectors and its edges (moved ones moved back; the rest reported).
+   */
+  unmerge(record: unknown, ctx: WriteContext): Promise<UnmergeResult>;
 
   /** Idempotent on (type, from, to). Refuses self-loops, missing endpoints (NOT_FOUND) and disallowed kinds. */
   addEdge(input: AddEdgeInput, ctx: WriteContext): Promise<EdgeResult>;

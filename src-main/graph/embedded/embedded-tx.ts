@@ -12,7 +12,15 @@ import type {
 import type { EdgeType, GraphEdge, GraphNode, NodeKind } from '../model.ts';
 import { appendAudit } from './audit.ts';
 import { deleteEdgeRow, saveEdgeRow, writeEdgeRow } from './edge-writes.ts';
-import { createModelTable, findModel, listModels, putVector, readVector, toFloat32 } from './embeddings.ts';
+import {
+  createModelTable,
+  findModel,
+  listModels,
+  putVector,
+  readVector,
+  removeVector,
+  toFloat32,
+} from './embeddings.ts';
 import type { ModelInfo } from './embeddings.ts';
 import { deleteNodeRow, saveNodeRow, writeNewNode } from './node-writes.ts';
 import { sql } from './open-database.ts';
@@ -206,6 +214,10 @@ export class EmbeddedWriter extends EmbeddedReader implements GraphWriter {
   async putVector(node: GraphNode, model: EmbeddingModel, vector: Vector, fresh: boolean): Promise<void> {
     const owner = { seq: this.requireSeq(node.id), kind: node.kind, level: node.level, review: node.review };
     putVector(this.db, this.modelInfo(model.model), owner, toFloat32(vector), fresh);
+  }
+
+  async deleteVector(node: GraphNode, model: string): Promise<void> {
+    removeVector(this.db, this.modelInfo(model), this.requireSeq(node.id));
   }
 
   async audit(entry: AuditDraft): Promise<void> {

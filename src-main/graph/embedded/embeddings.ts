@@ -125,6 +125,13 @@ export function removeVectors(db: Database, seq: number): void {
   }
 }
 
+/** Remove one model's vector of a node (an unmerge taking back a vector the keeper adopted). */
+export function removeVector(db: Database, info: ModelInfo, seq: number): void {
+  touch(db, info.model, seq);
+  sql(db, 'DELETE FROM vector_codes WHERE model = ? AND node_seq = ?').run(info.model, seq);
+  sql(db, `DELETE FROM ${info.vec_table} WHERE node_seq = ?`).run(BigInt(seq));
+}
+
 /**
  * Nodes whose vector or filter columns this connection changed, per model, so the in-memory code index can
  * re-read just those instead of reloading. Recorded even if the transaction later rolls back: a re-read then

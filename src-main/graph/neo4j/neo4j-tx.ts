@@ -9,6 +9,7 @@ import {
   CREATE_NODE,
   DELETE_EDGE,
   DELETE_NODE,
+  DELETE_VECTOR,
   FIND_EDGE,
   LOCK_NODE,
   NODE_EDGES,
@@ -177,6 +178,10 @@ export class Neo4jWriter extends Neo4jReader implements D.GraphWriter {
 
   async putVector(node: GraphNode, model: D.EmbeddingModel, vector: D.Vector): Promise<void> {
     await putVector(this.tx, node.id, model, toFloat32List(vector));
+  }
+
+  async deleteVector(node: GraphNode, model: string): Promise<void> {
+    await this.tx.run(DELETE_VECTOR, { nodeId: node.id, model });
   }
 
   async audit(entry: D.AuditDraft): Promise<void> {

@@ -173,6 +173,7 @@ export const PUT_VECTOR = `MATCH (n:GraphNode {id: $nodeId})
 MERGE (e:Embedding {nodeId: $nodeId, model: $model})
 MERGE (n)-[:HAS_EMBEDDING]->(e)
 SET e.vector = $vector`;
+export const DELETE_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) DETACH DELETE e';
 export const GET_VECTOR = 'MATCH (e:Embedding {nodeId: $nodeId, model: $model}) RETURN e.vector AS vector';
 export const GET_VECTORS = `UNWIND $nodeIds AS nodeId
 MATCH (e:Embedding {nodeId: nodeId, model: $model})

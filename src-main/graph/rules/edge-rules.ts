@@ -68,13 +68,13 @@ export async function repointEdge(
   before: GraphEdge,
   dropId: string,
   keepId: string,
-): Promise<void> {
+): Promise<'moved' | 'removed'> {
   const from = before.from === dropId ? keepId : before.from;
   const to = before.to === dropId ? keepId : before.to;
   if (from === to || (await w.findEdge(before.type, from, to))) {
     await w.deleteEdge(before);
     await w.audit({ action: 'edge.delete', entityId: before.id, before, after: null });
-    return;
+    return 'removed';
   }
   const after = {
     ...before,
@@ -86,4 +86,5 @@ export async function repointEdge(
   };
   await w.saveEdge(before, after);
   await w.audit({ action: 'edge.update', entityId: before.id, before, after });
+  return 'moved';
 }

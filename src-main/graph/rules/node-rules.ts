@@ -9,7 +9,9 @@ import { PropsSchemaByKind } from '../schemas.ts';
 import type { DeleteNodeSchema, MergeNodesSchema, NodeInputSchema, UpdateNodeSchema } from '../schemas.ts';
 import { mergeIncoming } from '../upsert-merge.ts';
 import { normalizedNameOf, notFound, requireVersion } from '../write-checks.ts';
+import type { DumpEmbedding } from '../dump-format.ts';
 import { repointEdge } from './edge-rules.ts';
+import type { DeletedNodeRecord, MergeStep } from './undo-record.ts';
 
 /** Node writes: the rules both stores share, over a driver's write transaction. */
 
@@ -91,13 +93,29 @@ export async function updateNode(
   return after;
 }
 
-export async function deleteNode(w: GraphWriter, input: z.output<typeof DeleteNodeSchema>): Promise<void> {
+/** Deletes the node with its edges and vectors; returns all of it, so the delete can be undone. */
+export async function deleteNode(
+  w: GraphWriter,
+  input: z.output<typeof DeleteNodeSchema>,
+): Promise<DeletedNodeRecord> {
   const node = await requireNodeAt(w, input.id, input.expectedVersion);
-  for (const edge of await w.edgesOf(node.id)) {
+  const edges = await w.edgesOf(node.id);
+  for (const edge of edges) {
     await w.audit({ action: 'edge.delete', entityId: edge.id, before: edge, after: null });
   }
+  const vectors = await vectorsOfNode(w, node.id);
   await w.deleteNode(node);
   await w.audit({ action: 'node.delete', entityId: node.id, before: node, after: null });
+  return { node, edges, vectors };
+}
+
+async function vectorsOfNode(w: GraphWriter, nodeId: string): Promise<DumpEmbedding[]> {
+  const vectors: DumpEmbedding[] = [];
+  for (const { model } of await w.models()) {
+    const vector = await w.vectorOf(nodeId, model);
+    if (vector) vectors.push({ nodeId, model, vector });
+  }
+  return vectors;
 }
 
 /**
@@ -108,7 +126,7 @@ export async function deleteNode(w: GraphWriter, input: z.output<typeof DeleteNo
 export async function mergeNodes(
   w: GraphWriter,
   input: z.output<typeof MergeNodesSchema>,
-): Promise<GraphNode> {
+): Promise<{ node: GraphNode; step: MergeStep; keepBefore: GraphNode }> {
   const keep = await requireNode(w, input.keepId, 'keepId');
   const drop = await requireNode(w, input.dropId, 'dropId');
   requireVersion(keep.version, input.expectedKeepVersion, 'Node', input.keepId);
@@ -116,10 +134,17 @@ export async function mergeNodes(
   if (keep.kind !== drop.kind) {
     throw new AppError('VALIDATION', `Cannot merge a ${drop.kind} into a ${keep.kind}`, { field: 'dropId' });
   }
-  for (const edge of await w.edgesOf(drop.id)) await repointEdge(w, edge, drop.id, keep.id);
+  const step: MergeStep = { drop, dropVectors: [], moved: [], removed: [], adoptedModels: [] };
+  for (const edge of await w.edgesOf(drop.id)) {
+    step[await repointEdge(w, edge, drop.id, keep.id)].push(edge);
+  }
   for (const model of await w.models()) {
     const theirs = await w.vectorOf(drop.id, model.model);
-    if (theirs && !(await w.vectorOf(keep.id, model.model))) await w.putVector(keep, model, theirs, false);
+    if (!theirs) continue;
+    step.dropVectors.push({ nodeId: drop.id, model: model.model, vector: theirs });
+    if (await w.vectorOf(keep.id, model.model)) continue;
+    await w.putVector(keep, model, theirs, false);
+    step.adoptedModels.push(model.model);
   }
   const changes = mergeIncoming(keep, drop);
   const merged = changes ? ({ ...keep, ...changes } as GraphNode) : keep;
@@ -127,5 +152,5 @@ export async function mergeNodes(
   const after = await saveNode(w, keep, merged);
   await w.audit({ action: 'node.merge', entityId: keep.id, before: { keep, drop }, after });
   await w.audit({ action: 'node.merge', entityId: drop.id, before: drop, after: { mergedInto: keep.id } });
-  return after;
+  return { node: after, step, keepBefore: keep };
 }
