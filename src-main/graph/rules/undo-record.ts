@@ -102,7 +102,8 @@ export function checkRecordOwnsItems(
 ): void {
   const seen = new Set<string>();
   edges.forEach((edge, i) => {
-    if (edge.from !== nodeId && edge.to !== nodeId) throw forged(`${path}edges.${i}`, 'does not touch the node');
+    if (edge.from !== nodeId && edge.to !== nodeId)
+      throw forged(`${path}edges.${i}`, 'does not touch the node');
     if (seen.has(edge.id)) throw forged(`${path}edges.${i}.id`, 'named twice');
     seen.add(edge.id);
   });

@@ -29,7 +29,10 @@ export interface UnmergeResult {
   edgesSkipped: SkippedEdge[];
 }
 
-export async function restoreDeleted(w: GraphWriter, record: DeletedNodeRecord): Promise<RestoreDeletedResult> {
+export async function restoreDeleted(
+  w: GraphWriter,
+  record: DeletedNodeRecord,
+): Promise<RestoreDeletedResult> {
   checkRecordOwnsItems(record.node.id, record.edges, record.vectors, '');
   const skipped: SkippedEdge[] = [];
   const node = await reinsertNode(w, record.node, record.vectors, 'node');
@@ -97,10 +100,14 @@ async function reinsertNode(
   path: string,
 ): Promise<GraphNode> {
   if (await w.nodeById(record.id)) {
-    throw new AppError('CONFLICT', `"${record.name}" was re-created since it was removed; nothing was restored`, {
-      field: `${path}.id`,
-      id: record.id,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `"${record.name}" was re-created since it was removed; nothing was restored`,
+      {
+        field: `${path}.id`,
+        id: record.id,
+      },
+    );
   }
   const normalizedName = normalizedNameOf(record.name, `${path}.name`);
   const clash = await w.nodeByName(record.kind, normalizedName);
@@ -116,7 +123,12 @@ async function reinsertNode(
 }
 
 /** An edge as it was, when both ends exist and nobody re-added it; else it is reported in `skipped`. */
-async function reinsertEdge(w: GraphWriter, edge: GraphEdge, path: string, skipped: SkippedEdge[]): Promise<boolean> {
+async function reinsertEdge(
+  w: GraphWriter,
+  edge: GraphEdge,
+  path: string,
+  skipped: SkippedEdge[],
+): Promise<boolean> {
   const [from, to] = [await w.nodeById(edge.from), await w.nodeById(edge.to)];
   if (!from || !to) {
     skipped.push({ edge, reason: 'endpoint-missing' });

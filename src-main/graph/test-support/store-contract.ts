@@ -6,6 +6,7 @@ import { registerExploreTests } from './store-contract/explore.ts';
 import { registerExploreMapTests } from './store-contract/explore-map.ts';
 import { registerNodeTests } from './store-contract/nodes.ts';
 import { registerSearchTests } from './store-contract/search.ts';
+import { registerUndoTests } from './store-contract/undo.ts';
 
 /**
  * The GraphStore contract: every adapter runs these same tests unchanged (see embedded-store.test.ts).
@@ -41,5 +42,6 @@ export function describeGraphStoreContract(
     registerExploreTests(getStore);
     registerExploreMapTests(getStore);
     registerDumpImportTests(getStore);
+    registerUndoTests(getStore);
   });
 }
