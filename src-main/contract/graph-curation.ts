@@ -5,10 +5,12 @@ import { LIMITS } from '../graph/model.ts';
 import { NOTE_MAX_BYTES } from '../graph/notes/node-note.ts';
 import type { NodeNote } from '../graph/notes/node-note.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
+import type { SkippedEdge } from '../graph/rules/undo-record.ts';
 import type { GraphStoreInfo } from './graph.ts';
 
 /**
- * Curating the graph by hand: create and delete nodes, add and remove edges, export and import. Every write
+ * Curating the graph by hand: create and delete nodes, add and remove edges, merge, undo a delete or a merge,
+ * export and import. Every write
  * that changes or removes something names the version it read, so a second writer's change is refused
  * (CONFLICT), never overwritten. Schemas without Node APIs: the renderer's typecheck reads this file too.
  */
@@ -54,6 +56,37 @@ export const GraphDeleteRequestSchema = z.strictObject({ id: NodeId, expectedVer
 export interface GraphDeleteResult {
   id: string;
   edgesRemoved: number;
+  /** Gives the node back (graph.restoreDeleted); null when it had too many edges to keep for undo. */
+  undo: string | null;
+}
+
+/** An undo token is opaque to the window: signed by the core, which also checks it against the store. */
+export const UNDO_TOKEN_MAX_CHARS = 4_000_000;
+const UndoToken = z.strictObject({ undo: z.string().min(1).max(UNDO_TOKEN_MAX_CHARS) });
+export type { SkippedEdge } from '../graph/rules/undo-record.ts';
+
+export const GraphRestoreDeletedRequestSchema = UndoToken;
+export interface GraphRestoreDeletedResult {
+  node: GraphNode;
+  edgesRestored: number;
+  /** Edges not put back: their other end is gone, or someone re-added them. */
+  edgesSkipped: SkippedEdge[];
+}
+
+export const GraphUnmergeRequestSchema = UndoToken;
+export interface GraphUnmergeResult {
+  /** The surviving node with its name, aliases and description as before the merge. */
+  keep: GraphNode;
+  /** The nodes that were folded into it, back as they were. */
+  restored: GraphNode[];
+  edgesRestored: number;
+  edgesSkipped: SkippedEdge[];
+}
+
+export interface GraphMergeResult {
+  node: GraphNode;
+  /** Takes the merge back (graph.unmerge); null when it moved too many edges to keep for undo. */
+  undo: string | null;
 }
 
 export const GraphAddEdgeRequestSchema = z
@@ -140,7 +173,12 @@ export const graphCurationChannels = {
   'graph.removeEdge': { request: GraphRemoveEdgeRequestSchema, response: typed<{ id: string }>() },
   'graph.export': { request: GraphExportRequestSchema, response: typed<GraphExport>() },
   'graph.import': { request: GraphImportRequestSchema, response: typed<GraphImportResult>() },
-  'graph.mergeInto': { request: GraphMergeIntoRequestSchema, response: typed<GraphNode>() },
+  'graph.mergeInto': { request: GraphMergeIntoRequestSchema, response: typed<GraphMergeResult>() },
+  'graph.restoreDeleted': {
+    request: GraphRestoreDeletedRequestSchema,
+    response: typed<GraphRestoreDeletedResult>(),
+  },
+  'graph.unmerge': { request: GraphUnmergeRequestSchema, response: typed<GraphUnmergeResult>() },
   'graph.push': { request: GraphPushRequestSchema, response: typed<GraphImportResult>() },
   'graph.labStatus': { request: GraphLabStatusRequestSchema, response: typed<GraphLabStatus>() },
   'graph.saveNote': { request: GraphSaveNoteRequestSchema, response: typed<NodeNote>() },

@@ -1,12 +1,13 @@
 import type { GraphCurationChannel, GraphDeletePreview } from '../contract/graph-curation.ts';
 import { exportGraph } from '../graph/export/export-graph.ts';
 import type { GraphNode } from '../graph/model.ts';
-import type { GraphStore } from '../graph/port.ts';
+import type { GraphStore, MergeRecord, MergeStep } from '../graph/port.ts';
 import type { ParsedRequestOf } from '../contract/channels.ts';
 import { refuseIdeaMirrorWrite } from './idea-node-guard.ts';
 import { AppError } from '../shared/errors.ts';
 import type { GraphHandlerDeps } from './graph-handlers.ts';
 import type { Handler } from './handler-table.ts';
+import { createUndoTokens } from './undo-token.ts';
 
 export type GraphCurationHandlers = { [C in GraphCurationChannel]: Handler<C> };
 
@@ -17,6 +18,7 @@ export type GraphCurationHandlers = { [C in GraphCurationChannel]: Handler<C> };
  */
 export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurationHandlers {
   const ctx = (): { actor: string } => ({ actor: deps.actor() });
+  const tokens = createUndoTokens(() => JSON.stringify(deps.storeInfo()));
   return {
     'graph.create': async (request) => {
       const store = await deps.store();
@@ -39,10 +41,35 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
           { field: 'id' },
         );
       }
-      await store.deleteNode({ id: request.id, expectedVersion: request.expectedVersion }, ctx());
-      const others = preview.edges.map((e) => e.other.id);
+      const record = await store.deleteNode(
+        { id: request.id, expectedVersion: request.expectedVersion },
+        ctx(),
+      );
+      const others = record.edges.map((e) => (e.from === request.id ? e.to : e.from));
       deps.changed?.([request.id, ...others], 'delete');
-      return { id: request.id, edgesRemoved: preview.edges.length };
+      return { id: request.id, edgesRemoved: record.edges.length, undo: tokens.issue('delete', record) };
+    },
+    'graph.restoreDeleted': async (request) => {
+      const record = tokens.open('delete', request.undo);
+      const result = await (await deps.store()).restoreDeleted(record, ctx());
+      const others = result.edgesRestored.map((e) => (e.from === result.node.id ? e.to : e.from));
+      deps.changed?.([result.node.id, ...others], 'create');
+      return {
+        node: result.node,
+        edgesRestored: result.edgesRestored.length,
+        edgesSkipped: result.edgesSkipped,
+      };
+    },
+    'graph.unmerge': async (request) => {
+      const record = tokens.open('merge', request.undo);
+      const result = await (await deps.store()).unmerge(record, ctx());
+      deps.changed?.([result.keep.id, ...result.restored.map((n) => n.id)], 'merge');
+      return {
+        keep: result.keep,
+        restored: result.restored,
+        edgesRestored: result.edgesRestored.length,
+        edgesSkipped: result.edgesSkipped,
+      };
     },
     'graph.addEdge': async (request) => {
       const result = await (await deps.store()).addEdge({ ...request, origin: 'curated' }, ctx());
@@ -81,9 +108,9 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       return exportGraph(dump, request.format, request.ids);
     },
     'graph.mergeInto': async (request) => {
-      const node = await mergeInto(await deps.store(), request, ctx());
+      const { node, record } = await mergeInto(await deps.store(), request, ctx());
       deps.changed?.([request.keepId, ...request.drops.map((d) => d.id)], 'merge');
-      return node;
+      return { node, undo: tokens.issue('merge', record) };
     },
     'graph.push': async (request) => {
       const result = await deps.push(request.replace);
@@ -133,7 +160,7 @@ async function mergeInto(
   store: GraphStore,
   request: ParsedRequestOf<'graph.mergeInto'>,
   ctx: { actor: string },
-): Promise<GraphNode> {
+): Promise<{ node: GraphNode; record: MergeRecord }> {
   const wanted = [
     { id: request.keepId, expectedVersion: request.expectedKeepVersion, field: 'keepId' },
     ...request.drops.map((d, i) => ({ ...d, field: `drops.${i}.id` })),
@@ -162,10 +189,12 @@ async function mergeInto(
     );
   }
   let kept = nodes[0] as GraphNode;
+  const keepBefore = kept;
   const merged: string[] = [];
+  const steps: MergeStep[] = [];
   try {
     for (const drop of request.drops) {
-      kept = await store.mergeNodes(
+      const done = await store.mergeNodesRecorded(
         {
           keepId: kept.id,
           dropId: drop.id,
@@ -174,6 +203,8 @@ async function mergeInto(
         },
         ctx,
       );
+      kept = done.node;
+      steps.push(done.step);
       merged.push(drop.id);
     }
     if (request.name !== undefined && request.name !== kept.name) {
@@ -194,7 +225,7 @@ async function mergeInto(
       },
     );
   }
-  return kept;
+  return { node: kept, record: { keepBefore, keepVersion: kept.version, steps } };
 }
 
 function alreadyThere(id: string, name: string, kind: string): AppError {

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../contract/envelope.ts';
-import type { GraphDeletePreview, GraphExport } from '../contract/graph-curation.ts';
+import type {
+  GraphDeleteResult,
+  GraphDeletePreview,
+  GraphExport,
+  GraphMergeResult,
+  GraphRestoreDeletedResult,
+  GraphUnmergeResult,
+} from '../contract/graph-curation.ts';
 import type { AuditEntry, GraphEdge, GraphNode } from '../graph/model.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { channelCaller, resultCaller } from './core-calls.ts';
@@ -164,6 +171,91 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
       ]);
     });
 
+    it('undoes a delete: the node and its edges back, a neighbour re-created since reported, a second undo refused', async () => {
+      const [ada, grace] = await twoWriters();
+      const { problem, challenge } = await problemWithChallenge([ada, 'Undone problem'], [grace, 'Kept one']);
+      const other = await grace.ok<GraphNode>('graph.create', { kind: 'Challenge', name: 'Recreated one' });
+      await grace.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: other.id });
+      const deleted = await ada.ok<GraphDeleteResult>('graph.delete', {
+        id: problem.id,
+        expectedVersion: problem.version,
+      });
+      if (!deleted.undo) throw new Error('a small delete is undoable');
+      // Grace deletes a neighbour and makes a new one of the same name: the old edge has no end to return to.
+      await grace.ok('graph.delete', { id: other.id, expectedVersion: other.version });
+      await grace.ok('graph.create', { kind: 'Challenge', name: 'Recreated one' });
+
+      const restored = await ada.ok<GraphRestoreDeletedResult>('graph.restoreDeleted', {
+        undo: deleted.undo,
+      });
+      expect(restored.node).toEqual(problem);
+      expect(restored.edgesRestored).toBe(1);
+      expect(restored.edgesSkipped).toEqual([
+        { edge: expect.objectContaining({ to: other.id }), reason: 'endpoint-missing' },
+      ]);
+      const seen = await grace.ok<GraphDeletePreview>('graph.deletePreview', { id: problem.id });
+      expect(seen.edges.map((e) => e.other.id)).toEqual([challenge.id]);
+      const audit = await grace.ok<AuditEntry[]>('graph.audit', { entityId: problem.id });
+      expect(audit[0]).toMatchObject({ action: 'node.restore', actor: actors[0] });
+
+      expect((await ada.fail('graph.restoreDeleted', { undo: deleted.undo })).code).toBe('CONFLICT');
+      // Grace's core did not issue Ada's token, and a token cannot be edited or used for the other undo.
+      expect((await grace.fail('graph.restoreDeleted', { undo: deleted.undo })).code).toBe('VALIDATION');
+      const [payload = '', mac = ''] = deleted.undo.split('.');
+      const edited = `${payload.slice(0, -4)}AAAA.${mac}`;
+      expect((await ada.fail('graph.restoreDeleted', { undo: edited })).code).toBe('VALIDATION');
+      expect((await ada.fail('graph.unmerge', { undo: deleted.undo })).code).toBe('VALIDATION');
+      expect((await ada.fail('graph.unmerge', { undo: 'x'.repeat(5_000_000) })).code).toBe('VALIDATION');
+    });
+
+    it('undoes a merge of two nodes unless the survivor was edited since; then both versions are shown', async () => {
+      const [ada, grace] = await twoWriters();
+      const { problem, challenge: keep } = await problemWithChallenge([ada, 'Root'], [ada, 'Keep me']);
+      const drops: GraphNode[] = [];
+      for (const name of ['Fold one', 'Fold two']) {
+        const drop = await ada.ok<GraphNode>('graph.create', { kind: 'Challenge', name });
+        await ada.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: problem.id, to: drop.id });
+        drops.push(drop);
+      }
+      const request = {
+        keepId: keep.id,
+        expectedKeepVersion: keep.version,
+        drops: drops.map((d) => ({ id: d.id, expectedVersion: d.version })),
+        name: 'Fold one',
+      };
+      const first = await ada.ok<GraphMergeResult>('graph.mergeInto', request);
+      const edit = { id: keep.id, expectedVersion: first.node.version, patch: { description: 'Grace' } };
+      await grace.ok('graph.update', edit);
+      const refused = await ada.fail('graph.unmerge', { undo: first.undo });
+      expect(refused).toMatchObject({
+        code: 'CONFLICT',
+        details: { current: { description: 'Grace' }, beforeMerge: { name: 'Keep me' } },
+      });
+      expect(nodeOf(await grace.ok('graph.node', { id: keep.id })).description).toBe('Grace');
+
+      // Undo right after a merge: the survivor as before, both folded nodes and their edges back.
+      const [ada2] = await twoWriters();
+      const roots = await problemWithChallenge([ada2, 'Root'], [ada2, 'Keep me']);
+      const again: GraphNode[] = [];
+      for (const name of ['Fold one', 'Fold two']) {
+        const drop = await ada2.ok<GraphNode>('graph.create', { kind: 'Challenge', name });
+        await ada2.ok('graph.addEdge', { type: 'HAS_CHALLENGE', from: roots.problem.id, to: drop.id });
+        again.push(drop);
+      }
+      const merged = await ada2.ok<GraphMergeResult>('graph.mergeInto', {
+        ...request,
+        keepId: roots.challenge.id,
+        expectedKeepVersion: roots.challenge.version,
+        drops: again.map((d) => ({ id: d.id, expectedVersion: d.version })),
+      });
+      const undone = await ada2.ok<GraphUnmergeResult>('graph.unmerge', { undo: merged.undo });
+      expect(undone.keep).toMatchObject({ name: 'Keep me', aliases: [] });
+      expect(undone.restored).toEqual(again);
+      expect(undone.edgesSkipped).toEqual([]);
+      const around = await ada2.ok<GraphDeletePreview>('graph.deletePreview', { id: roots.problem.id });
+      expect(around.edges.map((e) => e.other.name).sort()).toEqual(['Fold one', 'Fold two', 'Keep me']);
+    });
+
     it('exports what either writer sees, and imports a dump only over an empty graph unless told to replace', async () => {
       const [ada, grace] = await twoWriters();
       const { problem, challenge } = await problemWithChallenge(
@@ -225,7 +317,7 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
         ...request,
         drops: [request.drops[0], { id: dropB.id, expectedVersion: dropB.version + 1 }],
       };
-      const merged = await ada.ok<GraphNode>('graph.mergeInto', fresh);
+      const { node: merged } = await ada.ok<GraphMergeResult>('graph.mergeInto', fresh);
       expect(merged).toMatchObject({ id: keep.id, name: 'Invented references' });
       expect([...merged.aliases].sort()).toEqual(['Fake bibliography entries', 'Hallucinated citations']);
       const edges = await grace.ok<GraphDeletePreview>('graph.deletePreview', { id: keep.id });
