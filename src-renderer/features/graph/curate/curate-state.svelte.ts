@@ -17,7 +17,7 @@ import { undoStack } from './undo-stack.svelte.ts';
 
 export type CreatableKind = 'Problem' | 'Challenge' | 'Solution' | 'Topic';
 
-import { quote } from './undo-records.ts';
+import { quote, recordDeleteUndo, recordMergeUndo } from './undo-records.ts';
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -82,6 +82,7 @@ class Curation {
     if (!done) return false;
     this.deletePreview = null;
     this.notice = `Deleted ${node.kind} ${quote(node.name)} and ${done.edgesRemoved} edge(s).`;
+    recordDeleteUndo(node, done.undo);
     graph.selectedId = null;
     graph.detail = null;
     await graph.refreshAfterWrite([node.id, ...preview.edges.map((e) => e.other.id)]);
@@ -137,7 +138,8 @@ class Curation {
     );
     await graph.refreshAfterWrite([keep.id, ...drops.map((d) => d.id)]);
     if (!merged) return false;
-    this.notice = `Merged ${drops.length + 1} nodes into ${quote(merged.name)}.`;
+    this.notice = `Merged ${drops.length + 1} nodes into ${quote(merged.node.name)}.`;
+    recordMergeUndo(keep, drops, merged.undo);
     return true;
   }
 

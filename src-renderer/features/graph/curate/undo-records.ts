@@ -1,8 +1,13 @@
+import type { SkippedEdge } from '../../../../src-main/contract/graph-curation.ts';
 import type { GraphNode, ReviewState } from '../../../../src-main/contract/graph.ts';
 import { invoke } from '../../../lib/api/client.ts';
 import { undoStack } from './undo-stack.svelte.ts';
+import type { UndoOutcome } from './undo-stack.svelte.ts';
 
-/** Undo entries for the writes graph-state makes itself (node edits, review decisions). */
+/**
+ * Undo entries for node edits, review decisions, deletes and merges. A delete or merge leaves an undo token the
+ * core signed (what was removed); giving it back restores the nodes and the edges that still fit.
+ */
 
 /** A node name as an undo label shows it: quoted, cut at 40 characters. */
 export const quote = (name: string): string => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
@@ -43,4 +48,38 @@ export function recordReviewUndo(before: GraphNode[], after: GraphNode[], decisi
       return changed.map((n) => n.id);
     },
   });
+}
+
+/** Undo of a delete: the node back as it was, with the edges whose other end still exists. */
+export function recordDeleteUndo(node: GraphNode, undo: string | null): void {
+  if (!undo) return;
+  undoStack.push({
+    label: `delete of ${quote(node.name)}`,
+    revert: async () => {
+      const result = await invoke('graph.restoreDeleted', { undo });
+      return outcome([node.id], result.edgesSkipped);
+    },
+  });
+}
+
+/** Undo of a merge: the survivor's name and aliases as before, the folded nodes and their edges back. */
+export function recordMergeUndo(keep: GraphNode, drops: GraphNode[], undo: string | null): void {
+  if (!undo) return;
+  undoStack.push({
+    label: drops.length === 1 ? `merge of ${quote(drops[0]?.name ?? '')}` : `merge of ${drops.length} nodes`,
+    revert: async () => {
+      const result = await invoke('graph.unmerge', { undo });
+      return outcome([keep.id, ...result.restored.map((n) => n.id)], result.edgesSkipped);
+    },
+  });
+}
+
+function outcome(ids: string[], skipped: SkippedEdge[]): UndoOutcome {
+  if (skipped.length === 0) return { ids, note: '' };
+  const gone = skipped.filter((s) => s.reason === 'endpoint-missing').length;
+  const parts = [
+    gone ? `${gone} edge(s) not restored: the node at the other end was deleted` : '',
+    skipped.length > gone ? `${skipped.length - gone} edge(s) were added again or moved since` : '',
+  ];
+  return { ids, note: `${parts.filter(Boolean).join('; ')}.` };
 }

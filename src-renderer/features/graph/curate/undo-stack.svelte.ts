@@ -8,8 +8,14 @@ import { ApiError } from '../../../lib/api/client.ts';
 export interface UndoEntry {
   /** What undo will revert, for the button: "create Problem “X”", "approve 3 nodes". */
   label: string;
-  /** The inverse write; resolves with the ids it touched (for the refresh). */
-  revert: () => Promise<string[]>;
+  /** The inverse write; resolves with the ids it touched (for the refresh), and what it could not put back. */
+  revert: () => Promise<string[] | UndoOutcome>;
+}
+
+export interface UndoOutcome {
+  ids: string[];
+  /** Said after "Undone: …" (e.g. edges that could not come back). */
+  note: string;
 }
 
 const DEPTH = 20;
@@ -36,8 +42,9 @@ class UndoStack {
     this.busy = true;
     this.entries = this.entries.slice(0, -1);
     try {
-      const ids = await entry.revert();
-      this.message = { text: `Undone: ${entry.label}.`, error: false };
+      const outcome = await entry.revert();
+      const { ids, note } = Array.isArray(outcome) ? { ids: outcome, note: '' } : outcome;
+      this.message = { text: `Undone: ${entry.label}.${note ? ` ${note}` : ''}`, error: false };
       await refresh(ids);
     } catch (err) {
       const stale = err instanceof ApiError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND');
