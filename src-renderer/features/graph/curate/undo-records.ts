@@ -57,7 +57,7 @@ export function recordDeleteUndo(node: GraphNode, undo: string | null): void {
     label: `delete of ${quote(node.name)}`,
     revert: async () => {
       const result = await invoke('graph.restoreDeleted', { undo });
-      return outcome([node.id], result.edgesSkipped);
+      return { ...outcome([node.id], result.edgesSkipped), select: node.id };
     },
   });
 }

@@ -16,6 +16,8 @@ export interface UndoOutcome {
   ids: string[];
   /** Said after "Undone: …" (e.g. edges that could not come back). */
   note: string;
+  /** A node to show once undone (a deleted node that came back). */
+  select?: string;
 }
 
 const DEPTH = 20;
@@ -35,17 +37,17 @@ class UndoStack {
     this.message = null;
   }
 
-  /** Runs the newest inverse write; `refresh` reloads what it touched. */
-  async undo(refresh: (ids: string[]) => Promise<void>): Promise<void> {
+  /** Runs the newest inverse write; `refresh` reloads what it touched (and shows `select`, when given). */
+  async undo(refresh: (ids: string[], select?: string) => Promise<void>): Promise<void> {
     const entry = this.last;
     if (!entry || this.busy) return;
     this.busy = true;
     this.entries = this.entries.slice(0, -1);
     try {
       const outcome = await entry.revert();
-      const { ids, note } = Array.isArray(outcome) ? { ids: outcome, note: '' } : outcome;
+      const { ids, note, select } = Array.isArray(outcome) ? { ids: outcome, note: '' } : outcome;
       this.message = { text: `Undone: ${entry.label}.${note ? ` ${note}` : ''}`, error: false };
-      await refresh(ids);
+      await refresh(ids, select);
     } catch (err) {
       const stale = err instanceof ApiError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND');
       const reason = err instanceof Error ? err.message : String(err);
