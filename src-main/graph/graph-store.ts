@@ -11,7 +11,7 @@ import { ensureModel, findModel } from './rules/embedding-rules.ts';
 import { importBatch } from './rules/import-batch.ts';
 import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './rules/node-rules.ts';
 import { checkDumpForRestore } from './rules/restore-checks.ts';
-import { DeletedNodeRecordSchema, MergeRecordSchema, parseUndoRecord } from './rules/undo-record.ts';
+import { DeletedNodeRecordSchema, MergeRecordSchema } from './rules/undo-record.ts';
 import type { DeletedNodeRecord, MergeRecord } from './rules/undo-record.ts';
 import { restoreDeleted, unmerge } from './rules/undo-restore.ts';
 import type { RestoreDeletedResult, UnmergeResult } from './rules/undo-restore.ts';
@@ -81,12 +81,12 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
   }
 
   async restoreDeleted(record: unknown, ctx: Port.WriteContext): Promise<RestoreDeletedResult> {
-    const parsed = parseUndoRecord(DeletedNodeRecordSchema, record, 'delete undo record');
+    const parsed = parseInput(DeletedNodeRecordSchema, record, 'delete undo record');
     return this.driver.write(this.actor(ctx), (w) => restoreDeleted(w, parsed as DeletedNodeRecord));
   }
 
   async unmerge(record: unknown, ctx: Port.WriteContext): Promise<UnmergeResult> {
-    const parsed = parseUndoRecord(MergeRecordSchema, record, 'merge undo record');
+    const parsed = parseInput(MergeRecordSchema, record, 'merge undo record');
     return this.driver.write(this.actor(ctx), (w) => unmerge(w, parsed as MergeRecord));
   }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
-import { fieldIssues } from '../../shared/zod-issues.ts';
 import { DumpEdgeSchema, DumpEmbeddingSchema, DumpNodeSchema } from '../dump-format.ts';
 import type { DumpEmbedding } from '../dump-format.ts';
 import type { GraphEdge, GraphNode } from '../model.ts';
@@ -78,19 +77,6 @@ export type EdgeSkipReason = 'endpoint-missing' | 'already-there' | 'changed-sin
 export interface SkippedEdge {
   edge: GraphEdge;
   reason: EdgeSkipReason;
-}
-
-/** Parse an untrusted undo record; a malformed one is VALIDATION naming the path (`edges.3.type`). */
-export function parseUndoRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = fieldIssues(parsed.error);
-  const first = issues[0];
-  throw new AppError(
-    'VALIDATION',
-    `Malformed ${what} at ${first?.path ?? '(root)'}: ${first?.message ?? ''}`,
-    { field: first?.path, issues },
-  );
 }
 
 /** Every edge of a record must touch `nodeId`, once, and every vector be the node's: else the record is forged. */
