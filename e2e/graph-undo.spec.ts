@@ -53,14 +53,15 @@ async function mergeSelfEvalIntoSearch(page: Page, app: AppHandle): Promise<void
   expect(await withEdges(app, 'Solution', SAMPLE.solutionSelfEval)).toBeNull();
 }
 
-test.describe('undo of delete and merge', () => {
-  test.use({ prepareDataDir: { run: (dataDir) => seedSampleGraph(dataDir).then(() => undefined) } });
-  test.skip(({ app }) => app.kind !== 'browser', 'browser mode (Chromium) runs these flows');
+const sampleGraph = async (dataDir: string): Promise<void> => {
+  await seedSampleGraph(dataDir);
+};
 
-  test('delete a problem, then undo: the node and its edges come back as they were', async ({
-    page,
-    app,
-  }, testInfo) => {
+test.describe('undo of delete and merge', () => {
+  test.skip(({ app }) => app.kind !== 'browser', 'browser mode (Chromium) runs these flows');
+  test.use({ prepareDataDir: { run: sampleGraph } });
+
+  test('delete, then undo: the node and its edges come back', async ({ page, app }, testInfo) => {
     const before = await withEdges(app, 'Problem', SAMPLE.problem);
     expect(before?.edgeIds.length).toBeGreaterThan(2);
     await openByName(page, app, 'Problem', SAMPLE.problem);
