@@ -7,21 +7,25 @@ import { neo4jConfigOf, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore, type LazyGraphStore } from './lazy-graph-store.ts';
 
 /**
- * Notes live with the graph they annotate: `<dataDir>/node-notes.sqlite` beside the embedded graph, `:NodeNote`
- * nodes in the lab's Neo4j (so every member sees them), opened on first use and reopened when the configured
- * store changes. The Neo4j graph store is opened first: it checks the server and applies the migrations
- * (V005 holds the notes' constraints).
+ * The notes of an open graph store: `<dataDir>/node-notes.sqlite` beside the embedded graph, `:NodeNote` nodes in
+ * the lab's Neo4j (so every member sees them), on a Bolt driver of their own, closed with the notes. Open the
+ * graph store first: on Neo4j it checks the server and applies the migrations (V005 holds the notes' constraints).
  */
+export function openNodeNotes(
+  host: Pick<GraphStoreHost, 'dataDir' | 'connection'>,
+  store: GraphStore,
+): NodeNotes {
+  if (store.kind !== 'neo4j') return new NodeNotes(SqliteNotesDriver.open(host.dataDir));
+  const config = neo4jConfigOf(host);
+  const driver = createNeo4jDriver(config);
+  return new NodeNotes(new Neo4jNotesDriver(driver, config.database, () => driver.close()));
+}
+
+/** The Graph section's notes, opened on first use and reopened when the configured store changes. */
 export function createNodeNotesHost(
   host: GraphStoreHost,
   store: () => Promise<GraphStore>,
   storeKey: () => string,
 ): LazyGraphStore<NodeNotes> {
-  const open = async (): Promise<NodeNotes> => {
-    if ((await store()).kind !== 'neo4j') return new NodeNotes(SqliteNotesDriver.open(host.dataDir));
-    const config = neo4jConfigOf(host);
-    const driver = createNeo4jDriver(config);
-    return new NodeNotes(new Neo4jNotesDriver(driver, config.database, () => driver.close()));
-  };
-  return createLazyGraphStore(open, storeKey);
+  return createLazyGraphStore(async () => openNodeNotes(host, await store()), storeKey);
 }
