@@ -5,6 +5,8 @@ import type { AuditEntry, GraphEdge, GraphNode } from '../graph/model.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { channelCaller, resultCaller } from './core-calls.ts';
 import { seedSampleGraph } from './graph-sample.ts';
+import { NodeNotes } from '../graph/notes/node-notes.ts';
+import { SqliteNotesDriver } from '../graph/notes/sqlite-notes-driver.ts';
 
 /** Where the two writers' cores live: `dataDirs` gives each core's data directory (one shared for the embedded
  * store, two for Neo4j), `graphEnv` what else points a core at the shared graph, `fresh` empties that graph. */
@@ -256,6 +258,18 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
         expect((await grace.ok<GraphExport>('graph.export', { format: 'json' })).nodes).toBe(7);
       },
     );
+
+    it.runIf(onNeo4j)('carries the embedded notes in a push, so the lab sees them', async () => {
+      const [, grace] = await twoWriters();
+      const [dirA] = lab.dataDirs();
+      const [nodeId = ''] = (await seedSampleGraph(dirA)).nodeIds;
+      const local = new NodeNotes(SqliteNotesDriver.open(dirA));
+      const written = await local.save({ nodeId, expectedRevision: 0, text: 'written offline' }, 'Ada');
+      await local.close();
+      const pusher = await member(dirA, 'Ada');
+      await pusher.ok('graph.push', {});
+      expect((await grace.ok<{ note: NodeNote | null }>('graph.node', { id: nodeId })).note).toEqual(written);
+    });
 
     it('shares notes: one writer sees the other’s, one of two saves over the same revision wins, merge, delete and dump carry them', async () => {
       const [ada, grace] = await twoWriters();
