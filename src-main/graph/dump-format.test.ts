@@ -10,13 +10,11 @@ const node = {
   aliases: [],
   level: 0,
   props: {},
-  origin: 'curated',
-  review: 'proposed',
-  createdBy: 'ana',
-  updatedBy: 'ana',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
   version: 1,
+  review: 'proposed',
+  origin: 'curated',
+  ...Object.fromEntries(['createdBy', 'updatedBy'].map((k) => [k, 'ana'])),
+  ...Object.fromEntries(['createdAt', 'updatedAt'].map((k) => [k, '2026-01-01T00:00:00.000Z'])),
 };
 const v1 = {
   format: 'motivgraph-dump',

@@ -5,32 +5,17 @@ import type { NotesDriver } from './notes-driver.ts';
 
 export const NODE_NOTES_FILE = 'node-notes.sqlite';
 
+// The columns of a note and of each kept revision, keyed by node id (and revision).
+const NOTE_COLUMNS =
+  'text TEXT NOT NULL, revision INTEGER NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL';
+const historyTable = (name: string): string =>
+  `CREATE TABLE ${name} (node_id TEXT NOT NULL, ${NOTE_COLUMNS}, PRIMARY KEY (node_id, revision));`;
+
 const MIGRATIONS = [
-  `CREATE TABLE node_notes (
-     node_id TEXT PRIMARY KEY,
-     text TEXT NOT NULL,
-     revision INTEGER NOT NULL,
-     updated_by TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE TABLE node_note_history (
-     node_id TEXT NOT NULL,
-     revision INTEGER NOT NULL,
-     text TEXT NOT NULL,
-     updated_by TEXT NOT NULL,
-     updated_at TEXT NOT NULL,
-     PRIMARY KEY (node_id, revision)
-   );`,
+  `CREATE TABLE node_notes (node_id TEXT PRIMARY KEY, ${NOTE_COLUMNS}); ${historyTable('node_note_history')}`,
   // The first release wrote history rows with revision and text swapped (and so refused a second save of the
   // same text, a key clash); every row it wrote is put right, nothing dropped.
-  `CREATE TABLE node_note_history_fixed (
-     node_id TEXT NOT NULL,
-     revision INTEGER NOT NULL,
-     text TEXT NOT NULL,
-     updated_by TEXT NOT NULL,
-     updated_at TEXT NOT NULL,
-     PRIMARY KEY (node_id, revision)
-   );
+  `${historyTable('node_note_history_fixed')}
    INSERT OR IGNORE INTO node_note_history_fixed (node_id, revision, text, updated_by, updated_at)
      SELECT node_id, CAST(text AS INTEGER), CAST(revision AS TEXT), updated_by, updated_at FROM node_note_history;
    DROP TABLE node_note_history;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { NOTE_MAX_BYTES, type NodeNote } from '../notes/node-note.ts';
 import type { NodeNotes } from '../notes/node-notes.ts';
@@ -33,14 +33,15 @@ export function describeNotesContract(
       if (!writers) throw new Error('writers not created');
       return writers;
     };
+    // The teardown beforeEach hands back runs after each test: both handles closed, then the caller's cleanup.
     beforeEach(async () => {
-      writers = await makeWriters();
-    });
-    afterEach(async () => {
-      await writers?.a.close();
-      await writers?.b.close();
-      writers = undefined;
-      await cleanup?.();
+      const opened = await makeWriters();
+      writers = opened;
+      return async () => {
+        writers = undefined;
+        await Promise.all([opened.a.close(), opened.b.close()]);
+        await cleanup?.();
+      };
     });
 
     it('saves revisions with who and when, keeps every revision, and shows one writer’s note to the other', async () => {
