@@ -37,6 +37,8 @@ export const DossierNodeSchema = z.object({
   kind: NodeKindSchema,
   name: z.string(),
   description: z.string(),
+  /** The lab's Markdown note on the node (graph.saveNote) as it is now; absent in dossiers written before notes. */
+  note: z.object({ text: z.string(), updatedBy: z.string(), updatedAt: z.string() }).nullable().optional(),
 });
 export type DossierNode = z.infer<typeof DossierNodeSchema>;
 

@@ -1,8 +1,10 @@
-import type { GraphDump } from '../graph/dump-format.ts';
+import { parseGraphDump, withNotes, type GraphDump } from '../graph/dump-format.ts';
+import type { NodeNotes } from '../graph/notes/node-notes.ts';
 import { loadSeedGraph, type SeedLoadResult } from '../graph/seed/load-seed.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { openEmbeddedGraphStore, openGraphStore, openNeo4jGraphStore } from './graph-store-factory.ts';
 import type { GraphStoreHost } from './graph-store-factory.ts';
+import { openNodeNotes } from './node-notes-host.ts';
 
 /**
  * The lab admin's graph operations (`motiv graph dump|restore|seed|push|migrate`), which have no channel: each on
@@ -21,6 +23,15 @@ export interface GraphAdminService {
 }
 
 export function createGraphAdminService(host: GraphStoreHost, actor: () => string): GraphAdminService {
+  // The notes live beside the graph (graph/notes/): a dump, a restore and a push carry them with it.
+  const withStoreNotes = async <T>(store: GraphStore, run: (notes: NodeNotes) => Promise<T>): Promise<T> => {
+    const notes = openNodeNotes(host, store);
+    try {
+      return await run(notes);
+    } finally {
+      await notes.close();
+    }
+  };
   const withStore = async <T>(
     seedOnFirstRun: boolean,
     run: (store: GraphStore) => Promise<T>,
@@ -41,18 +52,28 @@ export function createGraphAdminService(host: GraphStoreHost, actor: () => strin
     }
   };
   return {
-    dump: () => withStore(true, async (store) => ({ kind: store.kind, dump: await store.dump() })),
-    restore: (dump, replace) =>
-      withStore(false, async (store) => ({
+    dump: () =>
+      withStore(true, async (store) => ({
         kind: store.kind,
-        ...(await store.restore(dump, { actor: actor() }, { replace })),
+        dump: withNotes(await store.dump(), await withStoreNotes(store, (notes) => notes.all())),
       })),
+    restore: (dump, replace) =>
+      withStore(false, async (store) => {
+        const result = await store.restore(dump, { actor: actor() }, { replace });
+        await withStoreNotes(store, (notes) => notes.put(parseGraphDump(dump).notes ?? [], replace));
+        return { kind: store.kind, ...result };
+      }),
     seed: () => withStore(false, async (store) => ({ kind: store.kind, result: await loadSeedGraph(store) })),
     push: async (replace) => {
       const source = openEmbeddedGraphStore(host);
       try {
         const dump = await source.dump();
-        return await withNeo4j((target) => target.restore(dump, { actor: actor() }, { replace }));
+        const carried = await withStoreNotes(source, (notes) => notes.all());
+        return await withNeo4j(async (target) => {
+          const result = await target.restore(dump, { actor: actor() }, { replace });
+          await withStoreNotes(target, (notes) => notes.put(withNotes(dump, carried).notes ?? [], replace));
+          return result;
+        });
       } finally {
         await source.close();
       }

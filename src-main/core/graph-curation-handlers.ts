@@ -1,5 +1,6 @@
 import type { GraphCurationChannel, GraphDeletePreview } from '../contract/graph-curation.ts';
 import { exportGraph } from '../graph/export/export-graph.ts';
+import { parseGraphDump, withNotes } from '../graph/dump-format.ts';
 import type { GraphNode } from '../graph/model.ts';
 import type { GraphStore, MergeRecord, MergeStep } from '../graph/port.ts';
 import type { ParsedRequestOf } from '../contract/channels.ts';
@@ -45,6 +46,7 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
         { id: request.id, expectedVersion: request.expectedVersion },
         ctx(),
       );
+      await (await deps.notes()).removeFor([request.id]);
       const others = record.edges.map((e) => (e.from === request.id ? e.to : e.from));
       deps.changed?.([request.id, ...others], 'delete');
       return { id: request.id, edgesRemoved: record.edges.length, undo: tokens.issue('delete', record) };
@@ -97,7 +99,7 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       return { id: request.id };
     },
     'graph.export': async (request) => {
-      const dump = await (await deps.store()).dump();
+      const dump = withNotes(await (await deps.store()).dump(), await (await deps.notes()).all());
       const missing = request.ids?.filter((id) => !dump.nodes.some((n) => n.id === id)) ?? [];
       if (missing.length > 0) {
         throw new AppError('NOT_FOUND', `${missing.length} selected node(s) are no longer in the graph`, {
@@ -108,7 +110,17 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       return exportGraph(dump, request.format, request.ids);
     },
     'graph.mergeInto': async (request) => {
-      const { node, record } = await mergeInto(await deps.store(), request, ctx());
+      const store = await deps.store();
+      const drops = await Promise.all(request.drops.map(async (d) => (await store.getNode(d.id)) ?? d));
+      const { node, record } = await mergeInto(store, request, ctx());
+      // The survivor keeps its note; the dropped nodes' notes are appended to it (graph/notes/node-notes.ts).
+      await (
+        await deps.notes()
+      ).merge(
+        node.id,
+        drops.map((d) => ({ id: d.id, name: 'name' in d ? d.name : d.id })),
+        deps.actor(),
+      );
       deps.changed?.([request.keepId, ...request.drops.map((d) => d.id)], 'merge');
       return { node, undo: tokens.issue('merge', record) };
     },
@@ -134,17 +146,19 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
         throw new AppError('NOT_FOUND', `No graph node with id ${JSON.stringify(request.id)}`, {
           field: 'id',
         });
-      const note = deps
-        .notes()
-        .save(
-          { nodeId: request.id, expectedRevision: request.expectedRevision, text: request.text },
-          deps.actor(),
-        );
+      const note = await (
+        await deps.notes()
+      ).save(
+        { nodeId: request.id, expectedRevision: request.expectedRevision, text: request.text },
+        deps.actor(),
+      );
       deps.changed?.([request.id], 'note');
       return note;
     },
     'graph.import': async (request) => {
       const result = await (await deps.store()).restore(request.dump, ctx(), { replace: request.replace });
+      // Parsed again only for its notes: the store's restore has refused a malformed dump already.
+      await (await deps.notes()).put(parseGraphDump(request.dump).notes ?? [], request.replace);
       deps.changed?.([], 'import');
       return result;
     },

@@ -8,7 +8,7 @@ import type {
 import type { ParsedRequestOf } from '../contract/channels.ts';
 import { MOTIVATION_KINDS, NODE_KINDS } from '../graph/model.ts';
 import type { GraphNode } from '../graph/model.ts';
-import type { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
+import type { NodeNotes } from '../graph/notes/node-notes.ts';
 import type { GraphStore } from '../graph/port.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Handler } from './handler-table.ts';
@@ -26,8 +26,8 @@ export interface GraphHandlerDeps {
   embedder: () => QueryEmbedder | null;
   /** Copies this computer's embedded graph into the configured Neo4j in one transaction (graph-admin push). */
   push: (replace: boolean) => Promise<{ nodes: number; edges: number }>;
-  /** The user's notes on nodes (node-notes.sqlite in the data directory). */
-  notes: () => NodeNotesStore;
+  /** The notes on nodes, kept where the graph is (graph/notes/: node-notes.sqlite or the lab's Neo4j). */
+  notes: () => Promise<NodeNotes>;
   /** Called after a successful write with the ids it touched (the core emits `graph.changed`). */
   changed?: (ids: string[], action: GraphWriteAction) => void;
 }
@@ -56,7 +56,7 @@ export function createGraphHandlers(deps: GraphHandlerDeps): GraphHandlers {
         chainLimit: request.chainLimit,
       });
       const papers = relation.neighbours.EXTRACTED_FROM.outgoing.map((r) => r.node);
-      return { relation, papers, note: deps.notes().get(request.id) };
+      return { relation, papers, note: await (await deps.notes()).get(request.id) };
     },
     'graph.subgraph': async (request) => {
       const input = request.edgeTypes

@@ -17,7 +17,7 @@ import {
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import { createGraphAdminService } from './graph-admin-service.ts';
-import { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
+import { createNodeNotesHost } from './node-notes-host.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -46,11 +46,15 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => storeKey(host.connection()),
   );
   const clientFor = queryClientCache();
-  let notes: NodeNotesStore | null = null;
+  const notes = createNodeNotesHost(
+    host,
+    () => store.get(),
+    () => storeKey(host.connection()),
+  );
   const actor = (): string => host.settings.get().profile.displayName || fallbackActor();
   const deps: GraphHandlerDeps = {
     store: () => store.get(),
-    notes: () => (notes ??= NodeNotesStore.open(host.dataDir)),
+    notes: () => notes.get(),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor,
     push: (replace) => createGraphAdminService(host, actor).push(replace),
@@ -66,8 +70,7 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     handlers,
     stats: async () => (await store.get()).stats(),
     close: async () => {
-      notes?.close();
-      notes = null;
+      await notes.close();
       await store.close();
     },
   };

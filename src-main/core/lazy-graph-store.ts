@@ -1,8 +1,8 @@
 import type { GraphStore } from '../graph/port.ts';
 
-export interface LazyGraphStore {
+export interface LazyGraphStore<T = GraphStore> {
   /** The open store, opened on first use and reopened when the configured store changes. */
-  get(): Promise<GraphStore>;
+  get(): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -12,11 +12,11 @@ export interface LazyGraphStore {
  * URI, database); when it changes (the user points Settings at a lab server) the old store is closed and the
  * new one opened. Concurrent first calls share one open; a failed open is retried on the next call.
  */
-export function createLazyGraphStore(
-  open: () => Promise<GraphStore>,
+export function createLazyGraphStore<T extends { close(): Promise<void> } = GraphStore>(
+  open: () => Promise<T>,
   configKey: () => string,
-): LazyGraphStore {
-  let current: { key: string; store: Promise<GraphStore> } | null = null;
+): LazyGraphStore<T> {
+  let current: { key: string; store: Promise<T> } | null = null;
 
   const closeCurrent = async (): Promise<void> => {
     const previous = current;

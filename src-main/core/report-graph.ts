@@ -1,6 +1,8 @@
 import type { IdeatorIdeaVersion } from '../contract/ideator.ts';
-import type { DossierPaper } from '../contract/reports.ts';
+import type { DossierNode, DossierPaper } from '../contract/reports.ts';
 import type { GraphNode } from '../graph/model.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { openNodeNotes } from './node-notes-host.ts';
 import type { DossierGraph } from '../reports/build-dossier.ts';
 import type { ServiceHost } from './service-host.ts';
 
@@ -35,14 +37,48 @@ export async function readDossierGraph(
     for (const node of [...cited.nodes, ...sources.nodes]) {
       if (node.kind === 'Paper' && !papers.has(node.id)) papers.set(node.id, paperOf(node));
     }
+    const notes = await readNotes(host, store, cited.nodes);
     return {
-      nodes: cited.nodes.map(({ id, kind, name, description }) => ({ id, kind, name, description })),
+      nodes: cited.nodes.map(({ id, kind, name, description }) => ({
+        id,
+        kind,
+        name,
+        description,
+        note: notes.get(id) ?? null,
+      })),
       edges: cited.edges.map(({ from, to, type }) => ({ from, to, type })),
       papers: [...papers.values()],
     };
   } finally {
     await store.close();
   }
+}
+
+/** The cited nodes' notes; notes that cannot be read leave the dossier without them, not without a graph. */
+async function readNotes(
+  host: ServiceHost,
+  store: GraphStore,
+  nodes: readonly GraphNode[],
+): Promise<Map<string, NonNullable<DossierNode['note']>>> {
+  const found = new Map<string, NonNullable<DossierNode['note']>>();
+  let notes;
+  try {
+    notes = openNodeNotes({ dataDir: host.dataDir, connection: () => host.config() }, store);
+  } catch (error) {
+    host.logger.warn('dossier: notes not readable', { error: String(error) });
+    return found;
+  }
+  try {
+    for (const node of nodes) {
+      const note = await notes.get(node.id);
+      if (note) found.set(node.id, { text: note.text, updatedBy: note.updatedBy, updatedAt: note.updatedAt });
+    }
+  } catch (error) {
+    host.logger.warn('dossier: notes not readable', { error: String(error) });
+  } finally {
+    await notes.close();
+  }
+  return found;
 }
 
 function paperOf(node: Extract<GraphNode, { kind: 'Paper' }>): DossierPaper {

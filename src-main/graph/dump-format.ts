@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors.ts';
 import { fieldIssues } from '../shared/zod-issues.ts';
 import { NODE_KINDS } from './model.ts';
 import type { GraphEdge, GraphNode } from './model.ts';
+import type { NodeNote } from './notes/node-note.ts';
 import {
   ActorSchema,
   AliasesSchema,
@@ -23,7 +24,8 @@ import {
  * timestamps and provenance travel unchanged; `normalizedName` is recomputed on restore, never trusted.
  */
 export const DUMP_FORMAT = 'motivgraph-dump';
-export const DUMP_FORMAT_VERSION = 1;
+/** 2 added `notes` (the nodes' Markdown notes); version 1 dumps, which have none, are still read. */
+export const DUMP_FORMAT_VERSION = 2;
 
 const provenanceFields = {
   origin: OriginSchema,
@@ -75,14 +77,38 @@ export const DumpEmbeddingSchema = z.strictObject({
   vector: z.array(z.number().refine(Number.isFinite, 'must be a finite number')).min(1),
 });
 
-export const GraphDumpSchema = z.strictObject({
-  format: z.literal(DUMP_FORMAT),
-  formatVersion: z.literal(DUMP_FORMAT_VERSION),
-  exportedAt: z.iso.datetime(),
-  nodes: z.array(DumpNodeSchema),
-  edges: z.array(DumpEdgeSchema),
-  embeddings: z.array(DumpEmbeddingSchema),
+// No size limit here: a merge may leave a note longer than a save allows, and a dump carries it whole.
+const DumpNoteSchema = z.strictObject({
+  nodeId: NodeIdSchema,
+  text: z.string(),
+  revision: z.int().min(1),
+  updatedBy: ActorSchema,
+  updatedAt: z.iso.datetime(),
 });
+
+export const GraphDumpSchema = z
+  .strictObject({
+    format: z.literal(DUMP_FORMAT),
+    formatVersion: z.union([z.literal(1), z.literal(DUMP_FORMAT_VERSION)]),
+    exportedAt: z.iso.datetime(),
+    nodes: z.array(DumpNodeSchema),
+    edges: z.array(DumpEdgeSchema),
+    embeddings: z.array(DumpEmbeddingSchema),
+    notes: z.array(DumpNoteSchema).optional(),
+  })
+  .superRefine((dump, ctx) => {
+    const ids = new Set(dump.nodes.map((n) => n.id));
+    const noted = new Set<string>();
+    dump.notes?.forEach((note, i) => {
+      const problem = !ids.has(note.nodeId)
+        ? 'is not a node of this dump'
+        : noted.has(note.nodeId)
+          ? 'has a second note'
+          : null;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['notes', i, 'nodeId'], message: problem });
+      noted.add(note.nodeId);
+    });
+  });
 
 export interface DumpEmbedding {
   nodeId: string;
@@ -92,11 +118,13 @@ export interface DumpEmbedding {
 
 export interface GraphDump {
   format: typeof DUMP_FORMAT;
-  formatVersion: typeof DUMP_FORMAT_VERSION;
+  formatVersion: 1 | typeof DUMP_FORMAT_VERSION;
   exportedAt: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
   embeddings: DumpEmbedding[];
+  /** The nodes' notes (graph/notes/); a store's own dump has none, the services add them. */
+  notes?: NodeNote[];
 }
 
 /** Parse an untrusted dump; a malformed one fails with VALIDATION naming the JSON path (`nodes.3.kind`). */
@@ -115,4 +143,10 @@ export function parseGraphDump(input: unknown): GraphDump {
     );
   }
   return parsed.data as GraphDump;
+}
+
+/** A store's dump with the notes of its nodes (the notes live beside the store, graph/notes/). */
+export function withNotes(dump: GraphDump, notes: readonly NodeNote[]): GraphDump {
+  const ids = new Set(dump.nodes.map((n) => n.id));
+  return { ...dump, notes: notes.filter((n) => ids.has(n.nodeId)) };
 }

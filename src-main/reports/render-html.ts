@@ -26,6 +26,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 code{background:#f3f3f3;padding:0 .2rem;border-radius:3px}
 .missing{color:#b00020;font-weight:600}
 .turn{margin:.4rem 0}.who{font-weight:600}
+.node-note{border-left:3px solid #ccc;margin:.5rem 0;padding:0 .8rem}.node-note p{margin:.2rem 0}
 svg{width:100%;max-width:48rem;height:auto}
 `;
 
@@ -61,6 +62,9 @@ function block(b: Block): string {
         .join('')}</ul>`;
     case 'diagram':
       return drawing(b.subgraph);
+    case 'nodeNote':
+      // The note's Markdown stays text: escaped, so no tag, link or script in it ever becomes markup.
+      return `<blockquote class="node-note"><p class="who">${escapeXml(b.title)}</p><p class="note">${escapeXml(b.byline)}</p><p>${escapeXml(b.text)}</p></blockquote>`;
     case 'turn':
       return `<p class="turn"><span class="who">${escapeXml(b.who)}${b.round > 0 ? ` (round ${b.round})` : ''}:</span> ${escapeXml(b.text)}</p>`;
   }

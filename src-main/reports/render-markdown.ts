@@ -44,6 +44,22 @@ function mermaid(subgraph: Dossier['subgraph']): string {
   return lines.join('\n');
 }
 
+/**
+ * A user's Markdown kept as Markdown, quoted, but inert where a viewer could run something: no raw HTML (`<` as
+ * an entity) and no link other than http(s)/mailto (the link's `(` escaped, so it stays text).
+ */
+function quotedNote(text: string): string {
+  const inert = text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\]\(\s*(?!(?:https?|mailto):)/gi, ']\\(')
+    .replace(/^(\s*)\[([^\]]*)\]:/gm, '$1\\[$2]:');
+  return inert
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
 function block(b: Block): string {
   switch (b.type) {
     case 'heading':
@@ -64,6 +80,8 @@ function block(b: Block): string {
       return b.items.map((c) => `- ${code(c.ref)}: ${STATUS_WORDS[c.status]}`).join('\n');
     case 'diagram':
       return mermaid(b.subgraph);
+    case 'nodeNote':
+      return `**${b.title}** (${b.byline})\n\n${quotedNote(b.text)}`;
     case 'turn':
       return `**${b.who}**${b.round > 0 ? ` (round ${b.round})` : ''}: ${b.text}`;
   }

@@ -35,6 +35,8 @@ function blockChars(b: Block): number {
     case 'paragraph':
     case 'turn':
       return b.text.length;
+    case 'nodeNote':
+      return b.title.length + b.text.length;
     case 'list':
       return b.items.join('').length;
     case 'fields':
@@ -130,6 +132,15 @@ function block(b: Block): Content {
         ? [svg, { text: `${drawing.omitted} more nodes not drawn.`, style: 'note' }]
         : svg;
     }
+    case 'nodeNote':
+      return {
+        stack: [
+          { text: b.title, bold: true },
+          { text: b.byline, style: 'note' },
+          { text: b.text, style: 'body' },
+        ],
+        margin: [10, 0, 0, 6],
+      };
     case 'turn':
       return {
         text: [{ text: `${b.who}${b.round > 0 ? ` (round ${b.round})` : ''}: `, bold: true }, b.text],

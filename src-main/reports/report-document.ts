@@ -17,7 +17,9 @@ export type Block =
   | { type: 'table'; header: string[]; rows: string[][] }
   | { type: 'citations'; items: Array<{ ref: string; status: 'resolved' | 'missing' | 'unchecked' }> }
   | { type: 'diagram'; subgraph: Dossier['subgraph'] }
-  | { type: 'turn'; who: string; round: number; text: string };
+  | { type: 'turn'; who: string; round: number; text: string }
+  /** A person's Markdown note on a cited node: shown as text, never as markup (writers keep it inert). */
+  | { type: 'nodeNote'; title: string; byline: string; text: string };
 
 export interface ReportDocument {
   title: string;
@@ -149,6 +151,21 @@ function references(dossier: Dossier): Block {
   return { type: 'list', ordered: true, items };
 }
 
+/** The lab's notes on the cited nodes, when there are any. */
+function nodeNotes(dossier: Dossier): Block[] {
+  const noted = dossier.citedNodes.flatMap((n) => (n.note ? [{ node: n, note: n.note }] : []));
+  if (noted.length === 0) return [];
+  return [
+    { type: 'heading', level: 3, text: 'Notes on cited nodes' },
+    ...noted.map(({ node, note }): Block => ({
+      type: 'nodeNote',
+      title: `${node.kind}: ${node.name}`,
+      byline: `${note.updatedBy}, ${note.updatedAt.slice(0, 10)}`,
+      text: note.text,
+    })),
+  ];
+}
+
 /** The main part of one idea's report: fields, citations, diagram, evaluation, dialogue summary, references. */
 function ideaBody(dossier: Dossier, chosen: DossierVersion): Block[] {
   const citations = chosen.citations.map(({ ref, status }) => ({ ref, status }));
@@ -163,6 +180,7 @@ function ideaBody(dossier: Dossier, chosen: DossierVersion): Block[] {
     dossier.subgraph.nodes.length
       ? { type: 'diagram', subgraph: dossier.subgraph }
       : { type: 'paragraph', style: 'note', text: 'No cited problems, challenges or solutions.' },
+    ...nodeNotes(dossier),
     { type: 'heading', level: 2, text: 'Evaluation' },
     ...evaluationBlocks(dossier.evaluation),
     { type: 'heading', level: 2, text: 'Dialogue summary' },

@@ -7,11 +7,14 @@ import type {
   GraphMergeResult,
   GraphRestoreDeletedResult,
   GraphUnmergeResult,
+  NodeNote,
 } from '../contract/graph-curation.ts';
 import type { AuditEntry, GraphEdge, GraphNode } from '../graph/model.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { channelCaller, resultCaller } from './core-calls.ts';
 import { seedSampleGraph } from './graph-sample.ts';
+import { NodeNotes } from '../graph/notes/node-notes.ts';
+import { SqliteNotesDriver } from '../graph/notes/sqlite-notes-driver.ts';
 
 /** Where the two writers' cores live: `dataDirs` gives each core's data directory (one shared for the embedded
  * store, two for Neo4j), `graphEnv` what else points a core at the shared graph, `fresh` empties that graph. */
@@ -348,6 +351,65 @@ export function registerGraphCurationTests(name: string, lab: CurationLab): void
         expect((await grace.ok<GraphExport>('graph.export', { format: 'json' })).nodes).toBe(7);
       },
     );
+
+    it.runIf(onNeo4j)('carries the embedded notes in a push, so the lab sees them', async () => {
+      const [, grace] = await twoWriters();
+      const [dirA] = lab.dataDirs();
+      const [nodeId = ''] = (await seedSampleGraph(dirA)).nodeIds;
+      const local = new NodeNotes(SqliteNotesDriver.open(dirA));
+      const written = await local.save({ nodeId, expectedRevision: 0, text: 'written offline' }, 'Ada');
+      await local.close();
+      const pusher = await member(dirA, 'Ada');
+      await pusher.ok('graph.push', {});
+      expect((await grace.ok<{ note: NodeNote | null }>('graph.node', { id: nodeId })).note).toEqual(written);
+    });
+
+    it('shares notes: one writer sees the other’s, one of two saves over the same revision wins, merge, delete and dump carry them', async () => {
+      const [ada, grace] = await twoWriters();
+      const noteOf = async (who: Member, id: string): Promise<NodeNote | null> =>
+        (await who.ok<{ note: NodeNote | null }>('graph.node', { id })).note;
+      const problem = await ada.ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Noted problem' });
+      await ada.ok('graph.saveNote', { id: problem.id, expectedRevision: 0, text: 'Ada: *why* it matters' });
+      expect(await noteOf(grace, problem.id)).toMatchObject({ revision: 1, updatedBy: 'Ada' });
+      const both = await Promise.all(
+        [ada, grace].map((who, i) =>
+          who.call('graph.saveNote', { id: problem.id, expectedRevision: 1, text: `edit ${i}` }),
+        ),
+      );
+      const won = both.filter((r) => 'result' in r);
+      const lost = both.flatMap((r) => ('error' in r ? [r.error] : []));
+      expect([won.length, lost.map((e) => e.code)]).toEqual([1, ['CONFLICT']]);
+      const stored = await noteOf(ada, problem.id);
+      expect(stored).toMatchObject({ revision: 2 });
+      expect(lost[0]?.details).toMatchObject({ current: stored });
+
+      const twin = await grace.ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Noted twin' });
+      await grace.ok('graph.saveNote', {
+        id: twin.id,
+        expectedRevision: 0,
+        text: 'Grace: <script>x</script>',
+      });
+      const { node: kept } = await ada.ok<GraphMergeResult>('graph.mergeInto', {
+        keepId: problem.id,
+        expectedKeepVersion: problem.version,
+        drops: [{ id: twin.id, expectedVersion: twin.version }],
+      });
+      const merged = await noteOf(grace, kept.id);
+      expect(merged?.text.startsWith(stored?.text ?? '?')).toBe(true);
+      expect(merged?.text).toContain('"Noted twin"');
+      expect(merged?.text.endsWith('Grace: <script>x</script>')).toBe(true);
+
+      const json = await ada.ok<GraphExport>('graph.export', { format: 'json' });
+      const dump = JSON.parse(json.files[0]?.text ?? '') as { formatVersion: number; notes: NodeNote[] };
+      expect([dump.formatVersion, dump.notes]).toEqual([2, [merged]]);
+      const current = nodeOf(await grace.ok('graph.node', { id: kept.id }));
+      await grace.ok('graph.delete', { id: kept.id, expectedVersion: current.version });
+      await ada.ok('graph.create', { kind: 'Problem', name: 'Unrelated' });
+      const empty = await ada.ok<GraphExport>('graph.export', { format: 'json' });
+      expect((JSON.parse(empty.files[0]?.text ?? '') as { notes: unknown[] }).notes).toEqual([]);
+      await grace.ok('graph.import', { dump, replace: true });
+      expect(await noteOf(ada, kept.id)).toEqual(merged);
+    });
 
     it.runIf(!onNeo4j)('refuses a push when no Neo4j is configured, saying what to set', async () => {
       const [ada] = await twoWriters();

@@ -49,6 +49,29 @@ describe('motiv graph (embedded store)', () => {
     expect(text.stdout()).toMatch(/HAS_CHALLENGE\s+1/);
   });
 
+  it('carries the nodes’ notes through restore and dump (format 2); a version 1 dump still restores', async () => {
+    const dir = tempDir();
+    const env = { MOTIV_DATA_DIR: join(dir, 'data') };
+    const dump = JSON.parse(readFileSync(await writeSmallDump(dir), 'utf8')) as { nodes: { id: string }[] };
+    const v1 = join(dir, 'v1.json');
+    writeFileSync(v1, JSON.stringify({ ...dump, formatVersion: 1 }));
+    expect(await main(['graph', 'restore', v1, '--replace'], bufferIo(env))).toBe(0);
+    const [first] = dump.nodes;
+    const note = {
+      nodeId: first?.id,
+      text: '**noted** <script>x</script>',
+      revision: 3,
+      updatedBy: 'Ada',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+    };
+    const withNote = join(dir, 'with-note.json');
+    writeFileSync(withNote, JSON.stringify({ ...dump, formatVersion: 2, notes: [note] }));
+    expect(await main(['graph', 'restore', withNote, '--replace'], bufferIo(env))).toBe(0);
+    const out = join(dir, 'out.json');
+    expect(await main(['graph', 'dump', '--out', out], bufferIo(env))).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ formatVersion: 2, notes: [note] });
+  });
+
   it('refuses a malformed dump naming the JSON path, and leaves the store as it was', async () => {
     const dir = tempDir();
     const env = { MOTIV_DATA_DIR: join(dir, 'data') };

@@ -12,5 +12,6 @@ export function selectFromDump(dump: GraphDump, ids?: readonly string[]): GraphD
     nodes: dump.nodes.filter((n) => chosen.has(n.id)),
     edges: dump.edges.filter((e) => chosen.has(e.from) && chosen.has(e.to)),
     embeddings: dump.embeddings.filter((e) => chosen.has(e.nodeId)),
+    ...(dump.notes ? { notes: dump.notes.filter((n) => chosen.has(n.nodeId)) } : {}),
   };
 }

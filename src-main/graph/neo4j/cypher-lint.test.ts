@@ -6,6 +6,7 @@ import { loadMigrations } from './migrations.ts';
 import * as exploreQueries from './explore-queries.ts';
 import * as journalQueries from './import-journal-queries.ts';
 import * as queries from './queries.ts';
+import * as notesQueries from '../notes/neo4j-notes-queries.ts';
 import { testDriver, testNeo4jConfig } from '../test-support/neo4j/test-database.ts';
 import { NEO4J_LABELS, NEO4J_PROPERTY_KEYS, NEO4J_RELATIONSHIP_TYPES } from './vocabulary.ts';
 
@@ -18,7 +19,12 @@ import { NEO4J_LABELS, NEO4J_PROPERTY_KEYS, NEO4J_RELATIONSHIP_TYPES } from './v
 
 function allQueries(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [name, value] of Object.entries({ ...queries, ...journalQueries, ...exploreQueries })) {
+  for (const [name, value] of Object.entries({
+    ...queries,
+    ...journalQueries,
+    ...exploreQueries,
+    ...notesQueries,
+  })) {
     if (typeof value === 'string') out.push([name, value]);
     else for (const [key, text] of Object.entries(value)) out.push([`${name}.${key}`, text as string]);
   }

@@ -30,8 +30,9 @@ describe('Cypher migrations', () => {
       '2:fulltext_index',
       '3:vector_index',
       '4:generated_origin',
+      '5:node_notes',
     ]);
-    for (const m of migrations.filter((m) => m.version <= 3)) {
+    for (const m of migrations.filter((m) => m.version !== 4)) {
       for (const s of m.statements)
         expect(s).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS/);
     }
@@ -44,16 +45,22 @@ describe('Cypher migrations', () => {
   it('records every applied version, and a re-run applies nothing and changes no record', async () => {
     await migrateNeo4j(driver, database);
     const before = await appliedMigrations(driver, database);
-    expect(before.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(before.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
     expect(before.map((m) => m.checksum)).toEqual(loadMigrations().map((m) => m.checksum));
     const again = await migrateNeo4j(driver, database);
-    expect(again).toEqual({ applied: [], schemaVersion: 4 });
+    expect(again).toEqual({ applied: [], schemaVersion: 5 });
     expect(await appliedMigrations(driver, database)).toEqual(before);
   });
 
   it('creates the constraints, the full-text index and the 384-dim cosine vector index', async () => {
     const constraints = await schemaNames(TEST_SHOW_CONSTRAINTS);
-    for (const name of ['graph_node_id', 'problem_name', 'solved_by_id', 'embedding_node_model']) {
+    for (const name of [
+      'graph_node_id',
+      'problem_name',
+      'solved_by_id',
+      'embedding_node_model',
+      'node_note_id',
+    ]) {
       expect(constraints.has(name), name).toBe(true);
     }
     const indexes = await schemaNames(TEST_SHOW_INDEXES);
@@ -67,9 +74,9 @@ describe('Cypher migrations', () => {
 
   it('applies a file in one transaction: a failing statement leaves nothing of the file and no record', async () => {
     const broken = {
-      version: 5,
+      version: 6,
       name: 'broken',
-      file: 'V005__broken.cypher',
+      file: 'V006__broken.cypher',
       checksum: 'x',
       statements: [
         'CREATE INDEX migration_test_probe IF NOT EXISTS FOR (n:Topic) ON (n.level)',
@@ -78,7 +85,7 @@ describe('Cypher migrations', () => {
     };
     await expect(migrateNeo4j(driver, database, [...loadMigrations(), broken])).rejects.toThrow();
     expect((await schemaNames(TEST_SHOW_INDEXES)).has('migration_test_probe')).toBe(false);
-    expect((await appliedMigrations(driver, database)).map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect((await appliedMigrations(driver, database)).map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('openNeo4jStore checks the server, migrates, and returns a store on the current schema', async () => {
@@ -86,7 +93,7 @@ describe('Cypher migrations', () => {
     try {
       expect(server.version).toMatch(/^5\.26\./);
       expect(applied).toEqual([]);
-      expect((await store.stats()).schemaVersion).toBe(4);
+      expect((await store.stats()).schemaVersion).toBe(5);
     } finally {
       await store.close();
     }

@@ -10,6 +10,9 @@ import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.t
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
+import { describeNotesContract } from '../test-support/notes-contract.ts';
+import { NodeNotes } from '../notes/node-notes.ts';
+import { Neo4jNotesDriver } from '../notes/neo4j-notes-driver.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
 import { snapshot } from '../test-support/store-contract/helpers.ts';
@@ -43,6 +46,16 @@ async function freshStore(): Promise<Neo4jGraphStore> {
 }
 
 describeGraphStoreContract('neo4j', freshStore);
+
+// Two lab members: two Bolt drivers on one database (the first borrowed from this file, the second its own).
+describeNotesContract('neo4j (two drivers on one database)', async () => {
+  await cleanTestDatabase(driver, database);
+  const second = testDriver();
+  return {
+    a: new NodeNotes(new Neo4jNotesDriver(driver, database)),
+    b: new NodeNotes(new Neo4jNotesDriver(second, database, () => second.close())),
+  };
+});
 
 describe('Neo4jGraphStore', () => {
   let store: Neo4jGraphStore | undefined;

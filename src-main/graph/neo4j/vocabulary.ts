@@ -15,6 +15,9 @@ export const BOOKKEEPING_LABELS = [
   // the staged import (import-journal.ts)
   'ImportJournal',
   'ImportUndo',
+  // the lab's notes on nodes (graph/notes/neo4j-notes-driver.ts)
+  'NodeNote',
+  'NodeNoteRevision',
 ];
 export const NEO4J_LABELS: readonly string[] = [GRAPH_NODE_LABEL, ...NODE_KINDS, ...BOOKKEEPING_LABELS];
 export const HAS_EMBEDDING = 'HAS_EMBEDDING';
@@ -72,6 +75,9 @@ export const NEO4J_PROPERTY_KEYS: readonly string[] = [
   'expectedVersion',
   // the write lock a statement takes before it reads what it checks (set and removed in one transaction)
   '_lock',
+  // NodeNote, NodeNoteRevision (nodeId, updatedBy, updatedAt are above)
+  'text',
+  'revision',
 ];
 
 /** `PARENT_OF|HAS_CHALLENGE|…`: matches domain edges only, never the HAS_EMBEDDING bookkeeping link. */

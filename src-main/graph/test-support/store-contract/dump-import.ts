@@ -107,7 +107,7 @@ export function registerDumpImportTests(getStore: GetStore): void {
       );
       await store.updateNode({ id: weird.id, expectedVersion: 1, patch: { review: 'approved' } }, bob);
       const dump = await store.dump();
-      expect(dump).toMatchObject({ format: 'motivgraph-dump', formatVersion: 1 });
+      expect(dump).toMatchObject({ format: 'motivgraph-dump', formatVersion: 2 });
       expect(dump.nodes).toHaveLength(5);
       expect(dump.edges).toHaveLength(4);
       expect(dump.embeddings).toHaveLength(2);
