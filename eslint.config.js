@@ -45,6 +45,7 @@ export default tseslint.config(
     files: [
       'src-main/**/*.ts',
       'src-renderer/**/*.ts',
+      'shared/**/*.ts',
       'e2e/**/*.ts',
       'bench/**/*.ts',
       'audit/**/*.ts',

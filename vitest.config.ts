@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: [
       'src-main/**/*.test.ts',
+      'shared/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'graph/**/*.test.ts',
       'resources/**/*.test.ts',

@@ -45,6 +45,10 @@ function isTestOrSupport(rel) {
 
 /** Why importing `target` from `source` breaks the layering, or null. Both are paths from the repository root. */
 export function layeringViolation(source, target) {
+  // shared/ is plain data both processes import: it reaches nothing else, so the renderer pulls in no main code.
+  if (source.startsWith('shared/') && !isTestOrSupport(source) && !target.startsWith('shared/')) {
+    return 'shared/ holds plain data both processes import: it may import only from shared/';
+  }
   const room = domainRoom(source);
   if (room && !isTestOrSupport(source)) {
     const outer = OUTER_LAYERS.find((layer) => target.startsWith(layer));

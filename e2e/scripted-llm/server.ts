@@ -90,6 +90,13 @@ function encodeBase64(vector: number[]): string {
   return Buffer.from(new Float32Array(vector).buffer).toString('base64');
 }
 
+/** The request being answered: the response to write, its parsed JSON body, and its number in the log. */
+interface Exchange {
+  res: ServerResponse;
+  body: Record<string, unknown>;
+  index: number;
+}
+
 export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<ScriptedLlm> {
   const scenario =
     typeof options.scenario === 'string'
@@ -107,7 +114,7 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     return null;
   };
 
-  const sendFault = (res: ServerResponse, fault: StepFault, body: Record<string, unknown>, index: number) => {
+  const sendFault = ({ res, body, index }: Exchange, fault: StepFault) => {
     if (fault.type === 'http') {
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
@@ -140,12 +147,7 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     res.flushHeaders();
   };
 
-  const sendReply = (
-    res: ServerResponse,
-    step: ScenarioStep,
-    body: Record<string, unknown>,
-    index: number,
-  ) => {
+  const sendReply = ({ res, body, index }: Exchange, step: ScenarioStep) => {
     const reply = step.reply;
     if (!reply) return;
     if (body.stream === true) {
@@ -155,12 +157,7 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     } else sendJson(res, 200, completionBody(reply, body, index));
   };
 
-  const defaultAnswer = (
-    res: ServerResponse,
-    endpoint: Endpoint,
-    body: Record<string, unknown>,
-    index: number,
-  ) => {
+  const defaultAnswer = ({ res, body, index }: Exchange, endpoint: Endpoint) => {
     if (endpoint === 'models') {
       sendJson(res, 200, {
         object: 'list',
@@ -243,9 +240,10 @@ export async function startScriptedLlm(options: ScriptedLlmOptions): Promise<Scr
     if (step && step.delayMs > 0) await wait(step.delayMs, res);
     if (res.destroyed) return;
     // On embeddings and models a step's reply means "answer normally"; only its faults and delay are scripted.
-    if (!step || (step.reply && endpoint !== 'chat')) return defaultAnswer(res, endpoint, body, index);
-    if (step.fault) return sendFault(res, step.fault, body, index);
-    sendReply(res, step, body, index);
+    const exchange: Exchange = { res, body, index };
+    if (!step || (step.reply && endpoint !== 'chat')) return defaultAnswer(exchange, endpoint);
+    if (step.fault) return sendFault(exchange, step.fault);
+    sendReply(exchange, step);
   };
 
   const server = createServer((req, res) => {

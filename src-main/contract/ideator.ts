@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdeaSchema } from '../ideator/idea-schema.ts';
 import { InspirationMethodSchema, InspirationSchema } from '../ideator/inspiration.ts';
 import { MentorPersonaSchema, MentorPolicySchema } from '../ideator/mentor-policy.ts';
+import { UserSessionOptionsSchema } from '../ideator/session-options.ts';
 
 /**
  * The ideator's channels and event, as zod schemas. Requests are parsed at the boundary (dispatch); the records
@@ -11,24 +12,8 @@ import { MentorPersonaSchema, MentorPolicySchema } from '../ideator/mentor-polic
 
 const Id = z.string().trim().min(1).max(100);
 
-/** What the user chooses for a session; the limits match the ideator's own SessionOptionsSchema. */
-export const IdeatorOptionsSchema = z.strictObject({
-  ideas: z.int().min(1).max(20).optional(),
-  maxRounds: z.int().min(1).max(20).optional(),
-  noGraph: z.boolean().optional(),
-  noMentor: z.boolean().optional(),
-  promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
-  /** Another researcher model for this session (protocol settings); absent: the configured one. */
-  researcherModel: z.string().trim().min(1).max(200).optional(),
-  /** Earlier ideas shown to the researcher come from this session only (protocol runs). */
-  isolated: z.boolean().optional(),
-  /** The mentor's persona (supervisor, skeptic, reviewer of a named venue); absent: the supervisor. */
-  persona: MentorPersonaSchema.optional(),
-  /** Which aspect the mentor questions and when its verdict counts; absent: the weakest aspect, verdict after all three. */
-  mentorPolicy: MentorPolicySchema.optional(),
-  /** `titles`: the paper's titles-only literature ablation; absent: full (up to 20 papers with abstracts). */
-  literature: z.enum(['full', 'titles']).optional(),
-});
+/** What the user chooses for a session: the ideator's own table of options and limits (session-options.ts). */
+export const IdeatorOptionsSchema = UserSessionOptionsSchema;
 
 export const IdeatorStartSchema = IdeatorOptionsSchema.extend({
   topic: z.string().trim().min(1).max(500),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PROTOCOL_PRESETS as SETTING_PRESETS } from '../../shared/protocol-presets.ts';
+import type { ProtocolPresetName } from '../../shared/protocol-presets.ts';
 import { perDimension, TopicSchema } from './evaluation-fields.ts';
 
 /**
@@ -30,16 +32,10 @@ export const ProtocolSettingSchema = z.strictObject({
 
 export type ProtocolSetting = z.infer<typeof ProtocolSettingSchema>;
 
-/** The named settings `motiv protocol --settings full,no-graph,…` and the app offer. */
-export const PROTOCOL_PRESETS = {
-  full: { name: 'full', graph: true, mentor: true },
-  'no-graph': { name: 'no-graph', graph: false, mentor: true },
-  'no-mentor': { name: 'no-mentor', graph: true, mentor: false },
-  neither: { name: 'neither', graph: false, mentor: false },
-  'titles-only': { name: 'titles-only', graph: true, mentor: true, titlesOnly: true },
-} as const satisfies Record<string, ProtocolSetting>;
+/** The named settings `motiv protocol --settings full,no-graph,…` and the app offer (one table, shared/). */
+export const PROTOCOL_PRESETS = SETTING_PRESETS satisfies Record<string, ProtocolSetting>;
 
-export type ProtocolPresetName = keyof typeof PROTOCOL_PRESETS;
+export type { ProtocolPresetName };
 
 const distinct = <T>(values: T[], key: (value: T) => string): boolean =>
   new Set(values.map(key)).size === values.length;

@@ -3,8 +3,9 @@ import { AppError } from '../shared/errors.ts';
 import { fieldIssues } from '../shared/zod-issues.ts';
 import { InspirationSchema } from './inspiration.ts';
 import { quotesData } from './mentor-framing.ts';
-import { DEFAULT_POLICY, MentorPersonaSchema, MentorPolicySchema } from './mentor-policy.ts';
+import { DEFAULT_POLICY } from './mentor-policy.ts';
 import { MENTOR_PROMPT_VERSION, RESEARCHER_PROMPT_VERSION, loadPrompts } from './prompts.ts';
+import { UserSessionOptionsSchema } from './session-options.ts';
 import type { SessionConfig } from './types.ts';
 
 /**
@@ -28,24 +29,14 @@ export const DEFAULT_CONFIG: Omit<SessionConfig, 'topic' | 'seed'> = {
 
 const PromptVersionSchema = z.string().regex(/^[a-z]+\.v\d+$/, 'must look like researcher.v1');
 
-export const SessionOptionsSchema = z.strictObject({
-  ideas: z.int().min(1).max(20).optional(),
-  maxRounds: z.int().min(1).max(20).optional(),
-  noGraph: z.boolean().optional(),
-  noMentor: z.boolean().optional(),
-  promptBudgetTokens: z.int().min(1_000).max(1_000_000).optional(),
+/** The user's options (session-options.ts) and the engine's own knobs (tests, the CLI, older prompt versions). */
+export const SessionOptionsSchema = UserSessionOptionsSchema.extend({
   maxToolSteps: z.int().min(0).max(20).optional(),
   maxToolResultChars: z.int().min(500).max(100_000).optional(),
   seed: z.int().min(0).max(0xffffffff).optional(),
   researcherPrompt: PromptVersionSchema.optional(),
   mentorPrompt: PromptVersionSchema.optional(),
   inspiration: InspirationSchema.optional(),
-  researcherModel: z.string().trim().min(1).max(200).optional(),
-  isolated: z.boolean().optional(),
-  mentorPolicy: MentorPolicySchema.optional(),
-  persona: MentorPersonaSchema.optional(),
-  /** `titles`: the paper's titles-only literature ablation. */
-  literature: z.enum(['full', 'titles']).optional(),
 });
 
 export const StartInputSchema = SessionOptionsSchema.extend({ topic: z.string().trim().min(1).max(500) });

@@ -95,19 +95,31 @@ interface TournamentRow {
   created_at: string;
 }
 
-function tournamentFromRow(row: TournamentRow): StoredTournament {
+/** The columns a judgment and a tournament share: which rubric and model judged which ideas, and when. */
+type JudgedColumns = Pick<TournamentRow, 'rubric_version' | 'model' | 'idea_ids' | 'created_at'>;
+
+function judgedFields(
+  row: JudgedColumns,
+): Pick<StoredTournament, 'rubricVersion' | 'model' | 'ideaIds' | 'createdAt'> {
   return {
-    id: row.id,
-    topic: row.topic,
-    seed: row.seed,
-    rounds: row.rounds,
-    k: row.k,
     rubricVersion: row.rubric_version,
     model: row.model,
     ideaIds: JSON.parse(row.idea_ids) as string[],
+    createdAt: row.created_at,
+  };
+}
+
+function tournamentFromRow(row: TournamentRow): StoredTournament {
+  const { id, topic, seed, rounds, k } = row;
+  return {
+    id,
+    topic,
+    seed,
+    rounds,
+    k,
+    ...judgedFields(row),
     standings: JSON.parse(row.standings) as Standing[],
     history: JSON.parse(row.history) as RoundRecord[],
-    createdAt: row.created_at,
   };
 }
 
@@ -134,19 +146,17 @@ export function judgmentKey(identity: JudgmentIdentity): string {
 }
 
 function fromRow(row: Row): StoredJudgment {
+  const { key, kind, repairs } = row;
   return {
-    key: row.key,
-    kind: row.kind,
-    rubricVersion: row.rubric_version,
-    model: row.model,
+    key,
+    kind,
+    ...judgedFields(row),
     promptHash: row.prompt_hash,
-    ideaIds: JSON.parse(row.idea_ids) as string[],
     result: JSON.parse(row.result) as unknown,
     promptTokens: row.prompt_tokens,
     completionTokens: row.completion_tokens,
     costUsd: row.cost_usd,
-    repairs: row.repairs,
-    createdAt: row.created_at,
+    repairs,
   };
 }
 

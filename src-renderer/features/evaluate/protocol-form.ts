@@ -1,3 +1,5 @@
+import { PROTOCOL_PRESETS } from '../../../shared/protocol-presets.ts';
+import type { ProtocolPresetName } from '../../../shared/protocol-presets.ts';
 import type { RequestOf } from '../../../src-main/contract/index.ts';
 
 /**
@@ -9,14 +11,9 @@ import type { RequestOf } from '../../../src-main/contract/index.ts';
 export type ProtocolPlan = RequestOf<'protocol.estimate'>;
 export type ProtocolSetting = ProtocolPlan['settings'][number];
 
-export const PRESETS = {
-  full: { name: 'full', graph: true, mentor: true },
-  'no-graph': { name: 'no-graph', graph: false, mentor: true },
-  'no-mentor': { name: 'no-mentor', graph: true, mentor: false },
-  neither: { name: 'neither', graph: false, mentor: false },
-  'titles-only': { name: 'titles-only', graph: true, mentor: true, titlesOnly: true },
-} as const satisfies Record<string, ProtocolSetting>;
-export type PresetName = keyof typeof PRESETS;
+/** The same named settings the CLI offers (shared/protocol-presets.ts). */
+export const PRESETS = PROTOCOL_PRESETS satisfies Record<string, ProtocolSetting>;
+export type PresetName = ProtocolPresetName;
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 export const PRESET_LABELS: Record<PresetName, string> = {
