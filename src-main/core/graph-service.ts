@@ -73,13 +73,16 @@ export function createGraphService(host: GraphServiceHost): GraphService {
   };
 }
 
-function storeKey(config: ConnectionConfig): string {
+/** Names the store in use (the explicit choice, then its connection): a change reopens the section's handle. */
+export function storeKey(config: ConnectionConfig): string {
   const neo4j = config.neo4j;
-  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'embedded';
+  if (config.store === 'embedded') return 'embedded';
+  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'neo4j (no URI)';
 }
 
 function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
-  if (!config.neo4j) return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
+  if (config.store === 'embedded') return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
+  if (!config.neo4j) return { kind: 'neo4j', location: '(no URI set)' };
   const database = config.neo4j.database ? ` (database ${config.neo4j.database})` : '';
   return { kind: 'neo4j', location: `${redactUrlCredentials(config.neo4j.uri)}${database}` };
 }
