@@ -96,6 +96,7 @@ export const SettingsSchema = z
       .object({
         uri: z
           .string()
+          .max(2048)
           .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt:// or neo4j://')
           .nullable()
           .default(null),

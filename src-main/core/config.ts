@@ -89,6 +89,8 @@ export interface AppConfig {
   requireLlm(role: LlmRole): RoleLlmConfig;
   /** The LLM config without the "is an endpoint configured" check (reading history, estimates). */
   readLlm(): ResolvedLlmConfig;
+  /** The same environment and secrets over other settings: what a choice would resolve to before it is saved. */
+  withSettings(settings: Settings): AppConfig;
 }
 
 export type RoleLlmConfig = ResolvedLlmConfig & { role: LlmRole; model: string };
@@ -282,6 +284,7 @@ export function loadConfig(input: ConfigInput): AppConfig {
     entries,
     requireLlm: (role) => requireLlm(llm.roles[role], role),
     readLlm: () => readLlm(llm),
+    withSettings: (next) => loadConfig({ ...input, settings: next }),
   };
 }
 

@@ -80,7 +80,8 @@ export function storeKey(config: ConnectionConfig): string {
   return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'neo4j (no URI)';
 }
 
-function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
+/** Where the store in use is, as the banner and the Graph store panel show it (credentials redacted). */
+export function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
   if (config.store === 'embedded') return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
   if (!config.neo4j) return { kind: 'neo4j', location: '(no URI set)' };
   const database = config.neo4j.database ? ` (database ${config.neo4j.database})` : '';
