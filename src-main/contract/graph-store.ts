@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ValueSource } from './doctor.ts';
-import { GraphStoreKindSchema, SettingsSchema, type GraphStoreKind } from './settings.ts';
+import { GraphStoreKindSchema, SettingsSchema, type GraphStoreKind, type Settings } from './settings.ts';
 
 /**
  * Settings → Graph store: which store the app works on (this computer's file or the lab's Neo4j), tested before
@@ -56,8 +56,8 @@ export interface GraphStoreTest {
 export interface GraphStoreSwitchResult {
   choice: GraphStoreChoice;
   test: GraphStoreTest;
-  /** The settings revision after the switch (the panel follows it). */
-  revision: number;
+  /** The settings as saved by the switch (the panel's drafts follow them). */
+  settings: Settings;
 }
 
 const typed = <T>() => z.custom<T>(() => true);

@@ -58,7 +58,8 @@ export function createGraphStoreHandlers(deps: GraphStoreSwitchDeps): GraphStore
       }
       const test = await testStore(candidate(request), deps.dataDir);
       if (!test.ok && !request.force) {
-        const here = storeInfo(current, deps.dataDir).location;
+        const here =
+          current.store === 'embedded' ? "this computer's file" : storeInfo(current, deps.dataDir).location;
         throw new AppError(
           'UNAVAILABLE',
           `Not switched (still on ${here}): ${test.location} cannot be used: ${test.problem ?? 'no answer'}`,
@@ -78,7 +79,7 @@ export function createGraphStoreHandlers(deps: GraphStoreSwitchDeps): GraphStore
       deps.events.emit('settings.changed', saved);
       // Every open list, count and queue reloads from the store now in use.
       deps.events.emit('graph.changed', { ids: [], action: 'import' });
-      return { choice: choiceOf(deps.connection(), deps.dataDir), test, revision: saved.revision };
+      return { choice: choiceOf(deps.connection(), deps.dataDir), test, settings: saved };
     },
   };
 }
