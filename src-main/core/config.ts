@@ -288,6 +288,13 @@ export function loadConfig(input: ConfigInput): AppConfig {
   };
 }
 
+/** Names the store in use (the explicit choice, then its connection): a change reopens the section's handle. */
+export function storeKey(config: AppConfig): string {
+  const neo4j = config.neo4j;
+  if (config.store === 'embedded') return 'embedded';
+  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'neo4j (no URI)';
+}
+
 /** The loaded Neo4j connection as the adapter takes it (graph/neo4j/config.ts). */
 export function neo4jAdapterConfig(neo4j: Neo4jConnection): Neo4jConfig {
   const config: Neo4jConfig = { uri: neo4j.uri, database: neo4j.database ?? DEFAULT_NEO4J_DATABASE };

@@ -4,7 +4,7 @@ import type { GraphStoreInfo } from '../contract/graph.ts';
 import type { GraphStats } from '../graph/views.ts';
 import { createLlmClient, embed } from '../llm/index.ts';
 import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
-import type { ConnectionConfig } from './config.ts';
+import { storeKey, type ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphCurationHandlers, type GraphCurationHandlers } from './graph-curation-handlers.ts';
 import { createGraphExploreHandlers, type GraphExploreHandlers } from './graph-explore-handlers.ts';
@@ -71,13 +71,6 @@ export function createGraphService(host: GraphServiceHost): GraphService {
       await store.close();
     },
   };
-}
-
-/** Names the store in use (the explicit choice, then its connection): a change reopens the section's handle. */
-export function storeKey(config: ConnectionConfig): string {
-  const neo4j = config.neo4j;
-  if (config.store === 'embedded') return 'embedded';
-  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'neo4j (no URI)';
 }
 
 /** Where the store in use is, as the banner and the Graph store panel show it (credentials redacted). */

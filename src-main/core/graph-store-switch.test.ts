@@ -32,6 +32,8 @@ describe('graph.switchStore without a reachable Neo4j', () => {
     await ok('secrets.set', { name: 'neo4j.password', value: PASSWORD });
     const kept = await ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Kept on this computer' });
     const changes = recordEvents(core, 'graph.changed');
+    // Mining keeps a handle of its own: it must follow the switch too, not keep writing to the file.
+    expect(await call('mining.list', {})).toMatchObject({ result: [] });
 
     const test = await ok<GraphStoreTest>('graph.testStore', { store: 'neo4j', neo4j: { uri: DOWN } });
     expect(test).toMatchObject({ store: 'neo4j', ok: false, location: DOWN });
@@ -60,10 +62,12 @@ describe('graph.switchStore without a reachable Neo4j', () => {
       reachable: false,
     });
     expect(changes).toEqual([{ ids: [], action: 'import' }]);
+    expect(await call('mining.list', {})).toMatchObject({ error: { code: 'UNAVAILABLE' } });
 
     // Back to the file: the node made there is still there, the lab URI is kept for next time.
     const back = await ok<GraphStoreSwitchResult>('graph.switchStore', { store: 'embedded' });
     expect(back.choice).toMatchObject({ store: 'embedded', uri: { value: DOWN, envVar: null } });
+    expect(await call('mining.list', {})).toMatchObject({ result: [] });
     expect((await ok<GraphNodeDetail>('graph.node', { id: kept.id })).relation.node.name).toBe(kept.name);
 
     // The password went in, and never came out: not in a reply, not in the log.
