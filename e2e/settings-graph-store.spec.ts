@@ -9,10 +9,10 @@ import { captureScreenshot, expect, test } from './fixtures.ts';
  * password goes in once and never comes back. The switch to a real Neo4j is pinned in vitest
  * (test-support/graph-store-switch-suite.ts): starting Neo4j here would double the spec's time.
  */
-test.use({ startSection: 'settings' });
-
 const DOWN = 'bolt://127.0.0.1:1';
 const PASSWORD = 'pw-e2e-graph-store-5f2a';
+
+test.use({ startSection: 'settings' });
 
 test('choose the store: unreachable Neo4j refused, switch anyway, back to the file', async ({
   page,

@@ -22,23 +22,26 @@ export function registerGraphStoreSwitchTests(
 ): void {
   describe('switching the running core between the embedded file and Neo4j', () => {
     const tempDir = useTempDirs();
-    const cores: Core[] = [];
-    let lab: GraphStore | undefined;
+    // Closed after each test, newest first: the cores, then the lab store the test read through.
+    const closing: Array<{ close(): Promise<void> }> = [];
     afterEach(async () => {
-      for (const core of cores.splice(0)) await core.close();
-      await lab?.close();
-      lab = undefined;
+      for (const item of closing.splice(0).reverse()) await item.close();
     });
     const open = async (dataDir: string): Promise<Core> => {
       const core = await createCore({ env: { MOTIV_DATA_DIR: dataDir, MOTIV_SEED: 'off' } });
-      cores.push(core);
+      closing.push(core);
       return core;
+    };
+    const freshLab = async (): Promise<GraphStore> => {
+      const store = await freshStore();
+      closing.unshift(store);
+      return store;
     };
     const names = async (store: GraphStore): Promise<string[]> =>
       (await store.dump()).nodes.map((n) => n.name).sort();
 
     it('switches embedded → Neo4j → embedded; each store keeps its data; the password never comes back', async () => {
-      lab = await freshStore();
+      const lab = await freshLab();
       await lab.upsertNode({ kind: 'Problem', name: 'Only on the lab server' }, { actor: 'lab' });
       const core = await open(tempDir());
       const call = channelCaller(core);
@@ -73,7 +76,7 @@ export function registerGraphStoreSwitchTests(
     });
 
     it('two windows: an edit saved while the other window switches lands on its store or is refused, never lost', async () => {
-      lab = await freshStore();
+      const lab = await freshLab();
       // Two windows of the app are two callers of one core (the main process, or `motiv serve`).
       const core = await open(tempDir());
       const [one, two] = [channelCaller(core), channelCaller(core)];
