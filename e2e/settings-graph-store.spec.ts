@@ -56,9 +56,18 @@ test('choose the store: unreachable Neo4j refused, switch anyway, back to the fi
   await expect(panel.locator('.field-error')).toContainText('must start with bolt:// or neo4j://');
   await expect(page.getByTestId('graph-store-force')).toHaveCount(0);
 
+  // Another window on the Graph section follows the switch by itself (graph.changed), without a reload.
+  const graphPage = app.kind === 'browser' ? await page.context().newPage() : null;
+  if (graphPage) {
+    await graphPage.goto(`${app.origin ?? ''}/#/graph`);
+    await expect(graphPage.getByTestId('graph-store')).toContainText('Embedded');
+  }
+
   await page.getByTestId('graph-store-uri').fill(DOWN);
   await page.getByTestId('graph-store-switch').click();
   await page.getByTestId('graph-store-force').click();
+  if (graphPage)
+    await expect(graphPage.getByTestId('graph-error')).toContainText('Could not refresh the graph');
   await expect(page.getByTestId('graph-store-message')).toContainText('which does not answer yet');
   await expect(page.getByTestId('lab-banner-down')).toContainText(
     `Lab graph on Neo4j ${DOWN} cannot be reached`,
@@ -72,6 +81,10 @@ test('choose the store: unreachable Neo4j refused, switch anyway, back to the fi
   await expect(page.getByTestId('graph-store-message')).toHaveText('Now working on the embedded file.');
   await expect(banner).toHaveText('Graph on this computer (embedded file)');
   await expect(page.getByTestId('graph-store-uri')).toHaveValue(DOWN);
+  if (graphPage) {
+    await expect(graphPage.getByTestId('graph-error')).toHaveCount(0);
+    await expect(graphPage.getByTestId('graph-store')).toContainText('Embedded');
+  }
 
   expect(await page.content()).not.toContain(PASSWORD);
   expect(readFileSync(join(app.dataDir, 'logs', 'motiv.log'), 'utf8')).not.toContain(PASSWORD);
