@@ -6,6 +6,7 @@ export * from './events.ts';
 export * from './settings.ts';
 export type { PriceTableView } from './prices.ts';
 export type { SecretName, SecretsStatus } from './secrets.ts';
+export type { GraphStoreChoice, GraphStoreField, GraphStoreTest } from './graph-store.ts';
 export type { PriceOverride } from './settings-prices.ts';
 
 /** The narrow object the preload exposes as `window.motiv` (and the HTTP transport mirrors). */

@@ -48,6 +48,10 @@ export const LlmRoleEndpointsSchema = z
   })
   .strict();
 
+/** Where the graph lives: this computer's SQLite file or the lab's Neo4j server. */
+export const GraphStoreKindSchema = z.enum(['embedded', 'neo4j']);
+export type GraphStoreKind = z.infer<typeof GraphStoreKindSchema>;
+
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 export const SettingsSchema = z
@@ -92,6 +96,7 @@ export const SettingsSchema = z
       .object({
         uri: z
           .string()
+          .max(2048)
           .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt:// or neo4j://')
           .nullable()
           .default(null),
@@ -100,6 +105,12 @@ export const SettingsSchema = z
       })
       .strict()
       .default({ uri: null, user: null, database: null }),
+    // The explicit store choice (Settings → Graph store). null = a file written before the choice existed: Neo4j
+    // when neo4j.uri is set, else the embedded file (core/config.ts), so no lab user is switched silently.
+    graph: z
+      .object({ store: GraphStoreKindSchema.nullable().default(null) })
+      .strict()
+      .default({ store: null }),
     literature: LiteratureSettingsSchema,
     prices: PricesSettingsSchema,
     mining: MiningSettingsSchema,
@@ -127,6 +138,7 @@ export const SettingsPatchSchema = z
     ideation: sectionPatch(SettingsSchema.shape.ideation),
     llm: sectionPatch(SettingsSchema.shape.llm),
     neo4j: sectionPatch(SettingsSchema.shape.neo4j),
+    graph: sectionPatch(SettingsSchema.shape.graph),
     literature: sectionPatch(SettingsSchema.shape.literature),
     prices: sectionPatch(SettingsSchema.shape.prices),
     mining: sectionPatch(SettingsSchema.shape.mining),

@@ -19,6 +19,8 @@ export interface EntryInputs {
     password: Sourced<string | null>;
     database: Sourced<string | null>;
   };
+  /** Which store is used and what decided it (`motiv doctor` shows the source). */
+  store: Sourced<string>;
   literature: LiteratureConfig | null;
   literatureEnv: Record<SourceName, string>;
   lookup: LookupConfig | null;
@@ -105,6 +107,7 @@ export function configEntries(inputs: EntryInputs): ConfigEntry[] {
   return [
     entry('dataDir', dataDir.value, dataDir.source, dataDir.envVar),
     ...llmEntries(inputs),
+    entry('graph.store', inputs.store.value, inputs.store.source, inputs.store.envVar),
     entry('neo4j.uri', shown(neo4j.uri.value), neo4j.uri.source, neo4j.uri.envVar),
     entry('neo4j.user', neo4j.user.value, neo4j.user.source, neo4j.user.envVar),
     secretEntry(

@@ -1,5 +1,5 @@
 import type { ConfigEntry, ValueSource } from '../contract/doctor.ts';
-import type { Settings } from '../contract/settings.ts';
+import type { GraphStoreKind, Settings } from '../contract/settings.ts';
 import { resolveLiteratureConfig, type LiteratureConfig } from '../literature/config.ts';
 import { BASE_URL_ENV } from '../literature/config.ts';
 import { DEFAULT_NEO4J_DATABASE, neo4jUriProblem, type Neo4jConfig } from '../graph/neo4j/config.ts';
@@ -76,7 +76,9 @@ export interface AppConfig {
   neo4j: Neo4jConnection | null;
   /** A configured URI that is not Bolt/Neo4j (VALIDATION naming MOTIV_NEO4J_URI or neo4j.uri); doctor shows it. */
   neo4jProblem: AppError | null;
-  store: 'embedded' | 'neo4j';
+  store: GraphStoreKind;
+  /** What decided `store`: MOTIV_NEO4J_URI (env), the Settings choice, an older file's neo4j.uri, or the default. */
+  storeSource: Sourced<GraphStoreKind>;
   /** Throws VALIDATION for a base URL that is not http(s), naming the variable or setting. */
   literature(): LiteratureConfig;
   /** Throws VALIDATION for a base URL that is not http(s), naming the variable or setting. */
@@ -87,6 +89,8 @@ export interface AppConfig {
   requireLlm(role: LlmRole): RoleLlmConfig;
   /** The LLM config without the "is an endpoint configured" check (reading history, estimates). */
   readLlm(): ResolvedLlmConfig;
+  /** The same environment and secrets over other settings: what a choice would resolve to before it is saved. */
+  withSettings(settings: Settings): AppConfig;
 }
 
 export type RoleLlmConfig = ResolvedLlmConfig & { role: LlmRole; model: string };
@@ -207,6 +211,21 @@ function requireLlm(section: RoleLlmSection, role: LlmRole): RoleLlmConfig {
   return { ...resolved, role, model: resolved.models[role] };
 }
 
+/**
+ * The store in use. MOTIV_NEO4J_URI wins (the convention: the environment over settings); then the explicit
+ * Settings choice; a file from before the choice (graph.store null) keeps what its neo4j.uri meant.
+ */
+export function chooseStore(
+  settings: Settings,
+  env: ConfigInput['env'],
+  neoUri: Sourced<string | null>,
+): Sourced<GraphStoreKind> {
+  if (neoUri.source === 'env') return { value: 'neo4j', source: 'env', envVar: neoUri.envVar };
+  if (settings.graph.store) return { value: settings.graph.store, source: 'settings' };
+  if (neoUri.value) return { value: 'neo4j', source: 'settings' };
+  return { value: 'embedded', source: 'default' };
+}
+
 export function loadConfig(input: ConfigInput): AppConfig {
   const { settings, env } = input;
   const llm = loadLlm(input);
@@ -218,6 +237,7 @@ export function loadConfig(input: ConfigInput): AppConfig {
     () => input.sendableSecret?.('neo4j.password') ?? null,
   );
   const neoDatabase = pick(env, 'MOTIV_NEO4J_DATABASE', settings.neo4j.database);
+  const store = chooseStore(settings, env, neoUri);
   const literature = attempt(() => resolveLiteratureConfig(settings.literature, env));
   const lookup = attempt(() => resolveLookupConfig(settings.paperLookup, env));
 
@@ -230,6 +250,7 @@ export function loadConfig(input: ConfigInput): AppConfig {
       LLM_ROLES.filter((role) => llm.roles[role].ownEndpoint).map((role) => [role, llm.roles[role]]),
     ),
     neo4j: { uri: neoUri, user: neoUser, password: neoPassword, database: neoDatabase },
+    store,
     literature: literature.value,
     literatureEnv: BASE_URL_ENV,
     lookup: lookup.value,
@@ -250,7 +271,8 @@ export function loadConfig(input: ConfigInput): AppConfig {
       ? { uri: neoUri.value, user: neoUser.value, password: neoPassword.value, database: neoDatabase.value }
       : null,
     neo4jProblem: neoUri.value ? neo4jUriProblem(neoUri.value, neoUri.envVar ?? 'settings neo4j.uri') : null,
-    store: neoUri.value ? 'neo4j' : 'embedded',
+    store: store.value,
+    storeSource: store,
     literature: () => {
       if (literature.problem) throw literature.problem;
       return literature.value as LiteratureConfig;
@@ -262,7 +284,15 @@ export function loadConfig(input: ConfigInput): AppConfig {
     entries,
     requireLlm: (role) => requireLlm(llm.roles[role], role),
     readLlm: () => readLlm(llm),
+    withSettings: (next) => loadConfig({ ...input, settings: next }),
   };
+}
+
+/** Names the store in use (the explicit choice, then its connection): a change reopens the section's handle. */
+export function storeKey(config: AppConfig): string {
+  const neo4j = config.neo4j;
+  if (config.store === 'embedded') return 'embedded';
+  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'neo4j (no URI)';
 }
 
 /** The loaded Neo4j connection as the adapter takes it (graph/neo4j/config.ts). */

@@ -9,6 +9,7 @@ import { runDoctor } from './doctor.ts';
 import { createEmbeddingHandlers } from './embedding-handlers.ts';
 import { EventBus } from './event-bus.ts';
 import { createGraphAdminService, type GraphAdminService } from './graph-admin-service.ts';
+import { createGraphStoreHandlers } from './graph-store-switch.ts';
 import { createGraphService } from './graph-service.ts';
 import { openGraphStore } from './graph-store-factory.ts';
 import type { HandlerTable } from './handler-table.ts';
@@ -181,6 +182,7 @@ export function createCore(options: CoreOptions = {}): Core {
     'doctor.run': async () =>
       runDoctor({ dataDir, settingsFile: settings.file, logFile: logger.file, config: connection() }),
     ...graph.handlers,
+    ...createGraphStoreHandlers({ dataDir, settings, events, logger, connection }),
     // graph.embed: the local MiniLM job (issue 12); its own store handle per job.
     ...createEmbeddingHandlers({
       dataDir,

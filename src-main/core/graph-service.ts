@@ -4,7 +4,7 @@ import type { GraphStoreInfo } from '../contract/graph.ts';
 import type { GraphStats } from '../graph/views.ts';
 import { createLlmClient, embed } from '../llm/index.ts';
 import type { LlmClient, ResolvedLlmConfig } from '../llm/index.ts';
-import type { ConnectionConfig } from './config.ts';
+import { storeKey, type ConnectionConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
 import { createGraphCurationHandlers, type GraphCurationHandlers } from './graph-curation-handlers.ts';
 import { createGraphExploreHandlers, type GraphExploreHandlers } from './graph-explore-handlers.ts';
@@ -76,13 +76,10 @@ export function createGraphService(host: GraphServiceHost): GraphService {
   };
 }
 
-function storeKey(config: ConnectionConfig): string {
-  const neo4j = config.neo4j;
-  return neo4j ? `neo4j ${neo4j.uri} ${neo4j.database ?? ''} ${neo4j.user ?? ''}` : 'embedded';
-}
-
-function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
-  if (!config.neo4j) return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
+/** Where the store in use is, as the banner and the Graph store panel show it (credentials redacted). */
+export function storeInfo(config: ConnectionConfig, dataDir: string): GraphStoreInfo {
+  if (config.store === 'embedded') return { kind: 'embedded', location: embeddedGraphPath(dataDir) };
+  if (!config.neo4j) return { kind: 'neo4j', location: '(no URI set)' };
   const database = config.neo4j.database ? ` (database ${config.neo4j.database})` : '';
   return { kind: 'neo4j', location: `${redactUrlCredentials(config.neo4j.uri)}${database}` };
 }

@@ -53,7 +53,7 @@ export interface OpenGraphOptions {
 }
 
 /**
- * The store the user configured: Neo4j when a URI is set (env or settings), the embedded file otherwise; nodes
+ * The store in use (core/config.ts chooseStore: MOTIV_NEO4J_URI, then Settings → Graph store); nodes
  * written through it get local MiniLM vectors in the background (embed-on-write.ts).
  */
 export async function openGraphStore(

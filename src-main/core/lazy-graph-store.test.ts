@@ -26,11 +26,49 @@ describe('createLazyGraphStore', () => {
     key = 'b';
     const second = await lazy.get();
     expect(second).not.toBe(first);
-    await expect(first.stats()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // The handle from before the switch is refused with a clear error, never sent to the new store.
+    await expect(first.stats()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { field: 'graph.store' },
+    });
     expect((await second.stats()).schemaVersion).toBeGreaterThan(0);
 
     await lazy.close();
     await expect(second.stats()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('lets a write already running on the old store finish there, then closes it; later calls are refused', async () => {
+    const dir = tempDir();
+    let key = 'a';
+    const lazy = createLazyGraphStore(
+      async () => EmbeddedGraphStore.open(join(dir, `${key}.sqlite`)),
+      () => key,
+    );
+    const first = await lazy.get();
+    const running = first.upsertNode(
+      { kind: 'Problem', name: 'Started before the switch' },
+      { actor: 'ada' },
+    );
+    key = 'b';
+    const second = await lazy.get();
+    const { node } = await running;
+    await expect(
+      first.upsertNode({ kind: 'Problem', name: 'After the switch' }, { actor: 'ada' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/nothing was written/) });
+    await lazy.close();
+
+    const storeA = EmbeddedGraphStore.open(join(dir, 'a.sqlite'));
+    const storeB = EmbeddedGraphStore.open(join(dir, 'b.sqlite'));
+    try {
+      expect((await storeA.getNode(node.id))?.name).toBe('Started before the switch');
+      expect(await storeA.getNodeByName('Problem', 'After the switch')).toBeNull();
+      expect(await storeB.getNode(node.id)).toBeNull();
+      expect(await storeB.getNodeByName('Problem', 'After the switch')).toBeNull();
+    } finally {
+      await storeA.close();
+      await storeB.close();
+    }
+    expect(second).not.toBe(first);
   });
 
   it('retries an open that failed instead of caching the failure', async () => {

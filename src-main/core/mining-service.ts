@@ -15,6 +15,8 @@ import { replyErrorOf } from '../shared/internal-error.ts';
 import { runHierarchyHere, type HierarchyHereOutcome, type HierarchyHereRequest } from './hierarchy-here.ts';
 import { createHierarchyRuns, type HierarchyHandlers } from './hierarchy-runs.ts';
 import type { ServiceHost } from './service-host.ts';
+import { storeKey } from './config.ts';
+import { createLazyGraphStore } from './lazy-graph-store.ts';
 import { minilmPresent, modelsDirFor } from '../embeddings/minilm-files.ts';
 import { sharedLocalEmbedder } from '../embeddings/shared-embedder.ts';
 import type { LocalEmbedder } from '../embeddings/local-minilm.ts';
@@ -74,12 +76,19 @@ type UnnumberedJobEvent = JobEventPayload extends infer E
   : never;
 
 export function createMiningService(host: ServiceHost): MiningService {
-  let opening: Promise<Opened> | null = null;
+  // The store chosen in Settings now: after a switch the next job opens the new one; a job still running on
+  // the old handle finishes the call it is in, and its next write is refused (lazy-graph-store.ts).
+  const graph = createLazyGraphStore(
+    () => host.openGraph(),
+    () => storeKey(host.config()),
+  );
+  let db: MiningDb | null = null;
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
-  const open = (): Promise<Opened> => {
-    opening ??= host.openGraph().then((store) => ({ store, db: MiningDb.open(host.dataDir) }));
-    return opening;
+  const open = async (): Promise<Opened> => {
+    const store = await graph.get();
+    db ??= MiningDb.open(host.dataDir);
+    return { store, db };
   };
 
   const llmConfig = (): ResolvedLlmConfig => host.config().requireLlm('extractor');
@@ -243,11 +252,9 @@ export function createMiningService(host: ServiceHost): MiningService {
       await hierarchy.close();
       for (const job of running.values()) job.controller.abort();
       await Promise.all([...running.values()].map((j) => j.done));
-      if (opening) {
-        const opened = await opening.catch(() => null);
-        opened?.db.close();
-        await opened?.store.close();
-      }
+      db?.close();
+      db = null;
+      await graph.close();
     },
   };
 }

@@ -20,7 +20,10 @@ export interface ServiceHost {
   logger: Logger;
   /** Whose process this is: the CLI runs without token streaming and signs its writes 'cli'. */
   transport: 'app' | 'cli';
-  /** A fresh handle on the configured store (Neo4j when a URI is set, else the embedded file). */
+  /**
+   * A fresh handle on the store in use (graph.store: MOTIV_NEO4J_URI, then the Settings choice); a holder that
+   * keeps it across calls should follow a switch (lazy-graph-store.ts), as the graph section and mining do.
+   */
   openGraph(): Promise<GraphStore>;
   /** The one configuration loader (core/config.ts): settings + env + stored secrets, read afresh per call. */
   config(): AppConfig;

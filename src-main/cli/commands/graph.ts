@@ -4,6 +4,7 @@ import type { GraphStore } from '../../graph/port.ts';
 import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
 import { callCore, withCliCore } from '../core-call.ts';
 import { exportGraphCommand } from './graph-export.ts';
+import { graphUseCommand } from './graph-use.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -19,15 +20,18 @@ export const graphHelp = `motiv graph <subcommand> [options]
   push [--replace]           copy the embedded graph into the configured Neo4j (lab sharing)
   migrate                    apply the Cypher migrations in graph/migrations to Neo4j
   check                      test the connection and the schema of the configured store
+  use embedded|neo4j [--uri URI] [--user NAME] [--database NAME] [--force]
+                             choose the store (as Settings → Graph store does): a Neo4j that does not answer
+                             is refused unless --force; the password is "motiv secrets set neo4j.password"'s
 
-The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.
+The store is the one chosen in Settings (or with "motiv graph use"); MOTIV_NEO4J_URI, when set, wins.
 Method annotations and added methods are not part of the graph: back them up with "motiv annotations dump".`;
 
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommandArgs(rest, {
-    strings: ['out', 'format', 'ids'],
-    flags: ['json', 'replace'],
+    strings: ['out', 'format', 'ids', 'uri', 'user', 'database'],
+    flags: ['json', 'replace', 'force'],
     positionals: true,
   });
   return withCliCore(io, async (core) => {
@@ -75,6 +79,8 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
         return 0;
       }
+      case 'use':
+        return graphUseCommand(core, io, positionals[0], values);
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"\n\n${graphHelp}` : graphHelp);
     }

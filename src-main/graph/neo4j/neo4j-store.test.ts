@@ -9,6 +9,7 @@ import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-sui
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
+import { registerGraphStoreSwitchTests } from '../../test-support/graph-store-switch-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { describeNotesContract } from '../test-support/notes-contract.ts';
 import { NodeNotes } from '../notes/node-notes.ts';
@@ -146,6 +147,7 @@ registerCliOnNeo4jTests(freshStore, () => testNeo4jConfig().uri);
 
 // The ideas library's lab ideas: two members' cores on the one server (src-main/test-support).
 registerLibraryLabTests(freshStore, () => testNeo4jConfig().uri);
+registerGraphStoreSwitchTests(freshStore, () => testNeo4jConfig().uri);
 // The curation channels, two lab members (own data directories and display names) on this Neo4j; the embedded
 // run is core/graph-curation-handlers.test.ts.
 const curationDirs: string[] = [];
