@@ -86,7 +86,9 @@ test('the overview, a path between two solutions and the white-space map', async
   await expect(page.getByTestId('path-to')).toContainText(SAMPLE.parent);
   await page.getByTestId('path-hops').selectOption('2');
   await page.getByTestId('path-find').click();
-  await expect(page.getByTestId('path-result')).toHaveText('No connection within 2 hops.');
+  await expect(page.getByTestId('path-result')).toHaveText(
+    `No path within 2 hops from “${SAMPLE.solutionSearch}” to “${SAMPLE.parent}”. Allow more hops, or pick other ends.`,
+  );
   await page.getByTestId('path-hops').selectOption('4');
   await page.getByTestId('path-find').click();
   // solution ← challenge ← problem ← parent

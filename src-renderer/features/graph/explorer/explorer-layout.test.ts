@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, NodeKind } from '../../../../src-main/contract/graph.ts';
-import { actorsOf, defaultFilters, nextRow, visibleIds } from './explorer-filters.ts';
+import { actorsOf, defaultFilters, visibleIds } from './explorer-filters.ts';
 import { degrees, layeredLayout, sizeForDegree } from './explorer-layout.ts';
 import { challengeDraft, nodeDraft } from './gap-topics.ts';
 
@@ -94,16 +94,6 @@ describe('explorer filters and keys', () => {
     expect(only({ actor: 'ben' })).toEqual(['p']);
     expect(only({ paper: 'paper' })).toEqual(['c', 'paper']);
     expect(actorsOf(nodes)).toEqual(['ana', 'ben']);
-  });
-
-  it('moves through rows with arrows, Home and End, staying inside the list', () => {
-    expect(nextRow('ArrowDown', 0, 3)).toBe(1);
-    expect(nextRow('ArrowDown', 2, 3)).toBe(2);
-    expect(nextRow('ArrowUp', 0, 3)).toBe(0);
-    expect(nextRow('End', 0, 3)).toBe(2);
-    expect(nextRow('Home', 2, 3)).toBe(0);
-    expect(nextRow('a', 0, 3)).toBeNull();
-    expect(nextRow('ArrowDown', 0, 0)).toBeNull();
   });
 });
 
