@@ -147,3 +147,50 @@ test('the graph stops answering: the last picture and list stay readable and the
   await expect(page.getByTestId('explorer-error')).toHaveCount(0);
   await expect(rows).toHaveCount(8);
 });
+
+test('the picture by keyboard: Tab to it, pan, zoom, show all, expand; the keys are in Help', async ({
+  page,
+}) => {
+  await page.getByTestId('graph-search').fill('intermediate thoughts');
+  await page.getByTestId('graph-search').press('Enter');
+  await page.getByTestId('graph-result').filter({ hasText: SAMPLE.solutionSearch }).click();
+  await page.getByTestId('explorer-open-selected').focus();
+  await page.keyboard.press('Enter');
+  const canvas = page.getByTestId('explorer-canvas');
+  await expect(canvas).toHaveAttribute('data-rendered-nodes', '3');
+
+  // Focus order: the path finder's last control, then the picture; its focus ring shows.
+  await page.getByTestId('path-hops').focus();
+  await page.keyboard.press('Tab');
+  await expect(canvas).toBeFocused();
+  await expect(canvas).toHaveCSS('outline-style', 'solid');
+  await page.keyboard.press('+');
+  await expect(canvas).toHaveAttribute('data-camera', /^0\.500 0\.500 0\.667$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(canvas).toHaveAttribute('data-camera', /^0\.567 0\.500 0\.667$/);
+  await page.keyboard.press('ArrowUp');
+  await expect(canvas).toHaveAttribute('data-camera', /^0\.567 0\.567 0\.667$/);
+  await page.keyboard.press('0');
+  await expect(canvas).toHaveAttribute('data-camera', '0.500 0.500 1.000');
+  // Select the challenge in the list (Space), back to the picture, which shows the same selection; E expands it
+  // there and its problem joins.
+  await page.getByTestId('explorer-view-list').press('Enter');
+  await page.getByTestId('explorer-row').first().focus();
+  await expect(page.getByTestId('explorer-row').first()).toContainText(SAMPLE.challengeRevisit);
+  await page.keyboard.press(' ');
+  const challengeId = await page.getByTestId('explorer-row').first().getAttribute('data-node-id');
+  await page.getByTestId('explorer-view-picture').press('Enter');
+  await expect(canvas).toHaveAttribute('data-selected', challengeId ?? '-');
+  await page.getByTestId('path-hops').focus();
+  await page.keyboard.press('Tab');
+  await expect(canvas).toBeFocused();
+  await page.keyboard.press('e');
+  await expect(canvas).toHaveAttribute('data-rendered-nodes', '4');
+
+  await page.getByTestId('nav-help').click();
+  await page.getByTestId('help-tab-shortcuts').click();
+  const table = page.getByTestId('help-shortcuts');
+  await expect(table).toContainText('Graph → Explore, list view');
+  await expect(table).toContainText('Graph → Explore, picture');
+  await expect(table).toContainText('From / To box');
+});
