@@ -23,9 +23,7 @@ import type { Page } from 'playwright';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDataDir, startBrowserMode } from '../e2e/app-launcher.ts';
-import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
-import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
-import { generateSyntheticGraph } from './lib/synthetic-motivgraph.ts';
+import { seedSyntheticGraph } from './lib/seed-synthetic.ts';
 import { atMost, benchResults, printTable, writeResults } from './lib/results.ts';
 import type { Metric } from './lib/results.ts';
 
@@ -146,21 +144,13 @@ const median = (values: readonly number[]): number =>
     0.5,
   );
 
-async function seed(dataDir: string): Promise<number> {
-  const { batch } = generateSyntheticGraph(15_150, {
-    problems: 1_500,
-    challenges: 3_000,
-    solutions: 2_200,
-    parents: 400,
-    dimension: 8,
-  });
-  const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
-  try {
-    await store.importBatch(batch, { actor: 'bench:ui' });
-    return batch.nodes.length;
-  } finally {
-    await store.close();
-  }
+function seed(dataDir: string): Promise<number> {
+  return seedSyntheticGraph(
+    dataDir,
+    15_150,
+    { problems: 1_500, challenges: 3_000, solutions: 2_200, parents: 400, dimension: 8 },
+    'bench:ui',
+  );
 }
 
 async function main(): Promise<void> {

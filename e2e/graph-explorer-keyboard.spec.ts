@@ -1,8 +1,7 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
-import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
-import { generateSyntheticGraph } from '../bench/lib/synthetic-motivgraph.ts';
+import type { Locator, Page } from '@playwright/test';
+import { seedSyntheticGraph } from '../bench/lib/seed-synthetic.ts';
 import { expect, test } from './fixtures.ts';
+import { EXPLORER_SPEC_OPTIONS, shootPart } from './graph-explorer-seed.ts';
 
 /**
  * The explorer's list as a keyboard and screen-reader user meets it, on a 5,000-node overview: a grid that says
@@ -13,12 +12,6 @@ import { expect, test } from './fixtures.ts';
 const OVERVIEW = 5_000;
 /** The viewport shows ~16 rows of 32 px; with the margin on each side no more than this may be drawn. */
 const MAX_DRAWN_ROWS = 60;
-
-async function shoot(page: Page, name: string, testInfo: TestInfo): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.getByTestId('explorer').screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 const focusedRow = (page: Page): Locator => page.locator('[data-testid="explorer-row"]:focus');
 
@@ -41,24 +34,15 @@ async function expectShownInList(page: Page, row: Locator): Promise<void> {
 }
 
 test.use({
-  viewport: { width: 1280, height: 1400 },
-  startSection: 'graph',
+  ...EXPLORER_SPEC_OPTIONS,
   prepareDataDir: {
-    async run(dataDir) {
-      const { batch } = generateSyntheticGraph(15_150, {
-        problems: 1_200,
-        challenges: 2_400,
-        solutions: 1_800,
-        parents: 200,
-        dimension: 8,
-      });
-      const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
-      try {
-        await store.importBatch(batch, { actor: 'e2e' });
-      } finally {
-        await store.close();
-      }
-    },
+    run: (dataDir) =>
+      seedSyntheticGraph(
+        dataDir,
+        15_150,
+        { problems: 1_200, challenges: 2_400, solutions: 1_800, parents: 200, dimension: 8 },
+        'e2e',
+      ).then(() => undefined),
   },
 });
 
@@ -81,7 +65,7 @@ test('a 5,000-node list: virtualized grid, keyboard, sorting, Enter opens, selec
   await expect(list.locator('caption')).toContainText('Nodes shown in the explorer: 5,000');
   expect(await rows.count()).toBeGreaterThan(10);
   expect(await rows.count()).toBeLessThanOrEqual(MAX_DRAWN_ROWS);
-  await shoot(page, 'explorer-list-5000', testInfo);
+  await shootPart(page, 'explorer', 'explorer-list-5000', testInfo);
 
   await rows.first().focus();
   await expect(focusedRow(page)).toHaveAttribute('aria-rowindex', '2');
@@ -140,5 +124,5 @@ test('a 5,000-node list: virtualized grid, keyboard, sorting, Enter opens, selec
   await expect(focusedRow(page)).toHaveAttribute('aria-rowindex', '2');
   const degrees = (await rows.locator('td:nth-child(6)').allTextContents()).slice(0, 10).map(Number);
   expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
-  await shoot(page, 'explorer-list-sorted', testInfo);
+  await shootPart(page, 'explorer', 'explorer-list-sorted', testInfo);
 });

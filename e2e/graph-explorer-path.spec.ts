@@ -1,7 +1,7 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SAMPLE } from '../src-main/test-support/graph-sample.ts';
 import { expect, test, type AppHandle } from './fixtures.ts';
-import { seedExplorerGraph } from './graph-explorer-seed.ts';
+import { EXPLORER_SPEC_OPTIONS, shootPart } from './graph-explorer-seed.ts';
 
 /**
  * Path ends found by typing (a combobox over graph.search, every kind), swapped, "no path within N hops" said
@@ -9,21 +9,7 @@ import { seedExplorerGraph } from './graph-explorer-seed.ts';
  * so. Screenshots in light and dark.
  */
 
-async function shoot(page: Page, name: string, testInfo: TestInfo): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const path = testInfo.outputPath(`${name}-${scheme}.png`);
-    await page.getByTestId('explorer').screenshot({ path });
-    await testInfo.attach(`${name}-${scheme}`, { path, contentType: 'image/png' });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-test.use({
-  viewport: { width: 1280, height: 1400 },
-  startSection: 'graph',
-  prepareDataDir: { run: (dataDir) => seedExplorerGraph(dataDir) },
-});
+test.use(EXPLORER_SPEC_OPTIONS);
 
 test('both path ends picked by search with the keyboard, swapped, no path within N hops, then the path', async ({
   page,
@@ -40,9 +26,9 @@ test('both path ends picked by search with the keyboard, swapped, no path within
   const firstId = await fromOptions.first().getAttribute('id');
   await expect(from).toHaveAttribute('aria-activedescendant', firstId ?? '');
   await expect(fromOptions.first()).toHaveAttribute('aria-selected', 'true');
-  await shoot(page, 'path-suggestions', testInfo);
+  await shootPart(page, 'explorer', 'path-suggestions', testInfo, ['light', 'dark']);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('path-from')).toHaveText(`From: Solution: ${SAMPLE.solutionSearch}`);
+  await expect(page.getByTestId('path-from')).toHaveText(`Solution: ${SAMPLE.solutionSearch}`);
   await expect(from).toHaveValue(SAMPLE.solutionSearch);
   await expect(from).toHaveAttribute('aria-expanded', 'false');
 
@@ -68,7 +54,7 @@ test('both path ends picked by search with the keyboard, swapped, no path within
   for (let i = 0; i < parentAt; i++) await page.keyboard.press('ArrowDown');
   await expect(toOptions.nth(parentAt)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('path-to')).toHaveText(`To: Problem: ${SAMPLE.parent}`);
+  await expect(page.getByTestId('path-to')).toHaveText(`Problem: ${SAMPLE.parent}`);
 
   // Swap, and back.
   await page.getByTestId('path-swap').click();
@@ -85,7 +71,7 @@ test('both path ends picked by search with the keyboard, swapped, no path within
     `No path within 2 hops from “${SAMPLE.solutionSearch}” to “${SAMPLE.parent}”. Allow more hops, or pick other ends.`,
   );
   await expect(result).toHaveClass(/missing/);
-  await shoot(page, 'path-none', testInfo);
+  await shootPart(page, 'explorer', 'path-none', testInfo, ['light', 'dark']);
 
   // Enter in an end's box (no suggestion open) finds the path.
   await page.getByTestId('path-hops').selectOption('4');
@@ -99,7 +85,7 @@ test('both path ends picked by search with the keyboard, swapped, no path within
     `The path from “${SAMPLE.solutionSearch}” to “${SAMPLE.parent}”: 4 nodes loaded`,
   );
   await expect(page.getByTestId('explorer-canvas')).toHaveAttribute('data-rendered-nodes', '4');
-  await shoot(page, 'path-found', testInfo);
+  await shootPart(page, 'explorer', 'path-found', testInfo, ['light', 'dark']);
 });
 
 async function updateSettings(page: Page, app: AppHandle, patch: unknown): Promise<void> {
@@ -138,7 +124,7 @@ test('the graph stops answering: the last picture and list stay readable and the
   await rows.first().focus();
   await page.keyboard.press('End');
   await expect(rows.last()).toBeFocused();
-  await shoot(page, 'explorer-unreachable', testInfo);
+  await shootPart(page, 'explorer', 'explorer-unreachable', testInfo, ['light', 'dark']);
 
   // Back on this computer's graph: the notice goes, reads work again.
   await updateSettings(page, app, { neo4j: { uri: null } });
