@@ -40,6 +40,12 @@ test('both path ends picked by search with the keyboard, swapped, no path within
   await expect(to).toBeFocused();
   await page.keyboard.type('zzqx nothing like it');
   await expect(page.getByTestId('path-to-none')).toHaveText('No node matches “zzqx nothing like it”.');
+  // A hostile query (search syntax, quotes, markup) is words to look for, not an error; the box caps its length.
+  await to.fill('"reasoning* OR (<img src=x onerror=alert(1)>) NEAR/2 \'; DROP');
+  await expect(page.getByTestId('path-to-option').filter({ hasText: SAMPLE.parent })).toHaveCount(1);
+  await expect(page.getByTestId('explorer').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('explorer').locator('img')).toHaveCount(0);
+  await expect(to).toHaveAttribute('maxlength', '300');
   await to.fill('');
   await page.keyboard.type('reasoning');
   const toOptions = page.getByTestId('path-to-option');
