@@ -1,21 +1,8 @@
 import { SAMPLE } from '../src-main/test-support/graph-sample.ts';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { GAP_CHALLENGE, seedExplorerGraph } from './graph-explorer-seed.ts';
+import { EXPLORER_SPEC_OPTIONS, GAP_CHALLENGE, shootPart } from './graph-explorer-seed.ts';
 
-/** A screenshot of one part of the page (the explorer or the white-space map), kept under test-results/. */
-async function shoot(page: Page, testid: string, name: string, testInfo: TestInfo): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.getByTestId(testid).screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-test.use({
-  // tall enough that the explorer fits on screen: a screenshot shows only what the window shows
-  viewport: { width: 1280, height: 1400 },
-  startSection: 'graph',
-  prepareDataDir: { run: (dataDir) => seedExplorerGraph(dataDir) },
-});
+test.use(EXPLORER_SPEC_OPTIONS);
 
 test('search, open the explorer on a node, expand it by keyboard and filter by kind', async ({
   page,
@@ -31,7 +18,7 @@ test('search, open the explorer on a node, expand it by keyboard and filter by k
   );
   // WebGL (SwiftShader in headless Chromium) drew the three nodes.
   await expect(page.getByTestId('explorer-canvas')).toHaveAttribute('data-rendered-nodes', '3');
-  await shoot(page, 'explorer', 'explorer-around-node', testInfo);
+  await shootPart(page, 'explorer', 'explorer-around-node', testInfo);
 
   await page.getByTestId('explorer-view-list').click();
   const rows = page.getByTestId('explorer-row');
@@ -75,7 +62,7 @@ test('the overview, a path between two solutions and the white-space map', async
     'Overview: the 8 best-connected of 8 nodes',
   );
   await expect(page.getByTestId('explorer-canvas')).toHaveAttribute('data-rendered-nodes', '8');
-  await shoot(page, 'explorer', 'explorer-overview', testInfo);
+  await shootPart(page, 'explorer', 'explorer-overview', testInfo);
 
   // Pick the ends from the selection (the list view selects by click or keyboard).
   await page.getByTestId('explorer-view-list').click();
@@ -86,7 +73,9 @@ test('the overview, a path between two solutions and the white-space map', async
   await expect(page.getByTestId('path-to')).toContainText(SAMPLE.parent);
   await page.getByTestId('path-hops').selectOption('2');
   await page.getByTestId('path-find').click();
-  await expect(page.getByTestId('path-result')).toHaveText('No connection within 2 hops.');
+  await expect(page.getByTestId('path-result')).toHaveText(
+    `No path within 2 hops from “${SAMPLE.solutionSearch}” to “${SAMPLE.parent}”. Allow more hops, or pick other ends.`,
+  );
   await page.getByTestId('path-hops').selectOption('4');
   await page.getByTestId('path-find').click();
   // solution ← challenge ← problem ← parent
@@ -95,7 +84,7 @@ test('the overview, a path between two solutions and the white-space map', async
   await expect(page.getByTestId('path-result')).toHaveText(
     `3 hops: ${SAMPLE.solutionSearch} — ${SAMPLE.challengeRevisit} — ${SAMPLE.problem} — ${SAMPLE.parent}`,
   );
-  await shoot(page, 'explorer', 'explorer-path', testInfo);
+  await shootPart(page, 'explorer', 'explorer-path', testInfo);
 
   await page.getByTestId('whitespace-load').click();
   const gaps = page.getByTestId('whitespace-challenge');
@@ -104,7 +93,7 @@ test('the overview, a path between two solutions and the white-space map', async
   await expect(gaps.first()).toContainText('0 solutions · 1 problems · 0 ideas · 1 papers');
   await expect(page.getByTestId('whitespace-problems')).toHaveCount(0);
   await expect(page.getByTestId('whitespace-transfer')).toHaveCount(2);
-  await shoot(page, 'whitespace-panel', 'explorer-whitespace', testInfo);
+  await shootPart(page, 'whitespace-panel', 'explorer-whitespace', testInfo);
 
   await gaps.first().getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('explorer-source')).toContainText(`Around “${GAP_CHALLENGE}”`);

@@ -35,4 +35,16 @@ export const SHORTCUTS = [
   ['↑ ↓', 'Move between the entries of a list (and of the palette); Enter opens the one chosen.'],
   ['Esc', 'Close the palette, a dialog or an open panel.'],
   ['Tab / Shift+Tab', 'Move through a dialog’s controls; focus stays in the dialog until it closes.'],
+  [
+    '↑ ↓ PageUp PageDown Home End',
+    'Graph → Explore, list view: move through the rows; Enter selects the node and shows its details, Space selects it, E expands it.',
+  ],
+  [
+    '← → ↑ ↓  + −  0  E',
+    'Graph → Explore, picture (Tab to it): pan, zoom in and out, show everything, expand the selected node.',
+  ],
+  [
+    'Type, then ↓ ↑ Enter Esc',
+    'Graph → Explore, a path’s From / To box: find a node by name, move through the suggestions, pick one, close them.',
+  ],
 ] as const;

@@ -62,13 +62,3 @@ export function actorsOf(nodes: Iterable<GraphNode>): string[] {
 export function isChainEdge(edge: GraphEdge): boolean {
   return edge.type === 'HAS_CHALLENGE' || edge.type === 'SOLVED_BY' || edge.type === 'PARENT_OF';
 }
-
-/** The next row for an arrow key in a list of `count` rows (Home/End too); null for other keys. */
-export function nextRow(key: string, index: number, count: number): number | null {
-  if (count === 0) return null;
-  if (key === 'ArrowDown') return Math.min(count - 1, index + 1);
-  if (key === 'ArrowUp') return Math.max(0, index - 1);
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return null;
-}

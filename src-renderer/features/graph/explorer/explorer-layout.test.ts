@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, NodeKind } from '../../../../src-main/contract/graph.ts';
-import { actorsOf, defaultFilters, nextRow, visibleIds } from './explorer-filters.ts';
+import { actorsOf, defaultFilters, visibleIds } from './explorer-filters.ts';
 import { degrees, layeredLayout, sizeForDegree } from './explorer-layout.ts';
+import { DEFAULT_SORT, explorerRows, toggleSort } from './explorer-rows.ts';
 import { challengeDraft, nodeDraft } from './gap-topics.ts';
 
 const stamp = {
@@ -95,16 +96,6 @@ describe('explorer filters and keys', () => {
     expect(only({ paper: 'paper' })).toEqual(['c', 'paper']);
     expect(actorsOf(nodes)).toEqual(['ana', 'ben']);
   });
-
-  it('moves through rows with arrows, Home and End, staying inside the list', () => {
-    expect(nextRow('ArrowDown', 0, 3)).toBe(1);
-    expect(nextRow('ArrowDown', 2, 3)).toBe(2);
-    expect(nextRow('ArrowUp', 0, 3)).toBe(0);
-    expect(nextRow('End', 0, 3)).toBe(2);
-    expect(nextRow('Home', 2, 3)).toBe(0);
-    expect(nextRow('a', 0, 3)).toBeNull();
-    expect(nextRow('ArrowDown', 0, 0)).toBeNull();
-  });
 });
 
 describe('gap topics', () => {
@@ -121,5 +112,54 @@ describe('gap topics', () => {
     expect(draft.topic.length).toBeLessThanOrEqual(500);
     expect(draft.topic).toContain('No solution in the graph addresses it yet');
     expect(nodeDraft(long).topic.length).toBeLessThanOrEqual(500);
+  });
+});
+
+const rowNodes = [
+  node('s', 'Solution', 'Beam search', { review: 'approved' }),
+  node('p', 'Problem', 'Reasoning', { level: 1 }),
+  node('c2', 'Challenge', 'Backtracking'),
+  node('c1', 'Challenge', 'Accuracy', { review: 'rejected' }),
+  node('hidden', 'Problem', 'Aaa filtered out'),
+];
+const rowVisible = new Set(['s', 'p', 'c1', 'c2']);
+const rowDegree = new Map([
+  ['s', 5],
+  ['p', 1],
+  ['c1', 3],
+]);
+const ids = (column: Parameters<typeof toggleSort>[1], descending = false): string[] =>
+  explorerRows(rowNodes, rowVisible, rowDegree, { column, descending }).map((r) => r.node.id);
+
+describe('explorer rows', () => {
+  it('read P → C → S by default, names A → Z within a kind, filtered nodes left out', () => {
+    expect(explorerRows(rowNodes, rowVisible, rowDegree, DEFAULT_SORT).map((r) => r.node.id)).toEqual([
+      'p',
+      'c1',
+      'c2',
+      's',
+    ]);
+  });
+
+  it('sort by each column both ways; ties keep reading A → Z', () => {
+    expect(ids('name')).toEqual(['c1', 'c2', 's', 'p']);
+    expect(ids('name', true)).toEqual(['p', 's', 'c2', 'c1']);
+    expect(ids('degree')).toEqual(['c2', 'p', 'c1', 's']);
+    expect(ids('degree', true)).toEqual(['s', 'c1', 'p', 'c2']);
+    expect(ids('level', true)).toEqual(['p', 'c1', 'c2', 's']);
+    expect(ids('review')).toEqual(['s', 'c2', 'p', 'c1']);
+    expect(explorerRows(rowNodes, rowVisible, rowDegree, DEFAULT_SORT).map((r) => r.degree)).toEqual([
+      1, 3, 0, 5,
+    ]);
+  });
+
+  it('a header click sorts by its column, a second click flips it', () => {
+    const byName = toggleSort(DEFAULT_SORT, 'name');
+    expect(byName).toEqual({ column: 'name', descending: false });
+    expect(toggleSort(byName, 'name')).toEqual({ column: 'name', descending: true });
+    expect(toggleSort({ column: 'name', descending: true }, 'degree')).toEqual({
+      column: 'degree',
+      descending: false,
+    });
   });
 });

@@ -11,7 +11,9 @@ import type { ExplorerFilters } from './explorer-filters.ts';
  */
 
 export type ExplorerSource =
-  { kind: 'around'; id: string } | { kind: 'overview'; limit: number; total: number };
+  | { kind: 'around'; id: string }
+  | { kind: 'overview'; limit: number; total: number }
+  | { kind: 'path'; from: string; to: string };
 
 function message(err: unknown): string {
   if (err instanceof ApiError) return err.message;
@@ -27,11 +29,13 @@ class ExplorerState {
   /** Emphasise P→C→S chains and the hierarchy (other edges fade). */
   chains = $state(true);
   view = $state<'picture' | 'list'>('picture');
-  /** The ends of the next path search, picked from the selection. */
-  pathFrom = $state<string | null>(null);
-  pathTo = $state<string | null>(null);
+  /** The ends of the next path search: found by search, or picked from the selection (need not be loaded). */
+  pathFrom = $state.raw<GraphNode | null>(null);
+  pathTo = $state.raw<GraphNode | null>(null);
   path = $state.raw<GraphPath | null>(null);
   pathNote = $state<string | null>(null);
+  /** The last search found nothing within its hops (said apart from a found path's note). */
+  pathMissing = $state(false);
   busy = $state(false);
   problem = $state<string | null>(null);
   truncated = $state(false);
@@ -53,8 +57,7 @@ class ExplorerState {
   #replace(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): void {
     this.nodes = new Map(nodes.map((n) => [n.id, n]));
     this.edges = new Map(edges.map((e) => [e.id, e]));
-    this.path = null;
-    this.pathNote = null;
+    this.clearPath();
   }
 
   #merge(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): void {
@@ -99,24 +102,42 @@ class ExplorerState {
     });
   }
 
-  /** A shortest path between two nodes; its nodes and edges join the picture, highlighted. */
-  findPath(from: string, to: string, maxHops: number): Promise<void> {
+  /**
+   * A shortest path between the two ends; its nodes and edges join the picture, highlighted. With nothing loaded
+   * yet, the path alone becomes the picture.
+   */
+  findPath(maxHops: number): Promise<void> {
+    const from = this.pathFrom;
+    const to = this.pathTo;
+    if (!from || !to) return Promise.resolve();
     return this.#load(async () => {
-      const path = await invoke('graph.path', { from, to, maxHops });
+      const path = await invoke('graph.path', { from: from.id, to: to.id, maxHops });
       if (!path) {
         this.path = null;
-        this.pathNote = `No connection within ${maxHops} hops.`;
+        this.pathMissing = true;
+        this.pathNote = `No path within ${maxHops} hop${maxHops === 1 ? '' : 's'} from “${from.name}” to “${to.name}”. Allow more hops, or pick other ends.`;
         return;
       }
-      this.#merge(path.nodes, path.edges);
+      if (this.source) this.#merge(path.nodes, path.edges);
+      else {
+        this.#replace(path.nodes, path.edges);
+        this.source = { kind: 'path', from: from.id, to: to.id };
+        this.truncated = false;
+      }
       this.path = path;
+      this.pathMissing = false;
       this.pathNote = `${path.edges.length} hop${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.name).join(' — ')}`;
     });
+  }
+
+  swapEnds(): void {
+    [this.pathFrom, this.pathTo] = [this.pathTo, this.pathFrom];
   }
 
   clearPath(): void {
     this.path = null;
     this.pathNote = null;
+    this.pathMissing = false;
   }
 }
 

@@ -36,3 +36,21 @@ export function scrollToShow(
   if (top + lineHeight > scrollTop + viewportHeight) return top + lineHeight - viewportHeight;
   return scrollTop;
 }
+
+/**
+ * The line a navigation key moves to from `index` in a list of `count` lines: arrows by one, PageUp/PageDown by
+ * `page`, Home/End to the ends, clamped; null for any other key (or an empty list).
+ */
+export function lineForKey(key: string, index: number, count: number, page: number): number | null {
+  if (count === 0) return null;
+  const moves: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + page,
+    PageUp: index - page,
+    Home: 0,
+    End: count - 1,
+  };
+  const target = moves[key];
+  return target === undefined ? null : Math.max(0, Math.min(count - 1, target));
+}
