@@ -4,6 +4,7 @@ import type { GraphStore } from '../../graph/port.ts';
 import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
 import { callCore, withCliCore } from '../core-call.ts';
 import { exportGraphCommand } from './graph-export.ts';
+import { mapMethodsCommand } from './map-methods.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -19,6 +20,9 @@ export const graphHelp = `motiv graph <subcommand> [options]
   push [--replace]           copy the embedded graph into the configured Neo4j (lab sharing)
   migrate                    apply the Cypher migrations in graph/migrations to Neo4j
   check                      test the connection and the schema of the configured store
+  map-methods [--dry-run] [--json]
+                             propose the planning-methods atlas's methods as candidate solutions of matching
+                             challenges (local MiniLM, offline); --dry-run shows the matches and writes nothing
 
 The store is Neo4j when MOTIV_NEO4J_URI (or the Neo4j settings) is set, the embedded SQLite file otherwise.
 Method annotations and added methods are not part of the graph: back them up with "motiv annotations dump".`;
@@ -27,7 +31,7 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommandArgs(rest, {
     strings: ['out', 'format', 'ids'],
-    flags: ['json', 'replace'],
+    flags: ['json', 'replace', 'dry-run'],
     positionals: true,
   });
   return withCliCore(io, async (core) => {
@@ -70,6 +74,8 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         io.out(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema up to date\n');
         return 0;
       }
+      case 'map-methods':
+        return mapMethodsCommand(core, io, { dryRun: values['dry-run'], json: values.json });
       case 'check': {
         const { store, stats } = await callCore(core, 'graph.stats', {});
         io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);
