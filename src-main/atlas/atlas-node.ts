@@ -20,13 +20,16 @@ export function atlasMethodIdOf(node: Pick<GraphNode, 'aliases'>): string | null
   return marker ? marker.slice(MARKER_PREFIX.length) : null;
 }
 
+/** How the provenance paragraph of an atlas node's description starts (the ideator splits on it). */
+export const ATLAS_PROVENANCE_LEAD = 'Candidate solution from the planning-methods atlas';
+
 export function provenanceText(method: AtlasMethod, survey: Atlas['survey']): string {
   const paper = method.paperTitle ? `"${method.paperTitle}"` : 'paper title not given';
   const year = method.year ? ` (${method.year})` : '';
   const arxiv = method.arxivId ? `, arXiv ${method.arxivId}` : '';
   const link = method.link ? `, ${method.link}` : '';
   return (
-    `Candidate solution from the planning-methods atlas (method ${method.id}): ${paper}${year}${arxiv}${link}. ` +
+    `${ATLAS_PROVENANCE_LEAD} (method ${method.id}): ${paper}${year}${arxiv}${link}. ` +
     `Survey: "${survey.title}" (arXiv ${survey.arxivId}).`
   );
 }
