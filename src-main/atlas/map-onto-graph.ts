@@ -6,7 +6,7 @@ import { nodeText } from '../mining/similarity.ts';
 import { AppError } from '../shared/errors.ts';
 import { solutionMethods, type Atlas } from './atlas-dataset.ts';
 import { ATLAS_ACTOR, atlasHistory, atlasMethodIdOf, atlasNodeInput, pairKey } from './atlas-node.ts';
-import { matchMethods, MATCH_RULES, type MatchRules } from './match-methods.ts';
+import { matchMethods, MATCH_RULES, type MatchRules, type MethodMatch } from './match-methods.ts';
 
 /**
  * The atlas mapped onto the graph's challenges: `planMapping` reads the graph once and says what a run would
@@ -110,6 +110,37 @@ export async function planMapping(
   const methodVectors = await embedAll(methods.map(nodeText), options, missing.length, total);
   const matches = matchMethods({ methods, methodVectors, challenges, challengeVectors }, rules);
 
+  return describeMatches(store, atlas, matches, {
+    rules,
+    challengesConsidered: challenges.length,
+    methodsConsidered: methods.length,
+  });
+}
+
+/** The plan again after a write (or another person's), from its matches and the graph as it is now. */
+export async function refreshPlan(store: GraphStore, atlas: Atlas, plan: MappingPlan): Promise<MappingPlan> {
+  const matches: MethodMatch[] = plan.methods.flatMap((m) =>
+    m.matches.map((x) => ({
+      methodId: m.methodId,
+      challengeId: x.challengeId,
+      score: x.score,
+      semantic: x.semantic,
+      lexical: x.lexical,
+    })),
+  );
+  const { methods: _methods, ...counts } = plan;
+  return describeMatches(store, atlas, matches, counts);
+}
+
+/** Each match with what the graph already holds: the method's node and review state, the edge's. */
+async function describeMatches(
+  store: GraphStore,
+  atlas: Atlas,
+  matches: readonly MethodMatch[],
+  counts: Omit<MappingPlan, 'methods'>,
+): Promise<MappingPlan> {
+  const dump = await store.dump();
+  const methods = solutionMethods(atlas);
   const history = atlasHistory(await store.auditLog({ actor: ATLAS_ACTOR, limit: 10_000 }));
   const solutions = dump.nodes.filter((n) => n.kind === 'Solution');
   const byMarker = new Map<string, GraphNode>();
@@ -121,7 +152,9 @@ export async function planMapping(
   const edges = new Map(
     dump.edges.filter((e) => e.type === 'SOLVED_BY').map((e) => [pairKey(e.from, e.to), e] as const),
   );
-  const challengeName = new Map(challenges.map((c) => [c.id, c.name] as const));
+  const challengeName = new Map(
+    dump.nodes.filter((n) => n.kind === 'Challenge').map((c) => [c.id, c.name] as const),
+  );
 
   const planned = new Map<string, PlannedMethod>();
   for (const method of methods) {
@@ -158,12 +191,11 @@ export async function planMapping(
       status,
     });
   }
-  return {
-    rules,
-    challengesConsidered: challenges.length,
-    methodsConsidered: methods.length,
-    methods: [...planned.values()].filter((m) => m.matches.length > 0),
-  };
+  // Best match first (matches arrive ranked, so each method's first match is its best); ties by method id.
+  const withMatches = [...planned.values()].filter((m) => m.matches.length > 0);
+  const best = (m: PlannedMethod): number => m.matches[0]?.score ?? 0;
+  withMatches.sort((a, b) => best(b) - best(a) || a.methodId.localeCompare(b.methodId));
+  return { ...counts, methods: withMatches };
 }
 
 export interface ApplyResult {

@@ -1,5 +1,5 @@
 import { readAtlas, type Atlas } from '../atlas/atlas-dataset.ts';
-import { applyPlan, planMapping, writableMethods, type Embed } from '../atlas/map-onto-graph.ts';
+import { applyPlan, planMapping, refreshPlan, writableMethods, type Embed } from '../atlas/map-onto-graph.ts';
 import { methodLinks } from '../atlas/method-links.ts';
 import type { AtlasMapEvent } from '../contract/atlas.ts';
 import { modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -57,7 +57,8 @@ export function createAtlasService(host: ServiceHost, read: () => Atlas = () => 
         const cancelled = controller.signal.aborted;
         emit({ state: cancelled ? 'cancelled' : 'completed', done: total, total });
         host.logger.info('atlas mapped onto the graph', { ...written, cancelled });
-        return { plan, written, cancelled };
+        // The statuses as the graph now has them (new → proposed/exists), so the preview shows what was done.
+        return { plan: await refreshPlan(store, atlas, plan), written, cancelled };
       } catch (err) {
         if (err instanceof AppError && err.code === 'CANCELLED') {
           emit({ state: 'cancelled', done: 0, total: 0 });

@@ -35,7 +35,7 @@ describe('motiv graph map-methods', { timeout: 120_000 }, () => {
     const run = bufferIo(env);
     expect(await main(['graph', 'map-methods'], run)).toBe(0);
     expect(run.stdout()).toMatch(
-      /SELP.*Spatiotemporal relation errors in generated robot plans\s+0\.\d\d\s+new\s+new/,
+      /SELP.*Spatiotemporal relation errors in generated robot plans\s+0\.\d\d\s+proposed\s+exists/,
     );
     expect(run.stdout()).toContain(`wrote ${planned.plan.methods.length} method node(s)`);
     expect(await solutionCount(env)).toBe(before + planned.plan.methods.length);
