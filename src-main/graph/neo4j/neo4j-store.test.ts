@@ -9,6 +9,7 @@ import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-sui
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
+import { registerAtlasMappingTests } from '../../test-support/atlas-mapping-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -126,6 +127,13 @@ describe('the seed graph on Neo4j', () => {
       await store.close();
     }
   });
+});
+
+// The planning-methods atlas mapped onto the seed graph on Neo4j (src-main/test-support/atlas-mapping-suite.ts).
+registerAtlasMappingTests('neo4j', async () => {
+  const store = await freshStore();
+  await loadSeedGraph(store);
+  return store;
 });
 
 // `motiv ideate`, `motiv mine` and `motiv import` with MOTIV_NEO4J_URI set (src-main/test-support).
