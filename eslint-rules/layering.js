@@ -5,6 +5,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const DOMAIN_ROOMS = [
   'annotations',
+  'atlas',
   'contract',
   'embeddings',
   'graph',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotationsChannels } from './annotations.ts';
+import { atlasChannels } from './atlas.ts';
 import { DoctorReportSchema } from './doctor.ts';
 import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
@@ -57,6 +58,7 @@ export const channels = {
   ...ratingsChannels,
   ...libraryChannels,
   ...reportsChannels,
+  ...atlasChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AnnotationsChangedSchema } from './annotations.ts';
 import { AppLinkSchema } from './app-links.ts';
+import { AtlasMapEventSchema } from './atlas.ts';
 import { GraphEmbedEventSchema } from './embeddings.ts';
 import { GraphChangedSchema } from './graph.ts';
 import { IdeatorEventSchema } from './ideator.ts';
@@ -21,6 +22,7 @@ export const events = {
   'judge.event': JudgeEventSchema,
   'protocol.event': ProtocolEventSchema,
   'library.changed': LibraryChangedSchema,
+  'atlas.mapEvent': AtlasMapEventSchema,
   // The packaged app was opened with a motiv:// link (Electron only): the renderer shows that idea or node.
   'app.link': AppLinkSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -19,6 +19,14 @@ export interface MotivBridge {
 export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
 export type { GraphEmbedEvent, GraphEmbedResult, GraphEmbedStatus } from './embeddings.ts';
 export type {
+  AtlasMapEvent,
+  AtlasMapResult,
+  AtlasMethodLinks,
+  AtlasPlannedMethod,
+  AtlasMethodStatus,
+  AtlasEdgeStatus,
+} from './atlas.ts';
+export type {
   AnnotationBody,
   AnnotationRecord,
   AnnotationsChanged,

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { ValueSource } from '../contract/doctor.ts';
 import { Redactor } from '../shared/redact.ts';
 import { createAnnotationHandlers } from './annotation-handlers.ts';
+import { atlasHandlers } from './atlas-handlers.ts';
+import { createAtlasService, type AtlasService } from './atlas-service.ts';
 import { APP_NAME, APP_VERSION } from './app-version.ts';
 import { loadConfig, type AppConfig, type StoredSecretReader } from './config.ts';
 import { ensurePrivateDataDir, resolveDataDir } from './data-dir.ts';
@@ -65,6 +67,7 @@ export interface CoreServices {
   protocol: ProtocolService;
   library: LibraryService;
   reports: ReportService;
+  atlas: AtlasService;
 }
 
 export interface Core {
@@ -159,6 +162,7 @@ export function createCore(options: CoreOptions = {}): Core {
     protocol: createProtocolService({ host, ideation, evaluation }),
     library: createLibraryService(host),
     reports: createReportService({ host, ideation, ratings }),
+    atlas: createAtlasService(host),
   };
 
   const annotations = createAnnotationHandlers({ dataDir, events, logger });
@@ -205,6 +209,7 @@ export function createCore(options: CoreOptions = {}): Core {
     ...ratingsHandlers(services.ratings),
     ...libraryHandlers(services.library),
     ...reportHandlers(services.reports),
+    ...atlasHandlers(services.atlas),
   };
 
   logger.info('core started', { version: APP_VERSION, dataDir });

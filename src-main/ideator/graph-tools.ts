@@ -1,3 +1,4 @@
+import { atlasCandidateView } from '../atlas/atlas-candidates.ts';
 import { MOTIVATION_KINDS } from '../graph/model.ts';
 import type { GraphNode, NodeKind } from '../graph/model.ts';
 import type { GraphStore, NodeRelation } from '../graph/port.ts';
@@ -58,6 +59,8 @@ function relationView(rel: NodeRelation): Record<string, unknown> {
     problems: refs(rel.neighbours.HAS_CHALLENGE.incoming),
     solutions: refs(rel.neighbours.SOLVED_BY.outgoing),
     solves: refs(rel.neighbours.SOLVED_BY.incoming),
+    // Method transfer offline: planning methods the atlas proposed for this challenge, with their paper.
+    ...atlasCandidateView(rel.neighbours.SOLVED_BY.outgoing),
   };
 }
 

@@ -58,6 +58,12 @@ export const APP_RESOURCES = {
     placement: 'asar',
     readBy: 'embeddings/seed-vectors.ts',
   },
+  planningMethods: {
+    path: 'resources/planning-methods.json',
+    kind: 'file',
+    placement: 'asar',
+    readBy: 'atlas/atlas-dataset.ts (the renderer bundles its own copy through Vite)',
+  },
   seedPapers: {
     path: 'resources/seed-papers.json',
     kind: 'file',
@@ -82,8 +88,7 @@ export const APP_RESOURCES = {
 export type ResourceName = keyof typeof APP_RESOURCES;
 
 /**
- * Not in this list on purpose: the methods dataset (resources/planning-methods.json) is bundled into the
- * renderer's JavaScript by Vite; the embedding model files are downloaded into the data directory
+ * Not in this list on purpose: the embedding model files are downloaded into the data directory
  * (embeddings/minilm-files.ts), never shipped; test fixtures and the scripted LLM stay out of the package.
  */
 

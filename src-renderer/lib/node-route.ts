@@ -37,3 +37,7 @@ export const ideaFromHash = ideaRoute.fromHash;
 const topicRoute = hashRoute('#/evaluate/topic/');
 export const evaluateTopicHref = topicRoute.href;
 export const evaluateTopicFromHash = topicRoute.fromHash;
+
+/** The Graph section with its review queue open (e.g. after the Methods section proposed atlas methods). */
+export const GRAPH_REVIEW_HREF = '#/graph/review';
+export const isGraphReviewHash = (hash: string): boolean => hash === GRAPH_REVIEW_HREF;

@@ -5,6 +5,7 @@ import type { SeedLoadResult } from '../../graph/seed/load-seed.ts';
 import { callCore, withCliCore } from '../core-call.ts';
 import { exportGraphCommand } from './graph-export.ts';
 import { graphUseCommand } from './graph-use.ts';
+import { mapMethodsCommand } from './map-methods.ts';
 import { AppError } from '../../shared/errors.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
@@ -23,6 +24,9 @@ export const graphHelp = `motiv graph <subcommand> [options]
   use embedded|neo4j [--uri URI] [--user NAME] [--database NAME] [--force]
                              choose the store (as Settings → Graph store does): a Neo4j that does not answer
                              is refused unless --force; the password is "motiv secrets set neo4j.password"'s
+  map-methods [--dry-run] [--json]
+                             propose the planning-methods atlas's methods as candidate solutions of matching
+                             challenges (local MiniLM, offline); --dry-run shows the matches and writes nothing
 
 The store is the one chosen in Settings (or with "motiv graph use"); MOTIV_NEO4J_URI, when set, wins.
 Method annotations and added methods are not part of the graph: back them up with "motiv annotations dump".`;
@@ -31,7 +35,7 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommandArgs(rest, {
     strings: ['out', 'format', 'ids', 'uri', 'user', 'database'],
-    flags: ['json', 'replace', 'force'],
+    flags: ['json', 'replace', 'force', 'dry-run'],
     positionals: true,
   });
   return withCliCore(io, async (core) => {
@@ -74,6 +78,8 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
         io.out(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema up to date\n');
         return 0;
       }
+      case 'map-methods':
+        return mapMethodsCommand(core, io, { dryRun: values['dry-run'], json: values.json });
       case 'check': {
         const { store, stats } = await callCore(core, 'graph.stats', {});
         io.out(`${store.kind} store reachable, schema version ${stats.schemaVersion}\n`);

@@ -10,6 +10,7 @@ import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.t
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
 import { registerGraphStoreSwitchTests } from '../../test-support/graph-store-switch-suite.ts';
+import { registerAtlasMappingTests } from '../../test-support/atlas-mapping-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { describeNotesContract } from '../test-support/notes-contract.ts';
 import { NodeNotes } from '../notes/node-notes.ts';
@@ -140,6 +141,13 @@ describe('the seed graph on Neo4j', () => {
       await store.close();
     }
   });
+});
+
+// The planning-methods atlas mapped onto the seed graph on Neo4j (src-main/test-support/atlas-mapping-suite.ts).
+registerAtlasMappingTests('neo4j', async () => {
+  const store = await freshStore();
+  await loadSeedGraph(store);
+  return store;
 });
 
 // `motiv ideate`, `motiv mine` and `motiv import` with MOTIV_NEO4J_URI set (src-main/test-support).

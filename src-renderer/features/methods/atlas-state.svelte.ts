@@ -21,7 +21,7 @@ import { createSearchIndex } from './search.ts';
 
 /** The atlas section's shared state: data from IndexedDB, the user's query, filters and selection. */
 
-export type AtlasView = 'browse' | 'compare' | 'performance' | 'benchmarks';
+export type AtlasView = 'browse' | 'compare' | 'performance' | 'benchmarks' | 'graph-map';
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
@@ -305,6 +305,20 @@ let shared: AtlasState | null = null;
 
 /** The app's atlas state: kept across section switches, so query, filters and selection survive them. */
 export function sharedAtlasState(): AtlasState {
-  shared ??= new AtlasState(getAtlasDb(), { invoke, onEvent });
+  shared ??= underOwnRoot(() => new AtlasState(getAtlasDb(), { invoke, onEvent }));
   return shared;
+}
+
+/**
+ * Built under an effect root of its own: a class's `$derived` fields belong to the effect running when it is
+ * constructed, and since Svelte 5.55.3 they freeze when that effect ends (`derived_inert`) — the search stopped
+ * answering once the first Methods page was left and opened again.
+ */
+function underOwnRoot<T>(make: () => T): T {
+  let made: { value: T } | null = null;
+  $effect.root(() => {
+    made = { value: make() };
+  });
+  if (!made) throw new Error('$effect.root runs its function at once');
+  return (made as { value: T }).value;
 }
