@@ -5,6 +5,7 @@ import { embeddingChannels } from './embeddings.ts';
 import { graphChannels } from './graph.ts';
 import { graphCurationChannels } from './graph-curation.ts';
 import { graphExploreChannels } from './graph-explore.ts';
+import { graphPushChannels } from './graph-push.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
 import { libraryChannels } from './library.ts';
@@ -42,6 +43,7 @@ export const channels = {
   ...graphChannels,
   ...graphCurationChannels,
   ...graphExploreChannels,
+  ...graphPushChannels,
   ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,

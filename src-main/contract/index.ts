@@ -17,6 +17,7 @@ export interface MotivBridge {
 }
 export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
 export type { GraphEmbedEvent, GraphEmbedResult, GraphEmbedStatus } from './embeddings.ts';
+export type { GraphPushEvent } from './graph-push.ts';
 export type {
   AnnotationBody,
   AnnotationRecord,

@@ -17,6 +17,7 @@ import {
 import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-store-factory.ts';
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import { createGraphAdminService } from './graph-admin-service.ts';
+import { createPushJob, type PushJob } from './graph-admin-push.ts';
 import { NodeNotesStore } from '../graph/notes/node-notes-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
@@ -30,7 +31,7 @@ export interface GraphServiceHost extends GraphStoreHost {
 }
 
 export interface GraphService {
-  handlers: GraphHandlers & GraphCurationHandlers & GraphExploreHandlers;
+  handlers: GraphHandlers & GraphCurationHandlers & GraphExploreHandlers & PushJob['handlers'];
   /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
@@ -48,12 +49,17 @@ export function createGraphService(host: GraphServiceHost): GraphService {
   const clientFor = queryClientCache();
   let notes: NodeNotesStore | null = null;
   const actor = (): string => host.settings.get().profile.displayName || fallbackActor();
+  const pushJob = createPushJob({
+    events: host.events,
+    logger: host.logger,
+    copy: (replace, watch) => createGraphAdminService(host, actor).push(replace, watch),
+  });
   const deps: GraphHandlerDeps = {
     store: () => store.get(),
     notes: () => (notes ??= NodeNotesStore.open(host.dataDir)),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor,
-    push: (replace) => createGraphAdminService(host, actor).push(replace),
+    push: (replace) => pushJob.push(replace),
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   };
@@ -61,6 +67,7 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     ...createGraphHandlers(deps),
     ...createGraphCurationHandlers(deps),
     ...createGraphExploreHandlers(() => store.get()),
+    ...pushJob.handlers,
   };
   return {
     handlers,

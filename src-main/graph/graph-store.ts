@@ -11,6 +11,7 @@ import { ensureModel, findModel } from './rules/embedding-rules.ts';
 import { importBatch } from './rules/import-batch.ts';
 import { deleteNode, mergeNodes, requireNode, updateNode, upsertNode } from './rules/node-rules.ts';
 import { checkDumpForRestore } from './rules/restore-checks.ts';
+import { restoreSteps, type RestoreWatch } from './restore-watch.ts';
 import { findPath, findWhiteSpace, graphOverview } from './rules/explore.ts';
 import { nodeSearch } from './rules/search.ts';
 import { statsFrom } from './rules/stats.ts';
@@ -168,11 +169,13 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     dump: unknown,
     ctx: Port.WriteContext,
     options: Port.RestoreOptions = {},
+    watch?: RestoreWatch,
   ): Promise<{ nodes: number; edges: number }> {
     const parsed = parseGraphDump(dump);
     const { replace } = parseInput(Schemas.RestoreOptionsSchema, options, 'restore options');
     const actor = this.actor(ctx);
-    await this.driver.restore(checkDumpForRestore(parsed), actor, replace);
+    const step = restoreSteps({ totalNodes: parsed.nodes.length, totalEdges: parsed.edges.length }, watch);
+    await this.driver.restore(checkDumpForRestore(parsed), actor, replace, step);
     return { nodes: parsed.nodes.length, edges: parsed.edges.length };
   }
 
