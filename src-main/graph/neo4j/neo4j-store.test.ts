@@ -9,6 +9,7 @@ import { registerIdeaNodeSyncTests } from '../../test-support/idea-node-sync-sui
 import { registerCliOnNeo4jTests } from '../../test-support/cli-on-neo4j-suite.ts';
 import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts';
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
+import { registerGraphPushTests } from '../../test-support/graph-push-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { loadSeedGraph } from '../seed/load-seed.ts';
 import { readSeedData } from '../seed/read-seed.ts';
@@ -150,6 +151,21 @@ registerGraphCurationTests('neo4j', {
   },
   graphEnv: { MOTIV_NEO4J_URI: testNeo4jConfig().uri },
   fresh: () => cleanTestDatabase(driver, database),
+});
+
+// `graph.push` as a job (progress, cancel, a second pusher, a hostile embedded file) into this Neo4j.
+const pushDirs: string[] = [];
+afterAll(() => {
+  for (const dir of pushDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+registerGraphPushTests({
+  dataDir: () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-push-'));
+    pushDirs.push(dir);
+    return dir;
+  },
+  graphEnv: { MOTIV_NEO4J_URI: testNeo4jConfig().uri },
+  freshLab: freshStore,
 });
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.
