@@ -32,9 +32,13 @@ export function createPushJob(deps: PushJobDeps): PushJob {
   return {
     push: async (replace) => {
       if (running) {
-        throw new AppError('CONFLICT', 'A push to the lab graph is already running; wait for it or cancel it', {
-          reason: 'push-running',
-        });
+        throw new AppError(
+          'CONFLICT',
+          'A push to the lab graph is already running; wait for it or cancel it',
+          {
+            reason: 'push-running',
+          },
+        );
       }
       const controller = new AbortController();
       running = controller;

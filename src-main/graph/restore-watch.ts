@@ -31,7 +31,9 @@ export function restoreSteps(
   let shown = { nodes: 0, edges: 0 };
   return (written) => {
     if (watch.signal?.aborted) {
-      throw new AppError('CANCELLED', 'The restore was cancelled; nothing was written', { reason: 'cancelled' });
+      throw new AppError('CANCELLED', 'The restore was cancelled; nothing was written', {
+        reason: 'cancelled',
+      });
     }
     if (written.nodes + written.edges <= shown.nodes + shown.edges) return;
     shown = { nodes: Math.max(shown.nodes, written.nodes), edges: Math.max(shown.edges, written.edges) };

@@ -93,9 +93,13 @@ export async function claimImportSlot(w: WriteTx): Promise<void> {
   }
   const live = await w.first(LIVE_JOURNAL);
   if (live) {
-    throw new AppError('CONFLICT', `Another import is in progress (by ${String(live.owner)}); try again later`, {
-      importId: live.id,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Another import is in progress (by ${String(live.owner)}); try again later`,
+      {
+        importId: live.id,
+      },
+    );
   }
 }
 
