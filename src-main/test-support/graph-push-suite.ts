@@ -3,12 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GraphPushEvent } from '../contract/graph-push.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { embeddedGraphPath } from '../core/graph-store-factory.ts';
-import { EmbeddedGraphStore } from '../graph/embedded/embedded-store.ts';
 import type { GraphStore, ImportBatchInput } from '../graph/port.ts';
 import { snapshot } from '../graph/test-support/store-contract/helpers.ts';
-import { batchEdge } from '../graph/test-support/batch-edge.ts';
 import { channelCaller, recordEvents, resultCaller } from './core-calls.ts';
-import { sampleGraphBatch, seedSampleGraph } from './graph-sample.ts';
+import { sampleGraphBatch, seedEmbeddedGraph, seedSampleGraph, wideGraphBatch } from './graph-sample.ts';
 
 /** Where the pushing apps live: `dataDir` gives a new data directory, `graphEnv` points a core at the lab Neo4j,
  * `freshLab` empties that Neo4j and opens a store on it to look at. */
@@ -16,28 +14,6 @@ export interface PushLab {
   dataDir: () => string;
   graphEnv: NodeJS.ProcessEnv;
   freshLab: () => Promise<GraphStore>;
-}
-
-/** `pairs` problems, each with its own challenge: enough rows for several 500-row progress steps. */
-export function wideGraphBatch(pairs: number, prefix = 'Wide'): ImportBatchInput {
-  const nodes: ImportBatchInput['nodes'] = [];
-  const edges: NonNullable<ImportBatchInput['edges']> = [];
-  for (let i = 0; i < pairs; i++) {
-    const problem = `${prefix} problem ${i}`;
-    const challenge = `${prefix} challenge ${i}`;
-    nodes.push({ kind: 'Problem', name: problem }, { kind: 'Challenge', name: challenge });
-    edges.push(batchEdge('HAS_CHALLENGE', ['Problem', problem], ['Challenge', challenge]));
-  }
-  return { nodes, edges };
-}
-
-async function seedEmbedded(dataDir: string, batch: ImportBatchInput): Promise<void> {
-  const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
-  try {
-    await store.importBatch(batch, { actor: 'test seed' });
-  } finally {
-    await store.close();
-  }
 }
 
 const PAIRS = 600;
@@ -62,7 +38,7 @@ export function registerGraphPushTests(lab: PushLab): void {
       seed: ImportBatchInput | ((dataDir: string) => Promise<void>),
     ): Promise<{ core: Core; events: GraphPushEvent[] }> => {
       const dataDir = lab.dataDir();
-      await (typeof seed === 'function' ? seed(dataDir) : seedEmbedded(dataDir, seed));
+      await (typeof seed === 'function' ? seed(dataDir) : seedEmbeddedGraph(dataDir, seed));
       const core = await createCore({ env: { MOTIV_SEED: 'off', ...lab.graphEnv, MOTIV_DATA_DIR: dataDir } });
       open.push(core);
       return { core, events: recordEvents<GraphPushEvent>(core, 'graph.pushEvent') };
