@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobFailureSchema } from './embeddings.ts';
 
 /**
  * Push with progress (issue 15): `graph.push` (contract/graph-curation.ts) copies this computer's embedded graph
@@ -9,14 +10,17 @@ import { z } from 'zod';
 
 export const GraphPushCancelRequestSchema = z.strictObject({});
 
+const Count = z.int().min(0);
+
 export const GraphPushEventSchema = z.object({
   state: z.enum(['reading', 'running', 'completed', 'cancelled', 'failed']),
-  nodes: z.int().min(0),
-  edges: z.int().min(0),
-  totalNodes: z.int().min(0),
-  totalEdges: z.int().min(0),
-  /** Set when state is failed: the error's code and message. */
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Written so far (nothing is kept before the one commit), of the totals. */
+  nodes: Count,
+  edges: Count,
+  totalNodes: Count,
+  totalEdges: Count,
+  /** Set when state is failed. */
+  error: JobFailureSchema.optional(),
 });
 export type GraphPushEvent = z.infer<typeof GraphPushEventSchema>;
 

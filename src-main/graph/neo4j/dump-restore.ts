@@ -80,28 +80,18 @@ export async function restoreGraph(
     vector: toFloat32List(embedding.vector),
   }));
   const written = { nodes: 0, edges: 0 };
-  for (const [kind, list] of nodeRows) {
-    await inChunks(
+  const inSteps = (query: string, list: unknown[], part: keyof typeof written): Promise<void> =>
+    inChunks(
       list,
       async (chunk) => {
-        await w.rows(BULK_CREATE_NODES[kind], { rows: chunk });
-        written.nodes += chunk.length;
+        await w.rows(query, { rows: chunk });
+        written[part] += chunk.length;
         step(written);
       },
       STEP_ROWS,
     );
-  }
-  for (const [type, list] of edgeRows) {
-    await inChunks(
-      list,
-      async (chunk) => {
-        await w.rows(BULK_CREATE_EDGES[type], { rows: chunk });
-        written.edges += chunk.length;
-        step(written);
-      },
-      STEP_ROWS,
-    );
-  }
+  for (const [kind, list] of nodeRows) await inSteps(BULK_CREATE_NODES[kind], list, 'nodes');
+  for (const [type, list] of edgeRows) await inSteps(BULK_CREATE_EDGES[type], list, 'edges');
   const modelRows = dump.models.map((m) => ({ model: m.model, dimension: int(m.dimension) }));
   await w.rows(BULK_CREATE_MODELS, { rows: modelRows });
   await inChunks(vectorRows, (chunk) => w.rows(BULK_CREATE_VECTORS, { rows: chunk }));
