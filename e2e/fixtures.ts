@@ -8,6 +8,10 @@ import {
   startBrowserMode,
 } from './app-launcher.ts';
 import { openSection } from './app-page.ts';
+import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
+import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
+import type { GraphStore } from '../src-main/graph/port.ts';
+import { Neo4jLab } from './neo4j-lab.ts';
 
 export type SectionName = 'graph' | 'ideate' | 'ideas' | 'evaluate' | 'methods' | 'settings';
 
@@ -24,6 +28,18 @@ export interface AppHandle {
 interface Fixtures {
   app: AppHandle;
   section: (name: SectionName) => Promise<void>;
+  labGraph: LabGraph;
+}
+
+/** The graph store the app works on, opened beside it (to read back what the UI wrote); the caller closes it. */
+export interface LabGraph {
+  open(): GraphStore;
+}
+
+interface WorkerFixtures {
+  /** The store the app runs on: its embedded file, or the real Neo4j (the `neo4j` project in playwright.config.ts). */
+  graphStore: 'embedded' | 'neo4j';
+  neo4jLab: Neo4jLab | null;
 }
 
 interface Options {
@@ -43,15 +59,31 @@ interface Options {
  * present it is the real desktop app (`_electron.launch`); here, where the binary cannot be fetched, it is
  * browser mode in Debian's Chromium: the same renderer talking to the same core over loopback HTTP.
  */
-export const test = base.extend<Fixtures & Options>({
+export const test = base.extend<Fixtures & Options, WorkerFixtures>({
   prepareDataDir: [null, { option: true }],
   appEnv: [{}, { option: true }],
   startSection: [null, { option: true }],
-  app: async ({ browser, prepareDataDir, appEnv }, use) => {
+  graphStore: ['embedded', { scope: 'worker', option: true }],
+  // Once per worker of the Neo4j lane; the first start may fetch the jars (Maven Central) and compile the launcher.
+  neo4jLab: [
+    async ({ graphStore }, use) => {
+      if (graphStore !== 'neo4j') return use(null);
+      const lab = await Neo4jLab.start();
+      try {
+        await use(lab);
+      } finally {
+        await lab.stop();
+      }
+    },
+    { scope: 'worker', timeout: 240_000 },
+  ],
+  app: async ({ browser, prepareDataDir, appEnv, neo4jLab }, use) => {
     const dataDir = newDataDir();
     if (prepareDataDir) await prepareDataDir.run(dataDir);
+    // On Neo4j, what the spec prepared in the data directory becomes the lab graph the app opens.
+    const labEnv = neo4jLab ? await neo4jLab.prepareFor(dataDir) : {};
     const binary = electronBinary();
-    const launch: AppLaunch = { dataDir, appEnv, use };
+    const launch: AppLaunch = { dataDir, appEnv: { ...appEnv, ...labEnv }, use };
     if (binary) await useElectron(binary, launch);
     else await useBrowserMode(browser, launch);
   },
@@ -62,7 +94,20 @@ export const test = base.extend<Fixtures & Options>({
   section: async ({ page }, use) => {
     await use((name) => openSection(page, name));
   },
+  labGraph: async ({ app, neo4jLab }, use) => {
+    await use({ open: () => neo4jLab?.open() ?? EmbeddedGraphStore.open(embeddedGraphPath(app.dataDir)) });
+  },
 });
+
+/** Runs `read` on the app's graph store and closes the handle. */
+export async function readLabGraph<T>(lab: LabGraph, read: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = lab.open();
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
 
 /** What either way of running the app gets: its data directory, extra environment, and the test's use of it. */
 interface AppLaunch {

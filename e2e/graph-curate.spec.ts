@@ -1,28 +1,28 @@
 import type { Download, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { embeddedGraphPath } from '../src-main/core/graph-store-factory.ts';
-import { EmbeddedGraphStore } from '../src-main/graph/embedded/embedded-store.ts';
 import type { GraphNode, NodeKind } from '../src-main/graph/model.ts';
 import { SAMPLE, seedSampleGraph } from '../src-main/test-support/graph-sample.ts';
-import { captureScreenshot, expect, test, type AppHandle } from './fixtures.ts';
+import { captureScreenshot, expect, readLabGraph, test, type AppHandle, type LabGraph } from './fixtures.ts';
 
 /**
  * Curating the seeded graph in the Graph section: create, link, undo, delete after seeing its edges, merge with a
  * chosen surviving name, approve and undo, a delete refused because another tab changed the node, export and
- * import. What the store holds is read back from the real SQLite file.
+ * import, notes. Run on both stores (the `embedded` and `neo4j` projects of playwright.config.ts); what the
+ * store holds is read back from the store the app works on.
  */
 
-async function stored(dataDir: string, kind: NodeKind, name: string): Promise<GraphNode | null> {
-  const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
-  try {
-    return await store.getNodeByName(kind, name);
-  } finally {
-    await store.close();
-  }
+function stored(lab: LabGraph, kind: NodeKind, name: string): Promise<GraphNode | null> {
+  return readLabGraph(lab, (store) => store.getNodeByName(kind, name));
 }
 
-async function openNode(page: Page, app: AppHandle, kind: NodeKind, name: string): Promise<GraphNode> {
-  const node = await stored(app.dataDir, kind, name);
+async function openNode(
+  page: Page,
+  app: AppHandle,
+  lab: LabGraph,
+  kind: NodeKind,
+  name: string,
+): Promise<GraphNode> {
+  const node = await stored(lab, kind, name);
   if (!node) throw new Error(`${kind} ${name} missing`);
   await page.goto(`${app.origin ?? ''}/#/graph/node/${encodeURIComponent(node.id)}`);
   await expect(page.getByTestId('graph-node-name')).toHaveText(name);
@@ -54,12 +54,13 @@ const NOTE_EDITOR: Editor = {
 async function saveInAnotherTab(
   page: Page,
   app: AppHandle,
+  lab: LabGraph,
   [kind, name]: [NodeKind, string],
   editor: Editor,
   text: string,
 ): Promise<Page> {
   const other = await page.context().newPage();
-  await openNode(other, app, kind, name);
+  await openNode(other, app, lab, kind, name);
   await other.getByTestId(editor.open).click();
   await other.getByTestId(editor.field).fill(text);
   await other.getByTestId(editor.save).click();
@@ -78,6 +79,7 @@ test.describe('curating the graph', () => {
   test('create a node, link it, undo the link, then delete it after seeing its edges', async ({
     page,
     app,
+    labGraph,
   }, testInfo) => {
     await page.goto(app.origin ?? '');
     await page.getByTestId('nav-graph').click();
@@ -88,7 +90,7 @@ test.describe('curating the graph', () => {
     await captureScreenshot(page, 'graph-curate-create', testInfo);
     await page.getByTestId('graph-create-save').click();
     await expect(page.getByTestId('graph-node-name')).toHaveText('Agents forget <earlier> "steps"');
-    const created = await stored(app.dataDir, 'Problem', 'Agents forget <earlier> "steps"');
+    const created = await stored(labGraph, 'Problem', 'Agents forget <earlier> "steps"');
     expect(created).toMatchObject({ origin: 'curated', description: 'Made by hand.' });
 
     // The same name again is refused and the form keeps what was typed.
@@ -121,15 +123,16 @@ test.describe('curating the graph', () => {
     await captureScreenshot(page, 'graph-curate-delete', testInfo);
     await dialog.getByTestId('graph-delete-confirm').click();
     await expect(page.getByTestId('graph-curate-notice')).toContainText('and 1 edge(s)');
-    expect(await stored(app.dataDir, 'Problem', 'Agents forget <earlier> "steps"')).toBeNull();
-    expect(await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate)).not.toBeNull();
+    expect(await stored(labGraph, 'Problem', 'Agents forget <earlier> "steps"')).toBeNull();
+    expect(await stored(labGraph, 'Challenge', SAMPLE.challengeEvaluate)).not.toBeNull();
   });
 
   test('merge two solutions under the name chosen, keeping the other as an alias', async ({
     page,
     app,
+    labGraph,
   }, testInfo) => {
-    const keep = await openNode(page, app, 'Solution', SAMPLE.solutionSearch);
+    const keep = await openNode(page, app, labGraph, 'Solution', SAMPLE.solutionSearch);
     await page.getByTestId('graph-merge').click();
     await page.getByTestId('graph-merge-target-query').fill('Self-evaluation');
     await page.getByTestId('graph-merge-target-hits').getByText(SAMPLE.solutionSelfEval).click();
@@ -137,7 +140,7 @@ test.describe('curating the graph', () => {
     await captureScreenshot(page, 'graph-curate-merge', testInfo);
     await page.getByTestId('graph-merge-confirm').click();
     await expect(page.getByTestId('graph-node-name')).toHaveText(SAMPLE.solutionSelfEval);
-    const store = EmbeddedGraphStore.open(embeddedGraphPath(app.dataDir));
+    const store = labGraph.open();
     try {
       const merged = await store.getNode(keep.id);
       expect(merged?.name).toBe(SAMPLE.solutionSelfEval);
@@ -151,15 +154,16 @@ test.describe('curating the graph', () => {
   test('approve, then undo the approval; a delete refused after another tab changed the node', async ({
     page,
     app,
+    labGraph,
   }) => {
-    await openNode(page, app, 'Challenge', SAMPLE.challengeEvaluate);
+    await openNode(page, app, labGraph, 'Challenge', SAMPLE.challengeEvaluate);
     await page.getByTestId('graph-detail-approve').click();
     await expect
-      .poll(async () => (await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate))?.review)
+      .poll(async () => (await stored(labGraph, 'Challenge', SAMPLE.challengeEvaluate))?.review)
       .toBe('approved');
     await page.getByTestId('graph-undo').click();
     await expect(page.getByTestId('graph-undo-message')).toContainText('Undone: approval');
-    expect((await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate))?.review).toBe('proposed');
+    expect((await stored(labGraph, 'Challenge', SAMPLE.challengeEvaluate))?.review).toBe('proposed');
 
     // Approve again; another tab then edits the node: undoing the approval now would overwrite that edit, so
     // the undo is refused and says so.
@@ -168,6 +172,7 @@ test.describe('curating the graph', () => {
     const other = await saveInAnotherTab(
       page,
       app,
+      labGraph,
       ['Challenge', SAMPLE.challengeEvaluate],
       nodeEditor('description'),
       'Edited in another tab.',
@@ -176,18 +181,19 @@ test.describe('curating the graph', () => {
     await page.getByTestId('graph-undo').click();
     await expect(page.getByTestId('graph-undo-message')).toContainText('Could not undo');
     await expect(page.getByTestId('graph-undo-message')).toContainText('Nothing was overwritten');
-    expect(await stored(app.dataDir, 'Challenge', SAMPLE.challengeEvaluate)).toMatchObject({
+    expect(await stored(labGraph, 'Challenge', SAMPLE.challengeEvaluate)).toMatchObject({
       review: 'approved',
       description: 'Edited in another tab.',
     });
 
-    const problem = await openNode(page, app, 'Problem', SAMPLE.problem);
+    const problem = await openNode(page, app, labGraph, 'Problem', SAMPLE.problem);
     await page.getByTestId('graph-delete').click();
     await expect(page.getByTestId('graph-delete-edges')).toContainText(SAMPLE.challengeRevisit);
     // Another tab renames the problem while this one's confirmation is open.
     await saveInAnotherTab(
       page,
       app,
+      labGraph,
       ['Problem', SAMPLE.problem],
       nodeEditor('name'),
       'Multi-step reasoning, renamed by tab two',
@@ -195,7 +201,7 @@ test.describe('curating the graph', () => {
 
     await page.getByTestId('graph-delete-confirm').click();
     await expect(page.getByTestId('graph-delete-problem')).toContainText(/changed|version/i);
-    const store = EmbeddedGraphStore.open(embeddedGraphPath(app.dataDir));
+    const store = labGraph.open();
     try {
       expect((await store.getNode(problem.id))?.name).toBe('Multi-step reasoning, renamed by tab two');
     } finally {
@@ -203,8 +209,12 @@ test.describe('curating the graph', () => {
     }
   });
 
-  test('export GraphML and CSV, and import a dump only with replace', async ({ page, app }, testInfo) => {
-    await openNode(page, app, 'Problem', SAMPLE.problem);
+  test('export GraphML and CSV, and import a dump only with replace', async ({
+    page,
+    app,
+    labGraph,
+  }, testInfo) => {
+    await openNode(page, app, labGraph, 'Problem', SAMPLE.problem);
     await page.getByTestId('graph-export').click();
     await page.getByTestId('graph-export-format').selectOption('graphml');
     await captureScreenshot(page, 'graph-curate-export', testInfo);
@@ -259,8 +269,9 @@ test.describe('curating the graph', () => {
   test('a hostile note renders as text and safe Markdown; a save by a second tab is shown, not overwritten', async ({
     page,
     app,
+    labGraph,
   }, testInfo) => {
-    const node = await openNode(page, app, 'Problem', SAMPLE.problem);
+    const node = await openNode(page, app, labGraph, 'Problem', SAMPLE.problem);
     await page.getByTestId('graph-note-edit').click();
     await page
       .getByTestId('graph-note-text')
@@ -296,7 +307,14 @@ test.describe('curating the graph', () => {
     // Two tabs: this one opens the editor, the other saves first.
     await page.getByTestId('graph-note-edit').click();
     await page.getByTestId('graph-note-text').fill('Tab one rewrote the note.');
-    await saveInAnotherTab(page, app, ['Problem', SAMPLE.problem], NOTE_EDITOR, 'Tab two got there first.');
+    await saveInAnotherTab(
+      page,
+      app,
+      labGraph,
+      ['Problem', SAMPLE.problem],
+      NOTE_EDITOR,
+      'Tab two got there first.',
+    );
 
     await page.getByTestId('graph-note-save').click();
     const dialog = page.getByTestId('graph-note-conflict');

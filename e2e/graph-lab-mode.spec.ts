@@ -55,7 +55,7 @@ test.describe('lab mode', () => {
     // Pushing this computer's graph to the unreachable lab server is refused and says why.
     await page.getByTestId('graph-push').click();
     await page.getByTestId('graph-push-save').click();
-    await expect(page.getByTestId('graph-curate-problem')).toContainText(/unreachable/i);
+    await expect(page.getByTestId('graph-push-outcome')).toContainText(/unreachable/i);
 
     // Settings → Neo4j → Test connection says the same.
     const settings = await page.context().newPage();

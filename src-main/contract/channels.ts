@@ -7,6 +7,7 @@ import { graphChannels } from './graph.ts';
 import { graphCurationChannels } from './graph-curation.ts';
 import { graphExploreChannels } from './graph-explore.ts';
 import { graphStoreChannels } from './graph-store.ts';
+import { graphPushChannels } from './graph-push.ts';
 import { ideatorChannels } from './ideator.ts';
 import { judgeChannels } from './judge.ts';
 import { libraryChannels } from './library.ts';
@@ -45,6 +46,7 @@ export const channels = {
   ...graphCurationChannels,
   ...graphExploreChannels,
   ...graphStoreChannels,
+  ...graphPushChannels,
   ...embeddingChannels,
   ...ideatorChannels,
   ...miningChannels,

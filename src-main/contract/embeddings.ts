@@ -40,13 +40,16 @@ export interface GraphEmbedResult {
   cancelled: boolean;
 }
 
+/** A background job's failure as its events carry it: the error's code and message. */
+export const JobFailureSchema = z.object({ code: z.string(), message: z.string() });
+
 export const GraphEmbedEventSchema = z.object({
   model: z.string(),
   state: z.enum(['fetching-model', 'running', 'completed', 'cancelled', 'failed']),
   total: z.int().min(0),
   done: z.int().min(0),
   /** Set when state is failed: the error's code and message. */
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: JobFailureSchema.optional(),
 });
 export type GraphEmbedEvent = z.infer<typeof GraphEmbedEventSchema>;
 

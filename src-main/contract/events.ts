@@ -4,6 +4,7 @@ import { AppLinkSchema } from './app-links.ts';
 import { AtlasMapEventSchema } from './atlas.ts';
 import { GraphEmbedEventSchema } from './embeddings.ts';
 import { GraphChangedSchema } from './graph.ts';
+import { GraphPushEventSchema } from './graph-push.ts';
 import { IdeatorEventSchema } from './ideator.ts';
 import { JudgeEventSchema } from './judge.ts';
 import { LibraryChangedSchema } from './library.ts';
@@ -16,6 +17,7 @@ export const events = {
   'settings.changed': SettingsSchema,
   'graph.changed': GraphChangedSchema,
   'graph.embedEvent': GraphEmbedEventSchema,
+  'graph.pushEvent': GraphPushEventSchema,
   'ideator.event': IdeatorEventSchema,
   'mining.event': MiningEventSchema,
   'annotations.changed': AnnotationsChangedSchema,

@@ -18,6 +18,7 @@ export interface MotivBridge {
 }
 export type { LlmConnectionReport, LocalModelCheck } from './llm.ts';
 export type { GraphEmbedEvent, GraphEmbedResult, GraphEmbedStatus } from './embeddings.ts';
+export type { GraphPushEvent } from './graph-push.ts';
 export type {
   AtlasMapEvent,
   AtlasMapResult,

@@ -2,6 +2,7 @@ import { parseGraphDump, withNotes, type GraphDump } from '../graph/dump-format.
 import type { NodeNotes } from '../graph/notes/node-notes.ts';
 import { loadSeedGraph, type SeedLoadResult } from '../graph/seed/load-seed.ts';
 import type { GraphStore } from '../graph/port.ts';
+import type { RestoreWatch } from '../graph/restore-watch.ts';
 import { openEmbeddedGraphStore, openGraphStore, openNeo4jGraphStore } from './graph-store-factory.ts';
 import type { GraphStoreHost } from './graph-store-factory.ts';
 import { openNodeNotes } from './node-notes-host.ts';
@@ -16,8 +17,8 @@ export interface GraphAdminService {
   /** A dump fills a store as a whole, so the seed is not loaded first. */
   restore(dump: unknown, replace: boolean): Promise<{ kind: string; nodes: number; edges: number }>;
   seed(): Promise<{ kind: string; result: SeedLoadResult }>;
-  /** The embedded graph copied into the configured Neo4j. */
-  push(replace: boolean): Promise<{ nodes: number; edges: number }>;
+  /** The embedded graph copied into the configured Neo4j in one transaction; `watch` follows or stops it. */
+  push(replace: boolean, watch?: RestoreWatch): Promise<{ nodes: number; edges: number }>;
   /** The Cypher migrations applied to the configured Neo4j; the names of those that were new. */
   migrate(): Promise<string[]>;
 }
@@ -64,13 +65,13 @@ export function createGraphAdminService(host: GraphStoreHost, actor: () => strin
         return { kind: store.kind, ...result };
       }),
     seed: () => withStore(false, async (store) => ({ kind: store.kind, result: await loadSeedGraph(store) })),
-    push: async (replace) => {
+    push: async (replace, watch) => {
       const source = openEmbeddedGraphStore(host);
       try {
         const dump = await source.dump();
         const carried = await withStoreNotes(source, (notes) => notes.all());
         return await withNeo4j(async (target) => {
-          const result = await target.restore(dump, { actor: actor() }, { replace });
+          const result = await target.restore(dump, { actor: actor() }, { replace }, watch);
           await withStoreNotes(target, (notes) => notes.put(withNotes(dump, carried).notes ?? [], replace));
           return result;
         });

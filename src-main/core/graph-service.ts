@@ -18,6 +18,7 @@ import { embeddedGraphPath, openGraphStore, type GraphStoreHost } from './graph-
 import { createLazyGraphStore } from './lazy-graph-store.ts';
 import { createGraphAdminService } from './graph-admin-service.ts';
 import { createNodeNotesHost } from './node-notes-host.ts';
+import { createPushJob, type PushJob } from './graph-admin-push.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { redactUrlCredentials } from '../shared/url-credentials.ts';
 import { MINILM, modelsDirFor } from '../embeddings/minilm-files.ts';
@@ -30,7 +31,7 @@ export interface GraphServiceHost extends GraphStoreHost {
 }
 
 export interface GraphService {
-  handlers: GraphHandlers & GraphCurationHandlers & GraphExploreHandlers;
+  handlers: GraphHandlers & GraphCurationHandlers & GraphExploreHandlers & PushJob['handlers'];
   /** The counts of the section's own store handle (the embeddings panel's status reads them too). */
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
@@ -52,12 +53,17 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     () => storeKey(host.connection()),
   );
   const actor = (): string => host.settings.get().profile.displayName || fallbackActor();
+  const pushJob = createPushJob({
+    events: host.events,
+    logger: host.logger,
+    copy: (replace, watch) => createGraphAdminService(host, actor).push(replace, watch),
+  });
   const deps: GraphHandlerDeps = {
     store: () => store.get(),
     notes: () => notes.get(),
     storeInfo: () => storeInfo(host.connection(), host.dataDir),
     actor,
-    push: (replace) => createGraphAdminService(host, actor).push(replace),
+    push: (replace) => pushJob.push(replace),
     embedder: () => queryEmbedder(host, clientFor),
     changed: (ids, action) => host.events.emit('graph.changed', { ids, action }),
   };
@@ -65,6 +71,7 @@ export function createGraphService(host: GraphServiceHost): GraphService {
     ...createGraphHandlers(deps),
     ...createGraphCurationHandlers(deps),
     ...createGraphExploreHandlers(() => store.get()),
+    ...pushJob.handlers,
   };
   return {
     handlers,

@@ -11,6 +11,7 @@ import type {
 } from './model.ts';
 import type { ImportResult } from './port.ts';
 import type { CheckedDump } from './rules/restore-checks.ts';
+import type { RestoreStep } from './restore-watch.ts';
 import type {
   AuditQuerySchema,
   ImportBatchSchema,
@@ -145,7 +146,7 @@ export interface GraphDriver {
   auditLog(query: z.output<typeof AuditQuerySchema>): Promise<AuditEntry[]>;
   dump(): Promise<GraphDump>;
   /** A validated dump, written in one transaction (replace: the graph is cleared first). */
-  restore(dump: CheckedDump, actor: string, replace: boolean): Promise<void>;
+  restore(dump: CheckedDump, actor: string, replace: boolean, step: RestoreStep): Promise<void>;
   /**
    * A driver that cannot hold a whole batch in one transaction imports it its own way, with the same result;
    * without this, GraphStore applies the batch item by item in one `write`.

@@ -15,6 +15,7 @@ import { DeletedNodeRecordSchema, MergeRecordSchema } from './rules/undo-record.
 import type { DeletedNodeRecord, MergeRecord } from './rules/undo-record.ts';
 import { restoreDeleted, unmerge } from './rules/undo-restore.ts';
 import type { RestoreDeletedResult, UnmergeResult } from './rules/undo-restore.ts';
+import { restoreSteps, type RestoreWatch } from './restore-watch.ts';
 import { findPath, findWhiteSpace, graphOverview } from './rules/explore.ts';
 import { nodeSearch } from './rules/search.ts';
 import { statsFrom } from './rules/stats.ts';
@@ -186,11 +187,13 @@ export class GraphStore<D extends GraphDriver = GraphDriver> implements Port.Gra
     dump: unknown,
     ctx: Port.WriteContext,
     options: Port.RestoreOptions = {},
+    watch?: RestoreWatch,
   ): Promise<{ nodes: number; edges: number }> {
     const parsed = parseGraphDump(dump);
     const { replace } = parseInput(Schemas.RestoreOptionsSchema, options, 'restore options');
     const actor = this.actor(ctx);
-    await this.driver.restore(checkDumpForRestore(parsed), actor, replace);
+    const step = restoreSteps({ totalNodes: parsed.nodes.length, totalEdges: parsed.edges.length }, watch);
+    await this.driver.restore(checkDumpForRestore(parsed), actor, replace, step);
     return { nodes: parsed.nodes.length, edges: parsed.edges.length };
   }
 

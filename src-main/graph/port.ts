@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GraphDump } from './dump-format.ts';
+import type { RestoreWatch } from './restore-watch.ts';
 import type { AuditEntry, GraphEdge, GraphNode, NodeEmbedding, NodeKind } from './model.ts';
 import type {
   AddEdgeSchema,
@@ -195,6 +196,7 @@ export interface GraphStore {
     dump: unknown,
     ctx: WriteContext,
     options?: RestoreOptions,
+    watch?: RestoreWatch,
   ): Promise<{ nodes: number; edges: number }>;
 
   /** Newest first. */

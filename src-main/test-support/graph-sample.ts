@@ -98,11 +98,33 @@ function edge(type: BatchEdge['type'], from: NamedRef, to: NamedRef): BatchEdge 
 }
 
 /** Writes the sample graph into the embedded store of `dataDir` (the file the app opens) and closes it. */
-export async function seedSampleGraph(dataDir: string, actor = 'test seed'): Promise<ImportResult> {
+export function seedSampleGraph(dataDir: string, actor = 'test seed'): Promise<ImportResult> {
+  return seedEmbeddedGraph(dataDir, sampleGraphBatch(), actor);
+}
+
+/** Writes `batch` into the embedded store of `dataDir` and closes it. */
+export async function seedEmbeddedGraph(
+  dataDir: string,
+  batch: ImportBatchInput,
+  actor = 'test seed',
+): Promise<ImportResult> {
   const store = EmbeddedGraphStore.open(embeddedGraphPath(dataDir));
   try {
-    return await store.importBatch(sampleGraphBatch(), { actor });
+    return await store.importBatch(batch, { actor });
   } finally {
     await store.close();
   }
+}
+
+/** `pairs` problems, each with its own challenge: enough rows for several 500-row progress steps. */
+export function wideGraphBatch(pairs: number, prefix = 'Wide'): ImportBatchInput {
+  const nodes: ImportBatchInput['nodes'] = [];
+  const edges: NonNullable<ImportBatchInput['edges']> = [];
+  for (let i = 0; i < pairs; i++) {
+    const problem = `${prefix} problem ${i}`;
+    const challenge = `${prefix} challenge ${i}`;
+    nodes.push({ kind: 'Problem', name: problem }, { kind: 'Challenge', name: challenge });
+    edges.push(batchEdge('HAS_CHALLENGE', ['Problem', problem], ['Challenge', challenge]));
+  }
+  return { nodes, edges };
 }

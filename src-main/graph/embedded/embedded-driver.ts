@@ -5,6 +5,7 @@ import type { GraphCounts, GraphDriver, GraphReader, GraphWriter } from '../driv
 import type { GraphDump } from '../dump-format.ts';
 import type { AuditEntry, GraphNode } from '../model.ts';
 import type { CheckedDump } from '../rules/restore-checks.ts';
+import type { RestoreStep } from '../restore-watch.ts';
 import type {
   AuditQuerySchema,
   NodeRelationOptionsSchema,
@@ -163,8 +164,10 @@ export class EmbeddedDriver implements GraphDriver {
     return this.snapshot(() => dumpGraph(this.db));
   }
 
-  restore(dump: CheckedDump, actor: string, replace: boolean): Promise<void> {
+  restore(dump: CheckedDump, actor: string, replace: boolean, step: RestoreStep): Promise<void> {
     return this.serial(() => {
+      // One synchronous SQLite transaction (seconds at most): it can be stopped only before it starts.
+      step({ nodes: 0, edges: 0 });
       this.restores++;
       this.writes++;
       const meta = { actor, at: new Date().toISOString() };

@@ -19,7 +19,12 @@ import {
   BULK_CREATE_VECTORS,
 } from './queries.ts';
 import { inChunks, rows } from './tx.ts';
+import { claimImportSlot } from './import-journal.ts';
+import type { RestoreStep } from '../restore-watch.ts';
 import type { WriteTx } from './tx.ts';
+
+/** Rows per progress step: fine enough for a progress bar, a round trip each (~1 ms on loopback). */
+const STEP_ROWS = 500;
 
 /** The whole graph in the embedded store's versioned JSON format; the caller runs it in one read transaction. */
 export async function dumpGraph(tx: ManagedTransaction): Promise<GraphDump> {
@@ -40,8 +45,19 @@ export async function dumpGraph(tx: ManagedTransaction): Promise<GraphDump> {
   };
 }
 
-/** Write a checked dump (graph/rules/restore-checks.ts) in bulk, inside the caller's transaction. */
-export async function restoreGraph(w: WriteTx, dump: CheckedDump, replace: boolean): Promise<void> {
+/**
+ * Write a checked dump (graph/rules/restore-checks.ts) in bulk, inside the caller's transaction. It holds the
+ * imports claim (import-journal.ts) until it commits, so a journaled import or another restore waits for it, and
+ * is refused while a journaled import is live. `step` runs after each chunk (progress, cancel: the whole
+ * transaction rolls back).
+ */
+export async function restoreGraph(
+  w: WriteTx,
+  dump: CheckedDump,
+  replace: boolean,
+  step: RestoreStep,
+): Promise<void> {
+  await claimImportSlot(w);
   const existing = await w.rows(ANY_NODE);
   refuseNonEmpty(existing.length === 0, replace);
   if (existing.length > 0) await w.rows(CLEAR_GRAPH);
@@ -63,12 +79,23 @@ export async function restoreGraph(w: WriteTx, dump: CheckedDump, replace: boole
     model: embedding.model,
     vector: toFloat32List(embedding.vector),
   }));
-  for (const [kind, list] of nodeRows)
-    await inChunks(list, (chunk) => w.rows(BULK_CREATE_NODES[kind], { rows: chunk }));
-  for (const [type, list] of edgeRows)
-    await inChunks(list, (chunk) => w.rows(BULK_CREATE_EDGES[type], { rows: chunk }));
+  const written = { nodes: 0, edges: 0 };
+  const inSteps = (query: string, list: unknown[], part: keyof typeof written): Promise<void> =>
+    inChunks(
+      list,
+      async (chunk) => {
+        await w.rows(query, { rows: chunk });
+        written[part] += chunk.length;
+        step(written);
+      },
+      STEP_ROWS,
+    );
+  for (const [kind, list] of nodeRows) await inSteps(BULK_CREATE_NODES[kind], list, 'nodes');
+  for (const [type, list] of edgeRows) await inSteps(BULK_CREATE_EDGES[type], list, 'edges');
   const modelRows = dump.models.map((m) => ({ model: m.model, dimension: int(m.dimension) }));
   await w.rows(BULK_CREATE_MODELS, { rows: modelRows });
   await inChunks(vectorRows, (chunk) => w.rows(BULK_CREATE_VECTORS, { rows: chunk }));
   w.audit(restoreAudit(dump));
+  // The last chance to stop: the commit follows.
+  step(written);
 }

@@ -57,20 +57,7 @@ export async function journaledImport(
   await recoverImports(runWrite);
   const id = randomUUID();
   await runWrite(async (w) => {
-    if (!(await w.first(CLAIM_IMPORTS))) {
-      await w.rows(CREATE_IMPORTS_CLAIM);
-      await w.rows(CLAIM_IMPORTS);
-    }
-    const live = await w.first(LIVE_JOURNAL);
-    if (live) {
-      throw new AppError(
-        'CONFLICT',
-        `Another import is in progress (by ${String(live.owner)}); try again later`,
-        {
-          importId: live.id,
-        },
-      );
-    }
+    await claimImportSlot(w);
     await w.rows(CREATE_JOURNAL, { id, owner, at: w.meta.at, leaseMs: int(leaseMs) });
   });
   let result: ImportResult;
@@ -93,6 +80,27 @@ export async function journaledImport(
   }
   await tidyCommitted(runWrite, id).catch(() => undefined);
   return result;
+}
+
+/**
+ * Takes the imports lock for the rest of the caller's transaction (a whole-graph restore holds it to its commit)
+ * and refuses with CONFLICT while a journaled import is live.
+ */
+export async function claimImportSlot(w: WriteTx): Promise<void> {
+  if (!(await w.first(CLAIM_IMPORTS))) {
+    await w.rows(CREATE_IMPORTS_CLAIM);
+    await w.rows(CLAIM_IMPORTS);
+  }
+  const live = await w.first(LIVE_JOURNAL);
+  if (live) {
+    throw new AppError(
+      'CONFLICT',
+      `Another import is in progress (by ${String(live.owner)}); try again later`,
+      {
+        importId: live.id,
+      },
+    );
+  }
 }
 
 async function stageStep(w: WriteTx, id: string, step: StagedStep, leaseMs: number): Promise<void> {

@@ -6,6 +6,7 @@ import type { GraphDump } from '../dump-format.ts';
 import type { AuditAction, AuditEntry, GraphNode } from '../model.ts';
 import type { ImportResult } from '../port.ts';
 import type { CheckedDump } from '../rules/restore-checks.ts';
+import type { RestoreStep } from '../restore-watch.ts';
 import type {
   AuditQuerySchema,
   NodeRelationOptionsSchema,
@@ -186,8 +187,8 @@ export class Neo4jDriver implements GraphDriver {
     return this.readTx((tx) => dumpGraph(tx));
   }
 
-  async restore(dump: CheckedDump, actor: string, replace: boolean): Promise<void> {
-    await this.writeTx(actor, (w) => restoreGraph(w, dump, replace));
+  async restore(dump: CheckedDump, actor: string, replace: boolean, step: RestoreStep): Promise<void> {
+    await this.writeTx(actor, (w) => restoreGraph(w, dump, replace, step));
   }
 
   /** Bounded staged transactions under an import journal: one transaction could exceed the server's memory. */

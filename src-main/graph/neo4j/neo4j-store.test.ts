@@ -11,6 +11,7 @@ import { registerLibraryLabTests } from '../../test-support/library-lab-suite.ts
 import { registerGraphCurationTests } from '../../test-support/graph-curation-suite.ts';
 import { registerGraphStoreSwitchTests } from '../../test-support/graph-store-switch-suite.ts';
 import { registerAtlasMappingTests } from '../../test-support/atlas-mapping-suite.ts';
+import { registerGraphPushTests } from '../../test-support/graph-push-suite.ts';
 import { describeGraphStoreContract } from '../test-support/store-contract.ts';
 import { describeNotesContract } from '../test-support/notes-contract.ts';
 import { NodeNotes } from '../notes/node-notes.ts';
@@ -173,6 +174,21 @@ registerGraphCurationTests('neo4j', {
   },
   graphEnv: { MOTIV_NEO4J_URI: testNeo4jConfig().uri },
   fresh: () => cleanTestDatabase(driver, database),
+});
+
+// `graph.push` as a job (progress, cancel, a second pusher, a hostile embedded file) into this Neo4j.
+const pushDirs: string[] = [];
+afterAll(() => {
+  for (const dir of pushDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+registerGraphPushTests({
+  dataDir: () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motiv-push-'));
+    pushDirs.push(dir);
+    return dir;
+  },
+  graphEnv: { MOTIV_NEO4J_URI: testNeo4jConfig().uri },
+  freshLab: freshStore,
 });
 
 // `motiv graph` against the real server: here because this is the one file that writes to it.

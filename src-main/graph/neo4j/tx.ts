@@ -29,8 +29,12 @@ export function chunksOf<T>(items: T[]): T[][] {
   return chunks;
 }
 
-export async function inChunks<T>(items: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += CHUNK) await write(items.slice(start, start + CHUNK));
+export async function inChunks<T>(
+  items: T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  size = CHUNK,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await write(items.slice(start, start + size));
 }
 
 export interface WriteMeta {

@@ -165,14 +165,6 @@ class Curation {
     await graph.start();
   }
 
-  /** One transaction on the lab server: all of this computer's graph or nothing (no partial progress to show). */
-  async push(replace: boolean): Promise<void> {
-    const result = await this.run(() => invoke('graph.push', { replace }));
-    if (!result) return;
-    this.notice = `Pushed ${result.nodes} nodes and ${result.edges} edges from this computer to the lab graph.`;
-    await graph.start();
-  }
-
   private async afterEdgeWrite(ids: string[]): Promise<void> {
     await graph.refreshAfterWrite(ids);
     if (graph.selectedId) await this.loadEdges(graph.selectedId);
