@@ -13,6 +13,7 @@ import {
   rebuildVectorIndex,
 } from './import-vector-index.ts';
 import type { RunAlone } from './import-vector-index.ts';
+import { stagingStepBytes } from './import-step-size.ts';
 import {
   CLAIM_IMPORTS,
   CREATE_IMPORTS_CLAIM,
@@ -102,7 +103,8 @@ export async function journaledImport(
   });
   let result: ImportResult;
   try {
-    const plan = await runWrite((w) => planImport(w, batch));
+    const stepBytes = await stagingStepBytes(runAlone);
+    const plan = await runWrite((w) => planImport(w, batch, stepBytes));
     result = plan.result;
     const { steps } = plan;
     let done = 0;
