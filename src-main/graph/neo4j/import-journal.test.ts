@@ -63,6 +63,30 @@ async function bookkeepingLeft(): Promise<number[]> {
   ];
 }
 
+/** Runs the importer child (import-journal-child.ts) and SIGKILLs it once `ready`; returns what it printed. */
+async function killImporterWhen(
+  args: string[],
+  ready: () => Promise<boolean>,
+  what: string,
+): Promise<string> {
+  const child = spawn(process.execPath, [CHILD, server.uri, database, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const deadline = Date.now() + 240_000;
+  while (!(await ready())) {
+    if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
+    if (Date.now() > deadline) throw new Error(`the importer never ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  await exited;
+  return output;
+}
+
 /** The user's graph before the import: the node the import merges into (with a vector) and one it ignores. */
 async function seedExisting(store: Neo4jGraphStore): Promise<void> {
   const { node } = await store.upsertNode(
@@ -94,22 +118,12 @@ describe('Neo4j import under a per-transaction memory limit (16 MB)', () => {
     await seedExisting(store);
     const before = await snapshot(store);
 
-    const child = spawn(process.execPath, [CHILD, server.uri, database, String(ENTRIES), '1000'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Kill it once it has staged nodes AND merged into the stored node (an undo record exists): the worst case.
-    const deadline = Date.now() + 240_000;
-    while ((await count('MATCH (u:ImportUndo) RETURN count(u) AS n')) === 0) {
-      if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
-      if (Date.now() > deadline) throw new Error('the importer never merged into the stored node');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    const output = await killImporterWhen(
+      [String(ENTRIES), '1000'],
+      async () => (await count('MATCH (u:ImportUndo) RETURN count(u) AS n')) > 0,
+      'merged into the stored node',
+    );
     expect(output).not.toContain('done');
     expect(await count('MATCH (n:GraphNode) WHERE n.importId IS NOT NULL RETURN count(n) AS n')).toBe(
       ENTRIES,
@@ -227,25 +241,13 @@ describe('Neo4j bulk load and the vector index', () => {
     const store = new Neo4jGraphStore(driver, database, false, 1_000);
     await store.upsertNode({ kind: 'Topic', name: 'Untouched topic' }, { actor: 'alice' });
     const before = await snapshot(store);
-    const child = spawn(process.execPath, [CHILD, server.uri, database, String(entries), '1000', 'vectors'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const deadline = Date.now() + 240_000;
     // Kill it once vectors are staged while the index is gone: the state a crash must not leave behind.
-    while (
-      (await count('MATCH (e:Embedding) RETURN count(e) AS n')) === 0 ||
-      (await vectorIndexState()) !== null
-    ) {
-      if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
-      if (Date.now() > deadline) throw new Error('the importer never staged vectors without the index');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    const output = await killImporterWhen(
+      [String(entries), '1000', 'vectors'],
+      async () =>
+        (await count('MATCH (e:Embedding) RETURN count(e) AS n')) > 0 && (await vectorIndexState()) === null,
+      'staged vectors without the index',
+    );
     expect(output).not.toContain('done');
 
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // its lease runs out

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LARGE_STEP_BYTES,
-  SMALL_STEP_BYTES,
-  parseByteSetting,
-  stagingStepBytes,
-  stepBytesFor,
-} from './import-step-size.ts';
+import * as StepSize from './import-step-size.ts';
+
+const { LARGE_STEP_BYTES, SMALL_STEP_BYTES, parseByteSetting, stagingStepBytes, stepBytesFor } = StepSize;
 
 describe('staging step size from the server per-transaction limit', () => {
   it('reads the setting as the server writes it', () => {
