@@ -24,6 +24,8 @@ const { values } = parseArgs({
     uri: { type: 'string' },
     /** Experiment only: drop this index before the import, to see what maintaining it costs at commit. */
     'drop-index': { type: 'string', multiple: true, default: [] },
+    /** Keep the vector index updated by every staging transaction (the import before deferral), to compare. */
+    'no-defer': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -110,6 +112,24 @@ try {
       }),
     batch,
     'bench',
+    undefined,
+    {
+      onProgress: ({ done, total }) => {
+        if (done % 100 === 0) console.log(`staged ${done}/${total}`);
+      },
+      ...(values['no-defer']
+        ? {}
+        : {
+            runAlone: async (query: string, params = {}) => {
+              const start = performance.now();
+              const { records } = await driver.executeQuery(query, params, {
+                database: DEFAULT_NEO4J_DATABASE,
+              });
+              record(`(alone) ${query}`, performance.now() - start);
+              return records.map((r) => r.toObject());
+            },
+          }),
+    },
   );
   workDone = performance.now();
   const total = performance.now() - t0;

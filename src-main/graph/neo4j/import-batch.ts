@@ -23,6 +23,7 @@ import {
   STAGE_VECTORS,
 } from './import-journal-queries.ts';
 import { FIND_EDGES, NODES_BY_IDS, NODES_BY_NAMES } from './queries.ts';
+import { SMALL_STEP_BYTES } from './import-step-size.ts';
 import { chunksOf, inChunks } from './tx.ts';
 import type { WriteTx } from './tx.ts';
 
@@ -45,7 +46,14 @@ export interface StagedStep {
   guardsVersions?: boolean;
   /** Audit rows, appended by the step's transaction as it finishes (tx.ts WriteTx.finish), not by `query`. */
   appendsAudit?: boolean;
+  /** Vectors (`$rows` of `{nodeId, model, vector}`): what the vector index would take in. */
+  stagesVectors?: boolean;
+  /** New embedding models: staged after everything else, so a search finds a model only once its vectors are
+   * indexed (import-vector-index.ts). */
+  registersModels?: boolean;
 }
+
+type StepFlags = Pick<StagedStep, 'guardsVersions' | 'appendsAudit' | 'stagesVectors' | 'registersModels'>;
 
 /** The planning is synchronous per item; errors name the batch path as GraphStore's import does. */
 function atPath<T>(path: string, run: () => T): T {
@@ -92,6 +100,7 @@ async function existingByName(
 export async function planImport(
   w: WriteTx,
   batch: Batch,
+  stepBytes = SMALL_STEP_BYTES,
 ): Promise<{ result: ImportResult; steps: StagedStep[] }> {
   const { actor, at } = w.meta;
   const result = emptyImportResult();
@@ -160,13 +169,11 @@ export async function planImport(
   });
 
   const newEdges = await planEdges(w, batch, slots, existing, result);
-  const steps = await planWrites(w, [...slots.values()], newEdges, newModels, [...vectors.values()]);
-  return { result, steps: [...steps, ...auditSteps(w)] };
+  const chunk: Chunker = (query, rows, flags) => chunked(stepBytes, query, rows, flags);
+  const steps = await planWrites(w, chunk, [...slots.values()], newEdges, newModels, [...vectors.values()]);
+  return { result, steps: [...steps, ...chunk('', w.drainAudit(), { appendsAudit: true })] };
 }
 
-/** Rows of one staging step, by their size: a server with a 16 MB per-transaction limit must take each step
- * with room to spare (parameters, transaction state and query memory all count against it). */
-const STEP_BYTES = 512 * 1024;
 /** A vector element on the wire (Bolt: a float64 and its marker); as JSON it would count ~20 characters. */
 const VECTOR_ELEMENT_BYTES = 9;
 
@@ -187,18 +194,14 @@ function rowBytes(row: unknown): number {
   return json.length + vectorBytes;
 }
 
-function chunked(
-  query: string,
-  rows: unknown[],
-  flags: Pick<StagedStep, 'guardsVersions' | 'appendsAudit'> = {},
-): StagedStep[] {
+function chunked(stepBytes: number, query: string, rows: unknown[], flags: StepFlags = {}): StagedStep[] {
   const steps: StagedStep[] = [];
   for (const chunk of chunksOf(rows)) {
     let start = 0;
     let bytes = 0;
     chunk.forEach((row, i) => {
       const size = rowBytes(row);
-      if (i > start && bytes + size > STEP_BYTES) {
+      if (i > start && bytes + size > stepBytes) {
         steps.push({ query, rows: chunk.slice(start, i), ...flags });
         start = i;
         bytes = 0;
@@ -210,10 +213,8 @@ function chunked(
   return steps;
 }
 
-/** The audit entries planned above, appended in chunks like everything else (tagged, so a rollback drops them). */
-function auditSteps(w: WriteTx): StagedStep[] {
-  return chunked('', w.drainAudit(), { appendsAudit: true });
-}
+/** Rows into steps of at most `stepBytes` (the audit entries too: tagged, so a rollback drops them). */
+type Chunker = (query: string, rows: unknown[], flags?: StepFlags) => StagedStep[];
 
 async function planEdges(
   w: WriteTx,
@@ -291,6 +292,7 @@ function freshNodeIds(slots: Map<string, Slot>): Set<string> {
 
 async function planWrites(
   w: WriteTx,
+  chunk: Chunker,
   slots: Slot[],
   edges: GraphEdge[],
   models: ModelInfo[],
@@ -301,7 +303,7 @@ async function planWrites(
   let seq = w.nextSeq(Math.max(1, fresh.length + edges.length));
   const createsByKind = new Map<NodeKind, PropertyMap[]>();
   for (const { node } of fresh) groupPush(createsByKind, node.kind, nodeToProps(node, seq++));
-  for (const [kind, rows] of createsByKind) steps.push(...chunked(STAGE_NODES[kind], rows));
+  for (const [kind, rows] of createsByKind) steps.push(...chunk(STAGE_NODES[kind], rows));
   const saves = slots
     .filter((s) => !s.isNew && s.dirty && s.original)
     .map((s) => ({
@@ -310,16 +312,16 @@ async function planWrites(
       expectedVersion: int(s.original?.version ?? 0),
       before: JSON.stringify(s.original),
     }));
-  steps.push(...chunked(STAGE_SAVES, saves, { guardsVersions: true }));
+  steps.push(...chunk(STAGE_SAVES, saves, { guardsVersions: true }));
   const modelRows = models.map((m) => ({ model: m.model, dimension: int(m.dimension) }));
-  steps.push(...chunked(STAGE_MODELS, modelRows));
+  steps.push(...chunk(STAGE_MODELS, modelRows, { registersModels: true }));
   // MERGE even for nodes created here: measured, a plain CREATE was no faster (the 384 floats per row cost
   // more than the constraint-index lookup; bench/neo4j-load/profile-import.ts).
-  steps.push(...chunked(STAGE_VECTORS, vectors));
+  steps.push(...chunk(STAGE_VECTORS, vectors, { stagesVectors: true }));
   const edgesByType = new Map<EdgeType, PropertyMap[]>();
   for (const edge of edges) {
     groupPush(edgesByType, edge.type, { from: edge.from, to: edge.to, props: edgeToProps(edge, seq++) });
   }
-  for (const [type, rows] of edgesByType) steps.push(...chunked(STAGE_EDGES[type], rows));
+  for (const [type, rows] of edgesByType) steps.push(...chunk(STAGE_EDGES[type], rows));
   return steps;
 }

@@ -37,3 +37,27 @@ export function largeImportBatch(entries: number): ImportBatchInput {
   });
   return { nodes, edges } as ImportBatchInput;
 }
+
+export const INDEXED_MODEL = 'fixture-384';
+
+/** Node `i`'s vector: 384 pseudo-random components (deterministic), so every node's nearest vector is its own. */
+export function fixtureVector(i: number): number[] {
+  let state = (i + 1) * 2_654_435_761;
+  return Array.from({ length: 384 }, () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648 - 0.5;
+  });
+}
+
+/** Tests only: `count` problems, each with a 384-dimension vector (the vector index's dimension). */
+export function vectorImportBatch(count: number): ImportBatchInput {
+  const nodes: ImportBatchInput['nodes'] = [];
+  for (let i = 0; i < count; i++) {
+    nodes.push({
+      kind: 'Problem',
+      name: `Vector problem ${i}`,
+      embedding: { model: INDEXED_MODEL, vector: fixtureVector(i) },
+    });
+  }
+  return { nodes, edges: [] } as ImportBatchInput;
+}

@@ -6,7 +6,15 @@ import { startNeo4j } from '../../../graph/neo4j-server/start.ts';
 import type { RunningNeo4j } from '../../../graph/neo4j-server/start.ts';
 import { snapshot } from '../test-support/store-contract/helpers.ts';
 import { createNeo4jDriver } from './connection.ts';
-import { EXISTING_PROBLEM, VECTOR_MODEL, largeImportBatch } from './import-journal-fixture.ts';
+import {
+  EXISTING_PROBLEM,
+  INDEXED_MODEL,
+  VECTOR_MODEL,
+  fixtureVector,
+  largeImportBatch,
+  vectorImportBatch,
+} from './import-journal-fixture.ts';
+import { DEFER_INDEX_MIN_VECTORS, VECTOR_INDEX_NAME } from './import-vector-index.ts';
 import { toNumber } from './mapping.ts';
 import { migrateNeo4j } from './migrations.ts';
 import { Neo4jGraphStore } from './neo4j-store.ts';
@@ -55,6 +63,30 @@ async function bookkeepingLeft(): Promise<number[]> {
   ];
 }
 
+/** Runs the importer child (import-journal-child.ts) and SIGKILLs it once `ready`; returns what it printed. */
+async function killImporterWhen(
+  args: string[],
+  ready: () => Promise<boolean>,
+  what: string,
+): Promise<string> {
+  const child = spawn(process.execPath, [CHILD, server.uri, database, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const deadline = Date.now() + 240_000;
+  while (!(await ready())) {
+    if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
+    if (Date.now() > deadline) throw new Error(`the importer never ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  await exited;
+  return output;
+}
+
 /** The user's graph before the import: the node the import merges into (with a vector) and one it ignores. */
 async function seedExisting(store: Neo4jGraphStore): Promise<void> {
   const { node } = await store.upsertNode(
@@ -86,22 +118,12 @@ describe('Neo4j import under a per-transaction memory limit (16 MB)', () => {
     await seedExisting(store);
     const before = await snapshot(store);
 
-    const child = spawn(process.execPath, [CHILD, server.uri, database, String(ENTRIES), '1000'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Kill it once it has staged nodes AND merged into the stored node (an undo record exists): the worst case.
-    const deadline = Date.now() + 240_000;
-    while ((await count('MATCH (u:ImportUndo) RETURN count(u) AS n')) === 0) {
-      if (child.exitCode !== null) throw new Error(`the importer ended before it could be killed: ${output}`);
-      if (Date.now() > deadline) throw new Error('the importer never merged into the stored node');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    const output = await killImporterWhen(
+      [String(ENTRIES), '1000'],
+      async () => (await count('MATCH (u:ImportUndo) RETURN count(u) AS n')) > 0,
+      'merged into the stored node',
+    );
     expect(output).not.toContain('done');
     expect(await count('MATCH (n:GraphNode) WHERE n.importId IS NOT NULL RETURN count(n) AS n')).toBe(
       ENTRIES,
@@ -119,5 +141,123 @@ describe('Neo4j import under a per-transaction memory limit (16 MB)', () => {
     expect(retry).toMatchObject({ nodesCreated: ENTRIES, nodesMerged: 1 });
     expect(await count('MATCH (n:GraphNode) RETURN count(n) AS n')).toBe(ENTRIES + 2);
     expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+  }, 480_000);
+});
+
+/** The vector index's state, or null when it does not exist. */
+async function vectorIndexState(): Promise<string | null> {
+  const { records } = await driver.executeQuery(
+    'SHOW INDEXES YIELD name, state WHERE name = $name RETURN state',
+    { name: VECTOR_INDEX_NAME },
+    { database },
+  );
+  return records[0] ? String(records[0].get('state')) : null;
+}
+
+async function nearestName(store: Neo4jGraphStore, vector: number[]): Promise<string | undefined> {
+  const hits = await store.nodeSearch({ vector, model: INDEXED_MODEL, mode: 'vector', limit: 3 });
+  return hits[0]?.node.name;
+}
+
+describe('Neo4j bulk load and the vector index', () => {
+  const VECTORS = DEFER_INDEX_MIN_VECTORS + 200;
+
+  it('into a graph without vectors: the index is built once after staging (absent meanwhile, no model visible, search answers lexically), ONLINE and searchable after', async () => {
+    const store = new Neo4jGraphStore(driver, database);
+    const midway: Array<{ index: string | null; hits: number; vectorRanked: number }> = [];
+    await store.importBatchWatched(
+      vectorImportBatch(VECTORS),
+      { actor: 'bob' },
+      {
+        onProgress: async ({ done }) => {
+          if (done !== 1) return;
+          // A lab member's hybrid search meanwhile: no model is registered yet, so it is lexical, not an error.
+          const hits = await store.nodeSearch({
+            query: 'vector problem',
+            vector: fixtureVector(3),
+            limit: 5,
+          });
+          midway.push({
+            index: await vectorIndexState(),
+            hits: hits.length,
+            vectorRanked: hits.filter((h) => h.vectorRank !== undefined).length,
+          });
+        },
+      },
+    );
+    expect(midway).toEqual([{ index: null, hits: 5, vectorRanked: 0 }]);
+    expect(await vectorIndexState()).toBe('ONLINE');
+    expect(await nearestName(store, fixtureVector(700))).toBe('Vector problem 700');
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+  }, 300_000);
+
+  it('into a graph with vectors: the index stays, and the stored vectors stay searchable throughout the load', async () => {
+    const store = new Neo4jGraphStore(driver, database);
+    const { node } = await store.upsertNode({ kind: 'Topic', name: 'Stored topic' }, { actor: 'alice' });
+    const stored = fixtureVector(VECTORS + 1);
+    await store.setEmbedding({ nodeId: node.id, model: INDEXED_MODEL, vector: stored }, { actor: 'alice' });
+    const midway: Array<{ index: string | null; nearest: string | undefined }> = [];
+    await store.importBatchWatched(
+      vectorImportBatch(VECTORS),
+      { actor: 'bob' },
+      {
+        onProgress: async () => {
+          midway.push({ index: await vectorIndexState(), nearest: await nearestName(store, stored) });
+        },
+      },
+    );
+    expect(midway.length).toBeGreaterThan(2);
+    for (const seen of midway) expect(seen).toEqual({ index: 'ONLINE', nearest: 'Stored topic' });
+    expect(await nearestName(store, fixtureVector(9))).toBe('Vector problem 9');
+  }, 300_000);
+
+  it('cancelled mid-way (AbortSignal): CANCELLED, the graph as before and the index back', async () => {
+    const store = new Neo4jGraphStore(driver, database);
+    await store.upsertNode({ kind: 'Topic', name: 'Untouched topic' }, { actor: 'alice' });
+    const before = await snapshot(store);
+    const cancel = new AbortController();
+    const progress: number[] = [];
+    const importing = store.importBatchWatched(
+      vectorImportBatch(VECTORS),
+      { actor: 'bob' },
+      {
+        signal: cancel.signal,
+        onProgress: ({ done, total }) => {
+          progress.push(done / total);
+          if (done === 2) cancel.abort();
+        },
+      },
+    );
+    await expect(importing).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(progress).toHaveLength(2);
+    expect(await snapshot(store)).toEqual(before);
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+    await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+    expect(await vectorIndexState()).toBe('ONLINE');
+  }, 300_000);
+
+  it('killed (SIGKILL) after it dropped the index: recovery restores the graph and the index, and a retry is searchable', async () => {
+    const entries = 3_000;
+    const store = new Neo4jGraphStore(driver, database, false, 1_000);
+    await store.upsertNode({ kind: 'Topic', name: 'Untouched topic' }, { actor: 'alice' });
+    const before = await snapshot(store);
+    // Kill it once vectors are staged while the index is gone: the state a crash must not leave behind.
+    const output = await killImporterWhen(
+      [String(entries), '1000', 'vectors'],
+      async () =>
+        (await count('MATCH (e:Embedding) RETURN count(e) AS n')) > 0 && (await vectorIndexState()) === null,
+      'staged vectors without the index',
+    );
+    expect(output).not.toContain('done');
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // its lease runs out
+    expect(await store.recoverImports()).toBe(1);
+    expect(await snapshot(store)).toEqual(before);
+    expect(await bookkeepingLeft()).toEqual([0, 0, 0, 0]);
+    await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+    expect(await vectorIndexState()).toBe('ONLINE');
+
+    await store.importBatch(vectorImportBatch(entries), { actor: 'bob' });
+    expect(await nearestName(store, fixtureVector(2_500))).toBe('Vector problem 2500');
   }, 480_000);
 });

@@ -6,6 +6,15 @@ import type { ImportBatchSchema } from '../schemas.ts';
 import { planImport } from './import-batch.ts';
 import type { StagedStep } from './import-batch.ts';
 import {
+  DEFER_INDEX_MIN_VECTORS,
+  deferVectorIndex,
+  ensureVectorIndex,
+  indexedVectorCount,
+  rebuildVectorIndex,
+} from './import-vector-index.ts';
+import type { RunAlone } from './import-vector-index.ts';
+import { stagingStepBytes } from './import-step-size.ts';
+import {
   CLAIM_IMPORTS,
   CREATE_IMPORTS_CLAIM,
   CREATE_JOURNAL,
@@ -36,6 +45,7 @@ import type { Row, WriteTx } from './tx.ts';
  * 3. success: the journal is marked `committed` in one tiny transaction, then tags and undo records are
  *    removed in batches; failure: undo records are applied and everything tagged deleted, in batches.
  * A crashed import (lease expired) is rolled back, and an untidy committed one tidied, before the next import.
+ * A bulk load into a graph without vectors builds the vector index once, after staging (import-vector-index.ts).
  * Imports are serialised: one live journal at a time, another import meanwhile is a CONFLICT.
  * Readers may see the rows of an import in flight (see the room README).
  */
@@ -48,13 +58,31 @@ export type RunWrite = <T>(work: (w: WriteTx) => Promise<T>) => Promise<T>;
 export const DEFAULT_IMPORT_LEASE_MS = 60_000;
 const CLEANUP_LIMIT = 2_000;
 
+export interface ImportProgress {
+  /** Staged steps done, of `total` (each a bounded transaction). */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Runs one statement in a transaction of its own: with it, the vector index may be built after the load
+   * (import-vector-index.ts), and a rollback makes sure it exists. */
+  runAlone?: RunAlone;
+  /** Awaited before the next step (a caller may hold the import there, e.g. to look at the graph mid-way). */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /** Aborted: the import stops before its next step and is rolled back (CANCELLED). */
+  signal?: AbortSignal;
+}
+
 export async function journaledImport(
   runWrite: RunWrite,
   batch: Batch,
   owner: string,
   leaseMs = DEFAULT_IMPORT_LEASE_MS,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  await recoverImports(runWrite);
+  const { runAlone, onProgress, signal } = options;
+  await recoverImports(runWrite, runAlone);
   const id = randomUUID();
   await runWrite(async (w) => {
     await claimImportSlot(w);
@@ -62,10 +90,25 @@ export async function journaledImport(
   });
   let result: ImportResult;
   try {
-    const plan = await runWrite((w) => planImport(w, batch));
+    const stepBytes = await stagingStepBytes(runAlone);
+    const plan = await runWrite((w) => planImport(w, batch, stepBytes));
     result = plan.result;
     const { steps } = plan;
-    for (const step of steps) await runWrite((w) => stageStep(w, id, step, leaseMs));
+    let done = 0;
+    const stage = async (step: StagedStep): Promise<void> => {
+      if (signal?.aborted) {
+        throw new AppError('CANCELLED', 'The import was cancelled; nothing of it was kept', { importId: id });
+      }
+      await runWrite((w) => stageStep(w, id, step, leaseMs));
+      await onProgress?.({ done: ++done, total: steps.length });
+    };
+    const deferred =
+      runAlone !== undefined &&
+      indexedVectorCount(steps) >= DEFER_INDEX_MIN_VECTORS &&
+      (await deferVectorIndex(runWrite, runAlone));
+    for (const step of steps) if (!step.registersModels) await stage(step);
+    if (deferred) await rebuildVectorIndex(runAlone, leaseKeeper(runWrite, id, leaseMs));
+    for (const step of steps) if (step.registersModels) await stage(step);
     await runWrite(async (w) => {
       if (!(await w.first(MARK_JOURNAL, { id, from: ['pending'], to: 'committed' }))) {
         throw new AppError('CONFLICT', 'The import was rolled back meanwhile (its lease expired)', {
@@ -75,7 +118,7 @@ export async function journaledImport(
     });
   } catch (err) {
     // The user's graph goes back to how it was; a failure here is left to the next import's recovery.
-    await rollbackImport(runWrite, id).catch(() => undefined);
+    await rollbackImport(runWrite, id, runAlone).catch(() => undefined);
     throw err;
   }
   await tidyCommitted(runWrite, id).catch(() => undefined);
@@ -103,12 +146,26 @@ export async function claimImportSlot(w: WriteTx): Promise<void> {
   }
 }
 
-async function stageStep(w: WriteTx, id: string, step: StagedStep, leaseMs: number): Promise<void> {
+async function renewLease(w: WriteTx, id: string, leaseMs: number): Promise<void> {
   if (!(await w.first(RENEW_JOURNAL, { id, leaseMs: int(leaseMs) }))) {
     throw new AppError('CONFLICT', 'The import was rolled back meanwhile (its lease expired)', {
       importId: id,
     });
   }
+}
+
+/** Renews the lease while the import waits on the server (a quarter lease apart: each renewal is a write). */
+function leaseKeeper(runWrite: RunWrite, id: string, leaseMs: number): () => Promise<void> {
+  let renewedAt = Date.now();
+  return async () => {
+    if (Date.now() - renewedAt < leaseMs / 4) return;
+    await runWrite((w) => renewLease(w, id, leaseMs));
+    renewedAt = Date.now();
+  };
+}
+
+async function stageStep(w: WriteTx, id: string, step: StagedStep, leaseMs: number): Promise<void> {
+  await renewLease(w, id, leaseMs);
   if (step.appendsAudit) {
     w.auditRows(step.rows.map((row) => ({ ...(row as Row), importId: id })));
     return;
@@ -122,12 +179,12 @@ async function stageStep(w: WriteTx, id: string, step: StagedStep, leaseMs: numb
 }
 
 /** Roll back crashed imports and finish tidying committed ones; called before every import. */
-export async function recoverImports(runWrite: RunWrite): Promise<number> {
+export async function recoverImports(runWrite: RunWrite, runAlone?: RunAlone): Promise<number> {
   const stale = await runWrite((w) => w.rows(STALE_JOURNALS));
   for (const journal of stale) {
     const id = String(journal.id);
     if (journal.status === 'committed') await tidyCommitted(runWrite, id);
-    else await rollbackImport(runWrite, id);
+    else await rollbackImport(runWrite, id, runAlone);
   }
   return stale.length;
 }
@@ -147,8 +204,9 @@ async function tidyCommitted(runWrite: RunWrite, id: string): Promise<void> {
   await runWrite((w) => w.rows(DELETE_JOURNAL, { id }));
 }
 
-/** Undo an import: stored nodes and vectors back as they were, everything it created deleted, in batches. */
-export async function rollbackImport(runWrite: RunWrite, id: string): Promise<void> {
+/** Undo an import: stored nodes and vectors back as they were, everything it created deleted, in batches; and the
+ * vector index there again, should the import have deferred it. */
+export async function rollbackImport(runWrite: RunWrite, id: string, runAlone?: RunAlone): Promise<void> {
   // Claimed first: a still-running owner fails its next step instead of writing on.
   await runWrite((w) => w.rows(MARK_JOURNAL, { id, from: ['pending', 'rolling-back'], to: 'rolling-back' }));
   for (;;) {
@@ -169,5 +227,7 @@ export async function rollbackImport(runWrite: RunWrite, id: string): Promise<vo
   await repeatUntilDone(runWrite, DELETE_TAGGED_EDGES, id);
   await repeatUntilDone(runWrite, DELETE_TAGGED_NODES, id);
   await repeatUntilDone(runWrite, DELETE_UNDO, id);
+  // Before the journal goes: a crash here leaves the journal, so the next recovery comes back to this.
+  if (runAlone) await ensureVectorIndex(runAlone);
   await runWrite((w) => w.rows(DELETE_JOURNAL, { id }));
 }

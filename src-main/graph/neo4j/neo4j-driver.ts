@@ -22,6 +22,7 @@ import { overview, shortestPath, whiteSpace } from './explore-reads.ts';
 import type { GraphOverview, GraphPath, WhiteSpace } from '../explore-views.ts';
 import type { OverviewQuery, WhitespaceQuery } from '../explore-schemas.ts';
 import { journaledImport, recoverImports } from './import-journal.ts';
+import type { ImportOptions } from './import-journal.ts';
 import { int, toNumber } from './mapping.ts';
 import { Neo4jReader, Neo4jWriter } from './neo4j-tx.ts';
 import { AUDIT_QUERY } from './queries.ts';
@@ -191,14 +192,38 @@ export class Neo4jDriver implements GraphDriver {
     await this.writeTx(actor, (w) => restoreGraph(w, dump, replace, step));
   }
 
-  /** Bounded staged transactions under an import journal: one transaction could exceed the server's memory. */
-  importBatch(batch: ParsedImportBatch, actor: string): Promise<ImportResult> {
-    return journaledImport((work) => this.writeTx(actor, work), batch, actor, this.importLeaseMs);
+  /** Bounded staged transactions under an import journal: one transaction could exceed the server's memory.
+   * `watch` reports progress per staged step and cancels (all-or-nothing) through its signal. */
+  importBatch(
+    batch: ParsedImportBatch,
+    actor: string,
+    watch: Pick<ImportOptions, 'onProgress' | 'signal'> = {},
+  ): Promise<ImportResult> {
+    return journaledImport((work) => this.writeTx(actor, work), batch, actor, this.importLeaseMs, {
+      ...watch,
+      runAlone: (query, params) => this.runAlone(query, params),
+    });
   }
 
   /** Rolls back imports that crashed (lease expired) and tidies committed ones; also run before each import. */
   recoverImports(): Promise<number> {
-    return recoverImports((work) => this.writeTx('system', work));
+    return recoverImports(
+      (work) => this.writeTx('system', work),
+      (query, params) => this.runAlone(query, params),
+    );
+  }
+
+  /** One statement in an auto-commit transaction of its own: schema statements may not share one with data. */
+  private runAlone(query: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.guard(async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+      try {
+        const result = await session.run(query, params);
+        return result.records.map((record) => record.toObject() as Record<string, unknown>);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   async close(): Promise<void> {
