@@ -6,6 +6,7 @@ import { NOTE_MAX_BYTES } from '../graph/notes/node-note.ts';
 import type { NodeNote } from '../graph/notes/node-note.ts';
 import type { GraphEdge, GraphNode } from '../graph/model.ts';
 import type { SkippedEdge } from '../graph/rules/undo-record.ts';
+import type { KeepNoteOutcome } from '../graph/notes/note-undo.ts';
 import type { GraphStoreInfo } from './graph.ts';
 
 /**
@@ -64,6 +65,7 @@ export interface GraphDeleteResult {
 export const UNDO_TOKEN_MAX_CHARS = 4_000_000;
 const UndoToken = z.strictObject({ undo: z.string().min(1).max(UNDO_TOKEN_MAX_CHARS) });
 export type { SkippedEdge } from '../graph/rules/undo-record.ts';
+export type { KeepNoteOutcome } from '../graph/notes/note-undo.ts';
 
 export const GraphRestoreDeletedRequestSchema = UndoToken;
 export interface GraphRestoreDeletedResult {
@@ -71,6 +73,8 @@ export interface GraphRestoreDeletedResult {
   edgesRestored: number;
   /** Edges not put back: their other end is gone, or someone re-added them. */
   edgesSkipped: SkippedEdge[];
+  /** The node's note came back with it (false: it had none). */
+  noteRestored: boolean;
 }
 
 export const GraphUnmergeRequestSchema = UndoToken;
@@ -81,6 +85,13 @@ export interface GraphUnmergeResult {
   restored: GraphNode[];
   edgesRestored: number;
   edgesSkipped: SkippedEdge[];
+  /** How many of the folded nodes got their own note back. */
+  notesRestored: number;
+  /**
+   * The survivor's note: back as before the merge, untouched (the merge did not change it), or kept as someone
+   * saved it after the merge (never overwritten).
+   */
+  keepNote: KeepNoteOutcome;
 }
 
 export interface GraphMergeResult {

@@ -9,6 +9,9 @@ import { AppError } from '../shared/errors.ts';
 import type { GraphHandlerDeps } from './graph-handlers.ts';
 import type { Handler } from './handler-table.ts';
 import { createUndoTokens } from './undo-token.ts';
+import type { NodeNote } from '../graph/notes/node-note.ts';
+import type { NodeNotes } from '../graph/notes/node-notes.ts';
+import { noteFitsUndo, parseDeleteUndo, parseMergeUndo } from '../graph/notes/note-undo.ts';
 
 export type GraphCurationHandlers = { [C in GraphCurationChannel]: Handler<C> };
 
@@ -46,31 +49,39 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
         { id: request.id, expectedVersion: request.expectedVersion },
         ctx(),
       );
-      await (await deps.notes()).removeFor([request.id]);
+      const notes = await deps.notes();
+      const note = await notes.get(request.id);
+      await notes.removeFor([request.id]);
       const others = record.edges.map((e) => (e.from === request.id ? e.to : e.from));
       deps.changed?.([request.id, ...others], 'delete');
-      return { id: request.id, edgesRemoved: record.edges.length, undo: tokens.issue('delete', record) };
+      const undo = noteFitsUndo(note) ? tokens.issue('delete', { graph: record, note }) : null;
+      return { id: request.id, edgesRemoved: record.edges.length, undo };
     },
     'graph.restoreDeleted': async (request) => {
-      const record = tokens.open('delete', request.undo);
-      const result = await (await deps.store()).restoreDeleted(record, ctx());
+      const { graph, note } = parseDeleteUndo(tokens.open('delete', request.undo));
+      const result = await (await deps.store()).restoreDeleted(graph, ctx());
+      if (note) await (await deps.notes()).restore(note);
       const others = result.edgesRestored.map((e) => (e.from === result.node.id ? e.to : e.from));
       deps.changed?.([result.node.id, ...others], 'create');
       return {
         node: result.node,
         edgesRestored: result.edgesRestored.length,
         edgesSkipped: result.edgesSkipped,
+        noteRestored: note !== null,
       };
     },
     'graph.unmerge': async (request) => {
-      const record = tokens.open('merge', request.undo);
-      const result = await (await deps.store()).unmerge(record, ctx());
+      const { graph, notes } = parseMergeUndo(tokens.open('merge', request.undo));
+      const result = await (await deps.store()).unmerge(graph, ctx());
+      const keepNote = await (await deps.notes()).unmerge(notes, deps.actor());
       deps.changed?.([result.keep.id, ...result.restored.map((n) => n.id)], 'merge');
       return {
         keep: result.keep,
         restored: result.restored,
         edgesRestored: result.edgesRestored.length,
         edgesSkipped: result.edgesSkipped,
+        notesRestored: notes.drops.length,
+        keepNote,
       };
     },
     'graph.addEdge': async (request) => {
@@ -113,16 +124,18 @@ export function createGraphCurationHandlers(deps: GraphHandlerDeps): GraphCurati
       const store = await deps.store();
       const drops = await Promise.all(request.drops.map(async (d) => (await store.getNode(d.id)) ?? d));
       const { node, record } = await mergeInto(store, request, ctx());
+      const notes = await deps.notes();
+      const undoNotes = await notesBeforeMerge(notes, node.id, drops);
       // The survivor keeps its note; the dropped nodes' notes are appended to it (graph/notes/node-notes.ts).
-      await (
-        await deps.notes()
-      ).merge(
+      const after = await notes.merge(
         node.id,
         drops.map((d) => ({ id: d.id, name: 'name' in d ? d.name : d.id })),
         deps.actor(),
       );
       deps.changed?.([request.keepId, ...request.drops.map((d) => d.id)], 'merge');
-      return { node, undo: tokens.issue('merge', record) };
+      const notesRecord = { ...undoNotes, keep: after ? { before: undoNotes.keep, after } : null };
+      const undoable = [undoNotes.keep, after, ...undoNotes.drops].every(noteFitsUndo);
+      return { node, undo: undoable ? tokens.issue('merge', { graph: record, notes: notesRecord }) : null };
     },
     'graph.push': async (request) => {
       const result = await deps.push(request.replace);
@@ -240,6 +253,16 @@ async function mergeInto(
     );
   }
   return { node: kept, record: { keepBefore, keepVersion: kept.version, steps } };
+}
+
+/** The notes a merge is about to change, for its undo. */
+async function notesBeforeMerge(
+  notes: NodeNotes,
+  keepId: string,
+  drops: ReadonlyArray<{ id: string }>,
+): Promise<{ keep: NodeNote | null; drops: NodeNote[] }> {
+  const dropNotes = await Promise.all(drops.map((d) => notes.get(d.id)));
+  return { keep: await notes.get(keepId), drops: dropNotes.filter((n) => n !== null) };
 }
 
 function alreadyThere(id: string, name: string, kind: string): AppError {

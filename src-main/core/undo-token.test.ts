@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.ts';
+import { parseDeleteUndo, parseMergeUndo } from '../graph/notes/note-undo.ts';
 import { createUndoTokens } from './undo-token.ts';
 
 const refusal = (open: () => unknown): AppError => {
@@ -44,5 +45,44 @@ describe('undo tokens', () => {
     expect(refusal(() => tokens.open('merge', payload)).code).toBe('VALIDATION');
     expect(refusal(() => tokens.open('merge', '..')).code).toBe('VALIDATION');
     expect(tokens.issue('delete', { edges: 'x'.repeat(4_000_000) })).toBeNull();
+  });
+
+  it('carry a note that is checked on the way back: a 1 MB note or another node’s note is a typed refusal', () => {
+    const tokens = createUndoTokens(() => 'embedded:/a');
+    const note = {
+      nodeId: 'n1',
+      text: 'x',
+      revision: 1,
+      updatedBy: 'Ada',
+      updatedAt: '2026-12-06T12:00:00Z',
+    };
+    const opened = (kind: 'delete' | 'merge', record: unknown): unknown =>
+      tokens.open(kind, tokens.issue(kind, record) ?? '');
+    const graph = { node: { id: 'n1', name: 'N' }, edges: [], vectors: [] };
+    expect(parseDeleteUndo(opened('delete', { graph, note })).note).toEqual(note);
+
+    const bomb = { graph, note: { ...note, text: 'x'.repeat(1024 * 1024) } };
+    expect(refusal(() => parseDeleteUndo(opened('delete', bomb)))).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'note.text' },
+    });
+    const stranger = { graph, note: { ...note, nodeId: 'n2' } };
+    expect(refusal(() => parseDeleteUndo(opened('delete', stranger)))).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'note.nodeId' },
+    });
+    const merge = { keepBefore: { id: 'k' }, keepVersion: 3, steps: [{ drop: { id: 'n1' } }] };
+    const keep = { before: null, after: { ...note, nodeId: 'k' } };
+    expect(
+      parseMergeUndo(opened('merge', { graph: merge, notes: { keep, drops: [note] } })).notes.drops,
+    ).toEqual([note]);
+    const twice = { graph: merge, notes: { keep, drops: [note, note] } };
+    expect(refusal(() => parseMergeUndo(opened('merge', twice))).details).toMatchObject({
+      field: 'notes.drops',
+    });
+    const notKeeper = { graph: merge, notes: { keep: { before: null, after: note }, drops: [] } };
+    expect(refusal(() => parseMergeUndo(opened('merge', notKeeper))).details).toMatchObject({
+      field: 'notes.keep',
+    });
   });
 });

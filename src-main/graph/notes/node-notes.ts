@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { NOTE_MAX_BYTES, type NodeNote } from './node-note.ts';
 import type { NotesDriver } from './notes-driver.ts';
+import type { KeepNoteOutcome, MergeNotesRecord } from './note-undo.ts';
 
 /** A dropped node of a merge whose note moves to the survivor. */
 export interface MergedNoteSource {
@@ -85,6 +86,48 @@ export class NodeNotes {
     return kept;
   }
 
+  /**
+   * Undo of a delete: the note back as it was (revision, author, time), as the node comes back as it was. Its
+   * history went with the delete, so nobody holds a later revision. A note already there is CONFLICT.
+   */
+  async restore(note: NodeNote): Promise<NodeNote> {
+    return this.driver.update(note.nodeId, (current) => {
+      if (current) {
+        throw new AppError('CONFLICT', `A note was written for this node since it was removed`, {
+          field: 'note',
+          current,
+        });
+      }
+      return note;
+    });
+  }
+
+  /**
+   * Undo of a merge: the drops' notes back as they were, and the survivor's note back to what it was before the
+   * merge as a new revision by `actor` (others may have read the merged one), unless someone saved it since the
+   * merge: then theirs is kept ('kept-changed'). A survivor without a note before gets an empty one (the merged
+   * text stays in its history).
+   */
+  async unmerge(record: MergeNotesRecord, actor: string): Promise<KeepNoteOutcome> {
+    for (const note of record.drops) await this.restore(note);
+    const { keep } = record;
+    if (!keep) return 'untouched';
+    const { before, after } = keep;
+    let outcome: KeepNoteOutcome = 'restored';
+    await this.driver
+      .update(after.nodeId, (current) => {
+        if (!current || current.revision !== after.revision || current.text !== after.text) {
+          outcome = 'kept-changed';
+          throw new KeptChanged();
+        }
+        return stamped(after.nodeId, before?.text ?? '', current.revision + 1, actor);
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof KeptChanged)) throw err;
+      });
+    return outcome;
+  }
+
   all(): Promise<NodeNote[]> {
     return this.driver.all();
   }
@@ -98,6 +141,9 @@ export class NodeNotes {
     return this.driver.close();
   }
 }
+
+/** The survivor's note went away since the merge: nothing to write. */
+class KeptChanged extends Error {}
 
 function stamped(nodeId: string, text: string, revision: number, actor: string): NodeNote {
   return { nodeId, text, revision, updatedBy: actor, updatedAt: new Date().toISOString() };

@@ -50,7 +50,7 @@ export function recordReviewUndo(before: GraphNode[], after: GraphNode[], decisi
   });
 }
 
-/** Undo of a delete: the node back as it was, with the edges whose other end still exists. */
+/** Undo of a delete: the node and its note back as they were, with the edges whose other end still exists. */
 export function recordDeleteUndo(node: GraphNode, undo: string | null): void {
   if (!undo) return;
   undoStack.push({
@@ -62,14 +62,18 @@ export function recordDeleteUndo(node: GraphNode, undo: string | null): void {
   });
 }
 
-/** Undo of a merge: the survivor's name and aliases as before, the folded nodes and their edges back. */
+/** Undo of a merge: the survivor's name, aliases and note as before, the folded nodes, notes and edges back. */
 export function recordMergeUndo(keep: GraphNode, drops: GraphNode[], undo: string | null): void {
   if (!undo) return;
   undoStack.push({
     label: drops.length === 1 ? `merge of ${quote(drops[0]?.name ?? '')}` : `merge of ${drops.length} nodes`,
     revert: async () => {
       const result = await invoke('graph.unmerge', { undo });
-      return outcome([keep.id, ...result.restored.map((n) => n.id)], result.edgesSkipped);
+      const done = outcome([keep.id, ...result.restored.map((n) => n.id)], result.edgesSkipped);
+      if (result.keepNote !== 'kept-changed') return done;
+      // Someone saved the survivor's note after the merge: theirs stays, so the folded notes are still in it too.
+      const kept = `The note of ${quote(keep.name)} was changed since the merge and was kept as it is.`;
+      return { ...done, note: [done.note, kept].filter(Boolean).join(' ') };
     },
   });
 }
