@@ -142,8 +142,15 @@ export class NodeNotes {
   }
 }
 
-/** The survivor's note went away since the merge: nothing to write. */
-class KeptChanged extends Error {}
+/**
+ * The survivor's note was saved since the merge: nothing to write. An AppError, so a driver passes it through
+ * as it is (the Neo4j driver maps any other throw to INTERNAL) and the transaction rolls back.
+ */
+class KeptChanged extends AppError<'CONFLICT'> {
+  constructor() {
+    super('CONFLICT', 'The note was saved since the merge', { field: 'note' });
+  }
+}
 
 function stamped(nodeId: string, text: string, revision: number, actor: string): NodeNote {
   return { nodeId, text, revision, updatedBy: actor, updatedAt: new Date().toISOString() };
