@@ -139,6 +139,26 @@ export function describeNotesContract(
       expect((await a.get('keep'))?.revision).toBe(2);
     });
 
+    it('undoes a delete’s and a merge’s notes, never over a note another writer saved since', async () => {
+      const { a, b } = w();
+      const keep = await a.save({ nodeId: 'k', expectedRevision: 0, text: 'keeper' }, 'ana');
+      const drop = await a.save({ nodeId: 'd', expectedRevision: 0, text: 'dropped' }, 'ana');
+      const after = await a.merge('k', [{ id: 'd', name: 'D' }], 'ana');
+      if (!after) throw new Error('the dropped note moves to the survivor');
+      const record = { keep: { before: keep, after }, drops: [drop] };
+      expect(await b.unmerge(record, 'ben')).toBe('restored');
+      expect(await a.get('d')).toEqual(drop);
+      expect(await a.get('k')).toMatchObject({ text: 'keeper', revision: 3, updatedBy: 'ben' });
+      // A note for the same id written meanwhile is not overwritten by a restore.
+      expect((await refusal(b.restore(drop))).code).toBe('CONFLICT');
+
+      // A survivor's note saved since the merge is kept as it is.
+      await b.save({ nodeId: 'k', expectedRevision: 3, text: 'ben’s own' }, 'ben');
+      const merged = { ...record, drops: [] };
+      expect(await a.unmerge(merged, 'ana')).toBe('kept-changed');
+      expect(await b.get('k')).toMatchObject({ text: 'ben’s own', revision: 4, updatedBy: 'ben' });
+    });
+
     it('lists every note and puts notes back as they were, replacing or over the same nodes', async () => {
       const { a, b } = w();
       await a.save({ nodeId: 'n1', expectedRevision: 0, text: 'one' }, 'ana');
