@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.ts';
+import { thrownAppError } from '../test-support/thrown-app-error.ts';
 import { parseDeleteUndo, parseMergeUndo } from '../graph/notes/note-undo.ts';
 import { createUndoTokens } from './undo-token.ts';
 
-const refusal = (open: () => unknown): AppError => {
-  try {
-    open();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = thrownAppError;
 
 describe('undo tokens', () => {
   it('give back the record they were issued for, on the store that issued them', () => {

@@ -1,12 +1,5 @@
 import { expect, it } from 'vitest';
-import type {
-  GraphDeleteResult,
-  GraphExport,
-  GraphMergeResult,
-  GraphRestoreDeletedResult,
-  GraphUnmergeResult,
-  NodeNote,
-} from '../contract/graph-curation.ts';
+import type * as Curation from '../contract/graph-curation.ts';
 import type { GraphNode } from '../graph/model.ts';
 import type { CurationMember } from './graph-curation-suite.ts';
 
@@ -15,22 +8,22 @@ import type { CurationMember } from './graph-curation-suite.ts';
  * both stores): notes shared, carried by merge, delete, dump, and by the undo of a delete or a merge.
  */
 export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMember, CurationMember]>): void {
-  const noteOf = async (who: CurationMember, id: string): Promise<NodeNote | null> =>
-    (await who.ok<{ note: NodeNote | null }>('graph.node', { id })).note;
+  const noteOf = async (who: CurationMember, id: string): Promise<Curation.NodeNote | null> =>
+    (await who.ok<{ note: Curation.NodeNote | null }>('graph.node', { id })).note;
 
   it('undoes a delete with its note: the note back as it was; a note too long for a token is not undoable', async () => {
     const [ada, grace] = await twoWriters();
     const problem = await ada.ok<GraphNode>('graph.create', { kind: 'Problem', name: 'Noted and deleted' });
-    const note = await grace.ok<NodeNote>('graph.saveNote', {
+    const note = await grace.ok<Curation.NodeNote>('graph.saveNote', {
       id: problem.id,
       expectedRevision: 0,
       text: 'Grace: keep this',
     });
-    const deleted = await ada.ok<GraphDeleteResult>('graph.delete', {
+    const deleted = await ada.ok<Curation.GraphDeleteResult>('graph.delete', {
       id: problem.id,
       expectedVersion: problem.version,
     });
-    const restored = await ada.ok<GraphRestoreDeletedResult>('graph.restoreDeleted', {
+    const restored = await ada.ok<Curation.GraphRestoreDeletedResult>('graph.restoreDeleted', {
       undo: deleted.undo,
     });
     expect(restored.noteRestored).toBe(true);
@@ -47,13 +40,13 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
       drops.push(drop);
     }
     const current = nodeOf(await ada.ok('graph.node', { id: problem.id }));
-    const merged = await ada.ok<GraphMergeResult>('graph.mergeInto', {
+    const merged = await ada.ok<Curation.GraphMergeResult>('graph.mergeInto', {
       keepId: problem.id,
       expectedKeepVersion: current.version,
       drops: drops.map((d) => ({ id: d.id, expectedVersion: d.version })),
     });
     expect(merged.undo).toBeNull();
-    const big = await ada.ok<GraphDeleteResult>('graph.delete', {
+    const big = await ada.ok<Curation.GraphDeleteResult>('graph.delete', {
       id: problem.id,
       expectedVersion: merged.node.version,
     });
@@ -62,13 +55,17 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
 
   it('undoes a merge with notes: the folded notes back, the survivor’s as before unless saved since', async () => {
     const [ada, grace] = await twoWriters();
-    const make = async (name: string, text: string): Promise<[GraphNode, NodeNote]> => {
+    const make = async (name: string, text: string): Promise<[GraphNode, Curation.NodeNote]> => {
       const node = await ada.ok<GraphNode>('graph.create', { kind: 'Challenge', name });
-      const note = await ada.ok<NodeNote>('graph.saveNote', { id: node.id, expectedRevision: 0, text });
+      const note = await ada.ok<Curation.NodeNote>('graph.saveNote', {
+        id: node.id,
+        expectedRevision: 0,
+        text,
+      });
       return [node, note];
     };
-    const mergeOf = async (keep: GraphNode, drops: GraphNode[]): Promise<GraphMergeResult> =>
-      ada.ok<GraphMergeResult>('graph.mergeInto', {
+    const mergeOf = async (keep: GraphNode, drops: GraphNode[]): Promise<Curation.GraphMergeResult> =>
+      ada.ok<Curation.GraphMergeResult>('graph.mergeInto', {
         keepId: keep.id,
         expectedKeepVersion: keep.version,
         drops: drops.map((d) => ({ id: d.id, expectedVersion: d.version })),
@@ -78,7 +75,7 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
     const [two, twoNote] = await make('Folded two', 'second folded');
     const merged = await mergeOf(keep, [one, two]);
     expect((await noteOf(grace, keep.id))?.text).toContain('second folded');
-    const undone = await ada.ok<GraphUnmergeResult>('graph.unmerge', { undo: merged.undo });
+    const undone = await ada.ok<Curation.GraphUnmergeResult>('graph.unmerge', { undo: merged.undo });
     expect([undone.keepNote, undone.notesRestored]).toEqual(['restored', 2]);
     expect(await noteOf(grace, one.id)).toEqual(oneNote);
     expect(await noteOf(grace, two.id)).toEqual(twoNote);
@@ -90,12 +87,12 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
     const current = nodeOf(await ada.ok('graph.node', { id: keep.id }));
     const second = await mergeOf(current, [again]);
     const mergedNote = await noteOf(grace, keep.id);
-    const hers = await grace.ok<NodeNote>('graph.saveNote', {
+    const hers = await grace.ok<Curation.NodeNote>('graph.saveNote', {
       id: keep.id,
       expectedRevision: mergedNote?.revision,
       text: `${mergedNote?.text ?? ''}\n\nGrace was here`,
     });
-    const kept = await ada.ok<GraphUnmergeResult>('graph.unmerge', { undo: second.undo });
+    const kept = await ada.ok<Curation.GraphUnmergeResult>('graph.unmerge', { undo: second.undo });
     expect([kept.keepNote, kept.notesRestored]).toEqual(['kept-changed', 1]);
     expect(await noteOf(ada, keep.id)).toEqual(hers);
     expect((await noteOf(ada, again.id))?.text).toBe('folded again');
@@ -124,7 +121,7 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
       expectedRevision: 0,
       text: 'Grace: <script>x</script>',
     });
-    const { node: kept } = await ada.ok<GraphMergeResult>('graph.mergeInto', {
+    const { node: kept } = await ada.ok<Curation.GraphMergeResult>('graph.mergeInto', {
       keepId: problem.id,
       expectedKeepVersion: problem.version,
       drops: [{ id: twin.id, expectedVersion: twin.version }],
@@ -134,13 +131,16 @@ export function registerNoteCurationTests(twoWriters: () => Promise<[CurationMem
     expect(merged?.text).toContain('"Noted twin"');
     expect(merged?.text.endsWith('Grace: <script>x</script>')).toBe(true);
 
-    const json = await ada.ok<GraphExport>('graph.export', { format: 'json' });
-    const dump = JSON.parse(json.files[0]?.text ?? '') as { formatVersion: number; notes: NodeNote[] };
+    const json = await ada.ok<Curation.GraphExport>('graph.export', { format: 'json' });
+    const dump = JSON.parse(json.files[0]?.text ?? '') as {
+      formatVersion: number;
+      notes: Curation.NodeNote[];
+    };
     expect([dump.formatVersion, dump.notes]).toEqual([2, [merged]]);
     const current = nodeOf(await grace.ok('graph.node', { id: kept.id }));
     await grace.ok('graph.delete', { id: kept.id, expectedVersion: current.version });
     await ada.ok('graph.create', { kind: 'Problem', name: 'Unrelated' });
-    const empty = await ada.ok<GraphExport>('graph.export', { format: 'json' });
+    const empty = await ada.ok<Curation.GraphExport>('graph.export', { format: 'json' });
     expect((JSON.parse(empty.files[0]?.text ?? '') as { notes: unknown[] }).notes).toEqual([]);
     await grace.ok('graph.import', { dump, replace: true });
     expect(await noteOf(ada, kept.id)).toEqual(merged);
